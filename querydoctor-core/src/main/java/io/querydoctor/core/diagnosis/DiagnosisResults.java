@@ -1,0 +1,34 @@
+package io.querydoctor.core.diagnosis;
+
+import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.report.SkippedCheck;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the analyzers of one diagnosis produced. Thread-safe: analyzers may report from worker threads. */
+public final class DiagnosisResults {
+
+  private final List<Finding> findings = new ArrayList<>();
+  private final List<SkippedCheck> skipped = new ArrayList<>();
+
+  public synchronized void add(Finding finding) {
+    findings.add(finding);
+  }
+
+  public synchronized void addAll(List<Finding> more) {
+    findings.addAll(more);
+  }
+
+  /** Records that {@code check} did not run, and why, so that silence is never mistaken for health. */
+  public synchronized void skip(String check, String reason) {
+    skipped.add(new SkippedCheck(check, reason));
+  }
+
+  public synchronized List<Finding> findings() {
+    return List.copyOf(findings);
+  }
+
+  public synchronized List<SkippedCheck> skipped() {
+    return List.copyOf(skipped);
+  }
+}

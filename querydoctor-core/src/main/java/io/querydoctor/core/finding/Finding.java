@@ -1,0 +1,126 @@
+package io.querydoctor.core.finding;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One problem QueryDoctor found, with everything a reader needs to act on it. Immutable.
+ *
+ * <p>The {@code ruleId} is one of the ids in RULES.md and is part of the public interface: CI gates,
+ * suppressions and tests key on it, never on the title. The JSON form is documented by
+ * {@code docs/report.schema.json}.
+ *
+ * @param ruleId stable rule id, e.g. {@code missing-fk-index}
+ * @param severity how urgent it is
+ * @param title one line saying what is wrong, naming the subject
+ * @param subject what it is about
+ * @param detail why it matters, in a few sentences; may be empty
+ * @param evidence the numbers that triggered it, at least one
+ * @param impact what it costs, for ranking
+ * @param fix what to do
+ * @param verification the measured or estimated effect of the fix, or {@code null}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Finding(
+    String ruleId,
+    Severity severity,
+    String title,
+    Subject subject,
+    String detail,
+    List<Evidence> evidence,
+    Impact impact,
+    Fix fix,
+    Verification verification) {
+
+  public Finding {
+    Objects.requireNonNull(ruleId, "ruleId");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(subject, "subject");
+    detail = detail == null ? "" : detail;
+    evidence = List.copyOf(evidence);
+    if (evidence.isEmpty()) {
+      throw new IllegalArgumentException("a finding needs evidence: " + ruleId + " " + subject);
+    }
+    Objects.requireNonNull(impact, "impact");
+    Objects.requireNonNull(fix, "fix");
+  }
+
+  /** The same finding with the effect of its fix attached. */
+  public Finding withVerification(Verification measured) {
+    return new Finding(ruleId, severity, title, subject, detail, evidence, impact, fix, measured);
+  }
+
+  /** The same finding at another severity (an analyzer adjusting from measured impact). */
+  public Finding withSeverity(Severity adjusted) {
+    return new Finding(ruleId, adjusted, title, subject, detail, evidence, impact, fix, verification);
+  }
+
+  /** Starts a finding for {@code ruleId}; analyzers fill it in with the builder's named steps. */
+  public static Builder builder(String ruleId, Severity severity) {
+    return new Builder(ruleId, severity);
+  }
+
+  /** The key suppressions match: {@code rule:subject-name}. */
+  public String key() {
+    return ruleId + ":" + subject.name();
+  }
+
+  /** Readable construction of a finding: {@code Finding.builder(..).title(..).subject(..)...build()}. */
+  public static final class Builder {
+    private final String ruleId;
+    private final Severity severity;
+    private final List<Evidence> evidence = new java.util.ArrayList<>();
+    private String title;
+    private Subject subject;
+    private String detail = "";
+    private Impact impact;
+    private Fix fix;
+    private Verification verification;
+
+    private Builder(String ruleId, Severity severity) {
+      this.ruleId = ruleId;
+      this.severity = severity;
+    }
+
+    public Builder title(String title) {
+      this.title = title;
+      return this;
+    }
+
+    public Builder subject(Subject subject) {
+      this.subject = subject;
+      return this;
+    }
+
+    public Builder detail(String detail) {
+      this.detail = detail;
+      return this;
+    }
+
+    public Builder evidence(Evidence item) {
+      evidence.add(item);
+      return this;
+    }
+
+    public Builder impact(Impact impact) {
+      this.impact = impact;
+      return this;
+    }
+
+    public Builder fix(Fix fix) {
+      this.fix = fix;
+      return this;
+    }
+
+    public Builder verification(Verification verification) {
+      this.verification = verification;
+      return this;
+    }
+
+    public Finding build() {
+      return new Finding(ruleId, severity, title, subject, detail, evidence, impact, fix, verification);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.querydoctor.core.finding;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The effect of a fix, measured on a sandbox or estimated by the planner.
+ *
+ * @param method whether the numbers were measured or estimated
+ * @param metric what the numbers are: {@code median_ms}, {@code p95_ms}, {@code planner_cost}
+ * @param before the value without the fix
+ * @param after the value with the fix
+ * @param runs how many runs each side was measured over; {@code null} for estimates
+ * @param note what was applied and measured, in words
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Verification(Method method, String metric, double before, double after, Integer runs, String note) {
+
+  /** How the before/after figures were obtained. */
+  public enum Method {
+    /** Run for real on a sandbox, before and after the fix. */
+    MEASURED,
+    /** The planner's cost estimate, e.g. with a hypothetical index. */
+    ESTIMATED;
+
+    @JsonValue
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public Verification {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(metric, "metric");
+  }
+
+  /** before / after, or positive infinity when after is 0. */
+  public double speedup() {
+    return after == 0 ? Double.POSITIVE_INFINITY : before / after;
+  }
+}

@@ -1,0 +1,72 @@
+package io.querydoctor.core.report;
+
+import io.querydoctor.core.finding.Evidence;
+import io.querydoctor.core.finding.Finding;
+import java.io.IOException;
+import java.io.Writer;
+
+/** A report to paste into a ticket or a pull request. */
+public final class MarkdownReportRenderer implements ReportRenderer {
+
+  @Override
+  public void render(Report report, Writer out) throws IOException {
+    StringBuilder md = new StringBuilder();
+    md.append("# QueryDoctor report: ").append(inline(report.target())).append("\n\n");
+    md.append(ReportSummary.headline(report)).append("\n\n");
+    if (!report.findings().isEmpty()) {
+      md.append("| # | severity | rule | subject | impact |\n|---|---|---|---|---|\n");
+      int rank = 1;
+      for (Finding f : report.findings()) {
+        md.append("| ").append(rank++).append(" | ").append(f.severity().label()).append(" | `")
+            .append(f.ruleId()).append("` | ").append(cell(f.subject().toString())).append(" | ")
+            .append(cell(ReportSummary.impact(f))).append(" |\n");
+      }
+    }
+    int rank = 1;
+    for (Finding f : report.findings()) {
+      md.append("\n## ").append(rank++).append(". ").append(inline(f.title())).append("\n\n");
+      md.append("**").append(f.severity().label()).append("** · `").append(f.ruleId()).append("` · ")
+          .append(inline(f.subject().toString())).append("\n\n");
+      if (!f.detail().isEmpty()) {
+        md.append(inline(f.detail())).append("\n\n");
+      }
+      for (Evidence e : f.evidence()) {
+        md.append("- ").append(inline(ReportSummary.evidence(e))).append('\n');
+      }
+      md.append("\n**Fix:** ").append(inline(f.fix().summary())).append('\n');
+      if (f.fix().sql() != null) {
+        md.append("\n```sql\n").append(f.fix().sql().replace("```", "` ` `")).append("\n```\n");
+      }
+      if (f.verification() != null) {
+        md.append("\n**Verified:** ").append(inline(ReportSummary.verification(f.verification()))).append('\n');
+      }
+    }
+    if (!report.skipped().isEmpty()) {
+      md.append("\n## Skipped checks\n\n");
+      for (SkippedCheck s : report.skipped()) {
+        md.append("- `").append(s.check()).append("`: ").append(inline(s.reason())).append('\n');
+      }
+    }
+    out.write(md.toString());
+  }
+
+  /** Escapes characters that Markdown (and HTML inside Markdown) would interpret. */
+  static String inline(String text) {
+    StringBuilder escaped = new StringBuilder(text.length() + 8);
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '<' -> escaped.append("&lt;");
+        case '>' -> escaped.append("&gt;");
+        case '&' -> escaped.append("&amp;");
+        case '\\', '`', '*', '_', '[', ']', '|', '#' -> escaped.append('\\').append(c);
+        case '\n' -> escaped.append(' ');
+        default -> escaped.append(c);
+      }
+    }
+    return escaped.toString();
+  }
+
+  private static String cell(String text) {
+    return inline(text);
+  }
+}

@@ -1,0 +1,60 @@
+package io.querydoctor.core.report;
+
+import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.finding.Severity;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of one diagnosis: findings ranked by impact, plus what could not be checked. Renderers only
+ * present it. Its JSON form is {@code docs/report.schema.json}.
+ *
+ * @param schemaVersion version of the JSON form; bumped only on incompatible change
+ * @param tool "querydoctor" and its version
+ * @param generatedAt when the diagnosis finished
+ * @param target what was diagnosed: a JDBC URL without credentials, a file name, "demo"
+ * @param durationMillis how long the diagnosis took
+ * @param findings ranked, most costly first
+ * @param skipped checks that could not run, with the reason
+ */
+public record Report(
+    int schemaVersion,
+    String tool,
+    Instant generatedAt,
+    String target,
+    long durationMillis,
+    List<Finding> findings,
+    List<SkippedCheck> skipped) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  /**
+   * Ranking: estimated time cost first (what the problem costs per hour), then severity, then rule id and
+   * subject so that the order is stable between runs.
+   */
+  public static final Comparator<Finding> RANKING =
+      Comparator.comparingDouble((Finding f) -> -f.impact().millisPerHour())
+          .thenComparing(Finding::severity)
+          .thenComparing(Finding::ruleId)
+          .thenComparing(f -> f.subject().name());
+
+  public Report {
+    Objects.requireNonNull(tool, "tool");
+    Objects.requireNonNull(generatedAt, "generatedAt");
+    Objects.requireNonNull(target, "target");
+    findings = findings.stream().sorted(RANKING).toList();
+    skipped = List.copyOf(skipped);
+  }
+
+  /** The most severe severity among the findings, or {@code null} when there are none. */
+  public Severity worstSeverity() {
+    return findings.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElse(null);
+  }
+
+  /** True if any finding is at {@code threshold} or more severe. */
+  public boolean hasFindingsAtLeast(Severity threshold) {
+    return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+  }
+}

@@ -1,0 +1,54 @@
+package io.querydoctor.core.report;
+
+import io.querydoctor.core.finding.Evidence;
+import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.finding.Severity;
+import io.querydoctor.core.finding.Verification;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** Sentences every human-readable format shares, so that text, Markdown and HTML say the same thing. */
+final class ReportSummary {
+
+  private ReportSummary() {}
+
+  /** "3 findings: 1 high, 2 medium" or "No findings." */
+  static String headline(Report report) {
+    if (report.findings().isEmpty()) {
+      return "No findings.";
+    }
+    Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+    report.findings().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+    StringJoiner parts = new StringJoiner(", ");
+    counts.forEach((severity, n) -> parts.add(n + " " + severity.label()));
+    int n = report.findings().size();
+    return n + (n == 1 ? " finding: " : " findings: ") + parts;
+  }
+
+  /** "rows_removed = 9,990 rows (threshold 1,000 rows)". */
+  static String evidence(Evidence e) {
+    String text = e.name() + " = " + Quantities.format(e.value(), e.unit());
+    return e.threshold() == null ? text : text + " (threshold " + Quantities.format(e.threshold(), e.unit()) + ")";
+  }
+
+  /** "≈ 1.2 s of database time per hour (basis)", or just the basis when there is no time estimate. */
+  static String impact(Finding f) {
+    if (f.impact().millisPerHour() == 0) {
+      return f.impact().basis();
+    }
+    return "≈ " + Quantities.millis(f.impact().millisPerHour()) + " of database time per hour ("
+        + f.impact().basis() + ")";
+  }
+
+  /** "measured: 182 ms → 0.40 ms (455×) over 5 runs — note". */
+  static String verification(Verification v) {
+    boolean time = v.metric().endsWith("_ms");
+    String before = time ? Quantities.millis(v.before()) : Quantities.number(v.before());
+    String after = time ? Quantities.millis(v.after()) : Quantities.number(v.after());
+    String speedup = Double.isInfinite(v.speedup()) ? "" : String.format(java.util.Locale.ROOT, " (%.1f×)", v.speedup());
+    String runs = v.runs() == null ? "" : " over " + v.runs() + " runs";
+    String note = v.note() == null ? "" : " — " + v.note();
+    return v.method().label() + " " + v.metric() + ": " + before + " → " + after + speedup + runs + note;
+  }
+}

@@ -1,0 +1,103 @@
+package io.querydoctor.postgres.connect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place through which QueryDoctor's own statements reach a user's database. Every statement runs
+ * in a read-only transaction that is rolled back, with {@code statement_timeout} and {@code lock_timeout}
+ * set, so that pointing the tool at production can neither change data nor queue behind (or in front of)
+ * the application's locks.
+ *
+ * <p>Not thread-safe: one executor per connection, used by one thread at a time.
+ */
+public final class SafeExecutor implements AutoCloseable {
+
+  /** Defaults a DBA would accept on a busy primary: a catalog query that takes longer is a problem itself. */
+  public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
+
+  private final Connection connection;
+
+  /**
+   * Takes ownership of {@code connection} and prepares its session: application name, timeouts, no
+   * autocommit (each call is its own rolled-back transaction).
+   */
+  public SafeExecutor(Connection connection, Duration statementTimeout, Duration lockTimeout) throws SQLException {
+    this.connection = connection;
+    connection.setAutoCommit(true);
+    try (Statement session = connection.createStatement()) {
+      session.execute("SET application_name = 'querydoctor'");
+      session.execute("SET statement_timeout = " + statementTimeout.toMillis());
+      session.execute("SET lock_timeout = " + lockTimeout.toMillis());
+      session.execute("SET idle_in_transaction_session_timeout = " + statementTimeout.multipliedBy(2).toMillis());
+    }
+    connection.setAutoCommit(false);
+  }
+
+  public SafeExecutor(Connection connection) throws SQLException {
+    this(connection, DEFAULT_STATEMENT_TIMEOUT, DEFAULT_LOCK_TIMEOUT);
+  }
+
+  /** Runs {@code sql} (with {@code parameters} bound in order) read-only and maps every row. */
+  public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+    return inReadOnlyTransaction(() -> {
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        for (int i = 0; i < parameters.length; i++) {
+          statement.setObject(i + 1, parameters[i]);
+        }
+        List<T> rows = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery()) {
+          while (rs.next()) {
+            rows.add(mapper.map(rs));
+          }
+        }
+        return rows;
+      }
+    });
+  }
+
+  /** Runs a query expected to return exactly one row. */
+  public <T> T queryOne(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+    List<T> rows = query(sql, mapper, parameters);
+    if (rows.size() != 1) {
+      throw new SQLException("expected one row, got " + rows.size() + " from: " + sql);
+    }
+    return rows.get(0);
+  }
+
+  /** Work done inside a read-only transaction on this executor's connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in a transaction that is set read-only first and always rolled back, whatever the
+   * work does. Use for several statements that must see one snapshot.
+   */
+  public <T> T inReadOnlyTransaction(Work<T> work) throws SQLException {
+    try (Statement begin = connection.createStatement()) {
+      begin.execute("SET TRANSACTION READ ONLY");
+      return work.run();
+    } finally {
+      connection.rollback();
+    }
+  }
+
+  /** The underlying connection, for metadata only; statements go through this executor. */
+  public Connection connection() {
+    return connection;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    connection.close();
+  }
+}
