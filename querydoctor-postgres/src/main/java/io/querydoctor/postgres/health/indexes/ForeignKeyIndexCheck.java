@@ -23,7 +23,8 @@ public final class ForeignKeyIndexCheck {
    * @param constraint the constraint's name
    * @param columns the referencing columns in constraint order
    * @param referenced the referenced table
-   * @param rows estimated rows of the referencing table
+   * @param rows the planner's row count of the referencing table, or the live-tuple counter before the
+   *     first ANALYZE
    * @param pages heap pages of the referencing table
    * @param referencedChanges rows updated or deleted in the referenced table since the statistics reset
    * @param statsAgeSeconds how long the statistics have been collecting
@@ -38,7 +39,8 @@ public final class ForeignKeyIndexCheck {
                      JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
                     ORDER BY k.ord) AS columns,
              pn.nspname AS referenced_schema, p.relname AS referenced_table,
-             greatest(t.reltuples::bigint, coalesce(st.n_live_tup, 0)) AS row_estimate,
+             CASE WHEN t.reltuples > 0 THEN t.reltuples::bigint
+                  ELSE coalesce(st.n_live_tup, 0) END AS row_estimate,
              t.relpages AS pages,
              coalesce(ps.n_tup_upd, 0) + coalesce(ps.n_tup_del, 0) AS referenced_changes,
              extract(epoch FROM now() - coalesce(

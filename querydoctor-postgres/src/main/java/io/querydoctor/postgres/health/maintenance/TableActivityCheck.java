@@ -32,9 +32,12 @@ public final class TableActivityCheck {
       long modifiedSinceAnalyze, long analyzedAgeSeconds, long vacuumedAgeSeconds, long seqScans,
       long indexScans, boolean autovacuumDisabled, long statsAgeSeconds) {
 
-    /** The best row count: the planner's estimate or the live-tuple counter, whichever is larger. */
+    /**
+     * The planner's row count, or the live-tuple counter before the first ANALYZE. The counter is not
+     * preferred: a session that inserts and analyzes flushes its insert counts after the analyze reset them.
+     */
     public long rows() {
-      return Math.max(rowEstimate, liveTuples);
+      return rowEstimate > 0 ? rowEstimate : liveTuples;
     }
   }
 
