@@ -50,7 +50,7 @@ public final class LockContentionRule implements HealthRule<LockWaitCheck.Row> {
         .subject(Subject.session(wait.blockedPid()))
         .detail("Blocked statement: " + StatementPreview.of(wait.blockedStatement()) + ". Blocking session "
             + wait.blockingPid() + " is " + wait.blockingState() + ", in a transaction open for "
-            + Quantities.format(wait.blockingTransactionSeconds(), "s") + "; its statement: "
+            + Quantities.format(wait.blockingTransactionSeconds(), "s") + "; its last statement: "
             + StatementPreview.of(wait.blockingStatement()) + ".")
         .evidence(Evidence.crossed("wait_seconds", wait.waitSeconds(), "s", minSeconds))
         .evidence(Evidence.of("blocking_pid", wait.blockingPid(), "count"))

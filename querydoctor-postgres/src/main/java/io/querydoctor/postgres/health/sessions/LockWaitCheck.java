@@ -19,7 +19,8 @@ public final class LockWaitCheck {
    * @param blockedPid the waiting session
    * @param waitSeconds how long it has waited
    * @param lockMode the mode it asks for
-   * @param lockedObject the relation, or the lock type when it is not a relation (a row's transaction id)
+   * @param lockedObject the relation, or the lock type when it is not a relation, with the table whose row
+   *     it waits for ({@code transactionid (a row of public.accounts)})
    * @param blockedStatement what it wants to run
    * @param blockingPid a session holding what it waits for
    * @param blockingState that session's state ({@code idle in transaction}, {@code active})
@@ -34,7 +35,11 @@ public final class LockWaitCheck {
       SELECT w.pid AS blocked_pid,
              extract(epoch FROM now() - %s) AS wait_seconds,
              coalesce(l.mode, '') AS lock_mode,
-             coalesce(l.relation::regclass::text, l.locktype, '') AS locked_object,
+             CASE WHEN l.relation IS NOT NULL THEN l.relation::regclass::text
+                  ELSE coalesce(l.locktype, '') || coalesce(' (a row of ' ||
+                      (SELECT string_agg(DISTINCT t.relation::regclass::text, ', ')
+                         FROM pg_locks t WHERE t.pid = w.pid AND t.locktype = 'tuple') || ')', '')
+             END AS locked_object,
              w.query AS blocked_statement,
              b.pid AS blocking_pid, coalesce(b.state, '') AS blocking_state,
              coalesce(extract(epoch FROM now() - b.xact_start)::bigint, -1) AS blocking_transaction_seconds,
