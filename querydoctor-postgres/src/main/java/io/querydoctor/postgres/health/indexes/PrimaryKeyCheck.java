@@ -16,7 +16,7 @@ public final class PrimaryKeyCheck {
   /**
    * @param table the table without a primary key
    * @param rows estimated rows
-   * @param bytes heap size
+   * @param bytes heap size as of the last VACUUM or ANALYZE ({@code relpages}, no lock taken)
    * @param promotableIndex a valid unique index over NOT NULL columns, or {@code null}
    */
   public record Row(QualifiedName table, long rows, long bytes, String promotableIndex) {}
@@ -24,7 +24,7 @@ public final class PrimaryKeyCheck {
   static final String SQL = """
       SELECT n.nspname AS schema, c.relname AS table_name,
              greatest(c.reltuples::bigint, 0) AS row_estimate,
-             pg_relation_size(c.oid) AS bytes,
+             c.relpages::bigint * current_setting('block_size')::bigint AS bytes,
              (SELECT i.relname
                 FROM pg_index x
                 JOIN pg_class i ON i.oid = x.indexrelid

@@ -52,7 +52,27 @@ class MaintenanceHealthIT {
         "SELECT setval('legacy_seq', 1700000000)",
         "CREATE TABLE orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY)",
         "INSERT INTO orders DEFAULT VALUES");
+    // A large table read only by sequential scans, and one read by its primary key.
+    executeAndFlushStats(db,
+        "CREATE TABLE scanned (id bigint PRIMARY KEY, v int NOT NULL)",
+        "INSERT INTO scanned SELECT g, g % 1000 FROM generate_series(1, 20000) g");
+    executeAndFlushStats(db, "ANALYZE scanned");
+    StringBuilder scans = new StringBuilder();
+    for (int i = 0; i < 60; i++) {
+      scans.append("SELECT count(*) FROM scanned WHERE v = ").append(i).append(";");
+      scans.append("SELECT v FROM settled WHERE id = ").append(i + 1).append(";");
+    }
+    executeAndFlushStats(db, scans.toString());
     results = HealthProbe.run(db);
+  }
+
+  @Test
+  void largeTableReadBySequentialScansHasLowIndexUsage() {
+    assertThat(findings(results, "low-index-usage", "public.scanned")).singleElement().satisfies(f -> {
+      assertThat(f.evidence().get(0).value()).isLessThan(0.05);
+      assertThat(f.impact().millisPerHour()).isPositive();
+    });
+    assertThat(findings(results, "low-index-usage", "public.settled")).isEmpty();
   }
 
   @Test
