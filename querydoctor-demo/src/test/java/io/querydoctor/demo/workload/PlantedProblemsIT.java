@@ -163,8 +163,10 @@ class PlantedProblemsIT {
   @Test
   void distinctCommentersAggregatesTheWholeLargestTable(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      long largest = count(c, "SELECT max(n_live_tup) FROM pg_stat_user_tables");
-      assertThat(count(c, "SELECT count(*) FROM comments")).isEqualTo(largest);
+      long largest = count(c, "SELECT count(*) FROM comments");
+      for (String other : List.of("users", "posts", "products", "orders", "order_items")) {
+        assertThat(count(c, "SELECT count(*) FROM " + other)).as(other).isLessThan(largest);
+      }
       Explain plan = Explain.analyze(c, DemoQueries.DISTINCT_COMMENTERS);
       JsonNode aggregate = plan.nodes(type("Aggregate")).get(0);
       long input = aggregate.get("Plans").get(0).get("Actual Rows").asLong();
