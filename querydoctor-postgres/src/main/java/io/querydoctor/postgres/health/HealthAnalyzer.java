@@ -2,17 +2,18 @@ package io.querydoctor.postgres.health;
 
 import io.querydoctor.core.diagnosis.Analyzer;
 import io.querydoctor.core.diagnosis.DiagnosisResults;
+import io.querydoctor.postgres.PgTarget;
 import io.querydoctor.postgres.connect.SafeExecutor;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs every PostgreSQL health check against one database through a {@link SafeExecutor}. A check the
+ * Runs every PostgreSQL health check against one database through its {@link SafeExecutor}. A check the
  * server version or the role cannot run is reported as skipped with the reason; a check whose query fails
  * (a permission the catalog enforces, a timeout) is skipped with the server's message, and the others run.
  */
-public final class HealthAnalyzer implements Analyzer<SafeExecutor> {
+public final class HealthAnalyzer implements Analyzer<PgTarget> {
 
   /** SQLSTATE insufficient_privilege. */
   private static final String INSUFFICIENT_PRIVILEGE = "42501";
@@ -38,7 +39,8 @@ public final class HealthAnalyzer implements Analyzer<SafeExecutor> {
   }
 
   @Override
-  public void analyze(SafeExecutor executor, DiagnosisResults results) throws SQLException {
+  public void analyze(PgTarget target, DiagnosisResults results) throws SQLException {
+    SafeExecutor executor = target.executor();
     ServerProfile server = ServerProfile.read(executor);
     for (HealthCheck<?> check : checks) {
       runCheck(check, server, executor, results);

@@ -3,6 +3,7 @@ package io.querydoctor.postgres.health;
 import io.querydoctor.core.diagnosis.DiagnosisResults;
 import io.querydoctor.core.finding.Finding;
 import io.querydoctor.demo.junit.TestDatabase;
+import io.querydoctor.postgres.PgDiagnosis;
 import io.querydoctor.postgres.connect.SafeExecutor;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,7 +23,7 @@ public final class HealthProbe {
   public static DiagnosisResults run(TestDatabase db, HealthThresholds thresholds) throws Exception {
     DiagnosisResults results = new DiagnosisResults();
     try (SafeExecutor executor = new SafeExecutor(db.connect())) {
-      new HealthAnalyzer(thresholds).analyze(executor, results);
+      new HealthAnalyzer(thresholds).analyze(PgDiagnosis.describe(executor), results);
     }
     return results;
   }

@@ -6,17 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.querydoctor.core.diagnosis.DiagnosisResults;
 import io.querydoctor.demo.junit.EmbeddedPostgresExtension;
 import io.querydoctor.demo.junit.TestDatabase;
+import io.querydoctor.postgres.PgDiagnosis;
 import io.querydoctor.postgres.connect.SafeExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * BENCHMARKS.md §6: the whole health suite on a catalog of 10 000 tables and 30 000 indexes finishes in
@@ -51,7 +52,7 @@ class HealthScaleIT {
     DiagnosisResults results = new DiagnosisResults();
     long start = System.nanoTime();
     try (SafeExecutor executor = new SafeExecutor(db.connect())) {
-      new HealthAnalyzer().analyze(executor, results);
+      new HealthAnalyzer().analyze(PgDiagnosis.describe(executor), results);
     }
     Duration suite = Duration.ofNanos(System.nanoTime() - start);
     StringBuilder timings = new StringBuilder(String.format(Locale.ROOT,
@@ -70,7 +71,7 @@ class HealthScaleIT {
     try (SafeExecutor executor = new SafeExecutor(db.connect())) {
       for (HealthCheck<?> check : HealthChecks.all(HealthThresholds.defaults())) {
         long start = System.nanoTime();
-        new HealthAnalyzer(List.of(check)).analyze(executor, new DiagnosisResults());
+        new HealthAnalyzer(List.of(check)).analyze(PgDiagnosis.describe(executor), new DiagnosisResults());
         timings.append(String.format(Locale.ROOT, "  %-32s %6d ms%n", check.name(),
             Duration.ofNanos(System.nanoTime() - start).toMillis()));
       }
