@@ -49,6 +49,16 @@ class IndexRulesTest {
   }
 
   @Test
+  void ofTwoIdenticalPrefixIndexesOnlyTheKeptOneIsCalledRedundant() {
+    var rows = List.of(index("c1", "1", 1, false, ""), index("c2", "1", 1, false, ""),
+        index("c_price", "1 2", 2, false, ""));
+    assertThat(new DuplicateIndexRule().evaluate(rows)).extracting(f -> f.subject().name())
+        .containsExactly("public.c2");
+    assertThat(new RedundantIndexRule().evaluate(rows)).extracting(f -> f.subject().name())
+        .containsExactly("public.c1");
+  }
+
+  @Test
   void fkIndexNameFollowsPostgresAndFitsTheIdentifierLimit() {
     assertThat(MissingFkIndexRule.indexName(TABLE, List.of("user_id", "tenant_id"))).isEqualTo("t_user_id_tenant_id_idx");
     String name = MissingFkIndexRule.indexName(new QualifiedName("public", "x".repeat(60)), List.of("customer_id"));
