@@ -29,6 +29,11 @@ public final class HealthAnalyzer implements Analyzer<PgTarget> {
     this(HealthChecks.all(thresholds));
   }
 
+  /** Every check, with bloat measured by pgstattuple when {@code exactBloat}; see {@link HealthChecks#all}. */
+  public HealthAnalyzer(HealthThresholds thresholds, boolean exactBloat) {
+    this(HealthChecks.all(thresholds, exactBloat));
+  }
+
   public HealthAnalyzer() {
     this(HealthThresholds.defaults());
   }
@@ -55,7 +60,7 @@ public final class HealthAnalyzer implements Analyzer<PgTarget> {
           + " or later; server is " + ServerProfile.versionText(server.versionNum()));
       return;
     }
-    if (!check.requirement().metBy(server.privileges())) {
+    if (!check.requirement().metBy(server)) {
       results.skip(check.name(), check.requirement().missingReason());
       return;
     }

@@ -21,9 +21,18 @@ public final class HealthProbe {
   }
 
   public static DiagnosisResults run(TestDatabase db, HealthThresholds thresholds) throws Exception {
+    return run(db, new HealthAnalyzer(thresholds));
+  }
+
+  /** Runs every check with bloat measured by pgstattuple instead of estimated. */
+  public static DiagnosisResults runWithExactBloat(TestDatabase db) throws Exception {
+    return run(db, new HealthAnalyzer(HealthThresholds.defaults(), true));
+  }
+
+  private static DiagnosisResults run(TestDatabase db, HealthAnalyzer analyzer) throws Exception {
     DiagnosisResults results = new DiagnosisResults();
     try (SafeExecutor executor = new SafeExecutor(db.connect())) {
-      new HealthAnalyzer(thresholds).analyze(PgDiagnosis.describe(executor), results);
+      analyzer.analyze(PgDiagnosis.describe(executor), results);
     }
     return results;
   }

@@ -63,6 +63,15 @@ class PermissionsIT {
   }
 
   @Test
+  void exactBloatWithoutTheExtensionIsSkippedWithHowToInstallIt(TestDatabase db) throws Exception {
+    DiagnosisResults results = HealthProbe.runWithExactBloat(db);
+    assertThat(results.skipped()).singleElement().satisfies(s -> {
+      assertThat(s.check()).isEqualTo("maintenance.exact-bloat");
+      assertThat(s.reason()).contains("CREATE EXTENSION pgstattuple");
+    });
+  }
+
+  @Test
   void pgMonitorMemberRunsEveryCheck(TestDatabase db) throws Exception {
     execute(db, "DROP ROLE IF EXISTS qd_monitor", "CREATE ROLE qd_monitor LOGIN PASSWORD 'monitor' IN ROLE pg_monitor");
     DiagnosisResults results = new DiagnosisResults();
