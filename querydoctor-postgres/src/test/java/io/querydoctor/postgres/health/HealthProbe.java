@@ -62,15 +62,27 @@ public final class HealthProbe {
   }
 
   /**
-   * Runs statements and makes their activity counters visible to other sessions now: from PostgreSQL 15
-   * a backend flushes its statistics at most once a second unless asked to.
+   * Runs statements and makes their activity counters visible to other sessions now. From PostgreSQL 15 a
+   * backend flushes its statistics at most once a second unless asked to; before 15 it sends them to the
+   * statistics collector on exit, which publishes them within half a second.
    */
   public static void executeAndFlushStats(TestDatabase db, String... statements) throws SQLException {
+    boolean canForceFlush;
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      canForceFlush = c.getMetaData().getDatabaseMajorVersion() >= 15;
       for (String sql : statements) {
         s.execute(sql);
       }
-      s.execute("SELECT pg_stat_force_next_flush()");
+      if (canForceFlush) {
+        s.execute("SELECT pg_stat_force_next_flush()");
+      }
+    }
+    if (!canForceFlush) {
+      try {
+        Thread.sleep(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
