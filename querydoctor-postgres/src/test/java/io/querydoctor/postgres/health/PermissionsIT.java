@@ -10,6 +10,8 @@ import io.querydoctor.demo.junit.TestDatabase;
 import io.querydoctor.postgres.PgDiagnosis;
 import io.querydoctor.postgres.connect.SafeExecutor;
 import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,10 +36,10 @@ class PermissionsIT {
   @Test
   void checkNeedingANewerServerIsSkippedWithBothVersions(TestDatabase db) throws Exception {
     CatalogQuery<Integer> future = new CatalogQuery<>(990000, "SELECT 1", rs -> rs.getInt(1));
-    HealthCheck<Integer> check = HealthCheck.of("future.feature", future, rows -> java.util.List.of());
+    HealthCheck<Integer> check = HealthCheck.of("future.feature", future, rows -> List.of());
     DiagnosisResults results = new DiagnosisResults();
     try (SafeExecutor executor = new SafeExecutor(db.connect())) {
-      new HealthAnalyzer(java.util.List.of(check)).analyze(PgDiagnosis.describe(executor), results);
+      new HealthAnalyzer(List.of(check)).analyze(PgDiagnosis.describe(executor), results);
     }
     assertThat(results.skipped()).singleElement().satisfies(s -> {
       assertThat(s.check()).isEqualTo("future.feature");
@@ -48,8 +50,8 @@ class PermissionsIT {
   @Test
   void failingQueryIsSkippedWithTheServersMessageAndTheOthersStillRun(TestDatabase db) throws Exception {
     CatalogQuery<Integer> broken = CatalogQuery.of("SELECT no_such_column FROM pg_class", rs -> rs.getInt(1));
-    java.util.List<HealthCheck<?>> checks = new java.util.ArrayList<>();
-    checks.add(HealthCheck.of("broken.check", broken, rows -> java.util.List.of()));
+    List<HealthCheck<?>> checks = new ArrayList<>();
+    checks.add(HealthCheck.of("broken.check", broken, rows -> List.of()));
     checks.addAll(HealthChecks.all(HealthThresholds.defaults()));
     DiagnosisResults results = new DiagnosisResults();
     try (SafeExecutor executor = new SafeExecutor(db.connect())) {

@@ -7,6 +7,7 @@ import io.querydoctor.core.finding.Subject;
 import io.querydoctor.postgres.health.HealthRule;
 import io.querydoctor.postgres.health.QualifiedName;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class RedundantIndexRule implements HealthRule<IndexCatalogCheck.Ro
 
   private static String[] keys(IndexCatalogCheck.Row row) {
     String[] all = row.keyAttributeList();
-    return java.util.Arrays.copyOf(all, row.keyCount());
+    return Arrays.copyOf(all, row.keyCount());
   }
 
   private static String[] words(String vector) {

@@ -3,6 +3,7 @@ package io.querydoctor.postgres.health.indexes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.querydoctor.postgres.health.QualifiedName;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,8 @@ class IndexRulesTest {
   private static IndexCatalogCheck.Row index(String name, String keys, int keyCount, boolean unique,
       String predicate) {
     String[] k = keys.split(" ");
-    String classes = String.join(" ", java.util.Collections.nCopies(keyCount, "3124"));
-    String options = String.join(" ", java.util.Collections.nCopies(keyCount, "0"));
+    String classes = String.join(" ", Collections.nCopies(keyCount, "3124"));
+    String options = String.join(" ", Collections.nCopies(keyCount, "0"));
     return new IndexCatalogCheck.Row(TABLE, TABLE.sibling(name), "btree", unique, unique, true, keys, keyCount,
         classes, options, "", predicate, "cols " + keys, 8192 * k.length, 0, 0, 0, 3600);
   }
