@@ -1,0 +1,28 @@
+package io.querydoctor.core.plan;
+
+import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.plan.rules.PlanFinding;
+import java.util.List;
+
+/**
+ * A plan and what the rules found in it.
+ *
+ * @param plan the plan
+ * @param findings findings with the nodes they belong to, in plan order
+ */
+public record PlanAnalysis(Plan plan, List<PlanFinding> findings) {
+
+  public PlanAnalysis {
+    findings = List.copyOf(findings);
+  }
+
+  /** The findings alone, for a report. */
+  public List<Finding> reportFindings() {
+    return findings.stream().map(PlanFinding::finding).toList();
+  }
+
+  /** The findings attached to {@code node}. */
+  public List<Finding> findingsAt(PlanNode node) {
+    return findings.stream().filter(f -> f.node() == node).map(PlanFinding::finding).toList();
+  }
+}

@@ -1,0 +1,67 @@
+package io.querydoctor.core.plan.rules;
+
+import io.querydoctor.core.finding.Evidence;
+import io.querydoctor.core.finding.Fix;
+import io.querydoctor.core.finding.Subject;
+import io.querydoctor.core.plan.NodeKind;
+import io.querydoctor.core.plan.PlanNode;
+import io.querydoctor.core.report.Quantities;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code inefficient-index-scan}: an index scan fetches rows that its filter then mostly throws away — the
+ * index matches only part of the predicate. The fix is an index that also covers the filtered columns.
+ * Needs ANALYZE.
+ */
+public final class InefficientIndexScanRule implements PlanRule {
+
+  public static final String ID = "inefficient-index-scan";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public List<PlanFinding> check(PlanContext context) {
+    List<PlanFinding> findings = new ArrayList<>();
+    PlanRuleSettings settings = context.settings();
+    for (PlanNode node : context.plan().nodes()) {
+      boolean indexScan = node.kind() == NodeKind.INDEX_SCAN || node.kind() == NodeKind.INDEX_ONLY_SCAN
+          || node.kind() == NodeKind.BITMAP_HEAP_SCAN;
+      if (!indexScan || node.actual() == null || node.conditions().filter() == null) {
+        continue;
+      }
+      double removed = node.totalRowsRemovedByFilter();
+      double fetched = removed + node.actual().totalRows();
+      double removedRatio = fetched == 0 ? 0 : removed / fetched;
+      if (fetched >= settings.minRowsExamined() && removedRatio >= settings.inefficientIndexRemovedRatio()) {
+        findings.add(new PlanFinding(node, finding(context, node, fetched, removedRatio)));
+      }
+    }
+    return findings;
+  }
+
+  private static io.querydoctor.core.finding.Finding finding(PlanContext context, PlanNode node, double fetched,
+      double removedRatio) {
+    IndexDefinition index = ScanIndexAdvice.forScan(context.plan(), node);
+    String using = node.index() != null ? node.index() : "its index";
+    Fix fix = index.isEmpty()
+        ? Fix.action("Extend " + using + " with the filtered columns (" + node.conditions().filter() + ").")
+        : Fix.sql("Create an index that matches the filter too (equality columns first, then range, then sort), "
+            + "so rows are not fetched only to be discarded.", index.ddl());
+    return NodeFindings.start(context, ID, node, context.plan().time(node).selfMillis(),
+            "The scan looks rows up by " + using + " (" + node.conditions().indexCond() + ") and then discards "
+                + Quantities.format(removedRatio, "ratio") + " of them with the filter "
+                + node.conditions().filter() + ".")
+        .title("Index scan on " + node.relation() + " discards " + Quantities.format(removedRatio, "ratio")
+            + " of the rows it fetches")
+        .subject(Subject.table(node.relation()))
+        .evidence(Evidence.of("rows_fetched", fetched, "rows"))
+        .evidence(Evidence.crossed("removed_ratio", NodeFindings.round(removedRatio), "ratio",
+            context.settings().inefficientIndexRemovedRatio()))
+        .fix(fix)
+        .build();
+  }
+}
