@@ -64,6 +64,20 @@ class PlanRulesIT {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void estimatesOnlyPlanStillFindsTheFullSortBehindALimit(TestDatabase db) throws Exception {
+    try (Connection c = db.connect()) {
+      ExplainResult result = new PgExplainer(new SafeExecutor(c))
+          .explain("SELECT * FROM orders ORDER BY total DESC LIMIT 10", false, false);
+      record(new PlanCase("estimate-only-top-n", "top-n-full-sort", true, java.util.List.of(), ""), result.json());
+
+      assertThat(result.mode()).isEqualTo(ExplainMode.ESTIMATE);
+      assertThat(result.plan().isAnalyzed()).isFalse();
+      assertThat(PlanAnalyzer.withDefaults().analyze(result.plan()).reportFindings())
+          .extracting(f -> f.ruleId()).containsExactly("top-n-full-sort");
+    }
+  }
+
   private static void record(PlanCase planCase, String json) throws Exception {
     Path target = Path.of("target/recorded-plans", planCase.name() + ".json");
     Files.createDirectories(target.getParent());

@@ -22,6 +22,19 @@ public final class HashSpillRule implements PlanRule {
     return ID;
   }
 
+  /**
+   * A spilled hash table costs where the batches are written and re-read: in the hash node and in the join
+   * above it (which partitions its outer side into batches too), so the join's own time counts as well.
+   */
+  private static double spillMillis(PlanContext context, PlanNode node) {
+    double millis = context.plan().time(node).selfMillis();
+    PlanNode parent = context.plan().parent(node);
+    if (node.kind() == NodeKind.HASH && parent != null && parent.kind().isJoin()) {
+      millis += context.plan().time(parent).selfMillis();
+    }
+    return millis;
+  }
+
   @Override
   public List<PlanFinding> check(PlanContext context) {
     List<PlanFinding> findings = new ArrayList<>();
@@ -34,8 +47,7 @@ public final class HashSpillRule implements PlanRule {
       double neededKb = Math.max(hash.peakMemoryKb() * (double) Math.max(1, hash.batches()), hash.diskKb());
       long workMem = WorkMem.megabytesFor(neededKb);
       String what = node.kind() == NodeKind.AGGREGATE ? "hashed aggregate" : "hash table";
-      findings.add(new PlanFinding(node, NodeFindings.start(context, ID, node,
-              context.plan().time(node).selfMillis(),
+      findings.add(new PlanFinding(node, NodeFindings.start(context, ID, node, spillMillis(context, node),
               "The " + what + " did not fit in work_mem × hash_mem_multiplier and was split into "
                   + hash.batches() + " batches written to temporary files.")
           .title("The " + what + " spilled to disk in " + hash.batches() + " batches")

@@ -37,7 +37,7 @@ public final class HeapFetchesRule implements PlanRule {
                 context.plan().time(node).selfMillis(),
                 "The index-only scan had to visit the table for " + Quantities.number(Math.round(fetches))
                     + " of " + Quantities.number(Math.round(rows)) + " rows: their pages are not all-visible yet.")
-            .title("Index-only scan on " + node.relation() + " fetches " + Quantities.format(ratio, "ratio")
+            .title("Index-only scan on " + node.relation() + " fetches " + NodeFindings.percent(ratio)
                 + " of its rows from the heap")
             .subject(Subject.table(node.relation()))
             .evidence(Evidence.of("heap_fetches", fetches, "rows"))

@@ -52,7 +52,7 @@ public final class HeavyAggregationRule implements PlanRule {
                 + " on every execution" + (node.groupKeys().isEmpty() ? "" : ", grouped by "
                 + String.join(", ", node.groupKeys())) + ".")
         .title("Aggregate over " + Quantities.number(Math.round(input)) + " rows takes "
-            + Quantities.format(share, "ratio") + " of the query")
+            + NodeFindings.percent(share) + " of the query")
         .subject(scan != null ? Subject.table(scan.relation()) : context.querySubject())
         .evidence(Evidence.crossed("aggregate_input_rows", input, "rows", context.settings().heavyAggregationMinRows()))
         .evidence(Evidence.crossed("aggregate_share", NodeFindings.round(share), "ratio",

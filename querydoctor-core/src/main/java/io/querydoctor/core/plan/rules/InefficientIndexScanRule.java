@@ -53,9 +53,9 @@ public final class InefficientIndexScanRule implements PlanRule {
             + "so rows are not fetched only to be discarded.", index.ddl());
     return NodeFindings.start(context, ID, node, context.plan().time(node).selfMillis(),
             "The scan looks rows up by " + using + " (" + node.conditions().indexCond() + ") and then discards "
-                + Quantities.format(removedRatio, "ratio") + " of them with the filter "
+                + NodeFindings.percent(removedRatio) + " of them with the filter "
                 + node.conditions().filter() + ".")
-        .title("Index scan on " + node.relation() + " discards " + Quantities.format(removedRatio, "ratio")
+        .title("Index scan on " + node.relation() + " discards " + NodeFindings.percent(removedRatio)
             + " of the rows it fetches")
         .subject(Subject.table(node.relation()))
         .evidence(Evidence.of("rows_fetched", fetched, "rows"))

@@ -58,8 +58,9 @@ public final class NestedLoopLargeRule implements PlanRule {
       PlanNode innerScan, double loops) {
     String table = innerScan.relation() != null ? innerScan.relation() : innerScan.label();
     String joinColumn = joinColumn(loop, innerScan);
-    double innerRowsRead = innerScan.actual() == null ? innerScan.estimate().rows() * loops
-        : (innerScan.actual().rows() + innerScan.rowsRemovedByFilter()) * innerScan.loops();
+    // Rows the inner side produced over all loops: what the join compared, whether re-scanned or re-walked.
+    double innerRowsRead = inner.actual() == null ? inner.estimate().rows() * loops
+        : inner.actual().totalRows() + inner.totalRowsRemovedByFilter();
     Fix fix = joinColumn != null && innerScan.relation() != null
         ? Fix.sql("Index the inner table's join column so each outer row is one lookup (or, if the outer "
             + "side is larger than estimated, fix that estimate so the planner picks a hash join).",
@@ -68,7 +69,7 @@ public final class NestedLoopLargeRule implements PlanRule {
             + "or fix the outer row estimate so the planner can choose a hash join.");
     return NodeFindings.start(context, ID, loop, context.plan().time(loop).inclusiveMillis(),
             "The inner side (" + innerScan.label() + ") runs once per outer row and is not an index lookup: "
-                + Quantities.number(Math.round(innerRowsRead)) + " inner rows read in total.")
+                + Quantities.number(Math.round(innerRowsRead)) + " inner rows produced in total.")
         .title("Nested loop re-reads " + table + " " + Quantities.number(Math.round(loops)) + " times")
         .subject(innerScan.relation() != null ? Subject.table(innerScan.relation()) : context.querySubject())
         .evidence(Evidence.crossed("inner_loops", loops, "count", context.settings().nestedLoopMinLoops()))

@@ -73,6 +73,11 @@ final class NodeFindings {
     return node.relation();
   }
 
+  /** A ratio as a percentage precise enough to tell 0.02 % from 0 %. */
+  static String percent(double ratio) {
+    return String.format(java.util.Locale.ROOT, ratio < 0.01 ? "%.2f %%" : "%.1f %%", ratio * 100);
+  }
+
   static double round(double value) {
     return Math.round(value * 1000) / 1000.0;
   }

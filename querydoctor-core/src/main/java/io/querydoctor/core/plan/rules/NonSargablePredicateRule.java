@@ -61,7 +61,7 @@ public final class NonSargablePredicateRule implements PlanRule {
                 + " in " + describe(c) + ", so an index on " + c.column() + " cannot be used for it.")
         .title("Non-sargable filter on " + node.relation() + "." + c.column() + ": " + c.left())
         .subject(Subject.columns(node.relation(), c.column()))
-        .evidence(Evidence.of("rows_read", read, "rows"))
+        .evidence(Evidence.crossed("rows_read", read, "rows", context.settings().minRowsExamined()))
         .evidence(Evidence.of("rows_removed_by_filter", node.totalRowsRemovedByFilter(), "rows"))
         .fix(fix(node, c))
         .build();

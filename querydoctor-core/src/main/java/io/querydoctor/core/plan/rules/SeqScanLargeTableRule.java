@@ -53,7 +53,7 @@ public final class SeqScanLargeTableRule implements PlanRule {
             "The scan reads every row of the table and its filter discards most of them. Filter: "
                 + node.conditions().filter() + ".")
         .title("Sequential scan of " + node.relation() + " reads " + Quantities.number(Math.round(read))
-            + " rows to keep " + Quantities.format(keptRatio, "ratio"))
+            + " rows to keep " + NodeFindings.percent(keptRatio))
         .subject(Subject.table(node.relation()))
         .evidence(Evidence.crossed("rows_read", read, "rows", settings.seqScanMinRows()))
         .evidence(Evidence.crossed("kept_ratio", NodeFindings.round(keptRatio), "ratio", settings.seqScanMaxKeptRatio()))
