@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One execution plan: its root node, the query's planning and execution time, and where the time goes.
@@ -22,9 +23,11 @@ import java.util.Objects;
  * what a reader compares with the query's duration. Self time is the inclusive time minus that of the direct
  * children, floored at 0 (rounding in the engine's three-decimal output can make it slightly negative).
  *
- * <p>Init plans and sub plans are evaluated by the node they hang under, so their time is subtracted from
- * it like any child's. The exception is a CTE: its time is spent by the CTE scans that pull its rows, not by
- * the node it hangs under, so a CTE's time is subtracted from the first CTE scan that reads it instead.
+ * <p>Sub plans are evaluated by the node they hang under, so their time is subtracted from it like any
+ * child's. Init plans are not: the engine runs one lazily, inside whichever node first needs its value, so
+ * its time is subtracted from the first node (under the one it hangs from) whose conditions reference it,
+ * e.g. {@code (InitPlan 1).col1} or {@code $0}. A CTE's time likewise belongs to the first CTE scan that
+ * reads it.
  *
  * <p>With these rules the self times add up to the root's inclusive time (up to the floors), which is the
  * property the annotated tree shows and the TPC-H test checks. Without ANALYZE there is no time; shares then
@@ -85,11 +88,7 @@ public final class Plan {
     Map<String, PlanNode> cteConsumers = firstCteScans();
     for (PlanNode node : nodes) {
       for (PlanNode child : node.children()) {
-        PlanNode payer = node;
-        if (child.subplanName() != null && child.subplanName().startsWith("CTE ")) {
-          payer = cteConsumers.getOrDefault(child.subplanName().substring(4), node);
-        }
-        subtract.merge(payer, inclusive.get(child), Double::sum);
+        subtract.merge(payer(node, child, cteConsumers), inclusive.get(child), Double::sum);
       }
     }
     boolean analyzed = isAnalyzed();
@@ -102,6 +101,40 @@ public final class Plan {
           : (rootCost > 0 ? selfCost(node) / rootCost : 0);
       times.put(node, new NodeTime(inclusive.get(node), self, Math.min(1, share)));
     }
+  }
+
+  /**
+   * The node whose inclusive time contains {@code child}'s: the parent for inputs and sub plans; the first CTE
+   * scan of a CTE; for an init plan, the first node under the parent whose conditions use its result (the
+   * engine runs an init plan lazily, inside whichever node first needs the value), else the parent.
+   */
+  private static PlanNode payer(PlanNode parent, PlanNode child, Map<String, PlanNode> cteConsumers) {
+    String name = child.subplanName();
+    if (name == null || !"InitPlan".equals(child.parentRelationship())) {
+      return parent;
+    }
+    if (name.startsWith("CTE ")) {
+      return cteConsumers.getOrDefault(name.substring(4), parent);
+    }
+    Pattern reference = InitPlanReference.of(name);
+    if (reference == null) {
+      return parent;
+    }
+    Deque<PlanNode> stack = new ArrayDeque<>();
+    stack.push(parent);
+    while (!stack.isEmpty()) {
+      PlanNode node = stack.pop();
+      if (InitPlanReference.usedBy(node, reference)) {
+        return node;
+      }
+      List<PlanNode> children = node.children();
+      for (int i = children.size() - 1; i >= 0; i--) {
+        if (children.get(i) != child) {
+          stack.push(children.get(i));
+        }
+      }
+    }
+    return parent;
   }
 
   private Map<String, PlanNode> firstCteScans() {
