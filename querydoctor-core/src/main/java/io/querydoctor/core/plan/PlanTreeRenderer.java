@@ -22,8 +22,12 @@ public final class PlanTreeRenderer {
   public String render(PlanAnalysis analysis) {
     Plan plan = analysis.plan();
     StringBuilder out = new StringBuilder();
+    java.util.Map<PlanNode, Integer> depths = new java.util.IdentityHashMap<>();
     for (PlanNode node : plan.nodes()) {
-      String indent = "  ".repeat(depth(plan, node));
+      PlanNode parent = plan.parent(node);
+      int depth = parent == null ? 0 : depths.get(parent) + 1;
+      depths.put(node, depth);
+      String indent = "  ".repeat(depth);
       out.append(indent).append('#').append(plan.id(node)).append(' ').append(node.label());
       appendNumbers(out, plan, node);
       out.append('\n');
@@ -98,13 +102,5 @@ public final class PlanTreeRenderer {
       s.append(", planning ").append(Quantities.millis(plan.planningMillis()));
     }
     return s.append('\n').toString();
-  }
-
-  private static int depth(Plan plan, PlanNode node) {
-    int depth = 0;
-    for (PlanNode p = plan.parent(node); p != null; p = plan.parent(p)) {
-      depth++;
-    }
-    return depth;
   }
 }

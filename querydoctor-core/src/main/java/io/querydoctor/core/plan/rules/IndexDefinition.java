@@ -27,7 +27,12 @@ public record IndexDefinition(String table, List<String> equality, List<String> 
     if (!range.isEmpty()) {
       keys.add(range.get(0));
     }
-    keys.addAll(sort);
+    for (String key : sort) {
+      // A sort on a column already in the key (the range column) is served by that key position.
+      if (!keys.contains(key.split(" ")[0])) {
+        keys.add(key);
+      }
+    }
     return new ArrayList<>(keys);
   }
 
