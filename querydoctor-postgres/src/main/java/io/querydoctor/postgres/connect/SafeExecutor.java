@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.postgresql.core.BaseStatement;
+import org.postgresql.core.QueryExecutor;
 
 /**
  * The one place through which QueryDoctor's own statements reach a user's database. Every statement runs
@@ -82,9 +84,14 @@ public final class SafeExecutor implements AutoCloseable {
 
   private <T> List<T> unprepared(String sql, RowMapper<T> mapper) throws SQLException {
     List<T> rows = new ArrayList<>();
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-      while (rs.next()) {
-        rows.add(mapper.map(rs));
+    try (Statement statement = connection.createStatement()) {
+      // The simple query protocol sends the text as is: with the extended protocol the server would count
+      // $1 markers as parameters of the statement and refuse to run it without values.
+      statement.unwrap(BaseStatement.class).executeWithFlags(sql, QueryExecutor.QUERY_EXECUTE_AS_SIMPLE);
+      try (ResultSet rs = statement.getResultSet()) {
+        while (rs != null && rs.next()) {
+          rows.add(mapper.map(rs));
+        }
       }
     }
     return rows;
