@@ -43,19 +43,31 @@ public final class InefficientIndexScanRule implements PlanRule {
     return findings;
   }
 
+  /** The node that names the index: a bitmap heap scan's bitmap index scan below it, else the scan itself. */
+  private static PlanNode indexLookup(PlanNode scan) {
+    if (scan.kind() == NodeKind.BITMAP_HEAP_SCAN && scan.inputs().size() == 1
+        && scan.inputs().get(0).kind() == NodeKind.BITMAP_INDEX_SCAN) {
+      return scan.inputs().get(0);
+    }
+    return scan;
+  }
+
   private static io.querydoctor.core.finding.Finding finding(PlanContext context, PlanNode node, double fetched,
       double removedRatio) {
     IndexDefinition index = ScanIndexAdvice.forScan(context.plan(), node);
-    String using = node.index() != null ? node.index() : "its index";
+    PlanNode lookup = indexLookup(node);
+    String using = lookup.index() != null ? lookup.index() : "its index";
+    String condition = lookup.conditions().indexCond() != null ? lookup.conditions().indexCond()
+        : node.conditions().recheckCond();
     Fix fix = index.isEmpty()
         ? Fix.action("Extend " + using + " with the filtered columns (" + node.conditions().filter() + ").")
         : Fix.sql("Create an index that matches the filter too (equality columns first, then range, then sort), "
             + "so rows are not fetched only to be discarded.", index.ddl());
     return NodeFindings.start(context, ID, node, context.plan().time(node).selfMillis(),
-            "The scan looks rows up by " + using + " (" + node.conditions().indexCond() + ") and then discards "
+            "The scan looks rows up by " + using + " (" + condition + ") and then discards "
                 + NodeFindings.percent(removedRatio) + " of them with the filter "
                 + node.conditions().filter() + ".")
-        .title("Index scan on " + node.relation() + " discards " + NodeFindings.percent(removedRatio)
+        .title(node.operatorName() + " on " + node.relation() + " discards " + NodeFindings.percent(removedRatio)
             + " of the rows it fetches")
         .subject(Subject.table(node.relation()))
         .evidence(Evidence.of("rows_fetched", fetched, "rows"))
