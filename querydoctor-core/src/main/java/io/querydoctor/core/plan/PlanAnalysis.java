@@ -2,7 +2,10 @@ package io.querydoctor.core.plan;
 
 import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.plan.rules.PlanFinding;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A plan and what the rules found in it.
@@ -24,5 +27,14 @@ public record PlanAnalysis(Plan plan, List<PlanFinding> findings) {
   /** The findings attached to {@code node}. */
   public List<Finding> findingsAt(PlanNode node) {
     return findings.stream().filter(f -> f.node() == node).map(PlanFinding::finding).toList();
+  }
+
+  /** Findings per node, for presenting a whole tree without a scan of the findings per node. */
+  public Map<PlanNode, List<Finding>> findingsByNode() {
+    Map<PlanNode, List<Finding>> byNode = new IdentityHashMap<>();
+    for (PlanFinding f : findings) {
+      byNode.computeIfAbsent(f.node(), n -> new ArrayList<>()).add(f.finding());
+    }
+    return byNode;
   }
 }

@@ -23,6 +23,7 @@ public final class PlanTreeRenderer {
     Plan plan = analysis.plan();
     StringBuilder out = new StringBuilder();
     java.util.Map<PlanNode, Integer> depths = new java.util.IdentityHashMap<>();
+    java.util.Map<PlanNode, List<Finding>> findings = analysis.findingsByNode();
     for (PlanNode node : plan.nodes()) {
       PlanNode parent = plan.parent(node);
       int depth = parent == null ? 0 : depths.get(parent) + 1;
@@ -32,7 +33,7 @@ public final class PlanTreeRenderer {
       appendNumbers(out, plan, node);
       out.append('\n');
       appendConditions(out, indent, node);
-      for (Finding f : analysis.findingsAt(node)) {
+      for (Finding f : findings.getOrDefault(node, List.of())) {
         out.append(indent).append("    ! [").append(f.severity().label().toUpperCase(Locale.ROOT)).append("] ")
             .append(f.ruleId()).append(": ").append(f.title()).append('\n');
       }
