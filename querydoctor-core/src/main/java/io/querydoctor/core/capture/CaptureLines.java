@@ -65,6 +65,9 @@ final class CaptureLines {
         .put("thread", e.thread());
     if (e.callSite() != null) {
       n.put("callSite", e.callSite().toString());
+      if (e.callSite().via() != null) {
+        n.put("callSiteVia", e.callSite().via());
+      }
     }
     return write(n);
   }
@@ -103,7 +106,12 @@ final class CaptureLines {
         n.path("startNanos").asLong(), n.path("elapsedNanos").asLong(), n.path("rows").asLong(-1),
         n.path("connection").asLong(), n.path("autoCommit").asBoolean(), n.path("failed").asBoolean(),
         n.path("offset").asLong(-1), n.path("thread").asText(""), n.path("scopeId").asLong(),
-        CallSite.parse(n.hasNonNull("callSite") ? n.get("callSite").asText() : null));
+        callSite(n));
+  }
+
+  private static CallSite callSite(JsonNode n) {
+    CallSite site = CallSite.parse(n.hasNonNull("callSite") ? n.get("callSite").asText() : null);
+    return site == null || !n.hasNonNull("callSiteVia") ? site : site.withVia(n.get("callSiteVia").asText());
   }
 
   static ScopeRecord scope(JsonNode n, List<StatementEvent> statements) {
