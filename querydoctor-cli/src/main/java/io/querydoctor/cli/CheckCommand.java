@@ -43,7 +43,8 @@ final class CheckCommand implements Callable<Integer> {
     String target = connection.parsedUrl().redacted();
     progress.step("connecting to " + target);
     Connection jdbc = connection.connect();
-    Report report = new PgDiagnosis(PgAnalyzers.health(chosen, thresholds.exactBloat), progress).run(jdbc, target, VersionProvider.tool());
+    Report report = new PgDiagnosis(PgAnalyzers.health(chosen, thresholds.exactBloat), progress)
+        .run(jdbc, target, VersionProvider.tool());
     return output.write(report, out, DiagnoseCommand.DEFAULT_FAIL_ON);
   }
 }
