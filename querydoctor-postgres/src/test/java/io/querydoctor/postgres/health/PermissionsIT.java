@@ -48,18 +48,27 @@ class PermissionsIT {
   }
 
   @Test
-  void failingQueryIsSkippedWithTheServersMessageAndTheOthersStillRun(TestDatabase db) throws Exception {
+  void failingQueryOrRuleIsSkippedWithTheReasonAndTheOthersStillRun(TestDatabase db) throws Exception {
     CatalogQuery<Integer> broken = CatalogQuery.of("SELECT no_such_column FROM pg_class", rs -> rs.getInt(1));
     List<HealthCheck<?>> checks = new ArrayList<>();
     checks.add(HealthCheck.of("broken.check", broken, rows -> List.of()));
+    CatalogQuery<Integer> one = CatalogQuery.of("SELECT 1", rs -> rs.getInt(1));
+    checks.add(HealthCheck.of("buggy.rule", one, rows -> {
+      throw new IllegalStateException("unexpected row");
+    }));
     checks.addAll(HealthChecks.all(HealthThresholds.defaults()));
     DiagnosisResults results = new DiagnosisResults();
     try (SafeExecutor executor = new SafeExecutor(db.connect())) {
       new HealthAnalyzer(checks).analyze(PgDiagnosis.describe(executor), results);
     }
-    assertThat(results.skipped()).singleElement().satisfies(s -> {
+    assertThat(results.skipped()).hasSize(2);
+    assertThat(results.skipped().get(0)).satisfies(s -> {
       assertThat(s.check()).isEqualTo("broken.check");
       assertThat(s.reason()).contains("no_such_column").doesNotContain("\n");
+    });
+    assertThat(results.skipped().get(1)).satisfies(s -> {
+      assertThat(s.check()).isEqualTo("buggy.rule");
+      assertThat(s.reason()).isEqualTo("internal error: java.lang.IllegalStateException: unexpected row");
     });
     assertThat(HealthProbe.findings(results, "pg-stat-statements-missing")).hasSize(1);
   }
