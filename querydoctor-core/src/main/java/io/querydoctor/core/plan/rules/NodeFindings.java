@@ -65,7 +65,8 @@ final class NodeFindings {
       return new Impact(millis * context.callsPerHour(), Quantities.millis(millis) + " per execution × "
           + Quantities.number(context.callsPerHour()) + " calls/h");
     }
-    return new Impact(millis, Quantities.millis(millis) + " per execution (call rate unknown)");
+    // Ranking within one plan only needs the per-execution cost; one call per hour is stated, not hidden.
+    return new Impact(millis, Quantities.millis(millis) + " per execution × 1 call/h assumed (call rate unknown)");
   }
 
   /** The table a node reads, for subjects; falls back to the query when the node reads no table. */
