@@ -41,6 +41,11 @@ public record Subject(SubjectKind kind, String name) {
     return new Subject(SubjectKind.SETTING, name);
   }
 
+  /** A unit of work by its name, e.g. {@code GET /users} or {@code transaction}. */
+  public static Subject scope(String name) {
+    return new Subject(SubjectKind.SCOPE, name);
+  }
+
   public static Subject database(String name) {
     return new Subject(SubjectKind.DATABASE, name);
   }

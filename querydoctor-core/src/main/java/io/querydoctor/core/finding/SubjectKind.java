@@ -11,7 +11,9 @@ public enum SubjectKind {
   FINGERPRINT,
   SESSION,
   SETTING,
-  DATABASE;
+  DATABASE,
+  /** A unit of work the application named (a request, a job, a test) or a transaction; capture-side rules. */
+  SCOPE;
 
   @JsonValue
   public String label() {

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A 10 000-node plan (an aggregate over a table with 9 998 partitions, each read by a sequential scan that
- * keeps 10 of 100 000 rows) reads, analyzes and renders completely. The target is well under a second
- * (BENCHMARKS.md §4; about 150 ms measured warm); the bound asserted here is loose because build machines are
- * shared and the JVM is cold, so it only catches runaway (quadratic) behaviour.
+ * keeps 10 of 100 000 rows) reads, analyzes and renders completely. Its speed (BENCHMARKS.md §4: well under a
+ * second) is measured by the JMH benchmark in querydoctor-bench, not here: timed unit tests are flaky on shared
+ * machines.
  */
 class LargePlanTest {
 
@@ -36,18 +36,15 @@ class LargePlanTest {
   }
 
   @Test
-  void tenThousandNodesReadAnalyzeAndRenderFast() {
+  void tenThousandNodesReadAnalyzeAndRenderCompletely() {
     String json = partitionedPlan(9_998);
-    long start = System.nanoTime();
     Plan plan = new PgPlanReader().read(json);
     PlanAnalysis analysis = PlanAnalyzer.withDefaults().analyze(plan);
     String tree = new PlanTreeRenderer().render(analysis);
-    long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(plan.nodes()).hasSize(10_000);
     // Every partition scan keeps 10 of 100 000 rows: one finding per node, each shown under its node.
     assertThat(analysis.findings()).hasSize(9_998);
     assertThat(tree.lines().filter(l -> l.strip().startsWith("#")).count()).isEqualTo(10_000);
-    assertThat(elapsedMillis).isLessThan(10_000);
   }
 }

@@ -1,0 +1,240 @@
+package io.querydoctor.core.capture;
+
+import io.querydoctor.core.detect.DetectionEngine;
+import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.sql.Fingerprint;
+import io.querydoctor.core.sql.FingerprintCache;
+import io.querydoctor.core.sql.SqlDialect;
+import io.querydoctor.core.sql.SqlFingerprinter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub of capture: the JDBC layer reports connections, statements and transactions here; scopes are opened
+ * here; the listener pipeline (aggregate, detectors, slow-query log, capture file, the user's listeners) is
+ * fed from here. This is the entry point for embedding:
+ *
+ * <pre>{@code
+ * CaptureSession session = CaptureSession.start(CaptureOptions.defaults());
+ * DataSource ds = QueryDoctor.wrap(pool, session);          // querydoctor-jdbc
+ * try (Scope scope = session.scope("GET /users")) { ... }
+ * List<Finding> findings = session.findings();             // aggregated per (scope name, fingerprint)
+ * List<FingerprintSummary> top = session.aggregate().summaries();
+ * }</pre>
+ *
+ * <p>Fail-open: the methods the JDBC layer calls never throw; a failure inside capture is logged once and the
+ * statement is simply not recorded.
+ */
+public final class CaptureSession implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaptureSession.class);
+
+  private final CaptureOptions options;
+  private final ListenerPipeline pipeline = new ListenerPipeline();
+  private final WorkloadAggregate aggregate;
+  private final DetectionEngine detections;
+  private final ThreadLocal<Scope> current = new ThreadLocal<>();
+  private final AtomicLong scopeIds = new AtomicLong();
+  private final AtomicLong connectionIds = new AtomicLong();
+  private final AtomicLong captureFailures = new AtomicLong();
+  private final CallSiteFinder callSiteFinder;
+  private final FingerprintCache postgresCache;
+  private final FingerprintCache mysqlCache;
+  private final long slowNanos;
+  private final CaptureFileWriter captureFile;
+
+  private CaptureSession(CaptureOptions options) {
+    this.options = options;
+    this.aggregate = new WorkloadAggregate(options.maxFingerprints());
+    this.detections = new DetectionEngine(options.thresholds(), options.maxFingerprints());
+    this.callSiteFinder = new CallSiteFinder(options.callSiteExclusions());
+    this.postgresCache = new FingerprintCache(SqlFingerprinter.of(SqlDialect.POSTGRESQL),
+        options.maxCachedStatements());
+    this.mysqlCache = new FingerprintCache(SqlFingerprinter.of(SqlDialect.MYSQL), options.maxCachedStatements());
+    this.slowNanos = options.thresholds().slowQueryMillis() * 1_000_000L;
+    pipeline.add(aggregate);
+    pipeline.add(detections);
+    if (options.slowQueryLog()) {
+      pipeline.add(new SlowQueryLog(options.thresholds().slowQueryMillis()));
+    }
+    this.captureFile = options.captureFile() == null ? null
+        : CaptureFileWriter.open(options.captureFile(), options.captureLiterals(), options.captureQueueCapacity());
+    if (captureFile != null) {
+      pipeline.add(captureFile);
+    }
+  }
+
+  public static CaptureSession start(CaptureOptions options) {
+    return new CaptureSession(options);
+  }
+
+  public CaptureOptions options() {
+    return options;
+  }
+
+  /** Adds a listener; it is guarded like every other (its exceptions are logged and swallowed). */
+  public void addListener(CaptureListener listener) {
+    pipeline.add(listener);
+  }
+
+  /** Opens a scope named {@code name} on the calling thread, nested in the current one if any. */
+  public Scope scope(String name) {
+    return openScope(name == null ? "(unnamed)" : name, ScopeKind.EXPLICIT);
+  }
+
+  /** The innermost open scope of the calling thread, or {@code null}. */
+  public Scope currentScope() {
+    return current.get();
+  }
+
+  /** The per-fingerprint aggregate (live). */
+  public WorkloadAggregate aggregate() {
+    return aggregate;
+  }
+
+  /** The detectors' aggregated findings so far, ranked by impact. */
+  public List<Finding> findings() {
+    return detections.findings();
+  }
+
+  public DetectionEngine detections() {
+    return detections;
+  }
+
+  /** Times a listener threw, plus failures inside capture itself; 0 in a healthy session. */
+  public long failures() {
+    return pipeline.failures() + captureFailures.get();
+  }
+
+  /** Events the capture file could not take (queue full or file failed); 0 when every event was written. */
+  public long captureFileDropped() {
+    return captureFile == null ? 0 : captureFile.dropped();
+  }
+
+  /** Cached fingerprint of {@code sql}. */
+  public Fingerprint fingerprint(String sql, SqlDialect dialect) {
+    return (dialect == SqlDialect.MYSQL ? mysqlCache : postgresCache).get(sql);
+  }
+
+  /**
+   * A connection was opened (or borrowed); returns its tracker. {@code physical} is false for connections
+   * borrowed from a pool, which do not count toward {@code connection-churn}. Never throws.
+   */
+  public ConnectionTracker connectionOpened(SqlDialect dialect, boolean physical, boolean autoCommit) {
+    try {
+      Scope scope = current.get();
+      if (physical && scope != null) {
+        scope.connectionOpened();
+      }
+    } catch (RuntimeException e) {
+      failed(e);
+    }
+    return new ConnectionTracker(this, connectionIds.incrementAndGet(), dialect, autoCommit);
+  }
+
+  Scope openScope(String name, ScopeKind kind) {
+    Scope scope = new Scope(this, scopeIds.incrementAndGet(), name, kind, current.get(), options.ticker().read(),
+        options.maxStatementsPerScope());
+    current.set(scope);
+    return scope;
+  }
+
+  void closeScope(Scope scope) {
+    try {
+      Scope top = current.get();
+      while (top != null && top != scope && isInside(top, scope)) {
+        closeOne(top);
+        top = current.get();
+      }
+      closeOne(scope);
+    } catch (RuntimeException e) {
+      failed(e);
+    }
+  }
+
+  private static boolean isInside(Scope inner, Scope outer) {
+    for (Scope s = inner.parent(); s != null; s = s.parent()) {
+      if (s == outer) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void closeOne(Scope scope) {
+    if (scope.isClosed()) {
+      return;
+    }
+    ScopeRecord record = scope.finish(options.ticker().read());
+    if (current.get() == scope) {
+      if (scope.parent() == null) {
+        current.remove();
+      } else {
+        current.set(scope.parent());
+      }
+    }
+    if (scope.parent() != null && !scope.parent().isClosed()) {
+      scope.parent().absorb(record);
+    }
+    pipeline.scopeClosed(record);
+  }
+
+  /** Records one statement: called by {@link ConnectionTracker}. Never throws. */
+  StatementEvent statementExecuted(ConnectionTracker connection, String sql, Fingerprint fingerprint,
+      int batchSize, long parameterHash, long offset, long startNanos, long elapsedNanos, long rows,
+      boolean failed) {
+    try {
+      Scope scope = current.get();
+      CallSite site = callSite(scope, fingerprint, elapsedNanos);
+      StatementEvent event = new StatementEvent(sql, fingerprint, batchSize, parameterHash, startNanos,
+          elapsedNanos, rows, connection.id(), connection.autoCommit(), failed, offset,
+          Thread.currentThread().getName(), scope == null ? 0 : scope.id(), site);
+      if (scope != null) {
+        scope.add(event);
+      }
+      pipeline.statementExecuted(event);
+      return event;
+    } catch (RuntimeException e) {
+      failed(e);
+      return null;
+    }
+  }
+
+  private CallSite callSite(Scope scope, Fingerprint fingerprint, long elapsedNanos) {
+    boolean walk = switch (options.callSites()) {
+      case OFF -> false;
+      case ALWAYS -> true;
+      case ON_REPEAT -> elapsedNanos >= slowNanos
+          || (scope != null && scope.occurrence(fingerprint.id()) == 2);
+    };
+    return walk ? callSiteFinder.find().orElse(null) : null;
+  }
+
+  /** A transaction ended: recorded into the thread's scope, or analyzed alone when none is open. */
+  void transactionEnded(TransactionRecord transaction) {
+    Scope scope = current.get();
+    if (scope != null) {
+      scope.add(transaction);
+      return;
+    }
+    long now = options.ticker().read();
+    pipeline.scopeClosed(new ScopeRecord(scopeIds.incrementAndGet(), 0, "transaction", ScopeKind.TRANSACTION,
+        Thread.currentThread().getName(), transaction.startNanos(), now, List.of(), 0, 0, 0,
+        List.of(transaction)));
+  }
+
+  void failed(Throwable t) {
+    if (captureFailures.incrementAndGet() == 1) {
+      LOG.warn("QueryDoctor capture failed internally; the statement is not recorded and the application is "
+          + "not affected", t);
+    }
+  }
+
+  /** Flushes and closes the capture file; the aggregate and findings stay readable. */
+  @Override
+  public void close() {
+    pipeline.sessionClosed();
+  }
+}

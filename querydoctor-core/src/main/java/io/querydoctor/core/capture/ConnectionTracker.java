@@ -1,0 +1,145 @@
+package io.querydoctor.core.capture;
+
+import io.querydoctor.core.sql.Fingerprint;
+import io.querydoctor.core.sql.SqlDialect;
+
+/**
+ * Capture's view of one JDBC connection: its id, auto-commit mode and the transaction in progress. The JDBC
+ * layer calls it after every statement and on commit, rollback, auto-commit changes and close.
+ *
+ * <p>A transaction starts with the first statement run while auto-commit is off (as in PostgreSQL, where
+ * {@code BEGIN} is implicit) and ends at commit, rollback, {@code setAutoCommit(true)} or close. When no scope
+ * is open on the thread at its start, the transaction becomes a scope of its own named {@code transaction}.
+ *
+ * <p>Like the connection it tracks, it is used by one thread at a time. None of its methods throws.
+ */
+public final class ConnectionTracker {
+
+  private final CaptureSession session;
+  private final long id;
+  private final SqlDialect dialect;
+  private boolean autoCommit;
+
+  private long txStart = -1;
+  private int txStatements;
+  private long txDatabaseNanos;
+  private int txLocks;
+  private long txFirstLock = -1;
+  private String txFirstId;
+  private String txFirstStatement;
+  private Scope txScope;
+
+  ConnectionTracker(CaptureSession session, long id, SqlDialect dialect, boolean autoCommit) {
+    this.session = session;
+    this.id = id;
+    this.dialect = dialect;
+    this.autoCommit = autoCommit;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public boolean autoCommit() {
+    return autoCommit;
+  }
+
+  public CaptureSession session() {
+    return session;
+  }
+
+  /** The cached fingerprint of {@code sql} in this connection's dialect. */
+  public Fingerprint fingerprint(String sql) {
+    return session.fingerprint(sql, dialect);
+  }
+
+  /**
+   * Records a statement that ran on this connection.
+   *
+   * @param offsetParameterValue the value bound to the OFFSET marker, or -1
+   */
+  public void statementExecuted(String sql, int batchSize, long parameterHash, long offsetParameterValue,
+      long startNanos, long elapsedNanos, long rows, boolean failed) {
+    try {
+      Fingerprint fingerprint = fingerprint(sql);
+      if (!autoCommit && txStart < 0) {
+        begin(startNanos, fingerprint);
+      }
+      long offset = fingerprint.shape().offsetLiteral() >= 0 ? fingerprint.shape().offsetLiteral()
+          : fingerprint.shape().offsetParameter() > 0 ? offsetParameterValue : -1;
+      session.statementExecuted(this, sql, fingerprint, batchSize, parameterHash, offset, startNanos,
+          elapsedNanos, rows, failed);
+      if (txStart >= 0) {
+        txStatements++;
+        txDatabaseNanos += elapsedNanos;
+        if (fingerprint.shape().locksRows() && !failed) {
+          txLocks++;
+          if (txFirstLock < 0) {
+            txFirstLock = startNanos;
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      session.failed(e);
+    }
+  }
+
+  private void begin(long startNanos, Fingerprint first) {
+    txStart = startNanos;
+    txFirstId = first.id();
+    txFirstStatement = first.normalized();
+    if (session.currentScope() == null) {
+      txScope = session.openScope("transaction", ScopeKind.TRANSACTION);
+    }
+  }
+
+  public void autoCommitChanged(boolean enabled) {
+    if (enabled && !autoCommit) {
+      end(true);
+    }
+    autoCommit = enabled;
+  }
+
+  public void committed() {
+    end(true);
+  }
+
+  public void rolledBack() {
+    end(false);
+  }
+
+  /** The connection closed; an open transaction ends without commit. */
+  public void closed() {
+    end(false);
+  }
+
+  private void end(boolean committed) {
+    try {
+      if (txStart < 0) {
+        return;
+      }
+      long now = session.options().ticker().read();
+      TransactionRecord record = new TransactionRecord(id, txStart, now, committed, txStatements,
+          txDatabaseNanos, txLocks, txFirstLock, txFirstId, txFirstStatement);
+      Scope scope = txScope;
+      reset();
+      session.transactionEnded(record);
+      if (scope != null) {
+        scope.close();
+      }
+    } catch (RuntimeException e) {
+      session.failed(e);
+    }
+  }
+
+  private void reset() {
+    txStart = -1;
+    txStatements = 0;
+    txDatabaseNanos = 0;
+    txLocks = 0;
+    txFirstLock = -1;
+    txFirstId = null;
+    txFirstStatement = null;
+    txScope = null;
+  }
+}

@@ -1,0 +1,49 @@
+package io.querydoctor.core.capture;
+
+import org.HdrHistogram.IntCountsHistogram;
+
+/**
+ * Running totals for one fingerprint. Latencies go into an auto-resizing HdrHistogram in microseconds with two
+ * significant digits: a few kilobytes for the range real statements span (1 µs … minutes). Updates lock
+ * this object only, so different fingerprints never contend.
+ */
+final class FingerprintStats {
+
+  private final String fingerprintId;
+  private final String example;
+  private final IntCountsHistogram micros = new IntCountsHistogram(2);
+  private long calls;
+  private long errors;
+  private long rows;
+  private long totalNanos;
+  private long maxNanos;
+
+  FingerprintStats(String fingerprintId, String example) {
+    this.fingerprintId = fingerprintId;
+    this.example = example;
+  }
+
+  synchronized void record(long elapsedNanos, long rowCount, boolean failed) {
+    calls++;
+    if (failed) {
+      errors++;
+    }
+    if (rowCount > 0) {
+      rows += rowCount;
+    }
+    long nanos = Math.max(0, elapsedNanos);
+    totalNanos += nanos;
+    maxNanos = Math.max(maxNanos, nanos);
+    micros.recordValue(nanos / 1000);
+  }
+
+  synchronized FingerprintSummary summary() {
+    double total = totalNanos / 1e6;
+    return new FingerprintSummary(fingerprintId, example, calls, errors, rows, total,
+        calls == 0 ? 0 : total / calls, maxNanos / 1e6, percentile(50), percentile(95), percentile(99));
+  }
+
+  private double percentile(double p) {
+    return micros.getTotalCount() == 0 ? 0 : micros.getValueAtPercentile(p) / 1000.0;
+  }
+}

@@ -1,0 +1,146 @@
+package io.querydoctor.core.capture;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An open unit of work on one thread — a request, a job, a test, or a transaction. Statements run on the
+ * thread while it is the innermost open scope are recorded into it; when it closes its statements are
+ * analyzed and also added to the enclosing scope.
+ *
+ * <pre>{@code
+ * try (Scope scope = session.scope("GET /users")) {
+ *   ...
+ * }
+ * ScopeRecord what = scope.record();
+ * }</pre>
+ *
+ * <p>Not thread-safe: a scope belongs to the thread that opened it. Closing is idempotent; closing a scope
+ * closes the scopes still open inside it first.
+ */
+public final class Scope implements AutoCloseable {
+
+  private final CaptureSession session;
+  private final long id;
+  private final String name;
+  private final ScopeKind kind;
+  private final Scope parent;
+  private final String thread;
+  private final long startNanos;
+  private final int maxStatements;
+  private final List<StatementEvent> statements = new ArrayList<>();
+  private final List<TransactionRecord> transactions = new ArrayList<>();
+  private final Map<String, int[]> occurrences = new HashMap<>();
+  private int statementCount;
+  private long databaseNanos;
+  private int connectionsOpened;
+  private volatile ScopeRecord record;
+
+  Scope(CaptureSession session, long id, String name, ScopeKind kind, Scope parent, long startNanos,
+      int maxStatements) {
+    this.session = session;
+    this.id = id;
+    this.name = name;
+    this.kind = kind;
+    this.parent = parent;
+    this.thread = Thread.currentThread().getName();
+    this.startNanos = startNanos;
+    this.maxStatements = maxStatements;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public ScopeKind kind() {
+    return kind;
+  }
+
+  Scope parent() {
+    return parent;
+  }
+
+  public boolean isClosed() {
+    return record != null;
+  }
+
+  /** What the scope recorded, once closed; {@code null} while it is open (see {@link #snapshot()}). */
+  public ScopeRecord record() {
+    return record;
+  }
+
+  /** The record if closed, otherwise what has been recorded so far (end time = now). */
+  public ScopeRecord snapshot() {
+    ScopeRecord closed = record;
+    return closed != null ? closed : toRecord(session.options().ticker().read());
+  }
+
+  @Override
+  public void close() {
+    if (record == null) {
+      session.closeScope(this);
+    }
+  }
+
+  /** How many times {@code fingerprintId} has run in this scope, counting this one. */
+  int occurrence(String fingerprintId) {
+    int[] count = occurrences.get(fingerprintId);
+    if (count == null) {
+      count = new int[1];
+      occurrences.put(fingerprintId, count);
+    }
+    return ++count[0];
+  }
+
+  void add(StatementEvent event) {
+    statementCount++;
+    databaseNanos += Math.max(0, event.elapsedNanos());
+    if (statements.size() < maxStatements) {
+      statements.add(event);
+    }
+  }
+
+  void add(TransactionRecord transaction) {
+    if (transactions.size() < maxStatements) {
+      transactions.add(transaction);
+    }
+  }
+
+  void connectionOpened() {
+    connectionsOpened++;
+  }
+
+  /** Adds a closed nested scope's statements to this one. */
+  void absorb(ScopeRecord child) {
+    for (StatementEvent event : child.statements()) {
+      if (statements.size() < maxStatements) {
+        statements.add(event);
+      }
+    }
+    // Statements count toward the parent's budget; transactions and connection opens stay with the child so
+    // that scope-level rules report them once, under the scope they happened in.
+    statementCount += child.statementCount();
+    databaseNanos += child.databaseNanos();
+  }
+
+  ScopeRecord finish(long endNanos) {
+    record = toRecord(endNanos);
+    return record;
+  }
+
+  private ScopeRecord toRecord(long endNanos) {
+    return new ScopeRecord(id, parent == null ? 0 : parent.id, name, kind, thread, startNanos, endNanos,
+        statements, statementCount, databaseNanos, connectionsOpened, transactions);
+  }
+
+  @Override
+  public String toString() {
+    return "scope " + name + " #" + id;
+  }
+}

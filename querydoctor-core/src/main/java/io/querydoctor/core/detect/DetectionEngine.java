@@ -1,0 +1,137 @@
+package io.querydoctor.core.detect;
+
+import io.querydoctor.core.capture.CaptureListener;
+import io.querydoctor.core.capture.ScopeRecord;
+import io.querydoctor.core.capture.StatementEvent;
+import io.querydoctor.core.finding.Finding;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the detectors on every closed scope (and the per-statement ones on statements outside scopes) and
+ * aggregates their detections per (rule, scope name, fingerprint), so that a loop that runs in every request
+ * yields one finding with totals, not one per request.
+ *
+ * <p>Bounded: at most {@code maxGroups} aggregation groups and as many distinct scope names; detections for
+ * new groups beyond that are counted in {@link #droppedDetections()} and otherwise ignored.
+ */
+public final class DetectionEngine implements CaptureListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DetectionEngine.class);
+  private static final String NO_SCOPE = "(no scope)";
+
+  private final List<Detector> detectors;
+  private final Map<String, Detector> byRule = new ConcurrentHashMap<>();
+  private final int maxGroups;
+  private final ConcurrentHashMap<String, DetectionGroup> groups = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, LongAdder> runs = new ConcurrentHashMap<>();
+  private final AtomicLong dropped = new AtomicLong();
+  // The span of captured time, for per-hour impact. Approximate under races by design: it is updated from
+  // every thread and must cost no contended write per statement.
+  private volatile long firstNanos = Long.MAX_VALUE;
+  private volatile long lastNanos = Long.MIN_VALUE;
+
+  public DetectionEngine(DetectorThresholds thresholds, int maxFingerprints) {
+    this(Detectors.all(thresholds), maxFingerprints * 4);
+  }
+
+  public DetectionEngine(List<Detector> detectors, int maxGroups) {
+    this.detectors = List.copyOf(detectors);
+    this.maxGroups = maxGroups;
+    for (Detector detector : detectors) {
+      byRule.put(detector.ruleId(), detector);
+    }
+  }
+
+  @Override
+  public void statementExecuted(StatementEvent event) {
+    if (event.scopeId() != 0) {
+      return;
+    }
+    observe(event.startNanos(), event.startNanos() + event.elapsedNanos());
+    for (Detector detector : detectors) {
+      guarded(detector, () -> detector.examineStatement(event, NO_SCOPE, event.elapsedNanos(), this::add));
+    }
+  }
+
+  @Override
+  public void scopeClosed(ScopeRecord scope) {
+    observe(scope.startNanos(), scope.endNanos());
+    LongAdder count = runs.get(scope.name());
+    if (count == null && runs.size() < maxGroups) {
+      count = runs.computeIfAbsent(scope.name(), name -> new LongAdder());
+    }
+    if (count != null) {
+      count.increment();
+    }
+    Consumer<Detection> out = this::add;
+    for (Detector detector : detectors) {
+      guarded(detector, () -> detector.examine(scope, out));
+    }
+  }
+
+  private void observe(long start, long end) {
+    if (start < firstNanos) {
+      firstNanos = start;
+    }
+    if (end > lastNanos) {
+      lastNanos = end;
+    }
+  }
+
+  private static void guarded(Detector detector, Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      LOG.warn("QueryDoctor detector {} failed on a scope; skipped", detector.ruleId(), e);
+    }
+  }
+
+  private void add(Detection detection) {
+    String key = detection.ruleId() + '\u0000' + detection.scopeName() + '\u0000' + detection.fingerprintId();
+    DetectionGroup group = groups.get(key);
+    if (group == null) {
+      if (groups.size() >= maxGroups) {
+        dropped.incrementAndGet();
+        return;
+      }
+      group = groups.computeIfAbsent(key, k -> new DetectionGroup(detection));
+    }
+    group.add(detection);
+  }
+
+  /** One finding per (rule, scope name, fingerprint) that crosses its threshold, by impact, highest first. */
+  public List<Finding> findings() {
+    long window = Math.max(0, lastNanos - firstNanos);
+    List<Finding> findings = new ArrayList<>();
+    for (DetectionGroup group : groups.values()) {
+      DetectionSummary summary = group.summary(runsOf(group.scopeName()), window);
+      Detector detector = byRule.get(summary.ruleId());
+      Optional<Finding> finding = detector == null ? Optional.empty() : detector.describe(summary);
+      finding.ifPresent(findings::add);
+    }
+    findings.sort(Comparator.comparingDouble((Finding f) -> f.impact().millisPerHour()).reversed()
+        .thenComparing(Finding::severity).thenComparing(Finding::key));
+    return List.copyOf(findings);
+  }
+
+  /** How many scopes named {@code name} have closed. */
+  public long runsOf(String name) {
+    LongAdder count = runs.get(name);
+    return count == null ? 0 : count.sum();
+  }
+
+  /** Detections ignored because the group limit was reached. */
+  public long droppedDetections() {
+    return dropped.get();
+  }
+}

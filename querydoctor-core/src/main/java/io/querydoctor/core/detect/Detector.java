@@ -1,0 +1,35 @@
+package io.querydoctor.core.detect;
+
+import io.querydoctor.core.capture.ScopeRecord;
+import io.querydoctor.core.capture.StatementEvent;
+import io.querydoctor.core.finding.Finding;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One capture-side rule. The {@link DetectionEngine} feeds it every closed scope; it reports what it sees as
+ * {@link Detection}s, which the engine aggregates per (scope name, fingerprint) across runs of the scope and
+ * hands back to {@link #describe} to become one finding.
+ *
+ * <p>Contract: called on the application thread that closed the scope, possibly concurrently, so
+ * implementations keep no mutable state. Per-statement rules override {@link #examineStatement} only; it is
+ * also called for statements that ran outside any scope. A detector that throws is logged and skipped.
+ */
+public interface Detector {
+
+  /** The rule id from RULES.md. */
+  String ruleId();
+
+  /** Examines a closed scope. The default hands each of the scope's own statements to examineStatement. */
+  default void examine(ScopeRecord scope, Consumer<Detection> out) {
+    for (StatementEvent event : scope.ownStatements()) {
+      examineStatement(event, scope.name(), scope.durationNanos(), out);
+    }
+  }
+
+  /** Examines one statement; only per-statement rules implement it. */
+  default void examineStatement(StatementEvent event, String scopeName, long scopeNanos, Consumer<Detection> out) {}
+
+  /** The finding for an aggregated detection, or empty when the aggregate does not cross the threshold. */
+  Optional<Finding> describe(DetectionSummary summary);
+}

@@ -1,0 +1,151 @@
+package io.querydoctor.core.sql;
+
+/**
+ * Builds the normalized text of a statement token by token.
+ *
+ * <p>Design note. Spacing is canonical, so that statements that differ only in layout produce the same text:
+ * one space between tokens, none inside brackets, before {@code ,} {@code )} {@code .} {@code ::}, after
+ * {@code (} {@code .} {@code ::}, and none between a function name and its {@code (}. Two rewrites make
+ * statements that differ only in list lengths equal: an {@code IN (…)} or {@code ARRAY[…]} list made only of
+ * placeholders becomes {@code IN (...)} / {@code ARRAY[...]}, and in a {@code VALUES} list every row that
+ * reads exactly like the first row is dropped, so a 1-row and a 500-row insert share a fingerprint. Both work
+ * on the output already written (truncate and rewrite), so the lexer needs no look-ahead.
+ */
+final class NormalizedText {
+
+  private final StringBuilder out;
+  private Token previous;
+  private boolean previousIsArray;
+
+  // The IN/ARRAY list being watched: where it starts in out, its bracket depth, and whether it still holds
+  // only placeholders and commas. At most one at a time: any nested bracket disqualifies the list.
+  private int listStart = -1;
+  private int listDepth;
+  private boolean listOnlyPlaceholders;
+  private boolean expectList;
+
+  // The VALUES list being watched: the depth it lives at, the text of its first row, where the current row
+  // (including the comma before it) started.
+  private int valuesDepth = -1;
+  private String firstRow;
+  private int rowStart = -1;
+  private int rowSeparatorStart = -1;
+  private int depth;
+
+  NormalizedText(int capacity) {
+    out = new StringBuilder(capacity);
+  }
+
+  void keyword(String upper) {
+    if (listStart >= 0) {
+      listOnlyPlaceholders = false;
+    }
+    if (depth == valuesDepth) {
+      valuesDepth = -1;
+    }
+    append(Token.KEYWORD, upper);
+    expectList = upper.equals("IN") || upper.equals("ARRAY");
+    previousIsArray = upper.equals("ARRAY");
+    if (upper.equals("VALUES")) {
+      valuesDepth = depth;
+      firstRow = null;
+    }
+  }
+
+  void token(Token kind, String text) {
+    if (kind == Token.OPEN || kind == Token.OPEN_BRACKET) {
+      open(kind, text);
+    } else if (kind == Token.CLOSE || kind == Token.CLOSE_BRACKET) {
+      close(kind, text);
+    } else {
+      if (listStart >= 0 && kind != Token.PLACEHOLDER && kind != Token.COMMA) {
+        listOnlyPlaceholders = false;
+      }
+      if (depth == valuesDepth && kind != Token.COMMA) {
+        valuesDepth = -1;
+      }
+      if (kind == Token.COMMA && depth == valuesDepth) {
+        rowSeparatorStart = out.length();
+      }
+      append(kind, text);
+    }
+    expectList = false;
+    previousIsArray = false;
+  }
+
+  private void open(Token kind, String text) {
+    boolean listFollows = expectList && (kind == Token.OPEN || previousIsArray);
+    if (listStart >= 0) {
+      listOnlyPlaceholders = false;
+    }
+    if (depth == valuesDepth && kind == Token.OPEN) {
+      rowStart = out.length();
+      if (firstRow == null) {
+        rowSeparatorStart = -1;
+      }
+    }
+    append(kind, text);
+    depth++;
+    if (listFollows && listStart < 0) {
+      listStart = out.length();
+      listDepth = depth;
+      listOnlyPlaceholders = true;
+    }
+    expectList = false;
+    previousIsArray = false;
+  }
+
+  private void close(Token kind, String text) {
+    if (listStart >= 0 && depth == listDepth) {
+      if (listOnlyPlaceholders && out.length() > listStart) {
+        out.setLength(listStart);
+        out.append("...");
+      }
+      listStart = -1;
+    }
+    append(kind, text);
+    depth--;
+    if (depth == valuesDepth && rowStart >= 0) {
+      String row = out.substring(rowStart);
+      if (firstRow == null) {
+        firstRow = row;
+      } else if (row.equals(firstRow) && rowSeparatorStart >= 0) {
+        out.setLength(rowSeparatorStart);
+      }
+      rowStart = -1;
+    }
+  }
+
+  private void append(Token kind, String text) {
+    if (out.length() > 0 && needsSpace(previous, kind)) {
+      out.append(' ');
+    }
+    out.append(text);
+    previous = kind;
+  }
+
+  private static boolean needsSpace(Token before, Token next) {
+    switch (before) {
+      case OPEN, OPEN_BRACKET, DOT, CAST -> {
+        return false;
+      }
+      default -> { }
+    }
+    return switch (next) {
+      case CLOSE, CLOSE_BRACKET, COMMA, DOT, CAST, SEMICOLON -> false;
+      case OPEN -> before != Token.IDENTIFIER;
+      case OPEN_BRACKET -> before == Token.OPERATOR || before == Token.COMMA || before == Token.SEMICOLON;
+      default -> true;
+    };
+  }
+
+  /** Drops trailing semicolons: {@code SELECT 1;} and {@code SELECT 1} are the same statement. */
+  String finish() {
+    int end = out.length();
+    while (end > 0 && (out.charAt(end - 1) == ';' || out.charAt(end - 1) == ' ')) {
+      end--;
+    }
+    out.setLength(end);
+    return out.toString();
+  }
+}
