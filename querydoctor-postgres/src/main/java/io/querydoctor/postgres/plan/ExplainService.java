@@ -49,8 +49,15 @@ public final class ExplainService {
    */
   public Explained explain(SafeExecutor executor, String sql, boolean analyze, boolean analyzeWrites, String query,
       double callsPerHour) throws SQLException {
+    return explain(executor, sql, analyze, analyzeWrites, query, callsPerHour, 0);
+  }
+
+  /** As above, with the query's measured mean time so that a plan not run still yields time estimates. */
+  public Explained explain(SafeExecutor executor, String sql, boolean analyze, boolean analyzeWrites, String query,
+      double callsPerHour, double meanMillis) throws SQLException {
     ExplainResult result = new PgExplainer(executor).explain(sql, analyze, analyzeWrites);
-    return new Explained(analyzer.analyze(result.plan(), query, callsPerHour), result.mode(), result.note());
+    return new Explained(analyzer.analyze(result.plan(), query, callsPerHour, meanMillis), result.mode(),
+        result.note());
   }
 
   /** Analyzes an EXPLAIN (FORMAT JSON) plan given as text; {@link PlanFormatException} when it is not one. */

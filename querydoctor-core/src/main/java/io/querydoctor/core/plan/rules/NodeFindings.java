@@ -35,6 +35,11 @@ final class NodeFindings {
       builder.evidence(Evidence.of("node_time_ms", round(millis), "ms"))
           .evidence(Evidence.of("share_of_query_time", round(share), "ratio"))
           .impact(impact(context, millis));
+    } else if (context.meanMillis() > 0) {
+      double estimated = share * context.meanMillis();
+      builder.evidence(Evidence.of("share_of_plan_cost", round(share), "ratio"))
+          .evidence(Evidence.of("estimated_node_time_ms", round(estimated), "ms"))
+          .impact(impact(context, estimated));
     } else {
       builder.evidence(Evidence.of("share_of_plan_cost", round(share), "ratio"))
           .impact(Impact.unknown("plan not run (estimates only): no time measured"));
