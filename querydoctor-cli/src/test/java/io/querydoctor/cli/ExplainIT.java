@@ -98,6 +98,14 @@ class ExplainIT {
   }
 
   @Test
+  void theTimeoutCancelsALongStatement(TestDatabase db) {
+    CliRun run = explain(db, "-q", "--timeout", "1", "SELECT pg_sleep(3)");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(run.errorLine()).startsWith("querydoctor: database error: ERROR: canceling statement due to statement timeout");
+  }
+
+  @Test
   void chainedStatementsAreRefusedInOneLine(TestDatabase db) {
     CliRun run = explain(db, "-q", "SELECT 1; DROP TABLE users");
 

@@ -3,6 +3,7 @@ package io.querydoctor.postgres;
 import io.querydoctor.core.diagnosis.Analyzer;
 import io.querydoctor.postgres.health.HealthAnalyzer;
 import io.querydoctor.postgres.health.HealthThresholds;
+import io.querydoctor.postgres.plan.TopQueryPlansAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,7 @@ public final class PgAnalyzers {
   public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat) {
     List<Analyzer<? super PgTarget>> analyzers = new ArrayList<>();
     analyzers.add(new HealthAnalyzer(thresholds, exactBloat));
+    analyzers.add(new TopQueryPlansAnalyzer());
     return analyzers;
   }
 
