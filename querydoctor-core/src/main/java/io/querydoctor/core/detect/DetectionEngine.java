@@ -59,7 +59,11 @@ public final class DetectionEngine implements CaptureListener {
     }
     observe(event.startNanos(), event.startNanos() + event.elapsedNanos());
     for (Detector detector : detectors) {
-      guarded(detector, () -> detector.examineStatement(event, NO_SCOPE, event.elapsedNanos(), this::add));
+      try {
+        detector.examineStatement(event, NO_SCOPE, event.elapsedNanos(), this::add);
+      } catch (RuntimeException e) {
+        LOG.warn("QueryDoctor detector {} failed on a statement; skipped", detector.ruleId(), e);
+      }
     }
   }
 
@@ -74,8 +78,13 @@ public final class DetectionEngine implements CaptureListener {
       count.increment();
     }
     Consumer<Detection> out = this::add;
+    ScopeView view = ScopeView.of(scope);
     for (Detector detector : detectors) {
-      guarded(detector, () -> detector.examine(scope, out));
+      try {
+        detector.examine(view, out);
+      } catch (RuntimeException e) {
+        LOG.warn("QueryDoctor detector {} failed on a scope; skipped", detector.ruleId(), e);
+      }
     }
   }
 
@@ -85,14 +94,6 @@ public final class DetectionEngine implements CaptureListener {
     }
     if (end > lastNanos) {
       lastNanos = end;
-    }
-  }
-
-  private static void guarded(Detector detector, Runnable work) {
-    try {
-      work.run();
-    } catch (RuntimeException e) {
-      LOG.warn("QueryDoctor detector {} failed on a scope; skipped", detector.ruleId(), e);
     }
   }
 
