@@ -35,6 +35,7 @@ public final class DetectionEngine implements CaptureListener {
   private final ConcurrentHashMap<String, DetectionGroup> groups = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LongAdder> runs = new ConcurrentHashMap<>();
   private final AtomicLong dropped = new AtomicLong();
+  private final Consumer<Detection> sink = this::add;
   // The span of captured time, for per-hour impact. Approximate under races by design: it is updated from
   // every thread and must cost no contended write per statement.
   private volatile long firstNanos = Long.MAX_VALUE;
@@ -60,7 +61,7 @@ public final class DetectionEngine implements CaptureListener {
     observe(event.startNanos(), event.startNanos() + event.elapsedNanos());
     for (Detector detector : detectors) {
       try {
-        detector.examineStatement(event, NO_SCOPE, event.elapsedNanos(), this::add);
+        detector.examineStatement(event, NO_SCOPE, event.elapsedNanos(), sink);
       } catch (RuntimeException e) {
         LOG.warn("QueryDoctor detector {} failed on a statement; skipped", detector.ruleId(), e);
       }
@@ -77,7 +78,7 @@ public final class DetectionEngine implements CaptureListener {
     if (count != null) {
       count.increment();
     }
-    Consumer<Detection> out = this::add;
+    Consumer<Detection> out = sink;
     ScopeView view = ScopeView.of(scope);
     for (Detector detector : detectors) {
       try {
