@@ -10,7 +10,24 @@ import java.util.function.Predicate;
 import java.util.function.Function;
 
 /** The statements of one fingerprint (or other key) within one scope, in the order they ran. */
-record FingerprintRun(String key, List<StatementEvent> events) {
+final class FingerprintRun {
+
+  private final String key;
+  private final List<StatementEvent> events;
+  private int distinct = -1;
+
+  FingerprintRun(String key, List<StatementEvent> events) {
+    this.key = key;
+    this.events = events;
+  }
+
+  String key() {
+    return key;
+  }
+
+  List<StatementEvent> events() {
+    return events;
+  }
 
   /** Groups {@code statements} that pass {@code filter} by fingerprint id, in order of first appearance. */
   static List<FingerprintRun> byFingerprint(List<StatementEvent> statements, Predicate<StatementEvent> filter) {
@@ -41,7 +58,11 @@ record FingerprintRun(String key, List<StatementEvent> events) {
   }
 
   long totalNanos() {
-    return events.stream().mapToLong(StatementEvent::elapsedNanos).sum();
+    long total = 0;
+    for (StatementEvent event : events) {
+      total += event.elapsedNanos();
+    }
+    return total;
   }
 
   /** Identity of an execution's values: its exact text and bound parameters. */
@@ -53,6 +74,13 @@ record FingerprintRun(String key, List<StatementEvent> events) {
 
   /** Distinct (text, parameters) pairs; a 64-bit hash of each, sorted, so nothing proportional to SQL is built. */
   int distinctParameterSets() {
+    if (distinct < 0) {
+      distinct = countDistinct();
+    }
+    return distinct;
+  }
+
+  private int countDistinct() {
     long[] keys = new long[events.size()];
     for (int i = 0; i < keys.length; i++) {
       StatementEvent event = events.get(i);
@@ -80,16 +108,25 @@ record FingerprintRun(String key, List<StatementEvent> events) {
   }
 
   CallSite callSite() {
-    return events.stream().map(StatementEvent::callSite).filter(java.util.Objects::nonNull).findFirst()
-        .orElse(null);
+    for (StatementEvent event : events) {
+      if (event.callSite() != null) {
+        return event.callSite();
+      }
+    }
+    return null;
   }
 
   /** A leading block comment of the first statement (Hibernate's {@code use_sql_comments} names the entity). */
   String comment() {
-    String sql = first().sql().stripLeading();
-    if (!sql.startsWith("/*")) {
+    String sql = first().sql();
+    int start = 0;
+    while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+      start++;
+    }
+    if (!sql.startsWith("/*", start)) {
       return null;
     }
+    sql = sql.substring(start);
     int end = sql.indexOf("*/");
     if (end < 0) {
       return null;

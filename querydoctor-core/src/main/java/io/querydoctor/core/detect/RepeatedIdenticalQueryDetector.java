@@ -30,7 +30,8 @@ final class RepeatedIdenticalQueryDetector implements Detector {
   public void examine(ScopeView scope, Consumer<Detection> out) {
     for (FingerprintRun shape : scope.byFingerprint()) {
       // Only a shape that repeats can hold identical executions: most scopes stop here.
-      if (shape.count() < minExecutions || shape.first().fingerprint().shape().kind() != StatementKind.SELECT) {
+      if (shape.count() < minExecutions || shape.first().fingerprint().shape().kind() != StatementKind.SELECT
+          || shape.distinctParameterSets() == shape.count()) {
         continue;
       }
       for (FingerprintRun run : FingerprintRun.by(shape.events(), e -> !e.failed(), FingerprintRun::valueKey)) {
