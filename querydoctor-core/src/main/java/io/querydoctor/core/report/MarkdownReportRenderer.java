@@ -35,7 +35,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       }
       md.append("\n**Fix:** ").append(inline(f.fix().summary())).append('\n');
       if (f.fix().sql() != null) {
-        md.append("\n```sql\n").append(f.fix().sql().replace("```", "` ` `")).append("\n```\n");
+        String fence = fenceFor(f.fix().sql());
+        md.append('\n').append(fence).append("sql\n").append(f.fix().sql()).append('\n').append(fence).append('\n');
       }
       if (f.verification() != null) {
         md.append("\n**Verified:** ").append(inline(ReportSummary.verification(f.verification()))).append('\n');
@@ -64,6 +65,17 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       }
     }
     return escaped.toString();
+  }
+
+  /** A code fence longer than any run of backticks in {@code code}, so the code cannot close it (CommonMark). */
+  static String fenceFor(String code) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < code.length(); i++) {
+      run = code.charAt(i) == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return "`".repeat(Math.max(3, longest + 1));
   }
 
   private static String cell(String text) {

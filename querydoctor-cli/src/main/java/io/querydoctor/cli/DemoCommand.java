@@ -1,0 +1,143 @@
+package io.querydoctor.cli;
+
+import io.querydoctor.core.report.Report;
+import io.querydoctor.demo.data.DemoDatabase;
+import io.querydoctor.demo.data.DemoScale;
+import io.querydoctor.demo.server.EmbeddedServer;
+import io.querydoctor.demo.server.EmbeddedServerException;
+import io.querydoctor.demo.workload.ConnectionSource;
+import io.querydoctor.demo.workload.DemoWorkload;
+import io.querydoctor.demo.workload.LockContention;
+import io.querydoctor.demo.workload.ScenarioRun;
+import io.querydoctor.demo.workload.ScopeRunner;
+import io.querydoctor.postgres.PgAnalyzers;
+import io.querydoctor.postgres.PgDiagnosis;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code querydoctor demo}: starts an embedded PostgreSQL, loads the demo application's data, runs its
+ * workload (with its planted problems) and diagnoses it, all on this machine.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Starts an embedded PostgreSQL, loads the demo database (about 1 million rows at scale 1),",
+      "runs a workload with ten classic performance problems planted in it, and diagnoses it.",
+      "Nothing needs to be installed; the server is removed when the demo ends (unless --keep)."
+    })
+final class DemoCommand implements Callable<Integer> {
+
+  /** The order the demo's long transaction locks; id 1 exists at every scale. */
+  private static final long LOCKED_ORDER = 1;
+  /** Long enough for the capture layer to call the transaction long (RULES.md: 1 s open, mostly idle). */
+  private static final Duration MINIMUM_LOCK_HOLD = Duration.ofSeconds(2);
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
+      description = "Data size: 1 is about 1 million rows (default); 0.1 is a tenth, 10 ten times as much.")
+  private double scale;
+
+  @Option(names = "--keep",
+      description = "Leave the database running after the report and print its JDBC URL, so that other tools "
+          + "(or querydoctor diagnose) can be pointed at it. Stop with Ctrl-C.")
+  private boolean keep;
+
+  @Mixin
+  private OutputOptions output;
+
+  @Override
+  public Integer call() throws Exception {
+    DemoScale demoScale = scale();
+    output.checkWritable();
+    PrintWriter out = spec.commandLine().getOut();
+    ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
+    progress.step("starting embedded PostgreSQL");
+    try (EmbeddedServer server = EmbeddedServer.start()) {
+      String database = server.createDatabase("demo");
+      ConnectionSource source = () -> server.connect(database);
+      long loadStart = System.nanoTime();
+      try (Connection connection = source.open()) {
+        new DemoDatabase(demoScale, progress).build(connection);
+      }
+      double loadSeconds = seconds(loadStart);
+
+      Report report;
+      List<ScenarioRun> runs;
+      long workloadStart = System.nanoTime();
+      try (LockContention contention =
+          LockContention.start(source, ScopeRunner.NONE, LOCKED_ORDER, MINIMUM_LOCK_HOLD)) {
+        progress.step("running the demo workload");
+        runs = new DemoWorkload(source, ScopeRunner.NONE, progress, demoScale, DemoDatabase.SEED).run();
+        double workloadSeconds = seconds(workloadStart);
+        progress.step("diagnosing");
+        long diagnoseStart = System.nanoTime();
+        report = new PgDiagnosis(PgAnalyzers.all(), progress)
+            .run(source.open(), "demo database (embedded PostgreSQL, scale " + format(scale) + ")",
+                VersionProvider.tool());
+        progress.info(summary(demoScale, loadSeconds, runs, workloadSeconds, seconds(diagnoseStart)));
+      }
+      int exitCode = output.write(report, out, OutputOptions.FailOn.NONE);
+      if (keep) {
+        keepRunning(server, database, progress);
+      }
+      return exitCode;
+    }
+  }
+
+  private DemoScale scale() {
+    try {
+      return new DemoScale(scale);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("invalid --scale: " + e.getMessage(), e);
+    }
+  }
+
+  private static String summary(DemoScale scale, double loadSeconds, List<ScenarioRun> runs,
+      double workloadSeconds, double diagnoseSeconds) {
+    int statements = runs.stream().mapToInt(ScenarioRun::statements).sum();
+    return String.format(Locale.ROOT,
+        "demo: loaded %,d rows in %.1f s; workload ran %,d statements in %.1f s; diagnosis took %.1f s",
+        scale.totalRows(), loadSeconds, statements, workloadSeconds, diagnoseSeconds);
+  }
+
+  private static void keepRunning(EmbeddedServer server, String database, ConsoleProgress progress) {
+    progress.info("The demo database is running at " + server.jdbcUrl(database)
+        + " (user " + EmbeddedServer.SUPERUSER + ", no password). Press Ctrl-C to stop it.");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopped.countDown();
+      try {
+        server.close();
+      } catch (EmbeddedServerException e) {
+        // Shutting down anyway; the data directory is temporary.
+      }
+    }));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static String format(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+}

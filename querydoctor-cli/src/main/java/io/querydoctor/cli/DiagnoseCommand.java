@@ -1,0 +1,48 @@
+package io.querydoctor.cli;
+
+import io.querydoctor.core.finding.Severity;
+import io.querydoctor.core.report.Report;
+import io.querydoctor.postgres.PgAnalyzers;
+import io.querydoctor.postgres.PgDiagnosis;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code querydoctor diagnose}: every analyzer against a live database, one ranked report. */
+@Command(
+    name = "diagnose",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Diagnoses a live PostgreSQL database and prints ranked findings with evidence and fixes.",
+      "Read-only: every statement runs in a rolled-back read-only transaction with timeouts."
+    })
+final class DiagnoseCommand implements Callable<Integer> {
+
+  /** A CI gate by default: exit 1 when something high or critical is found. */
+  static final OutputOptions.FailOn DEFAULT_FAIL_ON = new OutputOptions.FailOn(Severity.HIGH);
+
+  @Spec
+  private CommandSpec spec;
+
+  @Mixin
+  private ConnectionOptions connection;
+
+  @Mixin
+  private OutputOptions output;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
+    output.checkWritable();
+    String target = connection.parsedUrl().redacted();
+    progress.step("connecting to " + target);
+    Connection jdbc = connection.connect();
+    Report report = new PgDiagnosis(PgAnalyzers.all(), progress).run(jdbc, target, VersionProvider.tool());
+    return output.write(report, out, DEFAULT_FAIL_ON);
+  }
+}

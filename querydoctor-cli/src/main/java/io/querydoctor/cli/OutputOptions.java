@@ -1,0 +1,124 @@
+package io.querydoctor.cli;
+
+import io.querydoctor.core.finding.Severity;
+import io.querydoctor.core.report.RenderOptions;
+import io.querydoctor.core.report.Report;
+import io.querydoctor.core.report.ReportFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+/** Where and how a report is written, and which findings fail the run; shared by every reporting command. */
+final class OutputOptions {
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
+      description = "Report format: text, json, markdown or html (default: ${DEFAULT-VALUE}). "
+          + "json follows docs/report.schema.json.")
+  ReportFormat format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = FailOnConverter.class,
+      description = "Exit with code 1 when a finding is at least this severe: critical, high, medium, low, "
+          + "info, or none to always exit 0 after a successful run.")
+  FailOn failOn;
+
+  @Option(names = "--no-color", description = "No ANSI colours in text output (default: colours on a terminal).")
+  boolean noColor;
+
+  @Option(names = {"-v", "--verbose"},
+      description = "Show every finding in full, and stack traces on errors.")
+  boolean verbose;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress messages on standard error.")
+  boolean quiet;
+
+  /** Fails before any long work if the report could not be written. */
+  void checkWritable() {
+    if (output == null) {
+      return;
+    }
+    Path parent = output.toAbsolutePath().getParent();
+    if (Files.isDirectory(output)) {
+      throw new UserError("cannot write the report to " + output + ": it is a directory");
+    }
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new UserError("cannot write the report to " + output + ": directory " + parent + " does not exist");
+    }
+    boolean existed = Files.exists(output);
+    try (Writer probe = Files.newBufferedWriter(output, StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+      probe.flush();
+    } catch (AccessDeniedException e) {
+      throw new UserError("cannot write the report to " + output + ": permission denied", e);
+    } catch (NoSuchFileException e) {
+      throw new UserError("cannot write the report to " + output + ": no such directory", e);
+    } catch (IOException e) {
+      throw new UserError("cannot write the report to " + output + ": " + e.getMessage(), e);
+    }
+    if (!existed) {
+      try {
+        Files.deleteIfExists(output);
+      } catch (IOException ignored) {
+        // The real write below will report any problem.
+      }
+    }
+  }
+
+  /** Renders {@code report} to --output or {@code out}; returns the exit code the findings call for. */
+  int write(Report report, PrintWriter out, FailOn defaultFailOn) {
+    boolean colour = output == null && !noColor && format == ReportFormat.TEXT && System.console() != null
+        && System.getenv("NO_COLOR") == null;
+    RenderOptions options = new RenderOptions(colour, verbose);
+    try {
+      if (output == null) {
+        format.renderer(options).render(report, out);
+        out.flush();
+      } else {
+        try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+          format.renderer(options).render(report, file);
+        }
+      }
+    } catch (IOException e) {
+      throw new UserError("cannot write the report to " + output + ": " + e.getMessage(), e);
+    }
+    FailOn threshold = failOn != null ? failOn : defaultFailOn;
+    return threshold.failed(report) ? ExitCode.FINDINGS : ExitCode.CLEAN;
+  }
+
+  /** --fail-on: a severity, or none. */
+  record FailOn(Severity severity) {
+    static final FailOn NONE = new FailOn(null);
+
+    boolean failed(Report report) {
+      return severity != null && report.hasFindingsAtLeast(severity);
+    }
+  }
+
+  static final class FailOnConverter implements ITypeConverter<FailOn> {
+    @Override
+    public FailOn convert(String value) {
+      if (value.trim().toLowerCase(Locale.ROOT).equals("none")) {
+        return FailOn.NONE;
+      }
+      return new FailOn(Severity.parse(value));
+    }
+  }
+
+  static final class FormatConverter implements ITypeConverter<ReportFormat> {
+    @Override
+    public ReportFormat convert(String value) {
+      return ReportFormat.parse(value);
+    }
+  }
+}

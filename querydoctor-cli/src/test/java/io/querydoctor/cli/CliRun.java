@@ -1,0 +1,20 @@
+package io.querydoctor.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs the command in-process and keeps what it printed. */
+record CliRun(int exitCode, String out, String err) {
+
+  static CliRun of(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** The first line of stderr that is the error itself (not progress). */
+  String errorLine() {
+    return err.lines().filter(l -> l.startsWith("querydoctor: ")).findFirst().orElse("");
+  }
+}

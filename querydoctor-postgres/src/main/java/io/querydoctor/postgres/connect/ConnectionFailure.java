@@ -1,0 +1,16 @@
+package io.querydoctor.postgres.connect;
+
+/**
+ * The target database could not be reached or used. The message is one line a user can act on
+ * ("authentication failed for user app at db.example:5432"); it never contains a password.
+ */
+public final class ConnectionFailure extends Exception {
+
+  public ConnectionFailure(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  public ConnectionFailure(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,30 @@
+package io.querydoctor.postgres.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PgUrlTest {
+
+  @Test
+  void parsesHostPortAndDatabaseAndDefaultsThePort() throws ConnectionFailure {
+    PgUrl url = PgUrl.parse("jdbc:postgresql://db.example:6432/app?sslmode=require&password=hunter2");
+    assertThat(url.host()).isEqualTo("db.example");
+    assertThat(url.port()).isEqualTo(6432);
+    assertThat(url.database()).isEqualTo("app");
+    assertThat(url.redacted()).isEqualTo("jdbc:postgresql://db.example:6432/app");
+    assertThat(PgUrl.parse("jdbc:postgresql://h/d").port()).isEqualTo(5432);
+  }
+
+  @Test
+  void refusesWhatIsNotAPostgresUrlWithoutEchoingSecrets() {
+    assertThatThrownBy(() -> PgUrl.parse("jdbc:mysql://u:hunter2@h/app?password=hunter2"))
+        .isInstanceOf(ConnectionFailure.class).hasMessageContaining("not a PostgreSQL JDBC URL")
+        .hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> PgUrl.parse("jdbc:postgresql://h")).hasMessageContaining("no database name");
+    assertThatThrownBy(() -> PgUrl.parse("jdbc:postgresql:///app")).hasMessageContaining("no host");
+    assertThatThrownBy(() -> PgUrl.parse("jdbc:postgresql://h a/app")).hasMessageContaining("malformed");
+    assertThatThrownBy(() -> PgUrl.parse(" ")).hasMessageContaining("no database URL");
+  }
+}
