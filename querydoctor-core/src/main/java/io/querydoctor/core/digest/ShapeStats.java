@@ -124,8 +124,10 @@ final class ShapeStats {
     lastSeen = Math.max(lastSeen, last);
   }
 
+  /** Clamped to the observed range: a histogram bucket's upper edge may lie above the slowest execution. */
   private double percentile(double p) {
-    return micros.getValueAtPercentile(p) / 1000.0;
+    double value = micros.getValueAtPercentile(p) / 1000.0;
+    return Math.min(maxMillis, Math.max(minMillis, value));
   }
 
   private static long addKnown(long sum, long value) {

@@ -41,7 +41,8 @@ public final class MySqlSlowLogReader implements LogReader {
   private static final byte[] SET_TIMESTAMP = ascii("SET timestamp=");
   private static final byte[] VERSION = ascii(", Version: ");
   private static final byte[] TCP_PORT = ascii("Tcp port:");
-  private static final byte[] BANNER_COLUMNS = ascii("Time                 Id Command");
+  private static final byte[] BANNER_TIME = ascii("Time");
+  private static final byte[] BANNER_COLUMNS = ascii("Id Command");
 
   static final String NO_QUERY_TIME = "entries without # Query_time";
   static final String NO_STATEMENT = "entries without a statement";
@@ -137,7 +138,8 @@ public final class MySqlSlowLogReader implements LogReader {
 
   private static boolean isBanner(byte[] b, int from, int to) {
     return LineBytes.indexOf(b, from, to, VERSION) >= 0 && LineBytes.indexOf(b, from, to, ascii("started with")) >= 0
-        || startsWith(b, from, to, TCP_PORT) || startsWith(b, from, to, BANNER_COLUMNS);
+        || startsWith(b, from, to, TCP_PORT)
+        || startsWith(b, from, to, BANNER_TIME) && LineBytes.indexOf(b, from, to, BANNER_COLUMNS) > 0;
   }
 
   private static void queryTime(byte[] b, int from, int to, Entry entry) {
