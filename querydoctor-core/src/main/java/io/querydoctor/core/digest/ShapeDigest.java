@@ -69,6 +69,7 @@ public record ShapeDigest(
     series = series == null ? Series.EMPTY : series;
   }
 
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isOther() {
     return OTHER.equals(fingerprint);
   }
