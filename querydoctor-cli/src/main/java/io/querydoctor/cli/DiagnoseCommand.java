@@ -34,15 +34,19 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Mixin
   private OutputOptions output;
 
+  @Mixin
+  private HealthThresholdOptions thresholds;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
     output.checkWritable();
+    var analyzers = PgAnalyzers.all(thresholds.thresholds());
     String target = connection.parsedUrl().redacted();
     progress.step("connecting to " + target);
     Connection jdbc = connection.connect();
-    Report report = new PgDiagnosis(PgAnalyzers.all(), progress).run(jdbc, target, VersionProvider.tool());
+    Report report = new PgDiagnosis(analyzers, progress).run(jdbc, target, VersionProvider.tool());
     return output.write(report, out, DEFAULT_FAIL_ON);
   }
 }

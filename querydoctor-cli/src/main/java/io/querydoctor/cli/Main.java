@@ -1,6 +1,8 @@
 package io.querydoctor.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Entry point of the {@code querydoctor} command. */
@@ -9,7 +11,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // UTF-8 whatever the locale: reports carry database names and SQL, which must not turn into '?' under
+    // LANG=C (as they would with Java 17's locale-derived default charset).
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(args, out, err));
   }
 
   /** Runs the command with its output going to {@code out} and {@code err}; returns the exit code. */

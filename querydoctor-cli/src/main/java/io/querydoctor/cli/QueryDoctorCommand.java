@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Finds, explains and fixes slow database queries.",
-    subcommands = {DemoCommand.class, DiagnoseCommand.class},
+    subcommands = {DemoCommand.class, DiagnoseCommand.class, CheckCommand.class, ExplainCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  ran, nothing at or above --fail-on",
@@ -27,6 +27,6 @@ final class QueryDoctorCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required (demo, diagnose, …)");
+    throw new ParameterException(spec.commandLine(), "a command is required (demo, diagnose, check, …)");
   }
 }

@@ -1,6 +1,8 @@
 package io.querydoctor.postgres;
 
 import io.querydoctor.core.diagnosis.Analyzer;
+import io.querydoctor.postgres.health.HealthAnalyzer;
+import io.querydoctor.postgres.health.HealthThresholds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,9 +11,20 @@ public final class PgAnalyzers {
 
   private PgAnalyzers() {}
 
-  /** Every analyzer available for a live PostgreSQL database. */
+  /** Every analyzer available for a live PostgreSQL database, with default thresholds. */
   public static List<Analyzer<? super PgTarget>> all() {
+    return all(HealthThresholds.defaults());
+  }
+
+  /** Every analyzer available for a live PostgreSQL database, the health checks with {@code thresholds}. */
+  public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds) {
     List<Analyzer<? super PgTarget>> analyzers = new ArrayList<>();
+    analyzers.add(new HealthAnalyzer(thresholds));
     return analyzers;
+  }
+
+  /** Only the catalog health checks ({@code querydoctor check}). */
+  public static List<Analyzer<? super PgTarget>> health(HealthThresholds thresholds) {
+    return List.of(new HealthAnalyzer(thresholds));
   }
 }

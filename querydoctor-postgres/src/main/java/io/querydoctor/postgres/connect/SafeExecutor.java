@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.postgresql.core.BaseStatement;
+import org.postgresql.core.QueryExecutor;
 
 /**
  * The one place through which QueryDoctor's own statements reach a user's database. Every statement runs
@@ -63,6 +65,38 @@ public final class SafeExecutor implements AutoCloseable {
     });
   }
 
+  /**
+   * Runs {@code sql} as given, without preparing it, read-only and rolled back. For statements that must
+   * reach the server verbatim: {@code EXPLAIN (GENERIC_PLAN)} of a statement with {@code $1} markers, or
+   * text with {@code ?} operators the driver would take for placeholders.
+   */
+  public <T> List<T> queryUnprepared(String sql, RowMapper<T> mapper) throws SQLException {
+    return inReadOnlyTransaction(() -> unprepared(sql, mapper));
+  }
+
+  /**
+   * Like {@link #queryUnprepared} but in a read-write transaction that is always rolled back: only for
+   * {@code EXPLAIN ANALYZE} of a writing statement the user explicitly allowed.
+   */
+  public <T> List<T> queryUnpreparedRolledBack(String sql, RowMapper<T> mapper) throws SQLException {
+    return inRolledBackTransaction(() -> unprepared(sql, mapper));
+  }
+
+  private <T> List<T> unprepared(String sql, RowMapper<T> mapper) throws SQLException {
+    List<T> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement()) {
+      // The simple query protocol sends the text as is: with the extended protocol the server would count
+      // $1 markers as parameters of the statement and refuse to run it without values.
+      statement.unwrap(BaseStatement.class).executeWithFlags(sql, QueryExecutor.QUERY_EXECUTE_AS_SIMPLE);
+      try (ResultSet rs = statement.getResultSet()) {
+        while (rs != null && rs.next()) {
+          rows.add(mapper.map(rs));
+        }
+      }
+    }
+    return rows;
+  }
+
   /** Runs a query expected to return exactly one row. */
   public <T> T queryOne(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
     List<T> rows = query(sql, mapper, parameters);
@@ -89,6 +123,24 @@ public final class SafeExecutor implements AutoCloseable {
     } finally {
       connection.rollback();
     }
+  }
+
+  /**
+   * Runs {@code work} in a read-write transaction that is always rolled back, whatever the work does: the
+   * write happens and is undone, its row locks are held until the rollback, and the timeouts still bound it.
+   */
+  private <T> T inRolledBackTransaction(Work<T> work) throws SQLException {
+    try (Statement begin = connection.createStatement()) {
+      begin.execute("SET TRANSACTION READ WRITE");
+      return work.run();
+    } finally {
+      connection.rollback();
+    }
+  }
+
+  /** Major version of the server, e.g. 16 (version gates are data: callers compare with a minimum). */
+  public int serverMajorVersion() throws SQLException {
+    return connection.getMetaData().getDatabaseMajorVersion();
   }
 
   /** The underlying connection, for metadata only; statements go through this executor. */

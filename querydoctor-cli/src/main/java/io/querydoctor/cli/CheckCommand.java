@@ -1,0 +1,50 @@
+package io.querydoctor.cli;
+
+import io.querydoctor.core.report.Report;
+import io.querydoctor.postgres.PgAnalyzers;
+import io.querydoctor.postgres.PgDiagnosis;
+import io.querydoctor.postgres.health.HealthThresholds;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code querydoctor check}: only the catalog health checks, against a live database. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the PostgreSQL health checks (indexes, statistics, bloat, vacuum, sessions, locks, cache,",
+      "replication, wraparound, sequences) and prints findings with evidence and paste-ready fixes.",
+      "Read-only: QueryDoctor never runs the fixes it prints. See docs/health-checks.md and docs/permissions.md."
+    })
+final class CheckCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Mixin
+  private ConnectionOptions connection;
+
+  @Mixin
+  private OutputOptions output;
+
+  @Mixin
+  private HealthThresholdOptions thresholds;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
+    output.checkWritable();
+    HealthThresholds chosen = thresholds.thresholds();
+    String target = connection.parsedUrl().redacted();
+    progress.step("connecting to " + target);
+    Connection jdbc = connection.connect();
+    Report report = new PgDiagnosis(PgAnalyzers.health(chosen), progress).run(jdbc, target, VersionProvider.tool());
+    return output.write(report, out, DiagnoseCommand.DEFAULT_FAIL_ON);
+  }
+}

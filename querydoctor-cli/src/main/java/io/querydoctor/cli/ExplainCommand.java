@@ -1,0 +1,140 @@
+package io.querydoctor.cli;
+
+import io.querydoctor.core.report.Report;
+import io.querydoctor.core.report.ReportFormat;
+import io.querydoctor.postgres.connect.SafeExecutor;
+import io.querydoctor.postgres.plan.ExplainService;
+import io.querydoctor.postgres.plan.ExplainService.Explained;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code querydoctor explain}: the plan of one statement as an annotated tree, then the plan findings. The
+ * statement comes from the command line or {@code --file} and is explained on {@code --url}; or
+ * {@code --plan} analyzes an EXPLAIN (FORMAT JSON) the user already has, without a database.
+ */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Explains one statement and points at what makes its plan slow, with the fix.",
+      "Reads run with EXPLAIN (ANALYZE, BUFFERS) in a read-only transaction; writes are only planned unless "
+          + "--analyze-writes, and then run in a transaction that is rolled back. Statements with $1 "
+          + "parameters get a generic plan (PostgreSQL 16+)."
+    })
+final class ExplainCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(arity = "0..1", paramLabel = "SQL", description = "The statement to explain (one statement).")
+  String sql;
+
+  @Option(names = "--file", paramLabel = "FILE", description = "Read the statement from FILE.")
+  Path file;
+
+  @Option(names = "--plan", paramLabel = "FILE",
+      description = "Analyze this EXPLAIN (FORMAT JSON) output instead of explaining on a database.")
+  Path plan;
+
+  @Option(names = "--url", paramLabel = "JDBC_URL",
+      description = "The database to explain on: jdbc:postgresql://host[:port]/database (no password in it).")
+  String url;
+
+  @Option(names = "--user", paramLabel = "ROLE", description = "Role to connect as (default: PGUSER, else the OS user).")
+  String user;
+
+  @Option(names = "--password-env", paramLabel = "VAR",
+      description = "Environment variable holding the password (default: PGPASSWORD, then ~/.pgpass).")
+  String passwordEnv;
+
+  @Option(names = "--no-analyze", description = "Only plan the statement (plain EXPLAIN), even a read.")
+  boolean noAnalyze;
+
+  @Option(names = "--analyze-writes",
+      description = "Also run INSERT/UPDATE/DELETE/MERGE with EXPLAIN ANALYZE, inside a transaction that is "
+          + "always rolled back (row locks are held until then).")
+  boolean analyzeWrites;
+
+  @Mixin
+  private OutputOptions output;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
+    output.checkWritable();
+    long start = System.currentTimeMillis();
+    String target;
+    Explained explained;
+    if (plan != null) {
+      if (sql != null || file != null || url != null) {
+        throw new UserError("--plan analyzes a plan file: give no SQL, --file or --url with it");
+      }
+      target = plan.toString();
+      explained = ExplainService.withDefaults().analyzePlan(read(plan, "plan"), "query");
+    } else {
+      String statement = statement();
+      if (url == null) {
+        throw new UserError("--url is required to explain a statement (or use --plan FILE)");
+      }
+      ConnectionOptions connection = connection();
+      target = connection.parsedUrl().redacted();
+      progress.step("connecting to " + target);
+      Connection jdbc = connection.connect();
+      try (SafeExecutor executor = new SafeExecutor(jdbc)) {
+        progress.step("explaining");
+        explained = ExplainService.withDefaults().explain(executor, statement, !noAnalyze, analyzeWrites, "query");
+      }
+    }
+    Report report = explained.report(target, VersionProvider.tool(), Instant.now(), System.currentTimeMillis() - start);
+    if (output.format == ReportFormat.TEXT && output.output == null) {
+      out.println(explained.tree());
+    }
+    return output.write(report, out, DiagnoseCommand.DEFAULT_FAIL_ON);
+  }
+
+  private String statement() {
+    if (sql != null && file != null) {
+      throw new UserError("give the statement either as an argument or with --file, not both");
+    }
+    if (file != null) {
+      return read(file, "SQL");
+    }
+    if (sql == null) {
+      throw new UserError("no statement given: pass SQL, --file FILE, or --plan FILE");
+    }
+    return sql;
+  }
+
+  private ConnectionOptions connection() {
+    ConnectionOptions connection = new ConnectionOptions();
+    connection.url = url;
+    connection.user = user;
+    connection.passwordEnv = passwordEnv;
+    return connection;
+  }
+
+  private static String read(Path path, String what) {
+    try {
+      return Files.readString(path, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UserError("cannot read the " + what + " file " + path + ": no such file", e);
+    } catch (IOException e) {
+      throw new UserError("cannot read the " + what + " file " + path + ": " + e.getMessage(), e);
+    }
+  }
+}

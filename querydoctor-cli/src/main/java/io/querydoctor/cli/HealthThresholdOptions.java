@@ -1,0 +1,36 @@
+package io.querydoctor.cli;
+
+import io.querydoctor.postgres.health.HealthThresholds;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The health checks' thresholds: RULES.md defaults, then a properties file, then single overrides. */
+final class HealthThresholdOptions {
+
+  @Option(names = "--thresholds", paramLabel = "FILE",
+      description = "Properties file of health thresholds (idle-in-transaction=10s, bloat-min-bytes=50MB, …); "
+          + "keys are listed in docs/health-checks.md.")
+  Path file;
+
+  @Option(names = "--threshold", paramLabel = "KEY=VALUE",
+      description = "Overrides one health threshold, e.g. --threshold lock-wait=2s (repeatable; wins over --thresholds).")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
+  /** The thresholds to use; a bad file, key or value is a one-line {@link UserError}. */
+  HealthThresholds thresholds() {
+    try {
+      HealthThresholds base = file == null ? HealthThresholds.defaults() : HealthThresholds.load(file);
+      return base.with(overrides);
+    } catch (NoSuchFileException e) {
+      throw new UserError("cannot read thresholds file " + file + ": no such file", e);
+    } catch (IOException e) {
+      throw new UserError("cannot read thresholds file " + file + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage() + (file == null ? "" : " (in " + file + " or --threshold)"), e);
+    }
+  }
+}

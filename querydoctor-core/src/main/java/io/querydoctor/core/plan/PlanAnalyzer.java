@@ -1,0 +1,50 @@
+package io.querydoctor.core.plan;
+
+import io.querydoctor.core.plan.rules.PlanContext;
+import io.querydoctor.core.plan.rules.PlanFinding;
+import io.querydoctor.core.plan.rules.PlanRule;
+import io.querydoctor.core.plan.rules.PlanRuleSettings;
+import io.querydoctor.core.plan.rules.PlanRules;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs the plan rules over one plan. The entry point for {@code querydoctor explain} and for attaching plan
+ * findings to a workload's query shapes in {@code diagnose}. Thread-safe.
+ */
+public final class PlanAnalyzer {
+
+  private final List<PlanRule> rules;
+  private final PlanRuleSettings settings;
+
+  public PlanAnalyzer(List<PlanRule> rules, PlanRuleSettings settings) {
+    this.rules = List.copyOf(rules);
+    this.settings = settings;
+  }
+
+  /** Every rule of RULES.md with its default thresholds. */
+  public static PlanAnalyzer withDefaults() {
+    return new PlanAnalyzer(PlanRules.all(), PlanRuleSettings.defaults());
+  }
+
+  /**
+   * Analyzes {@code plan}.
+   *
+   * @param query fingerprint or short name that query-level findings are about; null for "query"
+   * @param callsPerHour how often the query runs, for impact; 0 when unknown
+   */
+  public PlanAnalysis analyze(Plan plan, String query, double callsPerHour) {
+    PlanContext context = new PlanContext(plan, settings, query, callsPerHour);
+    List<PlanFinding> findings = new ArrayList<>();
+    for (PlanRule rule : rules) {
+      findings.addAll(rule.check(context));
+    }
+    findings.sort(Comparator.comparingInt(f -> plan.id(f.node())));
+    return new PlanAnalysis(plan, findings);
+  }
+
+  public PlanAnalysis analyze(Plan plan) {
+    return analyze(plan, null, 0);
+  }
+}

@@ -1,0 +1,73 @@
+package io.querydoctor.core.plan.rules;
+
+import io.querydoctor.core.plan.NodeKind;
+import io.querydoctor.core.plan.Plan;
+import io.querydoctor.core.plan.PlanNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Derives the index that would serve a scan: equality and range columns from its index condition and filter,
+ * and the sort keys of a sort directly above it (through Limit, Gather, Sort — not through joins, whose output
+ * order no single-table index decides).
+ */
+final class ScanIndexAdvice {
+
+  private static final Pattern SIMPLE_SORT_KEY = Pattern.compile("^[a-z_][\\w$]*(\\.[a-z_][\\w$]*)?( DESC)?( NULLS (FIRST|LAST))?$");
+
+  private ScanIndexAdvice() {}
+
+  /** The index for {@code scan}; {@link IndexDefinition#isEmpty()} when nothing sargable was found. */
+  static IndexDefinition forScan(Plan plan, PlanNode scan) {
+    List<String> equality = new ArrayList<>();
+    List<String> range = new ArrayList<>();
+    List<Comparison> comparisons = new ArrayList<>(Predicates.parse(scan.conditions().indexCond()));
+    comparisons.addAll(Predicates.parse(scan.conditions().filter()));
+    comparisons.addAll(Predicates.parse(scan.conditions().recheckCond()));
+    for (Comparison c : comparisons) {
+      if (!c.isSargable() || !c.comparesWithValue()) {
+        continue;
+      }
+      (c.isEquality() ? equality : range).add(c.column());
+    }
+    range.removeAll(equality);
+    return new IndexDefinition(scan.relation(), equality, range, sortKeysAbove(plan, scan), List.of());
+  }
+
+  /** Simple sort keys (plain columns, with DESC) of a sort reached from {@code scan} without crossing a join. */
+  static List<String> sortKeysAbove(Plan plan, PlanNode scan) {
+    for (PlanNode p = plan.parent(scan); p != null; p = plan.parent(p)) {
+      if (p.kind() == NodeKind.SORT || p.kind() == NodeKind.INCREMENTAL_SORT) {
+        List<String> keys = new ArrayList<>();
+        for (String key : p.sort().keys()) {
+          if (!SIMPLE_SORT_KEY.matcher(key).matches()) {
+            return List.of();
+          }
+          String column = key.split(" ")[0];
+          keys.add(Predicates.unqualified(column) + key.substring(column.length()));
+        }
+        return keys;
+      }
+      if (p.kind() != NodeKind.LIMIT && p.kind() != NodeKind.GATHER) {
+        return List.of();
+      }
+    }
+    return List.of();
+  }
+
+  /** The only table scanned under {@code node} without crossing a join, or null. */
+  static PlanNode singleScanBelow(PlanNode node) {
+    PlanNode current = node;
+    while (true) {
+      List<PlanNode> inputs = current.inputs();
+      if (current.kind().isScan() && current.relation() != null) {
+        return current;
+      }
+      if (inputs.size() != 1 || current.kind().isJoin()) {
+        return null;
+      }
+      current = inputs.get(0);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.querydoctor.core.plan.rules;
+
+import io.querydoctor.core.finding.Evidence;
+import io.querydoctor.core.finding.Fix;
+import io.querydoctor.core.finding.Subject;
+import io.querydoctor.core.plan.NodeKind;
+import io.querydoctor.core.plan.PlanNode;
+import io.querydoctor.core.report.Quantities;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code seq-scan-large-table}: a sequential scan reads many rows and its filter throws most of them away —
+ * the rows it keeps could have been found through an index. Needs ANALYZE (rows removed by the filter).
+ */
+public final class SeqScanLargeTableRule implements PlanRule {
+
+  public static final String ID = "seq-scan-large-table";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public List<PlanFinding> check(PlanContext context) {
+    List<PlanFinding> findings = new ArrayList<>();
+    PlanRuleSettings settings = context.settings();
+    for (PlanNode node : context.plan().nodes()) {
+      if (node.kind() != NodeKind.SEQ_SCAN || node.actual() == null || node.conditions().filter() == null) {
+        continue;
+      }
+      double kept = node.actual().totalRows();
+      double read = kept + node.totalRowsRemovedByFilter();
+      double keptRatio = read == 0 ? 1 : kept / read;
+      if (read >= settings.seqScanMinRows() && keptRatio <= settings.seqScanMaxKeptRatio()) {
+        findings.add(new PlanFinding(node, finding(context, node, read, keptRatio)));
+      }
+    }
+    return findings;
+  }
+
+  private static io.querydoctor.core.finding.Finding finding(PlanContext context, PlanNode node, double read,
+      double keptRatio) {
+    PlanRuleSettings settings = context.settings();
+    IndexDefinition index = ScanIndexAdvice.forScan(context.plan(), node);
+    Fix fix = index.isEmpty()
+        ? Fix.action("No plain column comparison in the filter " + node.conditions().filter()
+            + " can use an index; rewrite it (see non-sargable-predicate) or index the expression it uses.")
+        : Fix.sql("Create an index on " + String.join(", ", index.keyColumns())
+            + " (equality columns first, then range, then sort) so the rows are looked up, not scanned.", index.ddl());
+    return NodeFindings.start(context, ID, node, context.plan().time(node).selfMillis(),
+            "The scan reads every row of the table and its filter discards most of them. Filter: "
+                + node.conditions().filter() + ".")
+        .title("Sequential scan of " + node.relation() + " reads " + Quantities.number(Math.round(read))
+            + " rows to keep " + NodeFindings.percent(keptRatio))
+        .subject(Subject.table(node.relation()))
+        .evidence(Evidence.crossed("rows_read", read, "rows", settings.seqScanMinRows()))
+        .evidence(Evidence.crossed("kept_ratio", NodeFindings.round(keptRatio), "ratio", settings.seqScanMaxKeptRatio()))
+        .evidence(Evidence.of("loops", node.loops(), "count"))
+        .fix(fix)
+        .build();
+  }
+}

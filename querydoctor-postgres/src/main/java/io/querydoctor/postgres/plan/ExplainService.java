@@ -1,0 +1,88 @@
+package io.querydoctor.postgres.plan;
+
+import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.plan.PlanAnalysis;
+import io.querydoctor.core.plan.PlanAnalyzer;
+import io.querydoctor.core.plan.PlanTreeRenderer;
+import io.querydoctor.core.report.Report;
+import io.querydoctor.core.report.SkippedCheck;
+import io.querydoctor.postgres.connect.SafeExecutor;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code querydoctor explain} does, without the command line: explain a statement on a live database
+ * (safely, through {@link PgExplainer}) or read a plan the user already has, run the plan rules, and give back
+ * the annotated tree and a report. Not thread-safe when explaining live (it uses the executor's connection).
+ */
+public final class ExplainService {
+
+  private final PlanAnalyzer analyzer;
+  private final PgPlanReader reader = new PgPlanReader();
+
+  public ExplainService(PlanAnalyzer analyzer) {
+    this.analyzer = analyzer;
+  }
+
+  public static ExplainService withDefaults() {
+    return new ExplainService(PlanAnalyzer.withDefaults());
+  }
+
+  /**
+   * Explains {@code sql} on the executor's database and analyzes the plan.
+   *
+   * @param analyze run it with EXPLAIN ANALYZE when that is safe (reads), else plain EXPLAIN
+   * @param analyzeWrites also run writing statements, in a transaction that is rolled back
+   * @param query name findings about the query as a whole are filed under (a fingerprint, or "query")
+   */
+  public Explained explain(SafeExecutor executor, String sql, boolean analyze, boolean analyzeWrites, String query)
+      throws SQLException {
+    ExplainResult result = new PgExplainer(executor).explain(sql, analyze, analyzeWrites);
+    return new Explained(analyzer.analyze(result.plan(), query, 0), result.mode(), result.note());
+  }
+
+  /** Analyzes an EXPLAIN (FORMAT JSON) plan given as text; {@link PlanFormatException} when it is not one. */
+  public Explained analyzePlan(String json, String query) {
+    return new Explained(analyzer.analyze(reader.read(json), query, 0), null, "");
+  }
+
+  /**
+   * An analyzed plan and how it was obtained.
+   *
+   * @param analysis the plan and its findings
+   * @param mode what was run, or null when the plan came from a file
+   * @param note why the mode differs from what was asked, or empty
+   */
+  public record Explained(PlanAnalysis analysis, ExplainMode mode, String note) {
+
+    /** The annotated plan tree: self times, rows estimated vs actual, findings under their nodes. */
+    public String tree() {
+      StringBuilder text = new StringBuilder();
+      if (mode != null) {
+        text.append(mode.prefix()).append('\n');
+      }
+      if (!note.isEmpty()) {
+        text.append("Note: ").append(note).append('\n');
+      }
+      text.append(new PlanTreeRenderer().render(analysis));
+      if (analysis.findings().isEmpty()) {
+        text.append("The plan looks fine: no plan rule fired.\n");
+      }
+      return text.toString();
+    }
+
+    /** The findings as a report for the renderers; time-based rules that could not run are listed as skipped. */
+    public Report report(String target, String tool, Instant generatedAt, long durationMillis) {
+      List<Finding> findings = analysis.reportFindings();
+      List<SkippedCheck> skipped = new ArrayList<>();
+      if (!analysis.plan().isAnalyzed()) {
+        skipped.add(new SkippedCheck("plans", "the plan was not run (EXPLAIN without ANALYZE): rules that need "
+            + "measured rows and times (spills, filters, misestimates, heap fetches) could not check it"
+            + (note.isEmpty() ? "" : "; " + note)));
+      }
+      return new Report(Report.SCHEMA_VERSION, tool, generatedAt, target, durationMillis, findings, skipped);
+    }
+  }
+}

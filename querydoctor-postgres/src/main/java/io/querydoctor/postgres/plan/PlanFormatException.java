@@ -1,0 +1,13 @@
+package io.querydoctor.postgres.plan;
+
+/** The input is not an EXPLAIN (FORMAT JSON) plan; the message says what is wrong in one line. */
+public final class PlanFormatException extends IllegalArgumentException {
+
+  public PlanFormatException(String message) {
+    super(message);
+  }
+
+  public PlanFormatException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

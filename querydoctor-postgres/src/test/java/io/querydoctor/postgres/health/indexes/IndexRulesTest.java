@@ -1,0 +1,57 @@
+package io.querydoctor.postgres.health.indexes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.querydoctor.postgres.health.QualifiedName;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Edge cases of the duplicate and redundant rules that the integration test does not build. */
+class IndexRulesTest {
+
+  private static final QualifiedName TABLE = new QualifiedName("public", "t");
+
+  private static IndexCatalogCheck.Row index(String name, String keys, int keyCount, boolean unique,
+      String predicate) {
+    String[] k = keys.split(" ");
+    String classes = String.join(" ", java.util.Collections.nCopies(keyCount, "3124"));
+    String options = String.join(" ", java.util.Collections.nCopies(keyCount, "0"));
+    return new IndexCatalogCheck.Row(TABLE, TABLE.sibling(name), "btree", unique, unique, true, keys, keyCount,
+        classes, options, "", predicate, "cols " + keys, 8192 * k.length, 0, 0, 0, 3600);
+  }
+
+  @Test
+  void indexWithIncludeColumnsIsNotRedundant() {
+    var rows = List.of(index("a_inc", "1 3", 1, false, ""), index("a_b", "1 2", 2, false, ""));
+    assertThat(new RedundantIndexRule().evaluate(rows)).isEmpty();
+  }
+
+  @Test
+  void uniqueOrPartialPrefixIsNotRedundant() {
+    var rows = List.of(index("a_unique", "1", 1, true, ""), index("a_where", "1", 1, false, "(b > 0)"),
+        index("a_b", "1 2", 2, false, ""));
+    assertThat(new RedundantIndexRule().evaluate(rows)).isEmpty();
+  }
+
+  @Test
+  void nonUniqueIndexOnTheSameColumnsAsAUniqueOneIsRedundant() {
+    var rows = List.of(index("a_plain", "1", 1, false, ""), index("a_key", "1", 1, true, ""));
+    assertThat(new RedundantIndexRule().evaluate(rows)).singleElement()
+        .satisfies(f -> assertThat(f.subject().name()).isEqualTo("public.a_plain"));
+    assertThat(new DuplicateIndexRule().evaluate(rows)).as("uniqueness differs: not duplicates").isEmpty();
+  }
+
+  @Test
+  void threeIdenticalIndexesGiveTwoDuplicatesKeepingTheConstraintIndex() {
+    var rows = List.of(index("x1", "1", 1, false, ""), index("x2", "1", 1, false, ""), index("x3", "1", 1, false, ""));
+    assertThat(new DuplicateIndexRule().evaluate(rows)).extracting(f -> f.subject().name())
+        .containsExactly("public.x2", "public.x3");
+  }
+
+  @Test
+  void fkIndexNameFollowsPostgresAndFitsTheIdentifierLimit() {
+    assertThat(MissingFkIndexRule.indexName(TABLE, List.of("user_id", "tenant_id"))).isEqualTo("t_user_id_tenant_id_idx");
+    String name = MissingFkIndexRule.indexName(new QualifiedName("public", "x".repeat(60)), List.of("customer_id"));
+    assertThat(name).hasSize(63).endsWith("_idx");
+  }
+}
