@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param methodName method name
  * @param fileName source file, or {@code null} when unknown
  * @param line line number, or -1 when unknown
+ * @param via the framework method the application called into ({@code class.method} of the frame just
+ *     below the application's, e.g. Hibernate's {@code PersistentBag.size} for a lazy collection), or
+ *     {@code null} when the application called the JDBC layer directly
  */
-public record CallSite(String className, String methodName, String fileName, int line) {
+public record CallSite(String className, String methodName, String fileName, int line, String via) {
 
   public CallSite {
     Objects.requireNonNull(className, "className");
@@ -25,7 +28,12 @@ public record CallSite(String className, String methodName, String fileName, int
     return className + "." + methodName + "(" + where + ")";
   }
 
-  /** Parses {@link #toString()}'s form back; {@code null} for {@code null} or text in another form. */
+  /** The same call site entered through {@code via}. */
+  public CallSite withVia(String framework) {
+    return new CallSite(className, methodName, fileName, line, framework);
+  }
+
+  /** Parses {@link #toString()}'s form back (without {@code via}); {@code null} for {@code null} or text in another form. */
   public static CallSite parse(String text) {
     if (text == null) {
       return null;
@@ -47,6 +55,6 @@ public record CallSite(String className, String methodName, String fileName, int
       }
     }
     return new CallSite(text.substring(0, dot), text.substring(dot + 1, open),
-        file.equals("Unknown Source") ? null : file, line);
+        file.equals("Unknown Source") ? null : file, line, null);
   }
 }

@@ -27,13 +27,25 @@ public final class CallSiteFinder {
     this.excluded = excludedPrefixes.toArray(String[]::new);
   }
 
-  /** The first application frame of the calling thread, if any. */
+  /**
+   * The first application frame of the calling thread, if any, with the framework frame it called into (the
+   * frame just below it, unless that is QueryDoctor's own).
+   */
   public Optional<CallSite> find() {
-    return WALKER.walk(frames -> frames
-        .filter(frame -> !isExcluded(frame.getClassName()))
-        .findFirst()
-        .map(frame -> new CallSite(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
-            frame.getLineNumber())));
+    return WALKER.walk(frames -> {
+      StackWalker.StackFrame below = null;
+      for (java.util.Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext(); ) {
+        StackWalker.StackFrame frame = it.next();
+        if (!isExcluded(frame.getClassName())) {
+          String via = below == null || below.getClassName().startsWith("io.querydoctor.") ? null
+              : below.getClassName() + "." + below.getMethodName();
+          return Optional.of(new CallSite(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
+              frame.getLineNumber(), via));
+        }
+        below = frame;
+      }
+      return Optional.<CallSite>empty();
+    });
   }
 
   private boolean isExcluded(String className) {

@@ -17,7 +17,7 @@ import java.util.Locale;
  * The capture file format: JSON lines, one event per line, in the order the events happened.
  * <ul>
  *   <li>{@code {"type":"statement", "scopeId", "fingerprint", "sql", "kind", "limited", "locks", "params",
- *       "batch", "parameterHash", "startNanos", "elapsedNanos", "rows", "connection", "autoCommit", "failed",
+ *       "batch", "parameterHash" (salted with the raw text when redacted), "startNanos", "elapsedNanos", "rows", "connection", "autoCommit", "failed",
  *       "offset", "thread", "callSite"}} — {@code sql} is the redacted text unless literals were asked for;
  *   <li>{@code {"type":"scope", "id", "parentId", "name", "kind", "thread", "startNanos", "endNanos",
  *       "statementCount", "databaseNanos", "connectionsOpened", "transactions":[{…}]}} — written when the
@@ -29,10 +29,27 @@ final class CaptureLines {
 
   private final ObjectMapper json;
   private final boolean literals;
+  // Per-file secret: equal values give equal hashes within the file, but the hash of a literal cannot be
+  // checked against guesses by a reader of the file.
+  private final long salt = new java.security.SecureRandom().nextLong();
 
   CaptureLines(ObjectMapper json, boolean literals) {
     this.json = json;
     this.literals = literals;
+  }
+
+  /**
+   * What the redacted text loses, kept as a salted hash: the literal values and bound parameters, so that
+   * a replay still tells "same statement, same values" (repeated query) from "different values" (N+1).
+   */
+  private long valuesHash(StatementEvent e) {
+    long hash = salt ^ e.parameterHash();
+    String sql = e.sql();
+    for (int i = 0; i < sql.length(); i++) {
+      hash ^= sql.charAt(i);
+      hash *= 0x100000001b3L;
+    }
+    return hash;
   }
 
   String statement(StatementEvent e) {
@@ -42,12 +59,15 @@ final class CaptureLines {
         .put("sql", literals ? e.sql() : e.fingerprint().normalized())
         .put("kind", shape.kind().name().toLowerCase(Locale.ROOT)).put("limited", shape.limited())
         .put("locks", shape.locksRows()).put("params", shape.parameterCount()).put("batch", e.batchSize())
-        .put("parameterHash", e.parameterHash()).put("startNanos", e.startNanos())
+        .put("parameterHash", literals ? e.parameterHash() : valuesHash(e)).put("startNanos", e.startNanos())
         .put("elapsedNanos", e.elapsedNanos()).put("rows", e.rows()).put("connection", e.connectionId())
         .put("autoCommit", e.autoCommit()).put("failed", e.failed()).put("offset", e.offset())
         .put("thread", e.thread());
     if (e.callSite() != null) {
       n.put("callSite", e.callSite().toString());
+      if (e.callSite().via() != null) {
+        n.put("callSiteVia", e.callSite().via());
+      }
     }
     return write(n);
   }
@@ -86,7 +106,12 @@ final class CaptureLines {
         n.path("startNanos").asLong(), n.path("elapsedNanos").asLong(), n.path("rows").asLong(-1),
         n.path("connection").asLong(), n.path("autoCommit").asBoolean(), n.path("failed").asBoolean(),
         n.path("offset").asLong(-1), n.path("thread").asText(""), n.path("scopeId").asLong(),
-        CallSite.parse(n.hasNonNull("callSite") ? n.get("callSite").asText() : null));
+        callSite(n));
+  }
+
+  private static CallSite callSite(JsonNode n) {
+    CallSite site = CallSite.parse(n.hasNonNull("callSite") ? n.get("callSite").asText() : null);
+    return site == null || !n.hasNonNull("callSiteVia") ? site : site.withVia(n.get("callSiteVia").asText());
   }
 
   static ScopeRecord scope(JsonNode n, List<StatementEvent> statements) {

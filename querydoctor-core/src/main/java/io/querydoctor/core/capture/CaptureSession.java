@@ -48,7 +48,7 @@ public final class CaptureSession implements AutoCloseable {
   private CaptureSession(CaptureOptions options) {
     this.options = options;
     this.aggregate = new WorkloadAggregate(options.maxFingerprints());
-    this.detections = new DetectionEngine(options.thresholds(), options.ticker(), options.maxFingerprints());
+    this.detections = new DetectionEngine(options.thresholds(), options.maxFingerprints());
     this.callSiteFinder = new CallSiteFinder(options.callSiteExclusions());
     this.postgresCache = new FingerprintCache(SqlFingerprinter.of(SqlDialect.POSTGRESQL),
         options.maxCachedStatements());

@@ -21,10 +21,14 @@ final class BatchedShape {
         : normalized.substring(0, m.start()) + m.group(1) + " = ANY (?)" + normalized.substring(m.end());
   }
 
-  /** The column compared with {@code ?} last, or null. */
+  /** The column compared with {@code ?} last, without its table alias, or null. */
   static String filterColumn(String normalized) {
     Matcher m = lastEquals(normalized);
-    return m == null ? null : m.group(1);
+    if (m == null) {
+      return null;
+    }
+    String column = m.group(1);
+    return column.substring(column.lastIndexOf('.') + 1);
   }
 
   /** The first table after FROM, or null. */

@@ -3,7 +3,6 @@ package io.querydoctor.core.detect;
 import io.querydoctor.core.capture.CaptureListener;
 import io.querydoctor.core.capture.ScopeRecord;
 import io.querydoctor.core.capture.StatementEvent;
-import io.querydoctor.core.capture.Ticker;
 import io.querydoctor.core.finding.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,10 +35,12 @@ public final class DetectionEngine implements CaptureListener {
   private final ConcurrentHashMap<String, DetectionGroup> groups = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LongAdder> runs = new ConcurrentHashMap<>();
   private final AtomicLong dropped = new AtomicLong();
-  private final AtomicLong firstNanos = new AtomicLong(Long.MAX_VALUE);
-  private final AtomicLong lastNanos = new AtomicLong(Long.MIN_VALUE);
+  // The span of captured time, for per-hour impact. Approximate under races by design: it is updated from
+  // every thread and must cost no contended write per statement.
+  private volatile long firstNanos = Long.MAX_VALUE;
+  private volatile long lastNanos = Long.MIN_VALUE;
 
-  public DetectionEngine(DetectorThresholds thresholds, Ticker ticker, int maxFingerprints) {
+  public DetectionEngine(DetectorThresholds thresholds, int maxFingerprints) {
     this(Detectors.all(thresholds), maxFingerprints * 4);
   }
 
@@ -53,10 +54,10 @@ public final class DetectionEngine implements CaptureListener {
 
   @Override
   public void statementExecuted(StatementEvent event) {
-    observe(event.startNanos(), event.startNanos() + event.elapsedNanos());
     if (event.scopeId() != 0) {
       return;
     }
+    observe(event.startNanos(), event.startNanos() + event.elapsedNanos());
     for (Detector detector : detectors) {
       guarded(detector, () -> detector.examineStatement(event, NO_SCOPE, event.elapsedNanos(), this::add));
     }
@@ -79,8 +80,12 @@ public final class DetectionEngine implements CaptureListener {
   }
 
   private void observe(long start, long end) {
-    firstNanos.accumulateAndGet(start, Math::min);
-    lastNanos.accumulateAndGet(end, Math::max);
+    if (start < firstNanos) {
+      firstNanos = start;
+    }
+    if (end > lastNanos) {
+      lastNanos = end;
+    }
   }
 
   private static void guarded(Detector detector, Runnable work) {
@@ -106,7 +111,7 @@ public final class DetectionEngine implements CaptureListener {
 
   /** One finding per (rule, scope name, fingerprint) that crosses its threshold, by impact, highest first. */
   public List<Finding> findings() {
-    long window = Math.max(0, lastNanos.get() - firstNanos.get());
+    long window = Math.max(0, lastNanos - firstNanos);
     List<Finding> findings = new ArrayList<>();
     for (DetectionGroup group : groups.values()) {
       DetectionSummary summary = group.summary(runsOf(group.scopeName()), window);

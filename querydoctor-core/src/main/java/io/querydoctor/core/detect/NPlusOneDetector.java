@@ -46,6 +46,17 @@ final class NPlusOneDetector implements Detector {
     }
   }
 
+  /** Names the ORM mechanism when the framework entry point shows it. */
+  private static String lazyLoading(String via) {
+    if (via.contains(".collection.") || via.matches(".*Persistent(Bag|Set|List|Map|Collection)\\..*")) {
+      return " (a lazily loaded collection, initialized once per parent)";
+    }
+    if (via.contains(".proxy.") || via.contains("Interceptor")) {
+      return " (a lazily loaded entity proxy)";
+    }
+    return "";
+  }
+
   @Override
   public Optional<Finding> describe(DetectionSummary s) {
     String column = BatchedShape.filterColumn(s.example());
@@ -61,6 +72,8 @@ final class NPlusOneDetector implements Detector {
             + s.example() + "` ran " + s.maxCount() + " times at most, each with different parameters"
             + (s.comment() == null ? "" : " (statement comment: " + s.comment() + ")")
             + (s.callSite() == null ? "" : ", called from " + s.callSite())
+            + (s.callSite() == null || s.callSite().via() == null ? ""
+                : " through " + s.callSite().via() + lazyLoading(s.callSite().via()))
             + ". Together they took " + Quantities.millis(s.totalMillis()) + ", "
             + Quantities.format(s.shareOfScope(), "ratio") + " of the scope's time; every execution is a round trip.")
         .evidence(Evidence.crossed("executions_per_scope", s.maxCount(), "count", minExecutions))

@@ -30,6 +30,7 @@ import java.util.Objects;
  */
 public final class SqlFingerprinter {
 
+  private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[a-z_][a-z0-9_$]*");
   private static final SqlFingerprinter POSTGRESQL = new SqlFingerprinter(SqlDialect.POSTGRESQL);
   private static final SqlFingerprinter MYSQL = new SqlFingerprinter(SqlDialect.MYSQL);
 
@@ -111,7 +112,7 @@ public final class SqlFingerprinter {
       }
       if (c == '"') {
         int end = SqlLexemes.quoted(s, i, mysql);
-        return mysql ? literal(end) : emit(Token.IDENTIFIER, new String(s, i, end - i), end);
+        return mysql ? literal(end) : emit(Token.IDENTIFIER, quotedIdentifier(i, end), end);
       }
       if (c == '`' && mysql) {
         int end = SqlLexemes.quoted(s, i, false);
@@ -133,6 +134,16 @@ public final class SqlFingerprinter {
         return wordOrPrefixedString(i, c, after);
       }
       return punctuation(i, c, after);
+    }
+
+    /**
+     * A double-quoted PostgreSQL identifier; {@code "id"} is the same name as {@code id}, so a quoted name that
+     * needs no quoting (lower case, not a keyword) is written unquoted, as pg_stat_statements groups them.
+     */
+    private String quotedIdentifier(int start, int end) {
+      String quoted = new String(s, start, end - start);
+      String name = quoted.length() >= 2 ? quoted.substring(1, quoted.length() - 1) : "";
+      return PLAIN_NAME.matcher(name).matches() && SqlKeywords.keyword(name) == null ? name : quoted;
     }
 
     private int dollar(int i) {

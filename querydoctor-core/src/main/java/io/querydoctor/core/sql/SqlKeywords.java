@@ -22,7 +22,7 @@ final class SqlKeywords {
       "OF", "OFFSET", "ON", "ONLY", "OR", "ORDER", "OUTER", "OVER", "PARTITION", "PRIMARY", "RECURSIVE",
       "REFERENCES", "RELEASE", "REPLACE", "RETURNING", "REVOKE", "RIGHT", "ROLLBACK", "ROW", "ROWS",
       "SAVEPOINT", "SELECT", "SET", "SHARE", "SHOW", "SIMILAR", "SKIP", "SOME", "START", "TABLE", "THEN",
-      "TIES", "TRANSACTION", "TRUE", "TRUNCATE", "UNION", "UNIQUE", "UPDATE", "USING", "VACUUM", "VALUES",
+      "TIES", "TRANSACTION", "TRUE", "TRUNCATE", "UNION", "UNIQUE", "UPDATE", "USER", "USING", "VACUUM", "VALUES",
       "WHEN", "WHERE", "WINDOW", "WITH", "WITHIN");
 
   /** The upper-case keyword for {@code word}, or {@code null} when it is not one. */

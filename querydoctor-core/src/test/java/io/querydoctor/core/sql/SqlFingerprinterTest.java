@@ -43,7 +43,8 @@ class SqlFingerprinterTest {
         arguments("SELECT * FROM t WHERE a IS NULL", "SELECT * FROM t WHERE a IS NULL"),
         arguments("SELECT * FROM t WHERE a IS NOT NULL AND b IS TRUE", "SELECT * FROM t WHERE a IS NOT NULL AND b IS TRUE"),
         arguments("UPDATE t SET a = NULL, b = FALSE", "UPDATE t SET a = ?, b = ?"),
-        arguments("SELECT \"Weird Name\".\"Col\" FROM \"Weird Name\"", "SELECT \"Weird Name\".\"Col\" FROM \"Weird Name\""));
+        arguments("SELECT \"Weird Name\".\"Col\" FROM \"Weird Name\"", "SELECT \"Weird Name\".\"Col\" FROM \"Weird Name\""),
+        arguments("SELECT \"id\", \"user\" FROM \"users\"", "SELECT id, \"user\" FROM users"));
   }
 
   static Stream<Arguments> bindMarkers() {

@@ -1,0 +1,105 @@
+package io.querydoctor.core.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.querydoctor.core.finding.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CaptureFileTest {
+
+  @TempDir
+  Path dir;
+
+  private final ManualTicker ticker = new ManualTicker();
+
+  private CaptureSession session(Path file) {
+    return CaptureSession.start(CaptureOptions.builder().ticker(ticker).captureFile(file).slowQueryLog(false)
+        .build());
+  }
+
+  private static void workload(CaptureSession session, ManualTicker ticker) {
+    FakeConnection c = new FakeConnection(session, ticker, false);
+    for (int run = 0; run < 3; run++) {
+      try (Scope scope = session.scope("GET /posts")) {
+        c.run("SELECT * FROM posts WHERE author = 'alice@example.com' LIMIT 10", 1);
+        for (int i = 0; i < 6; i++) {
+          c.run("SELECT * FROM comments WHERE post_id = " + (100 + i), 1);
+        }
+        try (Scope nested = session.scope("render")) {
+          c.run("SELECT * FROM users LIMIT 5 OFFSET 20000", 2);
+        }
+      }
+    }
+    c.run("SELECT pg_sleep(0.2)", 200);
+  }
+
+  @Test
+  void replayGivesTheSameFindingsAndAggregateAsLiveCapture() {
+    Path file = dir.resolve("capture.jsonl");
+    CaptureSession live = session(file);
+    workload(live, ticker);
+    live.close();
+
+    CaptureFileReader.Replay replay = new CaptureFileReader().read(file);
+    assertThat(replay.statements()).isEqualTo(3 * 8 + 1);
+    assertThat(replay.scopes()).isEqualTo(6);
+    assertThat(replay.findings()).extracting(Finding::key)
+        .containsExactlyInAnyOrderElementsOf(live.findings().stream().map(Finding::key).toList())
+        .anyMatch(key -> key.startsWith("n-plus-one:"))
+        .anyMatch(key -> key.startsWith("offset-pagination:"))
+        .anyMatch(key -> key.startsWith("slow-query:"));
+    assertThat(replay.aggregate().summaries()).extracting(FingerprintSummary::fingerprintId, FingerprintSummary::calls)
+        .containsExactlyInAnyOrderElementsOf(live.aggregate().summaries().stream()
+            .map(s -> org.assertj.core.groups.Tuple.tuple(s.fingerprintId(), s.calls())).toList());
+    assertThat(live.captureFileDropped()).isZero();
+  }
+
+  @Test
+  void literalsAreRedactedByDefault() throws IOException {
+    Path file = dir.resolve("capture.jsonl");
+    CaptureSession live = session(file);
+    workload(live, ticker);
+    live.close();
+    String text = Files.readString(file);
+    assertThat(text).doesNotContain("alice@example.com").doesNotContain("post_id = 10").contains("post_id = ?");
+  }
+
+  @Test
+  void anUnwritableFileDoesNotDisturbCapture() throws IOException {
+    Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+    CaptureSession live = session(notADirectory.resolve("capture.jsonl"));
+    workload(live, ticker);
+    live.close();
+    assertThat(live.aggregate().totalCalls()).isEqualTo(25);
+    assertThat(live.findings()).isNotEmpty();
+    assertThat(live.captureFileDropped()).isEqualTo(25 + 6);
+    assertThat(live.failures()).isZero();
+  }
+
+  @Test
+  void aMalformedLineIsAOneLineErrorWithItsNumber() throws IOException {
+    Path file = Files.write(dir.resolve("bad.jsonl"), List.of("{\"type\":\"scope\",\"id\":1,\"name\":\"a\","
+        + "\"kind\":\"explicit\"}", "this is not json", "{}"));
+    assertThatThrownBy(() -> new CaptureFileReader().read(file))
+        .isInstanceOf(CaptureFileException.class)
+        .hasMessageStartingWith(file + " line 2: not a capture event");
+  }
+
+  @Test
+  void aTruncatedLastLineIsSkipped() throws IOException {
+    Path file = dir.resolve("capture.jsonl");
+    CaptureSession live = session(file);
+    workload(live, ticker);
+    live.close();
+    Files.writeString(file, "{\"type\":\"statem", java.nio.file.StandardOpenOption.APPEND);
+    CaptureFileReader.Replay replay = new CaptureFileReader().read(file);
+    assertThat(replay.skippedLines()).isEqualTo(1);
+    assertThat(replay.statements()).isEqualTo(25);
+  }
+}

@@ -1,0 +1,166 @@
+package io.querydoctor.core.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.querydoctor.core.finding.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CaptureSessionTest {
+
+  private final ManualTicker ticker = new ManualTicker();
+  private final CaptureSession session = CaptureSession.start(CaptureOptions.builder().ticker(ticker)
+      .slowQueryLog(false).build());
+
+  @Test
+  void scopeRecordsItsStatementsAndNestedOnesCountInTheParent() {
+    FakeConnection c = new FakeConnection(session, ticker, false);
+    Scope outer = session.scope("GET /users");
+    c.run("SELECT 1", 1);
+    Scope inner = session.scope("load profile");
+    c.run("SELECT 2", 2).run("SELECT 3", 3);
+    inner.close();
+    c.run("SELECT 4", 4);
+    outer.close();
+
+    assertThat(inner.record().statementCount()).isEqualTo(2);
+    assertThat(outer.record().statementCount()).isEqualTo(4);
+    assertThat(outer.record().ownStatements()).extracting(e -> e.fingerprint().normalized())
+        .containsExactly("SELECT ?", "SELECT ?");
+    assertThat(outer.record().databaseNanos()).isEqualTo(10_000_000L);
+    assertThat(inner.record().parentId()).isEqualTo(outer.id());
+    assertThat(session.currentScope()).isNull();
+  }
+
+  @Test
+  void closingAnOuterScopeClosesTheInnerOnesFirst() {
+    Scope outer = session.scope("outer");
+    Scope inner = session.scope("inner");
+    outer.close();
+    assertThat(inner.isClosed()).isTrue();
+    assertThat(session.currentScope()).isNull();
+  }
+
+  @Test
+  void aTransactionWithoutAnEnclosingScopeBecomesOne() {
+    List<ScopeRecord> closed = new CopyOnWriteArrayList<>();
+    session.addListener(new CaptureListener() {
+      @Override
+      public void scopeClosed(ScopeRecord scope) {
+        closed.add(scope);
+      }
+    });
+    FakeConnection c = new FakeConnection(session, ticker, false);
+    c.tracker().autoCommitChanged(false);
+    c.run("SELECT * FROM accounts WHERE id = ? FOR UPDATE", 1, 2, 1);
+    c.run("UPDATE accounts SET balance = ? WHERE id = ?", 2, 3, 1);
+    ticker.advanceMillis(5);
+    c.tracker().committed();
+
+    assertThat(closed).hasSize(1);
+    ScopeRecord tx = closed.get(0);
+    assertThat(tx.kind()).isEqualTo(ScopeKind.TRANSACTION);
+    assertThat(tx.statementCount()).isEqualTo(2);
+    TransactionRecord record = tx.transactions().get(0);
+    assertThat(record.committed()).isTrue();
+    assertThat(record.lockingStatements()).isEqualTo(2);
+    assertThat(record.openNanos()).isEqualTo(10_000_000L);
+    assertThat(record.idleNanos()).isEqualTo(5_000_000L);
+    assertThat(session.currentScope()).isNull();
+  }
+
+  @Test
+  void aThrowingListenerIsSkippedAndTheOthersStillRun() {
+    AtomicInteger seen = new AtomicInteger();
+    session.addListener(new CaptureListener() {
+      @Override
+      public void statementExecuted(StatementEvent event) {
+        throw new IllegalStateException("listener bug");
+      }
+    });
+    session.addListener(new CaptureListener() {
+      @Override
+      public void statementExecuted(StatementEvent event) {
+        seen.incrementAndGet();
+      }
+    });
+    FakeConnection c = new FakeConnection(session, ticker, false);
+    c.run("SELECT 1", 1).run("SELECT 2", 1);
+    assertThat(seen).hasValue(2);
+    assertThat(session.failures()).isEqualTo(2);
+    assertThat(session.aggregate().totalCalls()).isEqualTo(2);
+  }
+
+  @Test
+  void manyThreadsLoseNoEvents() throws Exception {
+    CaptureSession real = CaptureSession.start(CaptureOptions.builder().slowQueryLog(false).build());
+    int threads = 8;
+    int perThread = 2_000;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Thread> workers = new ArrayList<>();
+    List<Scope> scopes = new CopyOnWriteArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int id = t;
+      Thread worker = new Thread(() -> {
+        ConnectionTracker c = real.connectionOpened(io.querydoctor.core.sql.SqlDialect.POSTGRESQL, false, true);
+        try {
+          start.await();
+        } catch (InterruptedException e) {
+          return;
+        }
+        try (Scope scope = real.scope("worker " + id)) {
+          scopes.add(scope);
+          for (int i = 0; i < perThread; i++) {
+            c.statementExecuted("SELECT * FROM t WHERE id = " + (i % 10), 1, 0, -1, 0, 1000, 1, false);
+          }
+        }
+      });
+      workers.add(worker);
+      worker.start();
+    }
+    start.countDown();
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    assertThat(real.aggregate().totalCalls()).isEqualTo((long) threads * perThread);
+    assertThat(real.aggregate().summaries()).hasSize(1);
+    assertThat(scopes).hasSize(threads).allSatisfy(s -> assertThat(s.record().statementCount()).isEqualTo(perThread));
+    assertThat(real.detections().runsOf("worker 3")).isEqualTo(1);
+  }
+
+  @Test
+  void aggregateKeepsPercentilesAndIsBounded() {
+    CaptureSession small = CaptureSession.start(CaptureOptions.builder().ticker(ticker).maxFingerprints(2)
+        .slowQueryLog(false).build());
+    FakeConnection c = new FakeConnection(small, ticker, false);
+    for (int i = 1; i <= 100; i++) {
+      c.run("SELECT * FROM a WHERE id = " + i, i);
+    }
+    c.run("SELECT * FROM b", 1).run("SELECT * FROM c", 1).run("SELECT * FROM d", 1);
+    List<FingerprintSummary> summaries = small.aggregate().summaries();
+    FingerprintSummary a = summaries.get(0);
+    assertThat(a.example()).isEqualTo("SELECT * FROM a WHERE id = ?");
+    assertThat(a.calls()).isEqualTo(100);
+    assertThat(a.maxMillis()).isEqualTo(100.0);
+    assertThat(a.p50Millis()).isBetween(49.0, 51.0);
+    assertThat(a.p95Millis()).isBetween(94.0, 96.0);
+    assertThat(summaries).hasSize(3).last().satisfies(other -> {
+      assertThat(other.fingerprintId()).isEqualTo(WorkloadAggregate.OTHER);
+      assertThat(other.calls()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void findingsAreEmptyForAHealthyScope() {
+    FakeConnection c = new FakeConnection(session, ticker, false);
+    try (Scope scope = session.scope("GET /user")) {
+      c.run("SELECT * FROM users WHERE id = ?", 1, 1, 1).run("SELECT * FROM posts WHERE user_id = ? LIMIT 20", 1, 3, 20);
+    }
+    List<Finding> findings = session.findings();
+    assertThat(findings).isEmpty();
+  }
+}

@@ -1,0 +1,63 @@
+package io.querydoctor.jdbc.proxy;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Counts the rows the application reads; reports its statement once, when reading ends. */
+final class CountingResultSet extends DelegatingResultSet {
+
+  private final Statement owner;
+  private final StatementCapture capture;
+  private final String sql;
+  private final long parameterHash;
+  private final long offsetValue;
+  private final long start;
+  private final long elapsed;
+  private long rows;
+  private boolean finished;
+
+  CountingResultSet(ResultSet delegate, Statement owner, StatementCapture capture, String sql, long parameterHash,
+      long offsetValue, long start, long elapsed) {
+    super(delegate);
+    this.owner = owner;
+    this.capture = capture;
+    this.sql = sql;
+    this.parameterHash = parameterHash;
+    this.offsetValue = offsetValue;
+    this.start = start;
+    this.elapsed = elapsed;
+  }
+
+  @Override
+  public boolean next() throws SQLException {
+    boolean more = delegate.next();
+    if (more) {
+      rows++;
+    } else {
+      finish();
+    }
+    return more;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try {
+      delegate.close();
+    } finally {
+      finish();
+    }
+  }
+
+  @Override
+  public Statement getStatement() throws SQLException {
+    return owner;
+  }
+
+  void finish() {
+    if (!finished) {
+      finished = true;
+      capture.resultFinished(this, sql, parameterHash, offsetValue, start, elapsed, rows);
+    }
+  }
+}

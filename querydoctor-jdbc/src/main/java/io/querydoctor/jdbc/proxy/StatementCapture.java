@@ -1,0 +1,82 @@
+package io.querydoctor.jdbc.proxy;
+
+import io.querydoctor.core.capture.ConnectionTracker;
+import io.querydoctor.core.capture.Ticker;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * The capture logic every wrapped statement shares: turn a timed execution into a capture event, or, when rows
+ * are counted, hand back a {@link CountingResultSet} that reports the event once the rows are read (at the
+ * last {@code next()}, at close, or when the statement runs again or closes).
+ *
+ * <p>Fail-open: nothing here throws; every call into capture is guarded by {@link ConnectionTracker}, and a
+ * failure while wrapping a result returns the driver's own result unchanged.
+ */
+final class StatementCapture {
+
+  private final ConnectionTracker tracker;
+  private final Ticker ticker;
+  private final boolean countRows;
+  private CountingResultSet pending;
+
+  StatementCapture(ConnectionTracker tracker, Ticker ticker, boolean countRows) {
+    this.tracker = tracker;
+    this.ticker = ticker;
+    this.countRows = countRows;
+  }
+
+  long now() {
+    return ticker.read();
+  }
+
+  /** A query returned {@code result}; returns what the application gets (the same rows, maybe counted). */
+  ResultSet query(Statement owner, String sql, long parameterHash, long offsetValue, long start, ResultSet result) {
+    long elapsed = ticker.read() - start;
+    if (!countRows || result == null) {
+      tracker.statementExecuted(sql, 1, parameterHash, offsetValue, start, elapsed, -1, false);
+      return result;
+    }
+    try {
+      CountingResultSet counting = new CountingResultSet(result, owner, this, sql, parameterHash, offsetValue,
+          start, elapsed);
+      pending = counting;
+      return counting;
+    } catch (RuntimeException e) {
+      tracker.statementExecuted(sql, 1, parameterHash, offsetValue, start, elapsed, -1, false);
+      return result;
+    }
+  }
+
+  /** An update or other statement finished with {@code rows} affected (-1 when unknown). */
+  void executed(String sql, int batchSize, long parameterHash, long offsetValue, long start, long rows) {
+    tracker.statementExecuted(sql, batchSize, parameterHash, offsetValue, start, ticker.read() - start, rows, false);
+  }
+
+  /** The driver threw; the statement is recorded as failed and the application gets the driver's exception. */
+  void failed(String sql, int batchSize, long parameterHash, long start) {
+    tracker.statementExecuted(sql, batchSize, parameterHash, -1, start, ticker.read() - start, -1, true);
+  }
+
+  /** Called by a counting result set when its rows are read or it closes. */
+  void resultFinished(CountingResultSet result, String sql, long parameterHash, long offsetValue, long start,
+      long elapsed, long rows) {
+    if (pending == result) {
+      pending = null;
+    }
+    tracker.statementExecuted(sql, 1, parameterHash, offsetValue, start, elapsed, rows, false);
+  }
+
+  /** Reports a result still being read (before the statement runs again or closes). */
+  void flushPending() {
+    CountingResultSet open = pending;
+    if (open != null) {
+      pending = null;
+      open.finish();
+    }
+  }
+
+  ConnectionTracker tracker() {
+    return tracker;
+  }
+}

@@ -1,0 +1,26 @@
+package io.querydoctor.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Fails the test when its body runs more than {@link #max()} statements through QueryDoctor's capture layer
+ * (a {@code jdbc:querydoctor:} URL or a {@code QueryDoctor.wrap}ped data source). On a class, applies to every
+ * test method; a method's own annotation wins. Setup in {@code @BeforeEach}/{@code @BeforeAll} is not
+ * counted. The failure lists the statements, redacted, with their call sites.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+@ExtendWith(QueryDoctorExtension.class)
+public @interface QueryBudget {
+
+  /** The most statements the test body may run. */
+  int max();
+}
