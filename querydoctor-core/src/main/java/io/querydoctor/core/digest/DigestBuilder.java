@@ -83,6 +83,43 @@ public final class DigestBuilder {
     shape(aggregate.sql()).recordAggregate(aggregate);
   }
 
+  /**
+   * Adds everything {@code other} has seen (a digest of another file built on another thread); {@code other}
+   * must not be used afterwards. Shapes present in both merge exactly; the memory bound applies to the result.
+   */
+  public void absorb(DigestBuilder other) {
+    statements += other.statements;
+    totalMillis += other.totalMillis;
+    firstSeen = Math.min(firstSeen, other.firstSeen);
+    lastSeen = Math.max(lastSeen, other.lastSeen);
+    series.absorb(other.series);
+    folded.addAll(other.folded);
+    foldedOverflow |= other.foldedOverflow;
+    otherShapes += other.otherShapes;
+    if (other.other != null) {
+      if (this.other == null) {
+        this.other = new ShapeStats(ShapeDigest.OTHER, "(other shapes)", "OTHER", WORKLOAD_SERIES_BUCKETS);
+      }
+      this.other.absorb(other.other);
+    }
+    for (ShapeStats theirs : other.shapes.values()) {
+      ShapeStats ours = shapes.get(theirs.fingerprint);
+      if (ours == null) {
+        theirs.partial |= folded.contains(theirs.fingerprint);
+        shapes.put(theirs.fingerprint, theirs);
+      } else {
+        ours.absorb(theirs);
+        ours.partial |= theirs.partial;
+      }
+    }
+    for (ShapeStats ours : shapes.values()) {
+      ours.partial |= foldedOverflow || folded.contains(ours.fingerprint);
+    }
+    if (shapes.size() > maxShapes) {
+      foldLighterHalf(null);
+    }
+  }
+
   /** The digest so far, shapes by total time; the builder can go on accepting statements. */
   public WorkloadDigest build(String source, ParseSummary parse) {
     List<ShapeDigest> kept = new ArrayList<>(shapes.size());

@@ -148,4 +148,38 @@ class DigestBuilderTest {
     assertThat(top.other().totalMillis()).isEqualTo(150);
     assertThat(top.otherShapes()).isEqualTo(2);
   }
+
+  @Test
+  void mergingBuildersOfTwoHalvesGivesTheDigestOfTheWhole() {
+    DigestBuilder whole = new DigestBuilder(SqlDialect.POSTGRESQL);
+    DigestBuilder first = new DigestBuilder(SqlDialect.POSTGRESQL);
+    DigestBuilder second = new DigestBuilder(SqlDialect.POSTGRESQL);
+    for (int i = 0; i < 200; i++) {
+      LogStatement s = at(i, i % 17 + 0.5, i % 3 == 0 ? "SELECT a FROM t WHERE id = " + i : "UPDATE t SET b = " + i);
+      whole.add(s);
+      (i < 100 ? first : second).add(s);
+    }
+
+    first.absorb(second);
+
+    assertThat(first.build("x", ParseSummary.EMPTY)).isEqualTo(whole.build("x", ParseSummary.EMPTY));
+  }
+
+  @Test
+  void mergingKeepsTheMemoryBoundAndTheTotals() {
+    DigestBuilder first = new DigestBuilder(SqlDialect.POSTGRESQL, 6);
+    DigestBuilder second = new DigestBuilder(SqlDialect.POSTGRESQL, 6);
+    for (int i = 0; i < 6; i++) {
+      first.add(at(i, 10 + i, "SELECT a" + i + " FROM t"));
+      second.add(at(i, 20 + i, "SELECT b" + i + " FROM t"));
+    }
+
+    first.absorb(second);
+    WorkloadDigest merged = first.build("x", ParseSummary.EMPTY);
+
+    assertThat(merged.shapes().size()).isLessThanOrEqualTo(6);
+    assertThat(merged.shapes().get(0).example()).isEqualTo("SELECT b5 FROM t");
+    assertThat(merged.statements()).isEqualTo(12);
+    assertThat(merged.other().calls() + merged.shapes().stream().mapToLong(ShapeDigest::calls).sum()).isEqualTo(12);
+  }
 }

@@ -16,14 +16,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
  * Digests log files into one {@link WorkloadDigest}: the entry point of {@code querydoctor digest} and of
  * anything else that folds a log into a diagnosis. Picks the reader per file (given, or detected from the
- * file's first 64 KiB, gzip or not), detects the stderr {@code log_line_prefix} unless given, and streams every
- * file through one {@link DigestBuilder}. All files of one call must be of one engine (the fingerprint
+ * file's first 64 KiB, gzip or not), detects the stderr {@code log_line_prefix} unless given, and streams each
+ * file into a {@link DigestBuilder} of its own, several files in parallel (one per core; rotated logs), merged
+ * in file order. All files of one call must be of one engine (the fingerprint
  * dialect). Problems with the input files themselves (missing, unreadable, no prefix found) are
  * {@link IOException}s with one-line messages; problems inside them are counted in the digest's parse summary.
  */
@@ -60,16 +66,67 @@ public final class LogFileDigester {
             + formats[0].id() + ", " + files.get(i) + " is " + formats[i].id());
       }
     }
-    DigestBuilder builder = new DigestBuilder(mysql ? SqlDialect.MYSQL : SqlDialect.POSTGRESQL, maxShapes);
-    ParseSummary parse = ParseSummary.EMPTY;
+    SqlDialect dialect = mysql ? SqlDialect.MYSQL : SqlDialect.POSTGRESQL;
+    List<LogReader> readers = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
-      Path file = files.get(i);
-      progress.step("reading " + file + " (" + formats[i].id() + ")");
-      parse = parse.plus(read(file, reader(file, formats[i]), builder));
+      readers.add(reader(files.get(i), formats[i]));
     }
-    String source = files.stream().map(Path::toString).collect(Collectors.joining(", "));
-    return builder.build(source, parse);
+    // One file per thread (rotated logs): each digested on its own, merged in file order afterwards.
+    int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "querydoctor-digest");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<FileDigest>> parts = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        Path file = files.get(i);
+        LogReader reader = readers.get(i);
+        String what = "reading " + file + " (" + formats[i].id() + ")";
+        parts.add(pool.submit(() -> {
+          progress.step(what);
+          DigestBuilder builder = new DigestBuilder(dialect, maxShapes);
+          return new FileDigest(builder, read(file, reader, builder));
+        }));
+      }
+      DigestBuilder all = null;
+      ParseSummary parse = ParseSummary.EMPTY;
+      for (Future<FileDigest> part : parts) {
+        FileDigest done = result(part);
+        parse = parse.plus(done.parse);
+        if (all == null) {
+          all = done.builder;
+        } else {
+          all.absorb(done.builder);
+        }
+      }
+      String source = files.stream().map(Path::toString).collect(Collectors.joining(", "));
+      return all.build(source, parse);
+    } finally {
+      pool.shutdownNow();
+    }
   }
+
+  private static FileDigest result(Future<FileDigest> part) throws IOException {
+    try {
+      return part.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  /** One file's digest before merging. */
+  private record FileDigest(DigestBuilder builder, ParseSummary parse) {}
 
   private ParseSummary read(Path file, LogReader reader, DigestBuilder builder) throws IOException {
     ParseProblems problems = new ParseProblems();
