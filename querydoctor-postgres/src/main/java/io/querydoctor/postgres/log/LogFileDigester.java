@@ -130,7 +130,7 @@ public final class LogFileDigester {
 
   private ParseSummary read(Path file, LogReader reader, DigestBuilder builder) throws IOException {
     ParseProblems problems = new ParseProblems();
-    try (LineReader lines = new LineReader(open(file), problems)) {
+    try (LineReader lines = new LineReader(LogInput.decompressed(counted(file)), problems)) {
       reader.read(lines).forEach(builder::add);
     } catch (UncheckedIOException e) {
       throw new IOException("cannot read " + file + ": " + e.getCause().getMessage(), e.getCause());
@@ -177,13 +177,42 @@ public final class LogFileDigester {
     }
   }
 
+  /** The raw file, telling {@link #progress} how many megabytes have been read (of a compressed file too). */
+  private InputStream counted(Path file) throws IOException {
+    check(file);
+    long totalMegabytes = Math.max(1, Files.size(file) >> 20);
+    String task = "MB of " + file.getFileName();
+    return new java.io.FilterInputStream(Files.newInputStream(file)) {
+      private long bytes;
+      private long reportedMegabytes;
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        int read = super.read(buffer, offset, length);
+        if (read > 0) {
+          bytes += read;
+          long megabytes = bytes >> 20;
+          if (megabytes >= reportedMegabytes + 8) {
+            reportedMegabytes = megabytes;
+            progress.progress(task, megabytes, totalMegabytes);
+          }
+        }
+        return read;
+      }
+    };
+  }
+
   private static InputStream open(Path file) throws IOException {
+    check(file);
+    return LogInput.open(file);
+  }
+
+  private static void check(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IOException(Files.exists(file) ? file + " is not a file" : "no such file: " + file);
     }
     if (!Files.isReadable(file)) {
       throw new IOException("cannot read " + file + ": permission denied");
     }
-    return LogInput.open(file);
   }
 }
