@@ -6,6 +6,7 @@ import io.querydoctor.core.digest.DigestBuilder;
 import io.querydoctor.core.digest.DigestFile;
 import io.querydoctor.core.digest.DigestSort;
 import io.querydoctor.core.digest.DigestThresholds;
+import io.querydoctor.core.digest.FrequentCacheableQueryRule;
 import io.querydoctor.core.digest.LogFormat;
 import io.querydoctor.core.digest.SlowQueryRule;
 import io.querydoctor.core.digest.WorkloadDigest;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code querydoctor digest}: where the time of a workload goes, per query shape, from PostgreSQL logs
- * (stderr, csvlog, jsonlog) or MySQL/MariaDB slow logs; {@code slow-query} findings, and
+ * (stderr, csvlog, jsonlog) or MySQL/MariaDB slow logs; {@code slow-query} and {@code frequent-cacheable-query}
+ * findings, and
  * {@code latency-regression} against a saved baseline.
  */
 @Command(
@@ -103,9 +105,9 @@ final class DigestCommand implements Callable<Integer> {
     if (save != null) {
       save(digest);
     }
-    DigestThresholds thresholds = new DigestThresholds(slowMillis, regressionFactor,
-        DigestThresholds.DEFAULTS.regressionMinCalls(), DigestThresholds.DEFAULTS.regressionMinMillis());
+    DigestThresholds thresholds = DigestThresholds.DEFAULTS.with(slowMillis, regressionFactor);
     List<Finding> findings = new ArrayList<>(new SlowQueryRule(thresholds).findings(digest));
+    findings.addAll(new FrequentCacheableQueryRule(thresholds).findings(digest));
     BaselineChanges changes = null;
     if (baselineFile != null) {
       changes = new BaselineComparison(thresholds).compare(digest, baselineFile, baseline.toString());

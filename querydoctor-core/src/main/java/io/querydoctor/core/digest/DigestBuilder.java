@@ -70,7 +70,10 @@ public final class DigestBuilder {
       lastSeen = Math.max(lastSeen, at);
       series.add(at, 1, millis);
     }
-    shape(statement.sql()).record(statement);
+    Fingerprint fingerprint = fingerprints.get(statement.sql());
+    ShapeStats stats = shape(fingerprint);
+    stats.record(statement);
+    stats.recordText(statement.sql(), fingerprint.shape().parameterCount() > 0);
   }
 
   /** Adds executions known only as totals (pg_stat_statements rows or deltas). */
@@ -80,7 +83,7 @@ public final class DigestBuilder {
     }
     statements += aggregate.calls();
     totalMillis += aggregate.totalMillis();
-    shape(aggregate.sql()).recordAggregate(aggregate);
+    shape(fingerprints.get(aggregate.sql())).recordAggregate(aggregate);
   }
 
   /**
@@ -133,12 +136,13 @@ public final class DigestBuilder {
         kept, other == null ? null : other.snapshot(), otherShapes, series.snapshot(), parse);
   }
 
-  private ShapeStats shape(String sql) {
-    Fingerprint fingerprint = fingerprints.get(sql);
+  private ShapeStats shape(Fingerprint fingerprint) {
     ShapeStats stats = shapes.get(fingerprint.id());
     if (stats == null) {
       stats = new ShapeStats(fingerprint.id(), fingerprint.normalized(), fingerprint.shape().kind().name());
       stats.partial = foldedOverflow || folded.contains(fingerprint.id());
+      stats.readOnly = fingerprint.shape().kind() == io.querydoctor.core.sql.StatementKind.SELECT
+          && !fingerprint.shape().locksRows();
       shapes.put(fingerprint.id(), stats);
       if (shapes.size() > maxShapes) {
         foldLighterHalf(stats);

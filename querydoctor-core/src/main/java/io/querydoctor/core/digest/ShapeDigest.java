@@ -30,6 +30,9 @@ import java.util.Map;
  * @param applications calls per application name
  * @param clients calls per client host
  * @param series calls and time per time bucket
+ * @param readOnly a plain read: SELECT without FOR UPDATE/SHARE
+ * @param distinctParameterSets distinct statement texts seen, for shapes logged with their literals inline; up
+ *     to {@link #MANY_PARAMETER_SETS}, which means "more". {@code null} when unknown (bind parameters, totals)
  * @param partial true when some of this shape's executions were folded into the "other" bucket earlier in the
  *     input (memory bound); its counts are then a lower bound and the rest is in "other"
  */
@@ -56,7 +59,12 @@ public record ShapeDigest(
     Map<String, Long> applications,
     Map<String, Long> clients,
     Series series,
+    boolean readOnly,
+    Integer distinctParameterSets,
     boolean partial) {
+
+  /** Distinct parameter sets are counted up to here; more is "many" for every purpose of the rules. */
+  public static final int MANY_PARAMETER_SETS = 64;
 
   /** The fingerprint of the bucket that holds the shapes not kept individually. */
   public static final String OTHER = "other";

@@ -33,6 +33,9 @@ final class ShapeStats {
   private long firstSeen = Long.MAX_VALUE;
   private long lastSeen = Long.MIN_VALUE;
   boolean partial;
+  boolean readOnly;
+  /** Hashes of the distinct texts of a shape without bind markers; {@code null} once unknown. */
+  private int[] texts = new int[0];
 
   ShapeStats(String fingerprint, String example, String kind, int seriesBuckets) {
     this.fingerprint = fingerprint;
@@ -72,10 +75,36 @@ final class ShapeStats {
     clients.add(s.client(), 1);
   }
 
+  /**
+   * Remembers the statement's text as one parameter set, up to {@link ShapeDigest#MANY_PARAMETER_SETS}; a
+   * statement with bind markers has its parameters elsewhere, so the count becomes unknown.
+   */
+  void recordText(String sql, boolean hasBindMarkers) {
+    if (texts == null) {
+      return;
+    }
+    if (hasBindMarkers) {
+      texts = null;
+      return;
+    }
+    if (texts.length > ShapeDigest.MANY_PARAMETER_SETS) {
+      return;
+    }
+    int hash = sql.hashCode();
+    for (int known : texts) {
+      if (known == hash) {
+        return;
+      }
+    }
+    texts = java.util.Arrays.copyOf(texts, texts.length + 1);
+    texts[texts.length - 1] = hash;
+  }
+
   /** Adds executions known only as totals (pg_stat_statements): no distribution, so no percentiles. */
   void recordAggregate(AggregateStatement a) {
     calls += a.calls();
     callsWithoutDistribution += a.calls();
+    texts = null;
     totalMillis += a.totalMillis();
     minMillis = Math.min(minMillis, a.minMillis());
     maxMillis = Math.max(maxMillis, a.maxMillis());
@@ -85,6 +114,19 @@ final class ShapeStats {
   }
 
   void absorb(ShapeStats other) {
+    if (texts != null && other.texts != null) {
+      for (int hash : other.texts) {
+        if (texts.length > ShapeDigest.MANY_PARAMETER_SETS) {
+          break;
+        }
+        if (java.util.Arrays.stream(texts).noneMatch(h -> h == hash)) {
+          texts = java.util.Arrays.copyOf(texts, texts.length + 1);
+          texts[texts.length - 1] = hash;
+        }
+      }
+    } else {
+      texts = null;
+    }
     calls += other.calls;
     callsWithoutDistribution += other.callsWithoutDistribution;
     totalMillis += other.totalMillis;
@@ -116,6 +158,7 @@ final class ShapeStats {
         firstSeen == Long.MAX_VALUE ? null : Instant.ofEpochMilli(firstSeen),
         lastSeen == Long.MIN_VALUE ? null : Instant.ofEpochMilli(lastSeen),
         databases.snapshot(), users.snapshot(), applications.snapshot(), clients.snapshot(), series.snapshot(),
+        readOnly, texts == null || calls == 0 ? null : Math.min(texts.length, ShapeDigest.MANY_PARAMETER_SETS),
         partial);
   }
 

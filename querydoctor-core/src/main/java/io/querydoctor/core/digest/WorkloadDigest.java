@@ -72,7 +72,7 @@ public record WorkloadDigest(
       return new ShapeDigest(ShapeDigest.OTHER, "(other shapes)", "OTHER", shape.calls(), shape.totalMillis(),
           shape.meanMillis(), shape.minMillis(), shape.maxMillis(), null, null, null, shape.rowsSent(),
           shape.rowsExamined(), shape.lockMillis(), shape.firstSeen(), shape.lastSeen(), Map.of(), Map.of(),
-          Map.of(), Map.of(), Series.EMPTY, false);
+          Map.of(), Map.of(), Series.EMPTY, false, null, false);
     }
     long calls = into.calls() + shape.calls();
     double total = into.totalMillis() + shape.totalMillis();
@@ -81,7 +81,7 @@ public record WorkloadDigest(
         Math.max(into.maxMillis(), shape.maxMillis()), null, null, null, sum(into.rowsSent(), shape.rowsSent()),
         sum(into.rowsExamined(), shape.rowsExamined()), sum(into.lockMillis(), shape.lockMillis()),
         earliest(into.firstSeen(), shape.firstSeen()), latest(into.lastSeen(), shape.lastSeen()),
-        into.databases(), into.users(), into.applications(), into.clients(), into.series(), false);
+        into.databases(), into.users(), into.applications(), into.clients(), into.series(), false, null, false);
   }
 
   private static Long sum(Long a, Long b) {
