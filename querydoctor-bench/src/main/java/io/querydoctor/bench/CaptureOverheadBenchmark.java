@@ -43,7 +43,7 @@ public class CaptureOverheadBenchmark {
   @Param({"stub", "h2"})
   public String database;
 
-  @Param({"raw", "querydoctor", "p6spy", "p6spy-filtered", "dsproxy-count", "dsproxy-slf4j"})
+  @Param({"raw", "querydoctor", "querydoctor-noscope", "p6spy", "p6spy-filtered", "dsproxy-count", "dsproxy-slf4j"})
   public String layer;
 
   private final CaptureSession[] session = new CaptureSession[1];
@@ -89,7 +89,7 @@ public class CaptureOverheadBenchmark {
 
   /** A scope per 10 statements: a realistic request, and the detectors run at each close. */
   private void inScope() {
-    if (session[0] == null) {
+    if (session[0] == null || layer.equals("querydoctor-noscope")) {
       return;
     }
     if (scope == null || ++statementsInScope == 10) {

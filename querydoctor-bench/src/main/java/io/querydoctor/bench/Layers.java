@@ -22,7 +22,9 @@ final class Layers {
       case "raw":
         return base;
       case "querydoctor":
-        // Full capture: timing, fingerprint, scopes, aggregate, detectors, row counting; stack capture off.
+      case "querydoctor-noscope":
+        // Full capture: timing, fingerprint, aggregate, detectors, row counting; stack capture off. The benchmark
+        // opens a scope per 10 statements for "querydoctor" and none for "querydoctor-noscope".
         session[0] = CaptureSession.start(CaptureOptions.builder().callSites(CallSiteMode.OFF).build());
         return QueryDoctor.wrap(base, WrapOptions.defaults().withSession(session[0])
             .withDialect(SqlDialect.POSTGRESQL).withPooled(true));

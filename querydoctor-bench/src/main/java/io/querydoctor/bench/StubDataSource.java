@@ -4,7 +4,9 @@ import io.querydoctor.jdbc.proxy.DelegatingConnection;
 import io.querydoctor.jdbc.proxy.DelegatingPreparedStatement;
 import io.querydoctor.jdbc.proxy.DelegatingResultSet;
 import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLWarning;
@@ -105,6 +107,20 @@ final class StubDataSource implements DataSource {
 
     @Override
     public void clearWarnings() {}
+
+    /** Asked once per connection by p6spy; a reflective proxy is fine off the hot path. */
+    @Override
+    public DatabaseMetaData getMetaData() {
+      return (DatabaseMetaData) Proxy.newProxyInstance(StubDataSource.class.getClassLoader(),
+          new Class<?>[] {DatabaseMetaData.class}, (proxy, method, args) -> switch (method.getName()) {
+            case "getURL" -> "jdbc:stub:bench";
+            case "getDatabaseProductName" -> "Stub";
+            case "getUserName" -> "bench";
+            case "getConnection" -> this;
+            default -> method.getReturnType() == boolean.class ? false
+                : method.getReturnType() == int.class ? 0 : null;
+          });
+    }
   }
 
   static final class StubStatement extends DelegatingPreparedStatement {

@@ -31,6 +31,7 @@ final class CaptureFileWriter implements CaptureListener {
   private final AtomicLong dropped = new AtomicLong();
   private final Thread thread;
   private volatile boolean failed;
+  private volatile boolean closed;
 
   private CaptureFileWriter(Path path, boolean literals, int capacity, Writer writer) {
     this.path = path;
@@ -67,7 +68,7 @@ final class CaptureFileWriter implements CaptureListener {
   }
 
   private void offer(Object event) {
-    if (failed || !queue.offer(event)) {
+    if (failed || closed || !queue.offer(event)) {
       dropped.incrementAndGet();
     }
   }
@@ -102,9 +103,10 @@ final class CaptureFileWriter implements CaptureListener {
     }
   }
 
-  /** Writes what is queued and closes the file (waits up to 10 s). */
+  /** Writes what is queued and closes the file (waits up to 10 s); later events are dropped and counted. */
   @Override
   public void sessionClosed() {
+    closed = true;
     if (thread == null) {
       return;
     }

@@ -60,8 +60,15 @@ public final class ConnectionTracker {
    */
   public void statementExecuted(String sql, int batchSize, long parameterHash, long offsetParameterValue,
       long startNanos, long elapsedNanos, long rows, boolean failed) {
+    statementExecuted(sql, null, batchSize, parameterHash, offsetParameterValue, startNanos, elapsedNanos, rows,
+        failed);
+  }
+
+  /** As above, with the statement's fingerprint when the caller already has it (prepared statements). */
+  public void statementExecuted(String sql, Fingerprint known, int batchSize, long parameterHash,
+      long offsetParameterValue, long startNanos, long elapsedNanos, long rows, boolean failed) {
     try {
-      Fingerprint fingerprint = fingerprint(sql);
+      Fingerprint fingerprint = known != null ? known : fingerprint(sql);
       if (!autoCommit && txStart < 0) {
         begin(startNanos, fingerprint);
       }

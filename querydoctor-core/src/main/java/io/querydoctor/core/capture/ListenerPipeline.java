@@ -1,7 +1,5 @@
 package io.querydoctor.core.capture;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +13,14 @@ final class ListenerPipeline {
 
   private static final Logger LOG = LoggerFactory.getLogger(ListenerPipeline.class);
 
-  private final List<CaptureListener> listeners = new CopyOnWriteArrayList<>();
+  // Copy-on-write array: read on every statement, written only when a listener is added.
+  private volatile CaptureListener[] listeners = new CaptureListener[0];
   private final AtomicLong failures = new AtomicLong();
 
-  void add(CaptureListener listener) {
-    listeners.add(listener);
+  synchronized void add(CaptureListener listener) {
+    CaptureListener[] more = java.util.Arrays.copyOf(listeners, listeners.length + 1);
+    more[listeners.length] = listener;
+    listeners = more;
   }
 
   void statementExecuted(StatementEvent event) {

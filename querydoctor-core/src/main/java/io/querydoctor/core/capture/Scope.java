@@ -31,8 +31,9 @@ public final class Scope implements AutoCloseable {
   private final long startNanos;
   private final int maxStatements;
   private final List<StatementEvent> statements = new ArrayList<>();
-  private final List<TransactionRecord> transactions = new ArrayList<>();
-  private final Map<String, int[]> occurrences = new HashMap<>();
+  // Both rarely used: allocated on first use, since a scope may live for only a few statements.
+  private List<TransactionRecord> transactions = List.of();
+  private Map<String, int[]> occurrences;
   private int statementCount;
   private long databaseNanos;
   private int connectionsOpened;
@@ -90,6 +91,9 @@ public final class Scope implements AutoCloseable {
 
   /** How many times {@code fingerprintId} has run in this scope, counting this one. */
   int occurrence(String fingerprintId) {
+    if (occurrences == null) {
+      occurrences = new HashMap<>();
+    }
     int[] count = occurrences.get(fingerprintId);
     if (count == null) {
       count = new int[1];
@@ -107,6 +111,9 @@ public final class Scope implements AutoCloseable {
   }
 
   void add(TransactionRecord transaction) {
+    if (transactions.isEmpty()) {
+      transactions = new ArrayList<>();
+    }
     if (transactions.size() < maxStatements) {
       transactions.add(transaction);
     }

@@ -29,7 +29,8 @@ final class ConnectionChurnDetector implements Detector {
   }
 
   @Override
-  public void examine(ScopeRecord scope, Consumer<Detection> out) {
+  public void examine(ScopeView view, Consumer<Detection> out) {
+    ScopeRecord scope = view.scope();
     if (scope.connectionsOpened() > 0) {
       out.accept(new Detection(RULE, scope.name(), null, "connections opened", null, null,
           scope.connectionsOpened(), 0, scope.durationNanos(), scope.connectionsOpened()));

@@ -35,6 +35,7 @@ public final class DetectionEngine implements CaptureListener {
   private final ConcurrentHashMap<String, DetectionGroup> groups = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LongAdder> runs = new ConcurrentHashMap<>();
   private final AtomicLong dropped = new AtomicLong();
+  private final Consumer<Detection> sink = this::add;
   // The span of captured time, for per-hour impact. Approximate under races by design: it is updated from
   // every thread and must cost no contended write per statement.
   private volatile long firstNanos = Long.MAX_VALUE;
@@ -59,7 +60,11 @@ public final class DetectionEngine implements CaptureListener {
     }
     observe(event.startNanos(), event.startNanos() + event.elapsedNanos());
     for (Detector detector : detectors) {
-      guarded(detector, () -> detector.examineStatement(event, NO_SCOPE, event.elapsedNanos(), this::add));
+      try {
+        detector.examineStatement(event, NO_SCOPE, event.elapsedNanos(), sink);
+      } catch (RuntimeException e) {
+        LOG.warn("QueryDoctor detector {} failed on a statement; skipped", detector.ruleId(), e);
+      }
     }
   }
 
@@ -73,9 +78,14 @@ public final class DetectionEngine implements CaptureListener {
     if (count != null) {
       count.increment();
     }
-    Consumer<Detection> out = this::add;
+    Consumer<Detection> out = sink;
+    ScopeView view = ScopeView.of(scope);
     for (Detector detector : detectors) {
-      guarded(detector, () -> detector.examine(scope, out));
+      try {
+        detector.examine(view, out);
+      } catch (RuntimeException e) {
+        LOG.warn("QueryDoctor detector {} failed on a scope; skipped", detector.ruleId(), e);
+      }
     }
   }
 
@@ -85,14 +95,6 @@ public final class DetectionEngine implements CaptureListener {
     }
     if (end > lastNanos) {
       lastNanos = end;
-    }
-  }
-
-  private static void guarded(Detector detector, Runnable work) {
-    try {
-      work.run();
-    } catch (RuntimeException e) {
-      LOG.warn("QueryDoctor detector {} failed on a scope; skipped", detector.ruleId(), e);
     }
   }
 

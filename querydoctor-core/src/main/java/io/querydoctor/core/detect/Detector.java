@@ -1,6 +1,5 @@
 package io.querydoctor.core.detect;
 
-import io.querydoctor.core.capture.ScopeRecord;
 import io.querydoctor.core.capture.StatementEvent;
 import io.querydoctor.core.finding.Finding;
 import java.util.Optional;
@@ -21,7 +20,7 @@ public interface Detector {
   String ruleId();
 
   /** Examines a closed scope. The default hands each of the scope's own statements to examineStatement. */
-  default void examine(ScopeRecord scope, Consumer<Detection> out) {
+  default void examine(ScopeView scope, Consumer<Detection> out) {
     for (StatementEvent event : scope.ownStatements()) {
       examineStatement(event, scope.name(), scope.durationNanos(), out);
     }

@@ -3,16 +3,31 @@ package io.querydoctor.core.detect;
 import io.querydoctor.core.capture.CallSite;
 import io.querydoctor.core.capture.StatementEvent;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Function;
 
 /** The statements of one fingerprint (or other key) within one scope, in the order they ran. */
-record FingerprintRun(String key, List<StatementEvent> events) {
+final class FingerprintRun {
+
+  private final String key;
+  private final List<StatementEvent> events;
+  private int distinct = -1;
+
+  FingerprintRun(String key, List<StatementEvent> events) {
+    this.key = key;
+    this.events = events;
+  }
+
+  String key() {
+    return key;
+  }
+
+  List<StatementEvent> events() {
+    return events;
+  }
 
   /** Groups {@code statements} that pass {@code filter} by fingerprint id, in order of first appearance. */
   static List<FingerprintRun> byFingerprint(List<StatementEvent> statements, Predicate<StatementEvent> filter) {
@@ -20,14 +35,18 @@ record FingerprintRun(String key, List<StatementEvent> events) {
   }
 
   static List<FingerprintRun> by(List<StatementEvent> statements, Predicate<StatementEvent> filter,
-      Function<StatementEvent, String> key) {
-    Map<String, List<StatementEvent>> groups = new LinkedHashMap<>();
+      Function<StatementEvent, ?> key) {
+    Map<Object, List<StatementEvent>> groups = new LinkedHashMap<>();
     for (StatementEvent event : statements) {
       if (filter.test(event)) {
         groups.computeIfAbsent(key.apply(event), k -> new ArrayList<>()).add(event);
       }
     }
-    return groups.entrySet().stream().map(e -> new FingerprintRun(e.getKey(), e.getValue())).toList();
+    List<FingerprintRun> runs = new ArrayList<>(groups.size());
+    for (List<StatementEvent> events : groups.values()) {
+      runs.add(new FingerprintRun(events.get(0).fingerprint().id(), events));
+    }
+    return runs;
   }
 
   int count() {
@@ -39,28 +58,75 @@ record FingerprintRun(String key, List<StatementEvent> events) {
   }
 
   long totalNanos() {
-    return events.stream().mapToLong(StatementEvent::elapsedNanos).sum();
+    long total = 0;
+    for (StatementEvent event : events) {
+      total += event.elapsedNanos();
+    }
+    return total;
   }
 
+  /** Identity of an execution's values: its exact text and bound parameters. */
+  static ValueKey valueKey(StatementEvent event) {
+    return new ValueKey(event.sql(), event.parameterHash());
+  }
+
+  record ValueKey(String sql, long parameterHash) {}
+
+  /** Distinct (text, parameters) pairs; a 64-bit hash of each, sorted, so nothing proportional to SQL is built. */
   int distinctParameterSets() {
-    Set<String> seen = new HashSet<>();
-    for (StatementEvent event : events) {
-      seen.add(event.sql() + '\u0000' + event.parameterHash());
+    if (distinct < 0) {
+      distinct = countDistinct();
     }
-    return seen.size();
+    return distinct;
+  }
+
+  private int countDistinct() {
+    long[] keys = new long[events.size()];
+    for (int i = 0; i < keys.length; i++) {
+      StatementEvent event = events.get(i);
+      keys[i] = event.sql().hashCode() * 0x9E3779B97F4A7C15L ^ event.parameterHash();
+    }
+    java.util.Arrays.sort(keys);
+    int distinct = keys.length == 0 ? 0 : 1;
+    for (int i = 1; i < keys.length; i++) {
+      if (keys[i] != keys[i - 1]) {
+        distinct++;
+      }
+    }
+    return distinct;
+  }
+
+  /** Executions that did not fail. */
+  int succeeded() {
+    int ok = 0;
+    for (StatementEvent event : events) {
+      if (!event.failed()) {
+        ok++;
+      }
+    }
+    return ok;
   }
 
   CallSite callSite() {
-    return events.stream().map(StatementEvent::callSite).filter(java.util.Objects::nonNull).findFirst()
-        .orElse(null);
+    for (StatementEvent event : events) {
+      if (event.callSite() != null) {
+        return event.callSite();
+      }
+    }
+    return null;
   }
 
   /** A leading block comment of the first statement (Hibernate's {@code use_sql_comments} names the entity). */
   String comment() {
-    String sql = first().sql().stripLeading();
-    if (!sql.startsWith("/*")) {
+    String sql = first().sql();
+    int start = 0;
+    while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+      start++;
+    }
+    if (!sql.startsWith("/*", start)) {
       return null;
     }
+    sql = sql.substring(start);
     int end = sql.indexOf("*/");
     if (end < 0) {
       return null;

@@ -1,6 +1,5 @@
 package io.querydoctor.core.detect;
 
-import io.querydoctor.core.capture.ScopeRecord;
 import io.querydoctor.core.capture.TransactionRecord;
 import io.querydoctor.core.finding.Evidence;
 import io.querydoctor.core.finding.Finding;
@@ -34,8 +33,8 @@ final class LongTransactionDetector implements Detector {
   }
 
   @Override
-  public void examine(ScopeRecord scope, Consumer<Detection> out) {
-    for (TransactionRecord tx : scope.transactions()) {
+  public void examine(ScopeView scope, Consumer<Detection> out) {
+    for (TransactionRecord tx : scope.scope().transactions()) {
       double idle = tx.openNanos() <= 0 ? 0 : (double) tx.idleNanos() / tx.openNanos();
       if (tx.openNanos() >= minOpenMillis * 1_000_000L && idle > minIdleRatio) {
         // count = lock-taking statements, totalNanos = idle time, scopeNanos = open time, value = lock held ms

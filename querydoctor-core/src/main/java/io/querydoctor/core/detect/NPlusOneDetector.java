@@ -1,6 +1,5 @@
 package io.querydoctor.core.detect;
 
-import io.querydoctor.core.capture.ScopeRecord;
 import io.querydoctor.core.finding.Evidence;
 import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.finding.Fix;
@@ -37,10 +36,10 @@ final class NPlusOneDetector implements Detector {
   }
 
   @Override
-  public void examine(ScopeRecord scope, Consumer<Detection> out) {
-    for (FingerprintRun run : FingerprintRun.byFingerprint(scope.ownStatements(),
-        e -> e.fingerprint().shape().kind() == StatementKind.SELECT && !e.failed())) {
-      if (run.count() >= minExecutions && run.distinctParameterSets() > 1) {
+  public void examine(ScopeView scope, Consumer<Detection> out) {
+    for (FingerprintRun run : scope.byFingerprint()) {
+      if (run.count() >= minExecutions && run.first().fingerprint().shape().kind() == StatementKind.SELECT
+          && run.succeeded() >= minExecutions && run.distinctParameterSets() > 1) {
         out.accept(run.detection(RULE, scope.name(), scope.durationNanos(), run.count()));
       }
     }

@@ -1,6 +1,5 @@
 package io.querydoctor.core.detect;
 
-import io.querydoctor.core.capture.ScopeRecord;
 import io.querydoctor.core.finding.Evidence;
 import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.finding.Fix;
@@ -28,12 +27,17 @@ final class RepeatedIdenticalQueryDetector implements Detector {
   }
 
   @Override
-  public void examine(ScopeRecord scope, Consumer<Detection> out) {
-    for (FingerprintRun run : FingerprintRun.by(scope.ownStatements(),
-        e -> e.fingerprint().shape().kind() == StatementKind.SELECT && !e.failed(),
-        e -> e.sql() + '\u0000' + e.parameterHash())) {
-      if (run.count() >= minExecutions) {
-        out.accept(run.detection(RULE, scope.name(), scope.durationNanos(), run.count()));
+  public void examine(ScopeView scope, Consumer<Detection> out) {
+    for (FingerprintRun shape : scope.byFingerprint()) {
+      // Only a shape that repeats can hold identical executions: most scopes stop here.
+      if (shape.count() < minExecutions || shape.first().fingerprint().shape().kind() != StatementKind.SELECT
+          || shape.distinctParameterSets() == shape.count()) {
+        continue;
+      }
+      for (FingerprintRun run : FingerprintRun.by(shape.events(), e -> !e.failed(), FingerprintRun::valueKey)) {
+        if (run.count() >= minExecutions) {
+          out.accept(run.detection(RULE, scope.name(), scope.durationNanos(), run.count()));
+        }
       }
     }
   }

@@ -30,7 +30,8 @@ final class TooManyQueriesDetector implements Detector {
   }
 
   @Override
-  public void examine(ScopeRecord scope, Consumer<Detection> out) {
+  public void examine(ScopeView view, Consumer<Detection> out) {
+    ScopeRecord scope = view.scope();
     if (scope.kind() == ScopeKind.STATEMENT || scope.statementCount() <= budget) {
       return;
     }

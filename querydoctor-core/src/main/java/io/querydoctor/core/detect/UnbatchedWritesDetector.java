@@ -1,12 +1,13 @@
 package io.querydoctor.core.detect;
 
-import io.querydoctor.core.capture.ScopeRecord;
+import io.querydoctor.core.capture.StatementEvent;
 import io.querydoctor.core.finding.Evidence;
 import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.finding.Fix;
 import io.querydoctor.core.finding.Severity;
 import io.querydoctor.core.finding.Subject;
 import io.querydoctor.core.report.Quantities;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -27,11 +28,15 @@ final class UnbatchedWritesDetector implements Detector {
   }
 
   @Override
-  public void examine(ScopeRecord scope, Consumer<Detection> out) {
-    for (FingerprintRun run : FingerprintRun.byFingerprint(scope.ownStatements(),
-        e -> e.writes() && e.batchSize() <= 1 && !e.failed())) {
-      if (run.count() >= minExecutions) {
-        out.accept(run.detection(RULE, scope.name(), scope.durationNanos(), run.count()));
+  public void examine(ScopeView scope, Consumer<Detection> out) {
+    for (FingerprintRun shape : scope.byFingerprint()) {
+      if (shape.count() < minExecutions || !shape.first().writes()) {
+        continue;
+      }
+      List<StatementEvent> single = shape.events().stream().filter(e -> e.batchSize() <= 1 && !e.failed()).toList();
+      if (single.size() >= minExecutions) {
+        out.accept(new FingerprintRun(shape.key(), single)
+            .detection(RULE, scope.name(), scope.durationNanos(), single.size()));
       }
     }
   }

@@ -116,6 +116,26 @@ final class NormalizedText {
     }
   }
 
+  /** An unquoted identifier copied straight from the statement, lower-cased when {@code fold}. */
+  void identifier(char[] s, int start, int end, boolean fold) {
+    if (listStart >= 0) {
+      listOnlyPlaceholders = false;
+    }
+    if (depth == valuesDepth) {
+      valuesDepth = -1;
+    }
+    if (out.length() > 0 && needsSpace(previous, Token.IDENTIFIER)) {
+      out.append(' ');
+    }
+    for (int i = start; i < end; i++) {
+      char c = s[i];
+      out.append(fold && c >= 'A' && c <= 'Z' ? (char) (c + 32) : fold && c > 127 ? Character.toLowerCase(c) : c);
+    }
+    previous = Token.IDENTIFIER;
+    expectList = false;
+    previousIsArray = false;
+  }
+
   private void append(Token kind, String text) {
     if (out.length() > 0 && needsSpace(previous, kind)) {
       out.append(' ');

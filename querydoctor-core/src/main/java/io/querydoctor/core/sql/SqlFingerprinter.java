@@ -1,6 +1,5 @@
 package io.querydoctor.core.sql;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -31,6 +30,15 @@ import java.util.Objects;
 public final class SqlFingerprinter {
 
   private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[a-z_][a-z0-9_$]*");
+  /** One-char operators as shared strings, so the common {@code =}, {@code <}, {@code *} allocate nothing. */
+  private static final String[] SINGLE_OPERATORS = new String[128];
+
+  static {
+    for (char c : "+-*/<>=~!@#%^&|`".toCharArray()) {
+      SINGLE_OPERATORS[c] = String.valueOf(c);
+    }
+  }
+
   private static final SqlFingerprinter POSTGRESQL = new SqlFingerprinter(SqlDialect.POSTGRESQL);
   private static final SqlFingerprinter MYSQL = new SqlFingerprinter(SqlDialect.MYSQL);
 
@@ -178,10 +186,14 @@ public final class SqlFingerprinter {
         return literal(SqlLexemes.quoted(s, i + 2, false));
       }
       int end = SqlLexemes.word(s, i);
-      String word = new String(s, i, end - i);
-      String keyword = SqlKeywords.keyword(word);
+      String keyword = SqlKeywords.keyword(s, i, end);
       if (keyword == null) {
-        return emit(Token.IDENTIFIER, mysql ? word : word.toLowerCase(Locale.ROOT), end);
+        shape.other();
+        out.identifier(s, i, end, !mysql);
+        last = Token.IDENTIFIER;
+        lastKeyword = null;
+        afterIs = false;
+        return end;
       }
       boolean value = keyword.equals("NULL") || keyword.equals("TRUE") || keyword.equals("FALSE");
       if (value && !afterIs) {
@@ -226,7 +238,7 @@ public final class SqlFingerprinter {
         default -> {
           if (SqlLexemes.isOperatorChar(c)) {
             int end = SqlLexemes.operator(s, i, mysql);
-            return emit(Token.OPERATOR, new String(s, i, end - i), end);
+            return emit(Token.OPERATOR, end - i == 1 ? SINGLE_OPERATORS[c] : new String(s, i, end - i), end);
           }
           return emit(Token.OPERATOR, String.valueOf(c), i + 1);
         }

@@ -58,6 +58,27 @@ class CaptureFileTest {
         .containsExactlyInAnyOrderElementsOf(live.aggregate().summaries().stream()
             .map(s -> org.assertj.core.groups.Tuple.tuple(s.fingerprintId(), s.calls())).toList());
     assertThat(live.captureFileDropped()).isZero();
+
+    // After close the file is complete: later statements are still aggregated, and dropped from the file.
+    new FakeConnection(live, ticker, false).run("SELECT 1", 1);
+    assertThat(live.captureFileDropped()).isEqualTo(1);
+    assertThat(new CaptureFileReader().read(file).statements()).isEqualTo(3 * 8 + 1);
+  }
+
+  @Test
+  void theAnalyzerReportsFindingsAndSkipsAMissingFile() {
+    Path file = dir.resolve("capture.jsonl");
+    CaptureSession live = session(file);
+    workload(live, ticker);
+    live.close();
+    io.querydoctor.core.diagnosis.DiagnosisResults results = new io.querydoctor.core.diagnosis.DiagnosisResults();
+    new CaptureFileAnalyzer().analyze(file, results);
+    assertThat(results.findings()).extracting(Finding::ruleId).contains("n-plus-one", "offset-pagination");
+
+    io.querydoctor.core.diagnosis.DiagnosisResults missing = new io.querydoctor.core.diagnosis.DiagnosisResults();
+    new CaptureFileAnalyzer().analyze(dir.resolve("nope.jsonl"), missing);
+    assertThat(missing.findings()).isEmpty();
+    assertThat(missing.skipped()).singleElement().satisfies(s -> assertThat(s.toString()).contains("nope.jsonl"));
   }
 
   @Test

@@ -12,8 +12,13 @@ final class BoundParameters {
 
   private static final long NULL_BITS = 0x6e756c6c_6e756c6cL;
 
-  private long[] bits = new long[8];
+  private long[] bits;
   private int highest;
+
+  /** Sized for the statement's bind markers, so binding never grows the array. */
+  BoundParameters(int expected) {
+    bits = new long[Math.max(1, expected)];
+  }
 
   void bind(int index, long value) {
     if (index < 1) {

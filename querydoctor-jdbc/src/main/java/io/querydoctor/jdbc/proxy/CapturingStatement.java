@@ -39,11 +39,11 @@ public final class CapturingStatement extends DelegatingStatement {
     try {
       result = execution.run();
     } catch (SQLException | RuntimeException e) {
-      capture.failed(sql, 1, 0, start);
+      capture.failed(sql, null, 1, 0, start);
       throw e;
     }
     long rows = rowsFromResult && result instanceof Number n ? n.longValue() : -1;
-    capture.executed(sql, 1, 0, -1, start, rows);
+    capture.executed(sql, null, 1, 0, -1, start, rows);
     return result;
   }
 
@@ -55,10 +55,10 @@ public final class CapturingStatement extends DelegatingStatement {
     try {
       result = delegate.executeQuery(sql);
     } catch (SQLException | RuntimeException e) {
-      capture.failed(sql, 1, 0, start);
+      capture.failed(sql, null, 1, 0, start);
       throw e;
     }
-    return capture.query(this, sql, 0, -1, start, result);
+    return capture.query(this, sql, null, 0, -1, start, result);
   }
 
   @Override
@@ -179,9 +179,9 @@ public final class CapturingStatement extends DelegatingStatement {
     }
     for (Map.Entry<String, int[]> text : texts.entrySet()) {
       if (failed) {
-        capture.failed(text.getKey(), text.getValue()[0], 0, start);
+        capture.failed(text.getKey(), null, text.getValue()[0], 0, start);
       } else {
-        capture.executed(text.getKey(), text.getValue()[0], 0, -1, start, -1);
+        capture.executed(text.getKey(), null, text.getValue()[0], 0, -1, start, -1);
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.querydoctor.jdbc.proxy;
 
+import io.querydoctor.core.sql.Fingerprint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,6 +11,7 @@ final class CountingResultSet extends DelegatingResultSet {
   private final Statement owner;
   private final StatementCapture capture;
   private final String sql;
+  private final Fingerprint fingerprint;
   private final long parameterHash;
   private final long offsetValue;
   private final long start;
@@ -17,12 +19,13 @@ final class CountingResultSet extends DelegatingResultSet {
   private long rows;
   private boolean finished;
 
-  CountingResultSet(ResultSet delegate, Statement owner, StatementCapture capture, String sql, long parameterHash,
-      long offsetValue, long start, long elapsed) {
+  CountingResultSet(ResultSet delegate, Statement owner, StatementCapture capture, String sql,
+      Fingerprint fingerprint, long parameterHash, long offsetValue, long start, long elapsed) {
     super(delegate);
     this.owner = owner;
     this.capture = capture;
     this.sql = sql;
+    this.fingerprint = fingerprint;
     this.parameterHash = parameterHash;
     this.offsetValue = offsetValue;
     this.start = start;
@@ -57,7 +60,7 @@ final class CountingResultSet extends DelegatingResultSet {
   void finish() {
     if (!finished) {
       finished = true;
-      capture.resultFinished(this, sql, parameterHash, offsetValue, start, elapsed, rows);
+      capture.resultFinished(this, sql, fingerprint, parameterHash, offsetValue, start, elapsed, rows);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.querydoctor.jdbc.proxy;
 
+import io.querydoctor.core.sql.Fingerprint;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
@@ -12,21 +13,25 @@ final class PreparedExecution {
 
   private final String sql;
   private final StatementCapture capture;
-  private final BoundParameters parameters = new BoundParameters();
+  private final BoundParameters parameters;
+  private final Fingerprint fingerprint;
   private final int offsetParameter;
   private int batched;
 
   PreparedExecution(String sql, StatementCapture capture) {
     this.sql = sql;
     this.capture = capture;
-    this.offsetParameter = offsetParameterOf(sql, capture);
+    this.fingerprint = fingerprintOf(sql, capture);
+    this.offsetParameter = fingerprint == null ? 0 : fingerprint.shape().offsetParameter();
+    this.parameters = new BoundParameters(fingerprint == null ? 8 : fingerprint.shape().parameterCount());
   }
 
-  private static int offsetParameterOf(String sql, StatementCapture capture) {
+  /** Looked up once per prepared statement; null (looked up again at execution) if that failed. */
+  private static Fingerprint fingerprintOf(String sql, StatementCapture capture) {
     try {
-      return capture.tracker().fingerprint(sql).shape().offsetParameter();
+      return capture.tracker().fingerprint(sql);
     } catch (RuntimeException e) {
-      return 0;
+      return null;
     }
   }
 
@@ -41,15 +46,15 @@ final class PreparedExecution {
   }
 
   ResultSet query(Statement owner, long start, ResultSet result) {
-    return capture.query(owner, sql, parameters.hash(), offsetValue(), start, result);
+    return capture.query(owner, sql, fingerprint, parameters.hash(), offsetValue(), start, result);
   }
 
   void executed(long start, long rows) {
-    capture.executed(sql, 1, parameters.hash(), offsetValue(), start, rows);
+    capture.executed(sql, fingerprint, 1, parameters.hash(), offsetValue(), start, rows);
   }
 
   void failed(long start) {
-    capture.failed(sql, Math.max(1, batched), parameters.hash(), start);
+    capture.failed(sql, fingerprint, Math.max(1, batched), parameters.hash(), start);
     batched = 0;
   }
 
@@ -62,7 +67,7 @@ final class PreparedExecution {
   }
 
   void batchExecuted(long start, long rows) {
-    capture.executed(sql, Math.max(1, batched), 0, -1, start, rows);
+    capture.executed(sql, fingerprint, Math.max(1, batched), 0, -1, start, rows);
     batched = 0;
   }
 

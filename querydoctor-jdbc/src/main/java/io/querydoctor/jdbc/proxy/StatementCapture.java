@@ -2,6 +2,7 @@ package io.querydoctor.jdbc.proxy;
 
 import io.querydoctor.core.capture.ConnectionTracker;
 import io.querydoctor.core.capture.Ticker;
+import io.querydoctor.core.sql.Fingerprint;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
@@ -31,40 +32,44 @@ final class StatementCapture {
   }
 
   /** A query returned {@code result}; returns what the application gets (the same rows, maybe counted). */
-  ResultSet query(Statement owner, String sql, long parameterHash, long offsetValue, long start, ResultSet result) {
+  ResultSet query(Statement owner, String sql, Fingerprint fingerprint, long parameterHash, long offsetValue,
+      long start, ResultSet result) {
     long elapsed = ticker.read() - start;
     if (!countRows || result == null) {
-      tracker.statementExecuted(sql, 1, parameterHash, offsetValue, start, elapsed, -1, false);
+      tracker.statementExecuted(sql, fingerprint, 1, parameterHash, offsetValue, start, elapsed, -1, false);
       return result;
     }
     try {
-      CountingResultSet counting = new CountingResultSet(result, owner, this, sql, parameterHash, offsetValue,
-          start, elapsed);
+      CountingResultSet counting = new CountingResultSet(result, owner, this, sql, fingerprint, parameterHash,
+          offsetValue, start, elapsed);
       pending = counting;
       return counting;
     } catch (RuntimeException e) {
-      tracker.statementExecuted(sql, 1, parameterHash, offsetValue, start, elapsed, -1, false);
+      tracker.statementExecuted(sql, fingerprint, 1, parameterHash, offsetValue, start, elapsed, -1, false);
       return result;
     }
   }
 
   /** An update or other statement finished with {@code rows} affected (-1 when unknown). */
-  void executed(String sql, int batchSize, long parameterHash, long offsetValue, long start, long rows) {
-    tracker.statementExecuted(sql, batchSize, parameterHash, offsetValue, start, ticker.read() - start, rows, false);
+  void executed(String sql, Fingerprint fingerprint, int batchSize, long parameterHash, long offsetValue,
+      long start, long rows) {
+    tracker.statementExecuted(sql, fingerprint, batchSize, parameterHash, offsetValue, start, ticker.read() - start,
+        rows, false);
   }
 
   /** The driver threw; the statement is recorded as failed and the application gets the driver's exception. */
-  void failed(String sql, int batchSize, long parameterHash, long start) {
-    tracker.statementExecuted(sql, batchSize, parameterHash, -1, start, ticker.read() - start, -1, true);
+  void failed(String sql, Fingerprint fingerprint, int batchSize, long parameterHash, long start) {
+    tracker.statementExecuted(sql, fingerprint, batchSize, parameterHash, -1, start, ticker.read() - start, -1,
+        true);
   }
 
   /** Called by a counting result set when its rows are read or it closes. */
-  void resultFinished(CountingResultSet result, String sql, long parameterHash, long offsetValue, long start,
-      long elapsed, long rows) {
+  void resultFinished(CountingResultSet result, String sql, Fingerprint fingerprint, long parameterHash,
+      long offsetValue, long start, long elapsed, long rows) {
     if (pending == result) {
       pending = null;
     }
-    tracker.statementExecuted(sql, 1, parameterHash, offsetValue, start, elapsed, rows, false);
+    tracker.statementExecuted(sql, fingerprint, 1, parameterHash, offsetValue, start, elapsed, rows, false);
   }
 
   /** Reports a result still being read (before the statement runs again or closes). */
