@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Finds, explains and fixes slow database queries.",
-    subcommands = {DemoCommand.class, DiagnoseCommand.class, CheckCommand.class, ExplainCommand.class},
+    subcommands = {DemoCommand.class, DiagnoseCommand.class, CheckCommand.class, ExplainCommand.class,
+      DigestCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  ran, nothing at or above --fail-on",

@@ -30,6 +30,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
     for (Finding f : report.findings()) {
       appendFinding(html, f);
     }
+    if (report.workload() != null) {
+      appendWorkload(html, report.workload());
+    }
     if (!report.skipped().isEmpty()) {
       html.append("<h2>Skipped checks</h2><ul>\n");
       for (SkippedCheck s : report.skipped()) {
@@ -66,6 +69,37 @@ public final class HtmlReportRenderer implements ReportRenderer {
           .append("</p>\n");
     }
     html.append("</div>\n");
+  }
+
+  private static void appendWorkload(StringBuilder html, WorkloadSection section) {
+    html.append("<h2>Workload (by ").append(escape(section.sortedBy())).append(")</h2>\n<p>")
+        .append(escape(WorkloadRows.headline(section.digest()))).append("</p>\n<p>Input: ")
+        .append(escape(section.digest().parse().describe())).append("</p>\n<table class=\"workload\"><tr>");
+    for (String heading : WorkloadRows.HEADER) {
+      html.append("<th>").append(escape(heading)).append("</th>");
+    }
+    html.append("</tr>\n");
+    for (java.util.List<String> row : WorkloadRows.rows(section.digest())) {
+      html.append("<tr>");
+      for (int i = 0; i < row.size() - 1; i++) {
+        html.append("<td>").append(escape(row.get(i))).append("</td>");
+      }
+      html.append("<td><code>").append(escape(row.get(row.size() - 1))).append("</code></td></tr>\n");
+    }
+    html.append("</table>\n");
+    if (section.baseline() != null) {
+      var baseline = section.baseline();
+      html.append("<p>Against baseline <code>").append(escape(baseline.baseline())).append("</code>: ")
+          .append(baseline.regressions().size()).append(" regressed, ").append(baseline.newShapes()).append(" new, ")
+          .append(baseline.vanishedShapes()).append(" vanished shapes.</p>\n<ul>\n");
+      for (var change : baseline.topNew()) {
+        html.append("<li>new: <code>").append(escape(change.example())).append("</code></li>\n");
+      }
+      for (var change : baseline.topVanished()) {
+        html.append("<li>vanished: <code>").append(escape(change.example())).append("</code></li>\n");
+      }
+      html.append("</ul>\n");
+    }
   }
 
   /** Escapes text for HTML element content and attribute values. */

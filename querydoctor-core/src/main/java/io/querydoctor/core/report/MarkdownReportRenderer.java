@@ -42,6 +42,9 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         md.append("\n**Verified:** ").append(inline(ReportSummary.verification(f.verification()))).append('\n');
       }
     }
+    if (report.workload() != null) {
+      appendWorkload(md, report.workload());
+    }
     if (!report.skipped().isEmpty()) {
       md.append("\n## Skipped checks\n\n");
       for (SkippedCheck s : report.skipped()) {
@@ -49,6 +52,34 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       }
     }
     out.write(md.toString());
+  }
+
+  private static void appendWorkload(StringBuilder md, WorkloadSection section) {
+    md.append("\n## Workload (by ").append(inline(section.sortedBy())).append(")\n\n")
+        .append(inline(WorkloadRows.headline(section.digest()))).append("\n\n")
+        .append("Input: ").append(inline(section.digest().parse().describe())).append("\n\n");
+    md.append("| ").append(String.join(" | ", WorkloadRows.HEADER)).append(" |\n")
+        .append("|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    for (java.util.List<String> row : WorkloadRows.rows(section.digest())) {
+      md.append('|');
+      for (int i = 0; i < row.size(); i++) {
+        String cell = i == row.size() - 1 && row.get(i).length() > 300 ? row.get(i).substring(0, 299) + "…" : row.get(i);
+        md.append(' ').append(inline(cell)).append(" |");
+      }
+      md.append('\n');
+    }
+    if (section.baseline() != null) {
+      var baseline = section.baseline();
+      md.append("\nAgainst baseline ").append(inline(baseline.baseline())).append(": ")
+          .append(baseline.regressions().size()).append(" regressed, ").append(baseline.newShapes()).append(" new, ")
+          .append(baseline.vanishedShapes()).append(" vanished shapes.\n");
+      for (var change : baseline.topNew()) {
+        md.append("- new: ").append(inline(change.example())).append('\n');
+      }
+      for (var change : baseline.topVanished()) {
+        md.append("- vanished: ").append(inline(change.example())).append('\n');
+      }
+    }
   }
 
   /** Escapes characters that Markdown (and HTML inside Markdown) would interpret. */

@@ -1,5 +1,6 @@
 package io.querydoctor.core.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.finding.Severity;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param durationMillis how long the diagnosis took
  * @param findings ranked, most costly first
  * @param skipped checks that could not run, with the reason
+ * @param workload the workload digest the findings came from ({@code querydoctor digest}), or {@code null}
  */
 public record Report(
     int schemaVersion,
@@ -26,7 +28,8 @@ public record Report(
     String target,
     long durationMillis,
     List<Finding> findings,
-    List<SkippedCheck> skipped) {
+    List<SkippedCheck> skipped,
+    @JsonInclude(JsonInclude.Include.NON_NULL) WorkloadSection workload) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -46,6 +49,17 @@ public record Report(
     Objects.requireNonNull(target, "target");
     findings = findings.stream().sorted(RANKING).toList();
     skipped = List.copyOf(skipped);
+  }
+
+  /** A report without a workload section. */
+  public Report(int schemaVersion, String tool, Instant generatedAt, String target, long durationMillis,
+      List<Finding> findings, List<SkippedCheck> skipped) {
+    this(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, null);
+  }
+
+  /** This report with {@code section} as its workload section. */
+  public Report withWorkload(WorkloadSection section) {
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, section);
   }
 
   /** The most severe severity among the findings, or {@code null} when there are none. */

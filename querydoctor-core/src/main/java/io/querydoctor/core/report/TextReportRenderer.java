@@ -37,6 +37,9 @@ public final class TextReportRenderer implements ReportRenderer {
             .append(f.ruleId()).append("  ").append(f.title()).append('\n');
       }
     }
+    if (report.workload() != null) {
+      appendWorkload(text, report.workload());
+    }
     if (!report.skipped().isEmpty()) {
       text.append("\nSkipped checks:\n");
       for (SkippedCheck skipped : report.skipped()) {
@@ -66,6 +69,54 @@ public final class TextReportRenderer implements ReportRenderer {
     if (f.verification() != null) {
       text.append("   verified: ").append(ReportSummary.verification(f.verification())).append('\n');
     }
+  }
+
+  /** Longest statement text shown in a table row; the JSON form has it in full. */
+  static final int STATEMENT_CHARS = 100;
+
+  private void appendWorkload(StringBuilder text, WorkloadSection section) {
+    text.append('\n').append(bold("Workload")).append(" (by ").append(section.sortedBy()).append("): ")
+        .append(WorkloadRows.headline(section.digest())).append('\n');
+    text.append("Input: ").append(section.digest().parse().describe()).append('\n');
+    List<List<String>> rows = new java.util.ArrayList<>();
+    rows.add(WorkloadRows.HEADER);
+    for (List<String> row : WorkloadRows.rows(section.digest())) {
+      List<String> shown = new java.util.ArrayList<>(row);
+      shown.set(7, oneLine(row.get(7), STATEMENT_CHARS));
+      rows.add(shown);
+    }
+    int[] widths = new int[WorkloadRows.HEADER.size() - 1];
+    for (List<String> row : rows) {
+      for (int i = 0; i < widths.length; i++) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    for (List<String> row : rows) {
+      text.append(' ');
+      for (int i = 0; i < widths.length; i++) {
+        text.append(' ').append(" ".repeat(widths[i] - row.get(i).length())).append(row.get(i));
+      }
+      text.append("  ").append(row.get(7)).append('\n');
+    }
+    if (section.baseline() != null) {
+      var baseline = section.baseline();
+      text.append("Against baseline ").append(baseline.baseline()).append(" (saved ").append(baseline.baselineSavedAt())
+          .append("): ").append(baseline.regressions().size()).append(" regressed, ").append(baseline.newShapes())
+          .append(" new, ").append(baseline.vanishedShapes()).append(" vanished shapes\n");
+      for (var change : baseline.topNew()) {
+        text.append("  + ").append(oneLine(change.example(), STATEMENT_CHARS)).append("  (")
+            .append(Quantities.number(change.calls())).append(" calls)\n");
+      }
+      for (var change : baseline.topVanished()) {
+        text.append("  - ").append(oneLine(change.example(), STATEMENT_CHARS)).append("  (")
+            .append(Quantities.number(change.calls())).append(" calls then)\n");
+      }
+    }
+  }
+
+  private static String oneLine(String text, int max) {
+    String flat = text.replaceAll("\\s+", " ");
+    return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
   }
 
   private String severityTag(Severity severity) {

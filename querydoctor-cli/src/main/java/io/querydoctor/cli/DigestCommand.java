@@ -1,0 +1,166 @@
+package io.querydoctor.cli;
+
+import io.querydoctor.core.digest.BaselineChanges;
+import io.querydoctor.core.digest.BaselineComparison;
+import io.querydoctor.core.digest.DigestBuilder;
+import io.querydoctor.core.digest.DigestFile;
+import io.querydoctor.core.digest.DigestSort;
+import io.querydoctor.core.digest.DigestThresholds;
+import io.querydoctor.core.digest.FrequentCacheableQueryRule;
+import io.querydoctor.core.digest.LogFormat;
+import io.querydoctor.core.digest.SlowQueryRule;
+import io.querydoctor.core.digest.WorkloadDigest;
+import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.report.Report;
+import io.querydoctor.core.report.WorkloadSection;
+import io.querydoctor.postgres.log.LogFileDigester;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code querydoctor digest}: where the time of a workload goes, per query shape, from PostgreSQL logs
+ * (stderr, csvlog, jsonlog) or MySQL/MariaDB slow logs; {@code slow-query} and {@code frequent-cacheable-query}
+ * findings, and
+ * {@code latency-regression} against a saved baseline.
+ */
+@Command(
+    name = "digest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Digests query logs: calls, total/mean/p95 time per query shape, slow shapes, regressions.",
+      "PostgreSQL needs log_min_duration_statement (0 logs everything). Gzip files are read as they are."
+    })
+final class DigestCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log files (gzip or not), all of one engine.")
+  List<Path> files;
+
+  @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "auto",
+      description = "auto, pg-stderr, pg-csv, pg-json or mysql-slow (default: ${DEFAULT-VALUE}: detected per file).")
+  String logFormat;
+
+  @Option(names = "--prefix", paramLabel = "PREFIX",
+      description = "The server's log_line_prefix, for stderr logs (default: detected among common ones).")
+  String prefix;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+      description = "Shapes shown; the rest is summed up as 'other' (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--sort", paramLabel = "KEY", defaultValue = "total", converter = SortConverter.class,
+      description = "Rank shapes by total, mean, p95 or calls (default: ${DEFAULT-VALUE}).")
+  DigestSort sort;
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "Compare with a digest saved by --save: latency regressions, new and vanished shapes.")
+  Path baseline;
+
+  @Option(names = "--save", paramLabel = "FILE", description = "Save the full digest as JSON, a later --baseline.")
+  Path save;
+
+  @Option(names = "--slow-ms", paramLabel = "MS", defaultValue = "100",
+      description = "slow-query threshold on a shape's p95 (default: ${DEFAULT-VALUE}).")
+  double slowMillis;
+
+  @Option(names = "--regression-factor", paramLabel = "X", defaultValue = "2",
+      description = "latency-regression: p95 or mean at least X times the baseline's (default: ${DEFAULT-VALUE}).")
+  double regressionFactor;
+
+  @Option(names = "--max-shapes", paramLabel = "N", defaultValue = "" + DigestBuilder.DEFAULT_MAX_SHAPES,
+      description = "Shapes kept exactly in memory; lighter ones fold into 'other' (default: ${DEFAULT-VALUE}).")
+  int maxShapes;
+
+  @Mixin
+  private OutputOptions output;
+
+  @Override
+  public Integer call() {
+    ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
+    validate();
+    output.checkWritable();
+    long start = System.currentTimeMillis();
+    LogFormat format = logFormat.trim().equalsIgnoreCase("auto") ? null : parseFormat();
+    DigestFile baselineFile = baseline == null ? null : load(baseline);
+    WorkloadDigest digest;
+    try {
+      digest = new LogFileDigester(format, prefix, maxShapes, progress).digest(files);
+    } catch (IOException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+    if (save != null) {
+      save(digest);
+    }
+    DigestThresholds thresholds = DigestThresholds.DEFAULTS.with(slowMillis, regressionFactor);
+    List<Finding> findings = new ArrayList<>(new SlowQueryRule(thresholds).findings(digest));
+    findings.addAll(new FrequentCacheableQueryRule(thresholds).findings(digest));
+    BaselineChanges changes = null;
+    if (baselineFile != null) {
+      changes = new BaselineComparison(thresholds).compare(digest, baselineFile, baseline.toString());
+      findings.addAll(changes.regressions());
+    }
+    Report report = new Report(Report.SCHEMA_VERSION, VersionProvider.tool(), Instant.now(), digest.source(),
+        System.currentTimeMillis() - start, findings, List.of())
+        .withWorkload(new WorkloadSection(sort.name().toLowerCase(Locale.ROOT), digest.top(top, sort), changes));
+    return output.write(report, spec.commandLine().getOut(), DiagnoseCommand.DEFAULT_FAIL_ON);
+  }
+
+  private void validate() {
+    if (top < 1) {
+      throw new UserError("--top must be at least 1: " + top);
+    }
+    if (maxShapes < 2) {
+      throw new UserError("--max-shapes must be at least 2: " + maxShapes);
+    }
+    if (slowMillis <= 0 || regressionFactor <= 1) {
+      throw new UserError("--slow-ms must be > 0 and --regression-factor > 1");
+    }
+  }
+
+  private LogFormat parseFormat() {
+    try {
+      return LogFormat.parse(logFormat);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  private static DigestFile load(Path file) {
+    try {
+      return DigestFile.load(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UserError("no such baseline file: " + file, e);
+    } catch (IOException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  private void save(WorkloadDigest digest) {
+    try {
+      DigestFile.save(digest, Instant.now(), save);
+    } catch (IOException e) {
+      throw new UserError("cannot save the digest to " + save + ": " + e.getMessage(), e);
+    }
+  }
+
+  static final class SortConverter implements ITypeConverter<DigestSort> {
+    @Override
+    public DigestSort convert(String value) {
+      return DigestSort.parse(value);
+    }
+  }
+}

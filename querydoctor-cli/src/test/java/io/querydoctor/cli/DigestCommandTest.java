@@ -1,0 +1,119 @@
+package io.querydoctor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DigestCommandTest {
+
+  private static final Path LOGS = Path.of("..", "querydoctor-postgres", "src", "test", "resources", "logs");
+  private static final Path PG_STDERR = LOGS.resolve("pg-stderr/valid.log");
+  private static final Path MYSQL = Path.of("..", "querydoctor-core", "src", "test", "resources", "logs",
+      "mysql-slow", "valid.log");
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void digestsARealStderrLogWithTheDetectedPrefix() {
+    CliRun run = CliRun.of("digest", "-q", PG_STDERR.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.CLEAN);
+    assertThat(run.out()).contains("Workload (by total): 175 statements")
+        .contains("SELECT id, name FROM fixture_items WHERE id = ?")
+        .contains("nothing skipped");
+  }
+
+  @Test
+  void jsonOutputCarriesTheWorkloadAndMatchesTheSchema() throws IOException {
+    CliRun run = CliRun.of("digest", "-q", "--format", "json", "--top", "3", "--sort", "calls",
+        PG_STDERR.toString());
+
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertThat(report.at("/workload/digest/statements").asLong()).isEqualTo(175);
+    assertThat(report.at("/workload/sortedBy").asText()).isEqualTo("calls");
+    assertThat(report.at("/workload/digest/shapes").size()).isEqualTo(3);
+    var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+        .getSchema(Files.readString(Path.of("..", "docs", "report.schema.json")));
+    assertThat(schema.validate(report)).isEmpty();
+  }
+
+  @Test
+  void detectsASlowLogAndReportsItsSlowShapes() {
+    CliRun run = CliRun.of("digest", "-q", "--slow-ms", "200", MYSQL.toString());
+
+    assertThat(run.out()).contains("slow-query").contains("UPDATE daily_totals SET amount = amount + ? WHERE day = ?")
+        .contains("4 statements");
+  }
+
+  @Test
+  void baselineOfTheSameLogShowsNoChange() {
+    Path saved = tmp.resolve("baseline.json");
+    CliRun first = CliRun.of("digest", "-q", "--save", saved.toString(), PG_STDERR.toString());
+    CliRun second = CliRun.of("digest", "-q", "--baseline", saved.toString(), PG_STDERR.toString());
+
+    assertThat(first.exitCode()).isEqualTo(ExitCode.CLEAN);
+    assertThat(saved).exists();
+    assertThat(second.out()).contains("0 regressed, 0 new, 0 vanished shapes").doesNotContain("latency-regression");
+  }
+
+  @Test
+  void aShapeThatGotThreeTimesSlowerIsALatencyRegression() throws IOException {
+    Path before = log("before.log", 4.0);
+    Path after = log("after.log", 12.0);
+    Path saved = tmp.resolve("before.json");
+    CliRun.of("digest", "-q", "--save", saved.toString(), before.toString());
+
+    CliRun run = CliRun.of("digest", "-q", "--baseline", saved.toString(), after.toString());
+
+    assertThat(run.out()).contains("latency-regression").contains("p95 4.00 ms → 12 ms (3.0×)");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
+  }
+
+  @Test
+  void aMissingFileIsAOneLineError() {
+    CliRun run = CliRun.of("digest", "no-such.log");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(run.errorLine()).isEqualTo("querydoctor: no such file: no-such.log");
+    assertThat(run.err()).doesNotContain("Exception");
+  }
+
+  @Test
+  void anUnknownLogFormatIsAOneLineError() {
+    CliRun run = CliRun.of("digest", "--log-format", "syslog", PG_STDERR.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(run.errorLine()).contains("unknown log format 'syslog'");
+  }
+
+  @Test
+  void aBaselineThatIsNotADigestIsAOneLineError() throws IOException {
+    Path notDigest = Files.writeString(tmp.resolve("report.json"), "{\"schemaVersion\": 1}");
+
+    CliRun run = CliRun.of("digest", "--baseline", notDigest.toString(), PG_STDERR.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(run.errorLine()).contains("is not a saved digest");
+  }
+
+  /** A stderr log with 30 runs of one shape taking {@code millis} each. */
+  private Path log(String name, double millis) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      text.append(String.format(java.util.Locale.ROOT,
+          "2026-11-21 06:%02d:00.000 UTC [7] app@shop LOG:  duration: %.3f ms  statement: SELECT * FROM orders "
+              + "WHERE id = %d%n", i, millis, i));
+    }
+    return Files.writeString(tmp.resolve(name), text, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,63 @@
+package io.querydoctor.core.digest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How reading a log went.
+ *
+ * @param linesRead lines consumed
+ * @param statements statements that reached the digest
+ * @param skipped lines or entries skipped as unusable
+ * @param byReason skipped count per reason ("non-UTF-8 bytes", "line longer than 1 MiB", …)
+ * @param firstLines line numbers of the first skipped lines, ascending within each input
+ */
+public record ParseSummary(
+    long linesRead, long statements, long skipped, Map<String, Long> byReason, List<Long> firstLines) {
+
+  public static final ParseSummary EMPTY = new ParseSummary(0, 0, 0, Map.of(), List.of());
+
+  public ParseSummary {
+    byReason = new TreeMap<>(byReason);
+    firstLines = List.copyOf(firstLines);
+  }
+
+  /** Sums two summaries (several input files); keeps the first line numbers of both, up to the limit. */
+  public ParseSummary plus(ParseSummary other) {
+    Map<String, Long> reasons = new TreeMap<>(byReason);
+    other.byReason.forEach((reason, count) -> reasons.merge(reason, count, Long::sum));
+    List<Long> lines = new ArrayList<>(firstLines);
+    for (Long line : other.firstLines) {
+      if (lines.size() < ParseProblems.FIRST_LINES_KEPT) {
+        lines.add(line);
+      }
+    }
+    return new ParseSummary(linesRead + other.linesRead, statements + other.statements, skipped + other.skipped,
+        reasons, lines);
+  }
+
+  /** One line for a person: "3 skipped (2 non-UTF-8 bytes, 1 truncated entry), first at lines 4, 17". */
+  public String describe() {
+    if (skipped == 0) {
+      return statements + " statements from " + linesRead + " lines, nothing skipped";
+    }
+    StringBuilder text = new StringBuilder();
+    text.append(statements).append(" statements from ").append(linesRead).append(" lines; ").append(skipped)
+        .append(" skipped (");
+    String separator = "";
+    for (Map.Entry<String, Long> reason : byReason.entrySet()) {
+      text.append(separator).append(reason.getValue()).append(' ').append(reason.getKey());
+      separator = ", ";
+    }
+    text.append("), first at line");
+    text.append(firstLines.size() > 1 ? "s " : " ");
+    separator = "";
+    for (Long line : firstLines) {
+      text.append(separator).append(line);
+      separator = ", ";
+    }
+    return text.toString();
+  }
+}

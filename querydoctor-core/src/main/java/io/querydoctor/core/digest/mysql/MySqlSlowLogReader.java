@@ -1,0 +1,277 @@
+package io.querydoctor.core.digest.mysql;
+
+import static io.querydoctor.core.digest.LineBytes.ascii;
+import static io.querydoctor.core.digest.LineBytes.startsWith;
+
+import io.querydoctor.core.digest.LineBytes;
+import io.querydoctor.core.digest.LineReader;
+import io.querydoctor.core.digest.LogReader;
+import io.querydoctor.core.digest.LogStatement;
+import io.querydoctor.core.digest.ParseProblems;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+/**
+ * MySQL and MariaDB slow query logs ({@code slow_query_log = 1}).
+ *
+ * <p>Design note. An entry is a block of {@code # } header lines followed by statement lines; a new entry
+ * starts at {@code # Time:} or {@code # User@Host:} once the current one has statement text (MySQL omits
+ * {@code # Time} when it did not change). Headers understood: {@code # Time} (MySQL 5.7+ ISO-8601, MySQL 5.6
+ * and MariaDB {@code yymmdd h:mm:ss}, taken as UTC), {@code # User@Host}, MariaDB's
+ * {@code # Thread_id … Schema:}, and {@code # Query_time … Lock_time … Rows_sent … Rows_examined}; other
+ * {@code #} lines (Rows_affected, explain, …) are ignored. Before the statement, {@code use db;} sets the
+ * database and {@code SET timestamp=N;} the time (preferred over {@code # Time}: it is zone-free). What
+ * remains is the statement, several lines and several statements possibly; it is digested as one, as
+ * pt-query-digest does. The server's start-up banner is ignored; {@code # administrator command} entries are
+ * not statements and are dropped. An entry without {@code # Query_time} or without a statement is counted
+ * as skipped. Header lines are parsed as bytes; only statement text is decoded.
+ */
+public final class MySqlSlowLogReader implements LogReader {
+
+  private static final byte[] TIME = ascii("# Time:");
+  private static final byte[] USER_HOST = ascii("# User@Host:");
+  private static final byte[] QUERY_TIME = ascii("# Query_time:");
+  private static final byte[] THREAD_ID = ascii("# Thread_id:");
+  private static final byte[] SCHEMA = ascii("Schema:");
+  private static final byte[] LOCK_TIME = ascii("Lock_time:");
+  private static final byte[] ROWS_SENT = ascii("Rows_sent:");
+  private static final byte[] ROWS_EXAMINED = ascii("Rows_examined:");
+  private static final byte[] ADMIN = ascii("# administrator command:");
+  private static final byte[] USE = ascii("use ");
+  private static final byte[] SET_TIMESTAMP = ascii("SET timestamp=");
+  private static final byte[] VERSION = ascii(", Version: ");
+  private static final byte[] TCP_PORT = ascii("Tcp port:");
+  private static final byte[] BANNER_TIME = ascii("Time");
+  private static final byte[] BANNER_COLUMNS = ascii("Id Command");
+
+  static final String NO_QUERY_TIME = "entries without # Query_time";
+  static final String NO_STATEMENT = "entries without a statement";
+  static final String BAD_HEADER = "unreadable # Query_time headers";
+  static final String NOT_UTF8 = "entries with non-UTF-8 bytes";
+
+  @Override
+  public Stream<LogStatement> read(LineReader lines) {
+    Entry entry = new Entry();
+    return LogReader.lazy(() -> next(lines, entry));
+  }
+
+  private static LogStatement next(LineReader lines, Entry entry) {
+    while (lines.next()) {
+      byte[] b = lines.bytes();
+      int from = lines.start();
+      int to = lines.end();
+      if (to > from && b[from] == '#') {
+        if ((startsWith(b, from, to, TIME) || startsWith(b, from, to, USER_HOST)) && entry.boundary()) {
+          lines.pushBack();
+          LogStatement done = entry.finish(lines.problems());
+          if (done != null) {
+            return done;
+          }
+          continue;
+        }
+        header(lines, b, from, to, entry);
+      } else if (entry.sql.length() == 0 && !entry.bad && preamble(b, from, to, entry)) {
+        continue;
+      } else if (isBanner(b, from, to)) {
+        continue;
+      } else if (to > from || entry.sql.length() > 0) {
+        entry.startLine(lines.number());
+        String text = lines.decode(b, from, to);
+        if (text == null) {
+          entry.bad = true;
+        } else if (!entry.bad) {
+          if (entry.sql.length() > 0) {
+            entry.sql.append('\n');
+          }
+          entry.sql.append(text);
+        }
+      }
+    }
+    lines.problems().linesRead(lines.number());
+    return entry.started() ? entry.finish(lines.problems()) : null;
+  }
+
+  private static void header(LineReader lines, byte[] b, int from, int to, Entry entry) {
+    entry.startLine(lines.number());
+    if (startsWith(b, from, to, TIME)) {
+      entry.headerTime = MySqlTimes.parse(b, from + TIME.length, to);
+      entry.hasHeaders = true;
+    } else if (startsWith(b, from, to, USER_HOST)) {
+      userHost(b, from + USER_HOST.length, to, entry);
+      entry.hasUserHost = true;
+      entry.hasHeaders = true;
+    } else if (startsWith(b, from, to, QUERY_TIME)) {
+      queryTime(b, from, to, entry);
+      entry.hasHeaders = true;
+    } else if (startsWith(b, from, to, THREAD_ID)) {
+      int schema = LineBytes.indexOf(b, from, to, SCHEMA);
+      if (schema >= 0) {
+        String db = token(b, LineBytes.skipBlanks(b, schema + SCHEMA.length, to), to);
+        if (!db.isEmpty()) {
+          entry.database = db;
+        }
+      }
+    } else if (startsWith(b, from, to, ADMIN)) {
+      entry.admin = true;
+    }
+  }
+
+  /** {@code use db;} and {@code SET timestamp=N;} before the statement; true if the line was one. */
+  private static boolean preamble(byte[] b, int from, int to, Entry entry) {
+    if (startsWith(b, from, to, USE) && to > from && b[to - 1] == ';') {
+      String db = new String(b, from + USE.length, to - 1 - from - USE.length, java.nio.charset.StandardCharsets.UTF_8)
+          .strip();
+      entry.database = db.replace("`", "");
+      return true;
+    }
+    if (startsWith(b, from, to, SET_TIMESTAMP)) {
+      int start = from + SET_TIMESTAMP.length;
+      int end = LineBytes.endOfNumber(b, start, to);
+      double seconds = LineBytes.parseDecimal(b, start, end);
+      if (!Double.isNaN(seconds) && end < to && b[end] == ';' && end + 1 == to) {
+        entry.setTimestamp = Instant.ofEpochMilli(Math.round(seconds * 1000));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isBanner(byte[] b, int from, int to) {
+    return LineBytes.indexOf(b, from, to, VERSION) >= 0 && LineBytes.indexOf(b, from, to, ascii("started with")) >= 0
+        || startsWith(b, from, to, TCP_PORT)
+        || startsWith(b, from, to, BANNER_TIME) && LineBytes.indexOf(b, from, to, BANNER_COLUMNS) > 0;
+  }
+
+  private static void queryTime(byte[] b, int from, int to, Entry entry) {
+    double query = number(b, from + QUERY_TIME.length, to);
+    if (Double.isNaN(query)) {
+      entry.bad = true;
+      entry.badReason = BAD_HEADER;
+      return;
+    }
+    entry.queryMillis = query * 1000;
+    int lock = LineBytes.indexOf(b, from, to, LOCK_TIME);
+    entry.lockMillis = lock < 0 ? -1 : number(b, lock + LOCK_TIME.length, to) * 1000;
+    int sent = LineBytes.indexOf(b, from, to, ROWS_SENT);
+    entry.rowsSent = sent < 0 ? -1 : (long) number(b, sent + ROWS_SENT.length, to);
+    int examined = LineBytes.indexOf(b, from, to, ROWS_EXAMINED);
+    entry.rowsExamined = examined < 0 ? -1 : (long) number(b, examined + ROWS_EXAMINED.length, to);
+  }
+
+  /** {@code user[user] @ host [ip]  Id: 8}: the user before the bracket, the ip if any, else the host. */
+  private static void userHost(byte[] b, int from, int to, Entry entry) {
+    int start = LineBytes.skipBlanks(b, from, to);
+    int bracket = LineBytes.indexOf(b, start, to, (byte) '[');
+    int at = LineBytes.indexOf(b, start, to, (byte) '@');
+    if (bracket > start) {
+      entry.user = new String(b, start, bracket - start, java.nio.charset.StandardCharsets.UTF_8).strip();
+    }
+    if (at >= 0) {
+      int hostStart = LineBytes.skipBlanks(b, at + 1, to);
+      String host = token(b, hostStart, to);
+      int ipOpen = LineBytes.indexOf(b, hostStart, to, (byte) '[');
+      int ipClose = ipOpen < 0 ? -1 : LineBytes.indexOf(b, ipOpen, to, (byte) ']');
+      String ip = ipClose > ipOpen + 1
+          ? new String(b, ipOpen + 1, ipClose - ipOpen - 1, java.nio.charset.StandardCharsets.UTF_8) : "";
+      entry.client = !ip.isEmpty() ? ip : host.startsWith("[") ? null : host;
+    }
+  }
+
+  private static double number(byte[] b, int from, int to) {
+    int start = LineBytes.skipBlanks(b, from, to);
+    int end = LineBytes.endOfNumber(b, start, to);
+    return end == start ? Double.NaN : LineBytes.parseDecimal(b, start, end);
+  }
+
+  private static String token(byte[] b, int from, int to) {
+    int end = from;
+    while (end < to && b[end] != ' ' && b[end] != '\t') {
+      end++;
+    }
+    return new String(b, from, end - from, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The entry being assembled; reset after each one. */
+  private static final class Entry {
+    final StringBuilder sql = new StringBuilder();
+    long firstLine = -1;
+    boolean hasHeaders;
+    boolean hasUserHost;
+    boolean bad;
+    boolean admin;
+    String badReason;
+    Instant headerTime;
+    Instant setTimestamp;
+    Instant lastTime;
+    double queryMillis = -1;
+    double lockMillis = -1;
+    long rowsSent = -1;
+    long rowsExamined = -1;
+    String user;
+    String client;
+    String database;
+    String lastDatabase;
+
+    void startLine(long line) {
+      if (firstLine < 0) {
+        firstLine = line;
+      }
+    }
+
+    boolean started() {
+      return firstLine >= 0;
+    }
+
+    /** A {@code # Time}/{@code # User@Host} line starts a new entry when this one has a statement or a user. */
+    boolean boundary() {
+      return sql.length() > 0 || hasUserHost || queryMillis >= 0;
+    }
+
+    LogStatement finish(ParseProblems problems) {
+      LogStatement result = null;
+      String text = sql.toString().strip();
+      if (text.endsWith(";")) {
+        text = text.substring(0, text.length() - 1).strip();
+      }
+      // The database and time carry over: MySQL writes `use` and `# Time` only when they change.
+      String db = database != null ? database : lastDatabase;
+      Instant at = setTimestamp != null ? setTimestamp : headerTime != null ? headerTime : lastTime;
+      if (bad) {
+        problems.skip(firstLine, badReason != null ? badReason : NOT_UTF8);
+      } else if (admin) {
+        // administrator commands (Quit, Ping, …) are protocol events, not statements
+      } else if (queryMillis < 0) {
+        problems.skip(firstLine, NO_QUERY_TIME);
+      } else if (text.isEmpty()) {
+        problems.skip(firstLine, NO_STATEMENT);
+      } else {
+        problems.statement();
+        result = new LogStatement(at, queryMillis, text, db, user, null, client, rowsSent, rowsExamined,
+            lockMillis);
+      }
+      lastDatabase = db;
+      lastTime = headerTime != null ? headerTime : lastTime;
+      reset();
+      return result;
+    }
+
+    private void reset() {
+      sql.setLength(0);
+      firstLine = -1;
+      hasHeaders = false;
+      hasUserHost = false;
+      bad = false;
+      admin = false;
+      badReason = null;
+      headerTime = null;
+      setTimestamp = null;
+      queryMillis = -1;
+      lockMillis = -1;
+      rowsSent = -1;
+      rowsExamined = -1;
+      user = null;
+      client = null;
+      database = null;
+    }
+  }
+}

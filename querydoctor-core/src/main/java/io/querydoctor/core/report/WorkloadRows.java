@@ -1,0 +1,49 @@
+package io.querydoctor.core.report;
+
+import io.querydoctor.core.digest.ShapeDigest;
+import io.querydoctor.core.digest.WorkloadDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The workload table as formatted cells, shared by the renderers so they agree on what each column shows. */
+final class WorkloadRows {
+
+  static final List<String> HEADER = List.of("#", "calls", "total", "share", "mean", "p95", "max", "statement");
+
+  private WorkloadRows() {}
+
+  /** One row per shape, then the "other" bucket if any. The statement cell is the full normalized text. */
+  static List<List<String>> rows(WorkloadDigest digest) {
+    List<List<String>> rows = new ArrayList<>();
+    int rank = 1;
+    for (ShapeDigest shape : digest.shapes()) {
+      rows.add(row(String.valueOf(rank++), digest, shape, shape.example()));
+    }
+    if (digest.other() != null) {
+      rows.add(row("", digest, digest.other(),
+          "(" + Quantities.number(digest.otherShapes()) + " other shape entries)"));
+    }
+    return rows;
+  }
+
+  /** "12 345 statements, 3.4 s in total, 2026-11-21T06:00:00Z … 06:10:00Z, from FILE". */
+  static String headline(WorkloadDigest digest) {
+    StringBuilder text = new StringBuilder();
+    text.append(Quantities.number(digest.statements())).append(" statements, ")
+        .append(Quantities.millis(digest.totalMillis())).append(" in total, ")
+        .append(Quantities.number(digest.shapes().size() + digest.otherShapes())).append(" shapes");
+    if (digest.firstSeen() != null) {
+      text.append(", ").append(digest.firstSeen()).append(" … ").append(digest.lastSeen());
+    }
+    text.append(", from ").append(digest.source());
+    return text.toString();
+  }
+
+  private static List<String> row(String rank, WorkloadDigest digest, ShapeDigest shape, String statement) {
+    return List.of(rank, Quantities.number(shape.calls()), Quantities.millis(shape.totalMillis()),
+        String.format(Locale.ROOT, "%.1f %%", 100 * digest.shareOfTime(shape)), Quantities.millis(shape.meanMillis()),
+        shape.p95Millis() == null ? "–" : Quantities.millis(shape.p95Millis()), Quantities.millis(shape.maxMillis()),
+        statement + (shape.partial() ? " (partial)" : ""));
+  }
+}

@@ -1,0 +1,218 @@
+package io.querydoctor.postgres.log;
+
+import io.querydoctor.core.diagnosis.ProgressListener;
+import io.querydoctor.core.digest.DigestBuilder;
+import io.querydoctor.core.digest.LineReader;
+import io.querydoctor.core.digest.LogFormat;
+import io.querydoctor.core.digest.LogInput;
+import io.querydoctor.core.digest.LogReader;
+import io.querydoctor.core.digest.ParseProblems;
+import io.querydoctor.core.digest.ParseSummary;
+import io.querydoctor.core.digest.WorkloadDigest;
+import io.querydoctor.core.digest.mysql.MySqlSlowLogReader;
+import io.querydoctor.core.sql.SqlDialect;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * Digests log files into one {@link WorkloadDigest}: the entry point of {@code querydoctor digest} and of
+ * anything else that folds a log into a diagnosis. Picks the reader per file (given, or detected from the
+ * file's first 64 KiB, gzip or not), detects the stderr {@code log_line_prefix} unless given, and streams each
+ * file into a {@link DigestBuilder} of its own, several files in parallel (one per core; rotated logs), merged
+ * in file order. All files of one call must be of one engine (the fingerprint
+ * dialect). Problems with the input files themselves (missing, unreadable, no prefix found) are
+ * {@link IOException}s with one-line messages; problems inside them are counted in the digest's parse summary.
+ */
+public final class LogFileDigester {
+
+  private static final int HEAD_BYTES = 1 << 16;
+
+  private final LogFormat format;
+  private final String prefix;
+  private final int maxShapes;
+  private final ProgressListener progress;
+
+  /**
+   * @param format the format of every file, or {@code null} to detect it per file
+   * @param prefix the stderr {@code log_line_prefix}, or {@code null} to detect it
+   * @param maxShapes shapes kept individually ({@link DigestBuilder#DEFAULT_MAX_SHAPES})
+   */
+  public LogFileDigester(LogFormat format, String prefix, int maxShapes, ProgressListener progress) {
+    this.format = format;
+    this.prefix = prefix;
+    this.maxShapes = maxShapes;
+    this.progress = progress;
+  }
+
+  public WorkloadDigest digest(List<Path> files) throws IOException {
+    LogFormat[] formats = new LogFormat[files.size()];
+    for (int i = 0; i < files.size(); i++) {
+      formats[i] = format != null ? format : detect(files.get(i));
+    }
+    boolean mysql = formats[0] == LogFormat.MYSQL_SLOW;
+    for (int i = 1; i < formats.length; i++) {
+      if ((formats[i] == LogFormat.MYSQL_SLOW) != mysql) {
+        throw new IOException("cannot digest PostgreSQL and MySQL logs together: " + files.get(0) + " is "
+            + formats[0].id() + ", " + files.get(i) + " is " + formats[i].id());
+      }
+    }
+    SqlDialect dialect = mysql ? SqlDialect.MYSQL : SqlDialect.POSTGRESQL;
+    List<LogReader> readers = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      readers.add(reader(files.get(i), formats[i]));
+    }
+    // One file per thread (rotated logs): each digested on its own, merged in file order afterwards.
+    int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "querydoctor-digest");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<FileDigest>> parts = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        Path file = files.get(i);
+        LogReader reader = readers.get(i);
+        String what = "reading " + file + " (" + formats[i].id() + ")";
+        parts.add(pool.submit(() -> {
+          progress.step(what);
+          DigestBuilder builder = new DigestBuilder(dialect, maxShapes);
+          return new FileDigest(builder, read(file, reader, builder));
+        }));
+      }
+      DigestBuilder all = null;
+      ParseSummary parse = ParseSummary.EMPTY;
+      for (Future<FileDigest> part : parts) {
+        FileDigest done = result(part);
+        parse = parse.plus(done.parse);
+        if (all == null) {
+          all = done.builder;
+        } else {
+          all.absorb(done.builder);
+        }
+      }
+      String source = files.stream().map(Path::toString).collect(Collectors.joining(", "));
+      return all.build(source, parse);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static FileDigest result(Future<FileDigest> part) throws IOException {
+    try {
+      return part.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  /** One file's digest before merging. */
+  private record FileDigest(DigestBuilder builder, ParseSummary parse) {}
+
+  private ParseSummary read(Path file, LogReader reader, DigestBuilder builder) throws IOException {
+    ParseProblems problems = new ParseProblems();
+    try (LineReader lines = new LineReader(LogInput.decompressed(counted(file)), problems)) {
+      reader.read(lines).forEach(builder::add);
+    } catch (UncheckedIOException e) {
+      throw new IOException("cannot read " + file + ": " + e.getCause().getMessage(), e.getCause());
+    }
+    return problems.summary();
+  }
+
+  private LogReader reader(Path file, LogFormat logFormat) throws IOException {
+    return switch (logFormat) {
+      case PG_CSV -> new PgCsvLogReader();
+      case PG_JSON -> new PgJsonLogReader();
+      case MYSQL_SLOW -> new MySqlSlowLogReader();
+      case PG_STDERR -> new PgStderrLogReader(prefix != null ? compile(prefix) : detectPrefix(file));
+    };
+  }
+
+  private static LogLinePrefix compile(String template) throws IOException {
+    try {
+      return LogLinePrefix.compile(template);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private static LogLinePrefix detectPrefix(Path file) throws IOException {
+    byte[] head = new byte[HEAD_BYTES];
+    int length = head(file, head);
+    LogLinePrefix detected = PgStderrLogReader.detectPrefix(head, length);
+    if (detected == null) {
+      throw new IOException("cannot recognise the log_line_prefix of " + file
+          + "; pass it with --prefix (SHOW log_line_prefix on the server)");
+    }
+    return detected;
+  }
+
+  private static LogFormat detect(Path file) throws IOException {
+    byte[] head = new byte[HEAD_BYTES];
+    return LogFormat.detect(head, head(file, head));
+  }
+
+  private static int head(Path file, byte[] into) throws IOException {
+    try (InputStream in = open(file)) {
+      return in.readNBytes(into, 0, into.length);
+    }
+  }
+
+  /** The raw file, telling {@link #progress} how many megabytes have been read (of a compressed file too). */
+  private InputStream counted(Path file) throws IOException {
+    check(file);
+    long totalMegabytes = Math.max(1, Files.size(file) >> 20);
+    String task = "MB of " + file.getFileName();
+    return new java.io.FilterInputStream(Files.newInputStream(file)) {
+      private long bytes;
+      private long reportedMegabytes;
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        int read = super.read(buffer, offset, length);
+        if (read > 0) {
+          bytes += read;
+          long megabytes = bytes >> 20;
+          if (megabytes >= reportedMegabytes + 8) {
+            reportedMegabytes = megabytes;
+            progress.progress(task, megabytes, totalMegabytes);
+          }
+        }
+        return read;
+      }
+    };
+  }
+
+  private static InputStream open(Path file) throws IOException {
+    check(file);
+    return LogInput.open(file);
+  }
+
+  private static void check(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(Files.exists(file) ? file + " is not a file" : "no such file: " + file);
+    }
+    if (!Files.isReadable(file)) {
+      throw new IOException("cannot read " + file + ": permission denied");
+    }
+  }
+}
