@@ -9,7 +9,6 @@ import io.querydoctor.demo.workload.ConnectionSource;
 import io.querydoctor.demo.workload.DemoWorkload;
 import io.querydoctor.demo.workload.LockContention;
 import io.querydoctor.demo.workload.ScenarioRun;
-import io.querydoctor.demo.workload.ScopeRunner;
 import io.querydoctor.postgres.PgAnalyzers;
 import io.querydoctor.postgres.PgDiagnosis;
 import io.querydoctor.postgres.health.HealthThresholds;
@@ -77,26 +76,36 @@ final class DemoCommand implements Callable<Integer> {
     progress.step("starting embedded PostgreSQL");
     try (EmbeddedServer server = EmbeddedServer.start()) {
       String database = server.createDatabase("demo");
-      ConnectionSource source = () -> server.connect(database);
       long loadStart = System.nanoTime();
-      try (Connection connection = source.open()) {
+      try (Connection connection = server.connect(database)) {
         new DemoDatabase(demoScale, progress).build(connection);
       }
       double loadSeconds = seconds(loadStart);
 
       Report report;
-      List<ScenarioRun> runs;
-      long workloadStart = System.nanoTime();
-      try (LockContention contention =
-          LockContention.start(source, ScopeRunner.NONE, LOCKED_ORDER, MINIMUM_LOCK_HOLD)) {
-        progress.step("running the demo workload");
-        runs = new DemoWorkload(source, ScopeRunner.NONE, progress, demoScale, DemoDatabase.SEED).run();
-        double workloadSeconds = seconds(workloadStart);
-        progress.step("diagnosing");
-        long diagnoseStart = System.nanoTime();
-        report = new PgDiagnosis(PgAnalyzers.all(DEMO_THRESHOLDS), progress)
-            .run(source.open(), "demo database (embedded PostgreSQL, scale " + format(scale) + ")",
-                VersionProvider.tool());
+      try (DemoCapture capture = new DemoCapture(server, database)) {
+        ConnectionSource source = capture.connections();
+        long workloadStart = System.nanoTime();
+        LockContention contention =
+            LockContention.start(source, capture.scopes(), LOCKED_ORDER, MINIMUM_LOCK_HOLD);
+        List<ScenarioRun> runs;
+        long diagnoseStart;
+        double workloadSeconds;
+        try {
+          progress.step("running the demo workload");
+          runs = new DemoWorkload(source, capture.scopes(), progress, demoScale, DemoDatabase.SEED).run();
+          workloadSeconds = seconds(workloadStart);
+          // The catalog checks run while the lock is still held, as an on-call DBA would see it.
+          progress.step("diagnosing");
+          diagnoseStart = System.nanoTime();
+          report = new PgDiagnosis(PgAnalyzers.all(DEMO_THRESHOLDS), progress)
+              .run(server.connect(database), "demo database (embedded PostgreSQL, scale " + format(scale) + ")",
+                  VersionProvider.tool());
+        } finally {
+          contention.close();
+        }
+        // The long transaction's scope closes with the contention: only now can the capture detectors see it.
+        report = report.plus(capture.findings(), List.of());
         progress.info(summary(demoScale, loadSeconds, runs, workloadSeconds, seconds(diagnoseStart)));
       }
       int exitCode = output.write(report, out, OutputOptions.FailOn.NONE);
