@@ -42,7 +42,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
     output.checkWritable();
-    var analyzers = PgAnalyzers.all(thresholds.thresholds());
+    var analyzers = PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat);
     String target = connection.parsedUrl().redacted();
     progress.step("connecting to " + target);
     Connection jdbc = connection.connect();
