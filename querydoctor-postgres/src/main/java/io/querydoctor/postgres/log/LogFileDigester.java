@@ -79,26 +79,29 @@ public final class LogFileDigester {
       return thread;
     });
     try {
-      List<Future<FileDigest>> parts = new ArrayList<>();
-      for (int i = 0; i < files.size(); i++) {
-        Path file = files.get(i);
-        LogReader reader = readers.get(i);
-        String what = "reading " + file + " (" + formats[i].id() + ")";
-        parts.add(pool.submit(() -> {
-          progress.step(what);
-          DigestBuilder builder = new DigestBuilder(dialect, maxShapes);
-          return new FileDigest(builder, read(file, reader, builder));
-        }));
-      }
       DigestBuilder all = null;
       ParseSummary parse = ParseSummary.EMPTY;
-      for (Future<FileDigest> part : parts) {
-        FileDigest done = result(part);
-        parse = parse.plus(done.parse);
-        if (all == null) {
-          all = done.builder;
-        } else {
-          all.absorb(done.builder);
+      // At most `threads` files in flight: each holds a bounded builder until it is merged.
+      for (int batch = 0; batch < files.size(); batch += threads) {
+        List<Future<FileDigest>> parts = new ArrayList<>();
+        for (int i = batch; i < Math.min(files.size(), batch + threads); i++) {
+          Path file = files.get(i);
+          LogReader reader = readers.get(i);
+          String what = "reading " + file + " (" + formats[i].id() + ")";
+          parts.add(pool.submit(() -> {
+            progress.step(what);
+            DigestBuilder builder = new DigestBuilder(dialect, maxShapes);
+            return new FileDigest(builder, read(file, reader, builder));
+          }));
+        }
+        for (Future<FileDigest> part : parts) {
+          FileDigest done = result(part);
+          parse = parse.plus(done.parse);
+          if (all == null) {
+            all = done.builder;
+          } else {
+            all.absorb(done.builder);
+          }
         }
       }
       String source = files.stream().map(Path::toString).collect(Collectors.joining(", "));
