@@ -111,6 +111,15 @@ class IndexHealthIT {
   }
 
   @Test
+  void neverScannedIndexThatServesAForeignKeyIsNotProposedForDropping(TestDatabase db) throws Exception {
+    // Regression: dropping an "unused" index on posts(editor_id, …) would leave the editor_id foreign key
+    // unindexed, so deleting an author would scan posts.
+    DiagnosisResults aged = HealthProbe.run(db, Map.of("unused-index-min-stats-age", "0s"));
+    assertThat(findings(aged, "unused-index", "public.posts_editor_created_idx")).isEmpty();
+    assertThat(findings(aged, "unused-index", "public.posts_title_dup_idx")).hasSize(1);
+  }
+
+  @Test
   void unusedIndexIsLowOnceStatisticsAreOldEnough(TestDatabase db) throws Exception {
     DiagnosisResults aged = HealthProbe.run(db, Map.of("unused-index-min-stats-age", "0s"));
     assertThat(findings(aged, "unused-index", "public.posts_title_dup_idx"))

@@ -17,7 +17,7 @@ class IndexRulesTest {
     String[] k = keys.split(" ");
     String classes = String.join(" ", Collections.nCopies(keyCount, "3124"));
     String options = String.join(" ", Collections.nCopies(keyCount, "0"));
-    return new IndexCatalogCheck.Row(TABLE, TABLE.sibling(name), "btree", unique, unique, true, keys, keyCount,
+    return new IndexCatalogCheck.Row(TABLE, TABLE.sibling(name), "btree", unique, unique, false, true, keys, keyCount,
         classes, options, "", predicate, "cols " + keys, 8192 * k.length, 0, 0, 0, 3600);
   }
 
