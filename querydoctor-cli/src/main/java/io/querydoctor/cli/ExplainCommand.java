@@ -70,6 +70,12 @@ final class ExplainCommand implements Callable<Integer> {
           + "always rolled back (row locks are held until then).")
   boolean analyzeWrites;
 
+  @Option(names = "--set", paramLabel = "NAME=VALUE",
+      description = "Plan with a planner or memory setting changed for this session only, to see what it would "
+          + "do: --set work_mem=64MB, --set enable_seqscan=off, --set random_page_cost=1.1. Repeatable. "
+          + "Nothing is changed on the server.")
+  private java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
       description = "Cancel the statement after this many seconds (statement_timeout; default ${DEFAULT-VALUE}).")
   int timeoutSeconds;
@@ -105,6 +111,9 @@ final class ExplainCommand implements Callable<Integer> {
       }
       try (SafeExecutor executor = new SafeExecutor(jdbc, Duration.ofSeconds(timeoutSeconds),
           SafeExecutor.DEFAULT_LOCK_TIMEOUT)) {
+        for (var setting : settings.entrySet()) {
+          executor.setPlannerSetting(setting.getKey(), setting.getValue());
+        }
         progress.step("explaining");
         explained = ExplainService.withDefaults().explain(executor, statement, !noAnalyze, analyzeWrites, "query");
       }
