@@ -17,9 +17,8 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the PostgreSQL health checks (indexes, statistics, bloat, vacuum, sessions, locks, cache,",
-      "replication, wraparound, sequences) and prints findings with evidence and paste-ready fixes.",
-      "Read-only: QueryDoctor never runs the fixes it prints. See docs/health-checks.md and docs/permissions.md."
+      "Runs only the PostgreSQL health checks and prints findings with evidence and paste-ready fixes.",
+      "Read-only: QueryDoctor never runs the fixes it prints. See docs/health-checks.md."
     })
 final class CheckCommand implements Callable<Integer> {
 
@@ -44,7 +43,8 @@ final class CheckCommand implements Callable<Integer> {
     String target = connection.parsedUrl().redacted();
     progress.step("connecting to " + target);
     Connection jdbc = connection.connect();
-    Report report = new PgDiagnosis(PgAnalyzers.health(chosen), progress).run(jdbc, target, VersionProvider.tool());
+    Report report = new PgDiagnosis(PgAnalyzers.health(chosen, thresholds.exactBloat), progress)
+        .run(jdbc, target, VersionProvider.tool());
     return output.write(report, out, DiagnoseCommand.DEFAULT_FAIL_ON);
   }
 }

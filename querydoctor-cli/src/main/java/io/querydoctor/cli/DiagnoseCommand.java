@@ -4,11 +4,18 @@ import io.querydoctor.core.finding.Severity;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.postgres.PgAnalyzers;
 import io.querydoctor.postgres.PgDiagnosis;
+import io.querydoctor.core.capture.CaptureFileAnalyzer;
+import io.querydoctor.core.diagnosis.DiagnosisResults;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.Connection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -37,16 +44,32 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Mixin
   private HealthThresholdOptions thresholds;
 
+  @Option(names = "--capture", paramLabel = "FILE",
+      description = "A capture file written by the JDBC layer (-Dquerydoctor.captureFile=FILE); its statements are "
+          + "replayed through the capture-side detectors (N+1, unbatched writes, long transactions, …). Repeatable.")
+  private List<Path> captureFiles = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
     output.checkWritable();
-    var analyzers = PgAnalyzers.all(thresholds.thresholds());
+    for (Path file : captureFiles) {
+      if (!Files.isReadable(file)) {
+        throw new UserError("cannot read capture file " + file + ": it does not exist or is not readable");
+      }
+    }
+    var analyzers = PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat);
     String target = connection.parsedUrl().redacted();
     progress.step("connecting to " + target);
     Connection jdbc = connection.connect();
     Report report = new PgDiagnosis(analyzers, progress).run(jdbc, target, VersionProvider.tool());
+    DiagnosisResults captured = new DiagnosisResults();
+    for (Path file : captureFiles) {
+      progress.step("replaying capture file " + file);
+      new CaptureFileAnalyzer().analyze(file, captured);
+    }
+    report = report.plus(captured.findings(), captured.skipped());
     return output.write(report, out, DEFAULT_FAIL_ON);
   }
 }

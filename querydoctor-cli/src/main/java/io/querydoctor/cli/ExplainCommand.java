@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,6 +70,16 @@ final class ExplainCommand implements Callable<Integer> {
           + "always rolled back (row locks are held until then).")
   boolean analyzeWrites;
 
+  @Option(names = "--set", paramLabel = "NAME=VALUE",
+      description = "Plan with a planner or memory setting changed for this session only, to see what it would "
+          + "do: --set work_mem=64MB, --set enable_seqscan=off, --set random_page_cost=1.1. Repeatable. "
+          + "Nothing is changed on the server.")
+  private java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+      description = "Cancel the statement after this many seconds (statement_timeout; default ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
   @Mixin
   private OutputOptions output;
 
@@ -95,7 +106,14 @@ final class ExplainCommand implements Callable<Integer> {
       target = connection.parsedUrl().redacted();
       progress.step("connecting to " + target);
       Connection jdbc = connection.connect();
-      try (SafeExecutor executor = new SafeExecutor(jdbc)) {
+      if (timeoutSeconds <= 0) {
+        throw new UserError("--timeout must be a positive number of seconds, got " + timeoutSeconds);
+      }
+      try (SafeExecutor executor = new SafeExecutor(jdbc, Duration.ofSeconds(timeoutSeconds),
+          SafeExecutor.DEFAULT_LOCK_TIMEOUT)) {
+        for (var setting : settings.entrySet()) {
+          executor.setPlannerSetting(setting.getKey(), setting.getValue());
+        }
         progress.step("explaining");
         explained = ExplainService.withDefaults().explain(executor, statement, !noAnalyze, analyzeWrites, "query");
       }

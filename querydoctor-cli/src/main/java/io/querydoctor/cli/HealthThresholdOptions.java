@@ -8,8 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The health checks' thresholds: RULES.md defaults, then a properties file, then single overrides. */
+/**
+ * How the health checks judge and measure: thresholds (RULES.md defaults, then a properties file, then single
+ * overrides) and whether bloat is measured exactly.
+ */
 final class HealthThresholdOptions {
+
+  @Option(names = "--exact-bloat",
+      description = "Measure bloat with the pgstattuple extension (reads every relation of 1 MB or more) instead "
+          + "of estimating it from planner statistics.")
+  boolean exactBloat;
 
   @Option(names = "--thresholds", paramLabel = "FILE",
       description = "Properties file of health thresholds (idle-in-transaction=10s, bloat-min-bytes=50MB, …); "

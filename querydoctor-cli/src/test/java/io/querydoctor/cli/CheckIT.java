@@ -69,6 +69,15 @@ class CheckIT {
   }
 
   @Test
+  void exactBloatWithoutPgstattupleIsASkippedCheckNotAnError(TestDatabase db) throws Exception {
+    CliRun run = CliRun.of("check", "--url", db.jdbcUrl(), "--user", db.user(), "--exact-bloat", "--format", "json",
+        "-q");
+    assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.CLEAN, ExitCode.FINDINGS);
+    JsonNode skipped = new ObjectMapper().readTree(run.out()).get("skipped");
+    assertThat(skipped.toString()).contains("maintenance.exact-bloat").contains("CREATE EXTENSION pgstattuple");
+  }
+
+  @Test
   void diagnoseIncludesTheHealthChecks(TestDatabase db) throws Exception {
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE IF NOT EXISTS no_key (v int)");

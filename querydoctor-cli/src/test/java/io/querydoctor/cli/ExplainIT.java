@@ -44,6 +44,25 @@ class ExplainIT {
   }
 
   @Test
+  void sortWithTheDemoSessionsSmallWorkMemSpillsAndTheFixSaysHowMuchMemory(TestDatabase db) {
+    CliRun run = explain(db, "-q", "--set", "work_mem=64kB", DemoQueries.USERS_SORTED_BY_NAME);
+
+    assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.CLEAN, ExitCode.FINDINGS);
+    assertThat(run.out()).contains("sort-spill").contains("work_mem");
+    CliRun defaults = explain(db, "-q", DemoQueries.USERS_SORTED_BY_NAME);
+    assertThat(defaults.out()).as("with the server's 4MB work_mem the sort fits").doesNotContain("sort-spill");
+  }
+
+  @Test
+  void settingsThatGuardSafetyCannotBeChanged(TestDatabase db) {
+    CliRun run = explain(db, "-q", "--set", "default_transaction_read_only=off", "SELECT 1");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(run.errorLine()).contains("only planner and memory settings can be set");
+    assertThat(explain(db, "-q", "--set", "no_such_setting=1", "SELECT 1").errorLine())
+        .contains("unknown setting 'no_such_setting'");
+  }
+
+  @Test
   void unindexedForeignKeyLookupIsASeqScanWithTheIndexToCreate(TestDatabase db) {
     CliRun run = explain(db, "-q", DemoQueries.POSTS_OF_USER.replace("?", "7"));
 
@@ -95,6 +114,14 @@ class ExplainIT {
     CliRun run = explain(db, "-q", "UPDATE orders SET total = 0 WHERE user_id = 42");
 
     assertThat(run.out()).as(run.err()).contains("EXPLAIN (FORMAT JSON)", "--analyze-writes", "Skipped checks:");
+  }
+
+  @Test
+  void theTimeoutCancelsALongStatement(TestDatabase db) {
+    CliRun run = explain(db, "-q", "--timeout", "1", "SELECT pg_sleep(3)");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(run.errorLine()).startsWith("querydoctor: database error: ERROR: canceling statement due to statement timeout");
   }
 
   @Test

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Fails the test when its body runs more than {@link #max()} statements through QueryDoctor's capture layer
- * (a {@code jdbc:querydoctor:} URL or a {@code QueryDoctor.wrap}ped data source). On a class, applies to every
+ * into the JVM-wide session {@code QueryDoctor.session()} (a {@code jdbc:querydoctor:} URL, or a data source
+ * wrapped with {@code QueryDoctor.wrap(ds)}; a data source wrapped into another session is not seen, unless
+ * that session is {@code QueryDoctor.install}ed). On a class, applies to every
  * test method; a method's own annotation wins. Setup in {@code @BeforeEach}/{@code @BeforeAll} is not
  * counted. The failure lists the statements, redacted, with their call sites.
  */

@@ -35,7 +35,15 @@ public final class PlanAnalyzer {
    * @param callsPerHour how often the query runs, for impact; 0 when unknown
    */
   public PlanAnalysis analyze(Plan plan, String query, double callsPerHour) {
-    PlanContext context = new PlanContext(plan, settings, query, callsPerHour);
+    return analyze(plan, query, callsPerHour, 0);
+  }
+
+  /**
+   * Analyzes {@code plan} of a query whose measured mean execution time is known (pg_stat_statements), so
+   * that a plan without ANALYZE still yields time estimates: a node's share of the cost × {@code meanMillis}.
+   */
+  public PlanAnalysis analyze(Plan plan, String query, double callsPerHour, double meanMillis) {
+    PlanContext context = new PlanContext(plan, settings, query, callsPerHour, meanMillis);
     List<PlanFinding> findings = new ArrayList<>();
     for (PlanRule rule : rules) {
       findings.addAll(rule.check(context));

@@ -62,6 +62,15 @@ public record Report(
     return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, section);
   }
 
+  /** This report with {@code more} findings ranked in among its own (another source of the same diagnosis). */
+  public Report plus(List<Finding> more, List<SkippedCheck> moreSkipped) {
+    List<Finding> allFindings = new java.util.ArrayList<>(findings);
+    allFindings.addAll(more);
+    List<SkippedCheck> allSkipped = new java.util.ArrayList<>(skipped);
+    allSkipped.addAll(moreSkipped);
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, allFindings, allSkipped);
+  }
+
   /** The most severe severity among the findings, or {@code null} when there are none. */
   public Severity worstSeverity() {
     return findings.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElse(null);

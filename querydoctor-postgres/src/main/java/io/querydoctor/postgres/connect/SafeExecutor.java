@@ -143,6 +143,36 @@ public final class SafeExecutor implements AutoCloseable {
     return connection.getMetaData().getDatabaseMajorVersion();
   }
 
+  /**
+   * Sets a planner or memory setting for the rest of this session, for what-if EXPLAINs ({@code work_mem},
+   * {@code enable_seqscan}, {@code random_page_cost}, …). Only settings in the server's "Query Tuning" and
+   * "Resource Usage / Memory" categories are accepted, so that the read-only mode and the timeouts this
+   * executor relies on can never be changed through it.
+   *
+   * @throws IllegalArgumentException for an unknown or disallowed setting, with a one-line reason
+   */
+  public void setPlannerSetting(String name, String value) throws SQLException {
+    List<String> categories = query("SELECT category FROM pg_settings WHERE name = lower(?)", rs -> rs.getString(1), name);
+    if (categories.isEmpty()) {
+      throw new IllegalArgumentException("unknown setting '" + name + "'");
+    }
+    String category = categories.get(0);
+    if (!category.startsWith("Query Tuning") && !category.equals("Resource Usage / Memory")) {
+      throw new IllegalArgumentException("only planner and memory settings can be set, and '" + name
+          + "' is in category '" + category + "'");
+    }
+    connection.setAutoCommit(true);
+    try (PreparedStatement set = connection.prepareStatement("SELECT set_config(lower(?), ?, false)")) {
+      set.setString(1, name);
+      set.setString(2, value);
+      set.execute();
+    } catch (SQLException e) {
+      throw new IllegalArgumentException("cannot set " + name + " to '" + value + "': " + e.getMessage(), e);
+    } finally {
+      connection.setAutoCommit(false);
+    }
+  }
+
   /** The underlying connection, for metadata only; statements go through this executor. */
   public Connection connection() {
     return connection;

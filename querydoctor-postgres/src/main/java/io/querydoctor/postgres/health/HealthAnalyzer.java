@@ -12,6 +12,7 @@ import java.util.Optional;
  * Runs every PostgreSQL health check against one database through its {@link SafeExecutor}. A check the
  * server version or the role cannot run is reported as skipped with the reason; a check whose query fails
  * (a permission the catalog enforces, a timeout) is skipped with the server's message, and the others run.
+ * Checks run one after the other on the diagnosing thread, each query in its own rolled-back transaction.
  */
 public final class HealthAnalyzer implements Analyzer<PgTarget> {
 
@@ -27,6 +28,11 @@ public final class HealthAnalyzer implements Analyzer<PgTarget> {
   /** Every check in {@link HealthChecks} with {@code thresholds}. */
   public HealthAnalyzer(HealthThresholds thresholds) {
     this(HealthChecks.all(thresholds));
+  }
+
+  /** Every check, with bloat measured by pgstattuple when {@code exactBloat}; see {@link HealthChecks#all}. */
+  public HealthAnalyzer(HealthThresholds thresholds, boolean exactBloat) {
+    this(HealthChecks.all(thresholds, exactBloat));
   }
 
   public HealthAnalyzer() {
@@ -55,7 +61,7 @@ public final class HealthAnalyzer implements Analyzer<PgTarget> {
           + " or later; server is " + ServerProfile.versionText(server.versionNum()));
       return;
     }
-    if (!check.requirement().metBy(server.privileges())) {
+    if (!check.requirement().metBy(server)) {
       results.skip(check.name(), check.requirement().missingReason());
       return;
     }
@@ -63,6 +69,9 @@ public final class HealthAnalyzer implements Analyzer<PgTarget> {
       results.addAll(check.run(query.get(), executor));
     } catch (SQLException e) {
       results.skip(check.name(), reason(e));
+    } catch (RuntimeException e) {
+      // A rule that trips over an unexpected row must not cost the other checks their findings.
+      results.skip(check.name(), "internal error: " + e);
     }
   }
 

@@ -22,6 +22,7 @@ import io.querydoctor.postgres.health.indexes.PrimaryKeyCheck;
 import io.querydoctor.postgres.health.indexes.RedundantIndexRule;
 import io.querydoctor.postgres.health.indexes.UnusedIndexRule;
 import io.querydoctor.postgres.health.maintenance.BloatRules;
+import io.querydoctor.postgres.health.maintenance.ExactBloatCheck;
 import io.querydoctor.postgres.health.maintenance.IndexBloatCheck;
 import io.querydoctor.postgres.health.maintenance.StaleStatisticsRule;
 import io.querydoctor.postgres.health.maintenance.TableActivityCheck;
@@ -36,6 +37,7 @@ import io.querydoctor.postgres.health.sessions.LockContentionRule;
 import io.querydoctor.postgres.health.sessions.LockWaitCheck;
 import io.querydoctor.postgres.health.sessions.LongRunningQueryRule;
 import io.querydoctor.postgres.health.sessions.SessionActivityCheck;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,8 +48,28 @@ public final class HealthChecks {
 
   private HealthChecks() {}
 
-  /** Every check, with {@code thresholds}. */
+  /** Every check, with {@code thresholds}, bloat estimated from statistics. */
   public static List<HealthCheck<?>> all(HealthThresholds t) {
+    return all(t, false);
+  }
+
+  /**
+   * Every check, with {@code thresholds}. With {@code exactBloat} bloat is measured with pgstattuple (which
+   * reads the relations, so only when the user asks) instead of estimated from statistics.
+   */
+  public static List<HealthCheck<?>> all(HealthThresholds t, boolean exactBloat) {
+    List<HealthCheck<?>> checks = new ArrayList<>(catalog(t));
+    if (exactBloat) {
+      checks.add(HealthCheck.of("maintenance.exact-bloat", ExactBloatCheck.QUERY, BloatRules.measured(t))
+          .requiring(Requirement.PGSTATTUPLE));
+    } else {
+      checks.add(HealthCheck.of("maintenance.table-bloat", TableBloatCheck.QUERY, BloatRules.tables(t)));
+      checks.add(HealthCheck.of("maintenance.index-bloat", IndexBloatCheck.QUERY, BloatRules.indexes(t)));
+    }
+    return checks;
+  }
+
+  private static List<HealthCheck<?>> catalog(HealthThresholds t) {
     return List.of(
         HealthCheck.of("indexes.catalog", IndexCatalogCheck.QUERY, new UnusedIndexRule(t), new DuplicateIndexRule(),
             new RedundantIndexRule(), new OverIndexedTableRule(t)),
@@ -55,8 +77,6 @@ public final class HealthChecks {
         HealthCheck.of("schema.primary-keys", PrimaryKeyCheck.QUERY, new MissingPrimaryKeyRule()),
         HealthCheck.of("maintenance.tables", TableActivityCheck.QUERY, new StaleStatisticsRule(t),
             new VacuumOverdueRule(t), new LowIndexUsageRule(t)),
-        HealthCheck.of("maintenance.table-bloat", TableBloatCheck.QUERY, BloatRules.tables(t)),
-        HealthCheck.of("maintenance.index-bloat", IndexBloatCheck.QUERY, BloatRules.indexes(t)),
         HealthCheck.of("maintenance.xid-age", TransactionIdAgeCheck.QUERY, new XidWraparoundRule(t)),
         HealthCheck.of("maintenance.sequences", SequenceCheck.QUERY, new SequenceExhaustionRule(t)),
         new HealthCheck<>("connections.saturation", Requirement.NONE, ConnectionCountCheck.VARIANTS,

@@ -39,8 +39,25 @@ public final class ExplainService {
    */
   public Explained explain(SafeExecutor executor, String sql, boolean analyze, boolean analyzeWrites, String query)
       throws SQLException {
+    return explain(executor, sql, analyze, analyzeWrites, query, 0);
+  }
+
+  /**
+   * As {@link #explain(SafeExecutor, String, boolean, boolean, String)}, for a query shape of a workload whose
+   * call rate is known ({@code diagnose}): findings' impact is then time per execution × calls per hour.
+   * A {@code $1}-parameterised text (pg_stat_statements) gets a generic plan on PostgreSQL 16+.
+   */
+  public Explained explain(SafeExecutor executor, String sql, boolean analyze, boolean analyzeWrites, String query,
+      double callsPerHour) throws SQLException {
+    return explain(executor, sql, analyze, analyzeWrites, query, callsPerHour, 0);
+  }
+
+  /** As above, with the query's measured mean time so that a plan not run still yields time estimates. */
+  public Explained explain(SafeExecutor executor, String sql, boolean analyze, boolean analyzeWrites, String query,
+      double callsPerHour, double meanMillis) throws SQLException {
     ExplainResult result = new PgExplainer(executor).explain(sql, analyze, analyzeWrites);
-    return new Explained(analyzer.analyze(result.plan(), query, 0), result.mode(), result.note());
+    return new Explained(analyzer.analyze(result.plan(), query, callsPerHour, meanMillis), result.mode(),
+        result.note());
   }
 
   /** Analyzes an EXPLAIN (FORMAT JSON) plan given as text; {@link PlanFormatException} when it is not one. */

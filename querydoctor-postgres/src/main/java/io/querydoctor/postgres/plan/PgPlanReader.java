@@ -14,7 +14,9 @@ import io.querydoctor.core.plan.NodeKind;
 import io.querydoctor.core.plan.Plan;
 import io.querydoctor.core.plan.PlanNode;
 import io.querydoctor.core.plan.SortInfo;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -58,7 +60,7 @@ public final class PgPlanReader {
     if (plan == null || !plan.isObject()) {
       throw new PlanFormatException("not an EXPLAIN (FORMAT JSON) plan: no \"Plan\" object at the top");
     }
-    PlanNode root = node(plan, "Plan");
+    PlanNode root = node(plan);
     return new Plan(root, number(top, "Planning Time"), number(top, "Execution Time"));
   }
 
@@ -72,13 +74,59 @@ public final class PgPlanReader {
     return -1;
   }
 
-  private PlanNode node(JsonNode json, String where) {
+  /** Builds the tree without recursion (children before parents), so plan depth never overflows the stack. */
+  private PlanNode node(JsonNode json) {
+    Deque<Frame> stack = new ArrayDeque<>();
+    stack.push(new Frame(json, null, 0));
+    while (true) {
+      Frame frame = stack.peek();
+      JsonNode children = frame.json.get("Plans");
+      if (children != null && children.isArray() && frame.next < children.size()) {
+        int i = frame.next++;
+        stack.push(new Frame(children.get(i), frame, i));
+        continue;
+      }
+      stack.pop();
+      PlanNode built = frame.builder.build();
+      if (stack.isEmpty()) {
+        return built;
+      }
+      stack.peek().builder.child(built);
+    }
+  }
+
+  /** A node being read: its JSON, its builder, where it is (for error messages), and the next child to read. */
+  private static final class Frame {
+    final JsonNode json;
+    final Frame parent;
+    final int index;
+    final PlanNode.Builder builder;
+    int next;
+
+    Frame(JsonNode json, Frame parent, int index) {
+      this.json = json;
+      this.parent = parent;
+      this.index = index;
+      this.builder = builder(json, this);
+    }
+
+    /** {@code Plan.Plans[0].Plans[1]}; built only when a message needs it. */
+    String where() {
+      StringBuilder path = new StringBuilder();
+      for (Frame f = this; f.parent != null; f = f.parent) {
+        path.insert(0, ".Plans[" + f.index + "]");
+      }
+      return "Plan" + path;
+    }
+  }
+
+  private static PlanNode.Builder builder(JsonNode json, Frame frame) {
     String nodeType = text(json, "Node Type");
     if (nodeType == null) {
-      throw new PlanFormatException("plan node without \"Node Type\" at " + where);
+      throw new PlanFormatException("plan node without \"Node Type\" at " + frame.where());
     }
     NodeKind kind = PgNodeKinds.of(nodeType);
-    PlanNode.Builder node = PlanNode.builder(nodeType, kind)
+    return PlanNode.builder(nodeType, kind)
         .relation(relation(json), text(json, "Alias"))
         .index(text(json, "Index Name"))
         .joinType(text(json, "Join Type"))
@@ -102,13 +150,6 @@ public final class PgPlanReader {
         .hash(hash(json))
         .groupKeys(texts(json.get("Group Key")))
         .workers(integer(json, "Workers Planned"), integer(json, "Workers Launched"));
-    JsonNode children = json.get("Plans");
-    if (children != null && children.isArray()) {
-      for (int i = 0; i < children.size(); i++) {
-        node.child(node(children.get(i), where + ".Plans[" + i + "]"));
-      }
-    }
-    return node.build();
   }
 
   private static String relation(JsonNode json) {

@@ -21,9 +21,18 @@ public final class HealthProbe {
   }
 
   public static DiagnosisResults run(TestDatabase db, HealthThresholds thresholds) throws Exception {
+    return run(db, new HealthAnalyzer(thresholds));
+  }
+
+  /** Runs every check with bloat measured by pgstattuple instead of estimated. */
+  public static DiagnosisResults runWithExactBloat(TestDatabase db) throws Exception {
+    return run(db, new HealthAnalyzer(HealthThresholds.defaults(), true));
+  }
+
+  private static DiagnosisResults run(TestDatabase db, HealthAnalyzer analyzer) throws Exception {
     DiagnosisResults results = new DiagnosisResults();
     try (SafeExecutor executor = new SafeExecutor(db.connect())) {
-      new HealthAnalyzer(thresholds).analyze(PgDiagnosis.describe(executor), results);
+      analyzer.analyze(PgDiagnosis.describe(executor), results);
     }
     return results;
   }
@@ -53,15 +62,27 @@ public final class HealthProbe {
   }
 
   /**
-   * Runs statements and makes their activity counters visible to other sessions now: from PostgreSQL 15
-   * a backend flushes its statistics at most once a second unless asked to.
+   * Runs statements and makes their activity counters visible to other sessions now. From PostgreSQL 15 a
+   * backend flushes its statistics at most once a second unless asked to; before 15 it sends them to the
+   * statistics collector on exit, which publishes them within half a second.
    */
   public static void executeAndFlushStats(TestDatabase db, String... statements) throws SQLException {
+    boolean canForceFlush;
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      canForceFlush = c.getMetaData().getDatabaseMajorVersion() >= 15;
       for (String sql : statements) {
         s.execute(sql);
       }
-      s.execute("SELECT pg_stat_force_next_flush()");
+      if (canForceFlush) {
+        s.execute("SELECT pg_stat_force_next_flush()");
+      }
+    }
+    if (!canForceFlush) {
+      try {
+        Thread.sleep(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -119,6 +119,21 @@ class PgPlanReaderTest {
     assertThat(plan.root().children()).hasSize(1);
   }
 
+  @Test
+  void deeplyNestedPlansRead() {
+    int depth = 2_000;
+    StringBuilder json = new StringBuilder();
+    for (int i = 0; i < depth; i++) {
+      json.append("{\"Node Type\": \"Nested Loop\", \"Plans\": [");
+    }
+    json.append("{\"Node Type\": \"Result\"}");
+    json.append("]}".repeat(depth));
+
+    Plan plan = reader.read("{\"Plan\": " + json + "}");
+
+    assertThat(plan.nodes()).hasSize(depth + 1);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       plain text                                      | no JSON object or array

@@ -63,6 +63,19 @@ class PlanRulesFixtureTest {
     assertThat(sum).isCloseTo(plan.treeMillis(), org.assertj.core.api.Assertions.within(0.01 + plan.nodes().size() * 0.002));
   }
 
+  @org.junit.jupiter.api.Test
+  void impactIsTimePerExecutionTimesCallsPerHourAndQueryFindingsNameTheFingerprint() throws IOException {
+    Plan plan = read("sort-spill-fires");
+    Finding finding = PlanAnalyzer.withDefaults().analyze(plan, "a1b2c3", 120).reportFindings().stream()
+        .filter(f -> f.ruleId().equals("sort-spill")).findFirst().orElseThrow();
+    double nodeMillis = finding.evidence().stream().filter(e -> e.name().equals("node_time_ms")).findFirst()
+        .orElseThrow().value();
+
+    assertThat(finding.subject().toString()).isEqualTo("fingerprint a1b2c3");
+    assertThat(finding.impact().millisPerHour()).isCloseTo(nodeMillis * 120, org.assertj.core.api.Assertions.within(0.5));
+    assertThat(finding.impact().basis()).contains("× 120 calls/h");
+  }
+
   static PlanAnalysis analyze(String fixture) throws IOException {
     return PlanAnalyzer.withDefaults().analyze(read(fixture));
   }

@@ -35,6 +35,11 @@ final class NodeFindings {
       builder.evidence(Evidence.of("node_time_ms", round(millis), "ms"))
           .evidence(Evidence.of("share_of_query_time", round(share), "ratio"))
           .impact(impact(context, millis));
+    } else if (context.meanMillis() > 0) {
+      double estimated = share * context.meanMillis();
+      builder.evidence(Evidence.of("share_of_plan_cost", round(share), "ratio"))
+          .evidence(Evidence.of("estimated_node_time_ms", round(estimated), "ms"))
+          .impact(impact(context, estimated));
     } else {
       builder.evidence(Evidence.of("share_of_plan_cost", round(share), "ratio"))
           .impact(Impact.unknown("plan not run (estimates only): no time measured"));
@@ -65,7 +70,8 @@ final class NodeFindings {
       return new Impact(millis * context.callsPerHour(), Quantities.millis(millis) + " per execution × "
           + Quantities.number(context.callsPerHour()) + " calls/h");
     }
-    return new Impact(millis, Quantities.millis(millis) + " per execution (call rate unknown)");
+    // Ranking within one plan only needs the per-execution cost; one call per hour is stated, not hidden.
+    return new Impact(millis, Quantities.millis(millis) + " per execution × 1 call/h assumed (call rate unknown)");
   }
 
   /** The table a node reads, for subjects; falls back to the query when the node reads no table. */

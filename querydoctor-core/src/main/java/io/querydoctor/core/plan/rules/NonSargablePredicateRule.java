@@ -55,15 +55,19 @@ public final class NonSargablePredicateRule implements PlanRule {
   }
 
   private static Finding finding(PlanContext context, PlanNode node, Comparison c) {
-    double read = node.actual() == null ? node.estimate().rows() : node.actual().totalRows() + node.totalRowsRemovedByFilter();
-    return NodeFindings.start(context, ID, node, context.plan().time(node).selfMillis(),
+    Finding.Builder finding = NodeFindings.start(context, ID, node, context.plan().time(node).selfMillis(),
             "The filter " + c.left() + " " + c.operator() + " " + c.right() + " wraps the column " + c.column()
                 + " in " + describe(c) + ", so an index on " + c.column() + " cannot be used for it.")
         .title("Non-sargable filter on " + node.relation() + "." + c.column() + ": " + c.left())
         .subject(Subject.columns(node.relation(), c.column()))
-        .evidence(Evidence.crossed("rows_read", read, "rows", context.settings().minRowsExamined()))
+        .fix(fix(node, c));
+    if (node.actual() == null) {
+      // Not run: only the planner's guess of the rows the filter keeps is known, and any sequential scan counts.
+      return finding.evidence(Evidence.of("estimated_rows_kept", node.estimate().rows(), "rows")).build();
+    }
+    double read = node.actual().totalRows() + node.totalRowsRemovedByFilter();
+    return finding.evidence(Evidence.crossed("rows_read", read, "rows", context.settings().minRowsExamined()))
         .evidence(Evidence.of("rows_removed_by_filter", node.totalRowsRemovedByFilter(), "rows"))
-        .fix(fix(node, c))
         .build();
   }
 

@@ -11,13 +11,20 @@ import java.util.Objects;
  * @param settings thresholds
  * @param query the query's fingerprint (or a short name) that query-level findings are about
  * @param callsPerHour how often the query runs, for impact; 0 when unknown (impact is then per execution)
+ * @param meanMillis the query's measured mean execution time (e.g. from pg_stat_statements), used to turn a
+ *     plan without ANALYZE into time: a node's share of the plan's cost × this; 0 when unknown
  */
-public record PlanContext(Plan plan, PlanRuleSettings settings, String query, double callsPerHour) {
+public record PlanContext(Plan plan, PlanRuleSettings settings, String query, double callsPerHour,
+    double meanMillis) {
 
   public PlanContext {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(settings, "settings");
     query = query == null || query.isBlank() ? "query" : query;
+  }
+
+  public PlanContext(Plan plan, PlanRuleSettings settings, String query, double callsPerHour) {
+    this(plan, settings, query, callsPerHour, 0);
   }
 
   public static PlanContext of(Plan plan) {

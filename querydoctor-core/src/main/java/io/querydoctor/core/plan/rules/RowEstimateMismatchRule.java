@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code row-estimate-mismatch}: the planner expected far more or fewer rows than came out of a scan or join
- * whose row count chose a join method or order. A misestimate propagates upwards, so only its source is
- * reported: a join is skipped when one of its inputs was already reported. Needs ANALYZE.
+ * {@code row-estimate-mismatch}: the planner expected far more or fewer rows than came out of a scan, aggregate
+ * or join whose row count chose a join method or order. A misestimate propagates upwards, so only its source
+ * is reported: a join is skipped when one of its inputs was already reported. Fewer rows than expected from a
+ * node that may have been stopped early (LIMIT, semi join, empty other side) is not a misestimate. Needs
+ * ANALYZE.
  */
 public final class RowEstimateMismatchRule implements PlanRule {
 
@@ -42,6 +44,9 @@ public final class RowEstimateMismatchRule implements PlanRule {
       }
       double estimated = node.estimate().rows();
       double actual = node.actual().rows();
+      if (actual < estimated && mayStopEarly(plan, node)) {
+        continue;
+      }
       double factor = Math.max(estimated, actual) / Math.max(1, Math.min(estimated, actual));
       if (factor >= context.settings().estimateMismatchFactor()
           && Math.max(estimated, actual) >= context.settings().estimateMismatchMinRows()) {
@@ -57,7 +62,36 @@ public final class RowEstimateMismatchRule implements PlanRule {
     if (node.actual() == null || node.actual().neverExecuted()) {
       return false;
     }
-    return node.kind().isJoin() || (node.kind().isScan() && feedsJoin(plan, node));
+    boolean producesJoinInput = node.kind().isScan() || node.kind() == NodeKind.AGGREGATE;
+    return node.kind().isJoin() || (producesJoinInput && feedsJoin(plan, node));
+  }
+
+  /**
+   * True when the node may have been stopped before returning all its rows, so that fewer rows than
+   * estimated is no misestimate: under a LIMIT that was reached, beside a join input that returned nothing, under a merge
+   * join (it stops when one side ends), or on the inner side of a semi or anti join (it stops at the first
+   * match).
+   */
+  private static boolean mayStopEarly(Plan plan, PlanNode node) {
+    PlanNode child = node;
+    for (PlanNode p = plan.parent(node); p != null; child = p, p = plan.parent(p)) {
+      if (p.kind() == NodeKind.MERGE_JOIN || p.kind() == NodeKind.LIMIT && limitReached(p)) {
+        return true;
+      }
+      if (p.kind().isJoin()) {
+        List<PlanNode> inputs = p.inputs();
+        boolean inner = inputs.size() == 2 && inputs.get(1) == child;
+        if (inner && ("Semi".equals(p.joinType()) || "Anti".equals(p.joinType()))) {
+          return true;
+        }
+        for (PlanNode sibling : inputs) {
+          if (sibling != child && sibling.actual() != null && sibling.actual().totalRows() == 0) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** True when the node's rows reach a join through at most hashing, sorting, materializing or gathering. */
@@ -72,6 +106,11 @@ public final class RowEstimateMismatchRule implements PlanRule {
       }
     }
     return false;
+  }
+
+  /** A LIMIT that returned as many rows as it allows stopped its input; one that returned fewer did not. */
+  private static boolean limitReached(PlanNode limit) {
+    return limit.actual() == null || limit.actual().rows() >= limit.estimate().rows();
   }
 
   private static boolean hasReportedBelow(PlanNode node, Set<PlanNode> reported) {

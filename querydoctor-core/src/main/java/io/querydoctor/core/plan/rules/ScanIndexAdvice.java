@@ -22,14 +22,20 @@ final class ScanIndexAdvice {
   static IndexDefinition forScan(Plan plan, PlanNode scan) {
     List<String> equality = new ArrayList<>();
     List<String> range = new ArrayList<>();
-    List<Comparison> comparisons = new ArrayList<>(Predicates.parse(scan.conditions().indexCond()));
-    comparisons.addAll(Predicates.parse(scan.conditions().filter()));
-    comparisons.addAll(Predicates.parse(scan.conditions().recheckCond()));
-    for (Comparison c : comparisons) {
-      if (!c.isSargable() || !c.comparesWithValue()) {
-        continue;
+    // Index conditions are lookups whatever their right side: a column of the outer side of a nested loop is
+    // a parameter at run time. So is a filter's equality on such a column when the scan runs once per outer row.
+    boolean parameterised = scan.loops() > 1;
+    List<Comparison> lookups = new ArrayList<>(Predicates.parse(scan.conditions().indexCond()));
+    lookups.addAll(Predicates.parse(scan.conditions().recheckCond()));
+    for (Comparison c : lookups) {
+      if (c.isSargable()) {
+        (c.isEquality() ? equality : range).add(c.column());
       }
-      (c.isEquality() ? equality : range).add(c.column());
+    }
+    for (Comparison c : Predicates.parse(scan.conditions().filter())) {
+      if (c.isSargable() && (c.comparesWithValue() || parameterised && c.isEquality())) {
+        (c.isEquality() ? equality : range).add(c.column());
+      }
     }
     range.removeAll(equality);
     return new IndexDefinition(scan.relation(), equality, range, sortKeysAbove(plan, scan), List.of());

@@ -33,11 +33,21 @@ public final class SeqScanLargeTableRule implements PlanRule {
       double kept = node.actual().totalRows();
       double read = kept + node.totalRowsRemovedByFilter();
       double keptRatio = read == 0 ? 1 : kept / read;
-      if (read >= settings.seqScanMinRows() && keptRatio <= settings.seqScanMaxKeptRatio()) {
+      if (tableRows(node) >= settings.seqScanMinRows() && keptRatio <= settings.seqScanMaxKeptRatio()) {
         findings.add(new PlanFinding(node, finding(context, node, read, keptRatio)));
       }
     }
     return findings;
+  }
+
+  /**
+   * Rows in the table, as the scan saw them: one loop reads the whole table, except that the loops of a
+   * parallel scan share it. Re-scanning a small table many times (a nested loop's inner side) is
+   * {@code nested-loop-large}, not a large table.
+   */
+  private static double tableRows(PlanNode scan) {
+    double perLoop = scan.actual().rows() + scan.rowsRemovedByFilter();
+    return scan.parallelAware() ? perLoop * scan.loops() : perLoop;
   }
 
   private static io.querydoctor.core.finding.Finding finding(PlanContext context, PlanNode node, double read,

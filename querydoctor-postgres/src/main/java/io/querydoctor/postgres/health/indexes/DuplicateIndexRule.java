@@ -19,31 +19,40 @@ import java.util.Map;
  */
 public final class DuplicateIndexRule implements HealthRule<IndexCatalogCheck.Row> {
 
-  private static final Comparator<IndexCatalogCheck.Row> KEEP_FIRST =
+  /** Which of a set of identical indexes to keep: the constraint's, else the most scanned, else by name. */
+  static final Comparator<IndexCatalogCheck.Row> KEEP_FIRST =
       Comparator.comparing((IndexCatalogCheck.Row r) -> !r.backsConstraint())
           .thenComparing(Comparator.comparingLong(IndexCatalogCheck.Row::scans).reversed())
           .thenComparing(r -> r.index().name());
 
   @Override
   public List<Finding> evaluate(List<IndexCatalogCheck.Row> rows) {
-    Map<String, List<IndexCatalogCheck.Row>> byDefinition = new LinkedHashMap<>();
-    for (IndexCatalogCheck.Row row : rows) {
-      if (row.valid()) {
-        byDefinition.computeIfAbsent(row.definitionKey(), k -> new ArrayList<>()).add(row);
-      }
-    }
     List<Finding> findings = new ArrayList<>();
-    for (List<IndexCatalogCheck.Row> group : byDefinition.values()) {
-      if (group.size() < 2) {
-        continue;
-      }
-      group.sort(KEEP_FIRST);
+    for (List<IndexCatalogCheck.Row> group : identicalGroups(rows)) {
       IndexCatalogCheck.Row kept = group.get(0);
       for (IndexCatalogCheck.Row duplicate : group.subList(1, group.size())) {
         findings.add(finding(duplicate, kept));
       }
     }
     return findings;
+  }
+
+  /** Groups of two or more valid identical indexes, each sorted so that the one to keep comes first. */
+  static List<List<IndexCatalogCheck.Row>> identicalGroups(List<IndexCatalogCheck.Row> rows) {
+    Map<String, List<IndexCatalogCheck.Row>> byDefinition = new LinkedHashMap<>();
+    for (IndexCatalogCheck.Row row : rows) {
+      if (row.valid()) {
+        byDefinition.computeIfAbsent(row.definitionKey(), k -> new ArrayList<>()).add(row);
+      }
+    }
+    List<List<IndexCatalogCheck.Row>> groups = new ArrayList<>();
+    for (List<IndexCatalogCheck.Row> group : byDefinition.values()) {
+      if (group.size() > 1) {
+        group.sort(KEEP_FIRST);
+        groups.add(group);
+      }
+    }
+    return groups;
   }
 
   private static Finding finding(IndexCatalogCheck.Row duplicate, IndexCatalogCheck.Row kept) {

@@ -23,6 +23,8 @@ public final class IndexCatalogCheck {
    * @param method access method: btree, hash, gin, gist, …
    * @param unique whether it enforces uniqueness
    * @param backsConstraint whether a primary key, unique or exclusion constraint depends on it
+   * @param servesForeignKey whether its leading key columns are exactly a foreign key's columns, so that
+   *     deletes and key updates on the referenced table use it even when no query of the application does
    * @param valid false for a failed {@code CREATE INDEX CONCURRENTLY}
    * @param keyAttributes {@code pg_index.indkey} as text ("2 3"; 0 for an expression), key and INCLUDE
    * @param keyCount how many of those are key columns (the rest are INCLUDE columns)
@@ -40,7 +42,7 @@ public final class IndexCatalogCheck {
    * @param statsAgeSeconds how long the statistics have been collecting
    */
   public record Row(QualifiedName table, QualifiedName index, String method, boolean unique,
-      boolean backsConstraint, boolean valid, String keyAttributes, int keyCount, String operatorClasses,
+      boolean backsConstraint, boolean servesForeignKey, boolean valid, String keyAttributes, int keyCount, String operatorClasses,
       String options, String expressions, String predicate, String columns, long bytes, long scans,
       long tableWrites, long tableScans, long statsAgeSeconds) {
 
@@ -61,6 +63,12 @@ public final class IndexCatalogCheck {
              EXISTS (SELECT 1 FROM pg_constraint c
                      WHERE c.conindid = x.indexrelid AND c.conrelid = x.indrelid
                        AND c.contype IN ('p', 'u', 'x')) AS backs_constraint,
+             EXISTS (SELECT 1 FROM pg_constraint f
+                     WHERE f.contype = 'f' AND f.conrelid = x.indrelid
+                       AND cardinality(f.conkey) <= x.indnkeyatts
+                       AND (string_to_array(x.indkey::text, ' ')::int2[])[1:cardinality(f.conkey)] @> f.conkey
+                       AND (string_to_array(x.indkey::text, ' ')::int2[])[1:cardinality(f.conkey)] <@ f.conkey)
+                 AS serves_foreign_key,
              x.indkey::text AS key_attributes, x.indnkeyatts AS key_count,
              x.indclass::text AS operator_classes, x.indoption::text AS options,
              coalesce(pg_get_expr(x.indexprs, x.indrelid), '') AS expressions,
@@ -89,7 +97,8 @@ public final class IndexCatalogCheck {
   static Row map(ResultSet rs) throws SQLException {
     QualifiedName table = new QualifiedName(rs.getString("schema"), rs.getString("table_name"));
     return new Row(table, table.sibling(rs.getString("index_name")), rs.getString("method"),
-        rs.getBoolean("is_unique"), rs.getBoolean("backs_constraint"), rs.getBoolean("is_valid"),
+        rs.getBoolean("is_unique"), rs.getBoolean("backs_constraint"), rs.getBoolean("serves_foreign_key"),
+        rs.getBoolean("is_valid"),
         rs.getString("key_attributes"), rs.getInt("key_count"), rs.getString("operator_classes"),
         rs.getString("options"), rs.getString("expressions"), rs.getString("predicate"),
         rs.getString("columns"), rs.getLong("bytes"), rs.getLong("scans"), rs.getLong("table_writes"),

@@ -7,22 +7,28 @@ import io.querydoctor.core.finding.Subject;
 import io.querydoctor.postgres.health.HealthRule;
 import io.querydoctor.postgres.health.QualifiedName;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * redundant-index: a B-tree index whose key columns are a left prefix of another valid B-tree index on the
  * same table, with the same operator classes, order and predicate. The longer index serves every lookup the
  * shorter one serves. Unique and constraint indexes, expression indexes and indexes with INCLUDE columns
  * are never called redundant: each does something the longer index cannot. Exact duplicates are left to
- * {@link DuplicateIndexRule}.
+ * {@link DuplicateIndexRule}: of a set of identical indexes only the one it keeps is considered here, so
+ * that each index gets one drop suggestion.
  */
 public final class RedundantIndexRule implements HealthRule<IndexCatalogCheck.Row> {
 
   @Override
   public List<Finding> evaluate(List<IndexCatalogCheck.Row> rows) {
+    Set<IndexCatalogCheck.Row> droppedDuplicates = new HashSet<>();
+    DuplicateIndexRule.identicalGroups(rows).forEach(group -> droppedDuplicates.addAll(group.subList(1, group.size())));
     Map<QualifiedName, List<IndexCatalogCheck.Row>> byTable = new LinkedHashMap<>();
     for (IndexCatalogCheck.Row row : rows) {
       if (isPlainBtree(row)) {
@@ -32,7 +38,8 @@ public final class RedundantIndexRule implements HealthRule<IndexCatalogCheck.Ro
     List<Finding> findings = new ArrayList<>();
     for (List<IndexCatalogCheck.Row> indexes : byTable.values()) {
       for (IndexCatalogCheck.Row candidate : indexes) {
-        if (candidate.unique() || candidate.backsConstraint() || hasIncludeColumns(candidate)) {
+        if (candidate.unique() || candidate.backsConstraint() || hasIncludeColumns(candidate)
+            || droppedDuplicates.contains(candidate)) {
           continue;
         }
         coveringIndex(candidate, indexes).ifPresent(covering -> findings.add(finding(candidate, covering)));
@@ -62,7 +69,7 @@ public final class RedundantIndexRule implements HealthRule<IndexCatalogCheck.Ro
 
   private static String[] keys(IndexCatalogCheck.Row row) {
     String[] all = row.keyAttributeList();
-    return java.util.Arrays.copyOf(all, row.keyCount());
+    return Arrays.copyOf(all, row.keyCount());
   }
 
   private static String[] words(String vector) {

@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * unused-index: an index never scanned since the statistics reset. Unique and constraint indexes are left
- * alone (they enforce something even when never read). While the statistics are younger than the minimum age
+ * alone (they enforce something even when never read), and so are indexes that serve a foreign key: their
+ * scans come from deletes on the referenced table, which may be rare, and dropping them would turn each such
+ * delete into a scan of this table (missing-fk-index). While the statistics are younger than the minimum age
  * the finding is info only, with the age, because a weekly job may still need the index.
  */
 public final class UnusedIndexRule implements HealthRule<IndexCatalogCheck.Row> {
@@ -28,7 +30,8 @@ public final class UnusedIndexRule implements HealthRule<IndexCatalogCheck.Row> 
     long minAge = thresholds.unusedIndexMinStatsAge().toSeconds();
     List<Finding> findings = new ArrayList<>();
     for (IndexCatalogCheck.Row index : rows) {
-      if (index.scans() > 0 || index.unique() || index.backsConstraint() || !index.valid()) {
+      if (index.scans() > 0 || index.unique() || index.backsConstraint() || index.servesForeignKey()
+          || !index.valid()) {
         continue;
       }
       boolean oldEnough = index.statsAgeSeconds() >= minAge;

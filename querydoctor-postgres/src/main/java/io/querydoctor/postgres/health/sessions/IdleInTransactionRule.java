@@ -28,7 +28,7 @@ public final class IdleInTransactionRule implements HealthRule<SessionActivityCh
 
   @Override
   public List<Finding> evaluate(List<SessionActivityCheck.Row> rows) {
-    long minSeconds = thresholds.idleInTransaction().toSeconds();
+    double minSeconds = thresholds.idleInTransaction().toMillis() / 1000.0;
     List<Finding> findings = new ArrayList<>();
     for (SessionActivityCheck.Row session : rows) {
       if (session.idleInTransaction() && session.stateSeconds() >= minSeconds) {
@@ -38,7 +38,7 @@ public final class IdleInTransactionRule implements HealthRule<SessionActivityCh
     return findings;
   }
 
-  private static Finding finding(SessionActivityCheck.Row session, long minSeconds) {
+  private static Finding finding(SessionActivityCheck.Row session, double minSeconds) {
     String idle = Quantities.format(session.stateSeconds(), "s");
     return Finding.builder("idle-in-transaction", session.locksHeld() > 0 ? Severity.HIGH : Severity.MEDIUM)
         .title("Session " + session.pid() + " (" + session.user() + "@" + session.database() + ") has been idle in a "

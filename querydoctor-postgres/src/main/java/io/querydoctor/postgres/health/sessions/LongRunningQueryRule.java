@@ -23,7 +23,7 @@ public final class LongRunningQueryRule implements HealthRule<SessionActivityChe
 
   @Override
   public List<Finding> evaluate(List<SessionActivityCheck.Row> rows) {
-    long minSeconds = thresholds.longRunningQuery().toSeconds();
+    double minSeconds = thresholds.longRunningQuery().toMillis() / 1000.0;
     List<Finding> findings = new ArrayList<>();
     for (SessionActivityCheck.Row session : rows) {
       if (session.state().equals("active") && session.statementSeconds() >= minSeconds) {
@@ -33,7 +33,7 @@ public final class LongRunningQueryRule implements HealthRule<SessionActivityChe
     return findings;
   }
 
-  private static Finding finding(SessionActivityCheck.Row session, long minSeconds) {
+  private static Finding finding(SessionActivityCheck.Row session, double minSeconds) {
     String running = Quantities.format(session.statementSeconds(), "s");
     String statement = StatementPreview.of(session.statement());
     return Finding.builder("long-running-query", Severity.MEDIUM)

@@ -27,7 +27,7 @@ public final class SessionActivityCheck {
    * @param locksHeld granted locks other than its own virtual transaction id
    */
   public record Row(long pid, String user, String database, String application, String client, String state,
-      long stateSeconds, long transactionSeconds, long statementSeconds, String waitEventType, String statement,
+      double stateSeconds, double transactionSeconds, double statementSeconds, String waitEventType, String statement,
       long locksHeld) {
 
     public boolean idleInTransaction() {
@@ -39,9 +39,9 @@ public final class SessionActivityCheck {
       SELECT a.pid, coalesce(a.usename, '') AS user_name, coalesce(a.datname, '') AS database,
              coalesce(a.application_name, '') AS application, coalesce(host(a.client_addr), '') AS client,
              a.state,
-             extract(epoch FROM now() - a.state_change)::bigint AS state_seconds,
-             coalesce(extract(epoch FROM now() - a.xact_start)::bigint, -1) AS transaction_seconds,
-             coalesce(extract(epoch FROM now() - a.query_start)::bigint, -1) AS statement_seconds,
+             extract(epoch FROM now() - a.state_change)::float8 AS state_seconds,
+             coalesce(extract(epoch FROM now() - a.xact_start)::float8, -1) AS transaction_seconds,
+             coalesce(extract(epoch FROM now() - a.query_start)::float8, -1) AS statement_seconds,
              coalesce(a.wait_event_type, '') AS wait_event_type, a.query AS statement,
              (SELECT count(*) FROM pg_locks l
                WHERE l.pid = a.pid AND l.granted AND l.locktype <> 'virtualxid') AS locks_held
@@ -54,8 +54,8 @@ public final class SessionActivityCheck {
 
   static Row map(ResultSet rs) throws SQLException {
     return new Row(rs.getLong("pid"), rs.getString("user_name"), rs.getString("database"),
-        rs.getString("application"), rs.getString("client"), rs.getString("state"), rs.getLong("state_seconds"),
-        rs.getLong("transaction_seconds"), rs.getLong("statement_seconds"), rs.getString("wait_event_type"),
+        rs.getString("application"), rs.getString("client"), rs.getString("state"), rs.getDouble("state_seconds"),
+        rs.getDouble("transaction_seconds"), rs.getDouble("statement_seconds"), rs.getString("wait_event_type"),
         rs.getString("statement"), rs.getLong("locks_held"));
   }
 

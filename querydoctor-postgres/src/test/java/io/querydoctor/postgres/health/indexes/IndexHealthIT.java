@@ -11,6 +11,7 @@ import io.querydoctor.demo.junit.EmbeddedPostgresExtension;
 import io.querydoctor.demo.junit.TestDatabase;
 import io.querydoctor.postgres.health.HealthProbe;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -110,8 +111,17 @@ class IndexHealthIT {
   }
 
   @Test
+  void neverScannedIndexThatServesAForeignKeyIsNotProposedForDropping(TestDatabase db) throws Exception {
+    // Regression: dropping an "unused" index on posts(editor_id, …) would leave the editor_id foreign key
+    // unindexed, so deleting an author would scan posts.
+    DiagnosisResults aged = HealthProbe.run(db, Map.of("unused-index-min-stats-age", "0s"));
+    assertThat(findings(aged, "unused-index", "public.posts_editor_created_idx")).isEmpty();
+    assertThat(findings(aged, "unused-index", "public.posts_title_dup_idx")).hasSize(1);
+  }
+
+  @Test
   void unusedIndexIsLowOnceStatisticsAreOldEnough(TestDatabase db) throws Exception {
-    DiagnosisResults aged = HealthProbe.run(db, java.util.Map.of("unused-index-min-stats-age", "0s"));
+    DiagnosisResults aged = HealthProbe.run(db, Map.of("unused-index-min-stats-age", "0s"));
     assertThat(findings(aged, "unused-index", "public.posts_title_dup_idx"))
         .singleElement().extracting(Finding::severity).isEqualTo(Severity.LOW);
   }

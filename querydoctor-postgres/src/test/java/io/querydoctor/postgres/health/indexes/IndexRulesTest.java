@@ -3,6 +3,7 @@ package io.querydoctor.postgres.health.indexes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.querydoctor.postgres.health.QualifiedName;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +15,9 @@ class IndexRulesTest {
   private static IndexCatalogCheck.Row index(String name, String keys, int keyCount, boolean unique,
       String predicate) {
     String[] k = keys.split(" ");
-    String classes = String.join(" ", java.util.Collections.nCopies(keyCount, "3124"));
-    String options = String.join(" ", java.util.Collections.nCopies(keyCount, "0"));
-    return new IndexCatalogCheck.Row(TABLE, TABLE.sibling(name), "btree", unique, unique, true, keys, keyCount,
+    String classes = String.join(" ", Collections.nCopies(keyCount, "3124"));
+    String options = String.join(" ", Collections.nCopies(keyCount, "0"));
+    return new IndexCatalogCheck.Row(TABLE, TABLE.sibling(name), "btree", unique, unique, false, true, keys, keyCount,
         classes, options, "", predicate, "cols " + keys, 8192 * k.length, 0, 0, 0, 3600);
   }
 
@@ -46,6 +47,16 @@ class IndexRulesTest {
     var rows = List.of(index("x1", "1", 1, false, ""), index("x2", "1", 1, false, ""), index("x3", "1", 1, false, ""));
     assertThat(new DuplicateIndexRule().evaluate(rows)).extracting(f -> f.subject().name())
         .containsExactly("public.x2", "public.x3");
+  }
+
+  @Test
+  void ofTwoIdenticalPrefixIndexesOnlyTheKeptOneIsCalledRedundant() {
+    var rows = List.of(index("c1", "1", 1, false, ""), index("c2", "1", 1, false, ""),
+        index("c_price", "1 2", 2, false, ""));
+    assertThat(new DuplicateIndexRule().evaluate(rows)).extracting(f -> f.subject().name())
+        .containsExactly("public.c2");
+    assertThat(new RedundantIndexRule().evaluate(rows)).extracting(f -> f.subject().name())
+        .containsExactly("public.c1");
   }
 
   @Test

@@ -108,6 +108,20 @@ class MaintenanceHealthIT {
   }
 
   @Test
+  void exactBloatIsMeasuredWithPgstattupleWhenAsked(TestDatabase db) throws Exception {
+    execute(db, "CREATE EXTENSION IF NOT EXISTS pgstattuple");
+    DiagnosisResults exact = HealthProbe.runWithExactBloat(db);
+    assertThat(exact.skipped()).isEmpty();
+    assertThat(findings(exact, "table-bloat", "public.bloated")).singleElement().satisfies(f -> {
+      assertThat(f.detail()).startsWith("Measured with pgstattuple");
+      assertThat(f.evidence().get(0).value()).isBetween(0.8, 0.95);
+    });
+    assertThat(findings(exact, "index-bloat", "public.bloated_code_idx")).singleElement()
+        .satisfies(f -> assertThat(f.fix().sql()).isEqualTo("REINDEX INDEX CONCURRENTLY public.bloated_code_idx;"));
+    assertThat(findings(exact, "table-bloat", "public.settled")).isEmpty();
+  }
+
+  @Test
   void nearlyExhaustedSequencesNameTheirColumn() {
     Finding serial = findings(results, "sequence-exhaustion", "public.tickets(id)").get(0);
     assertThat(serial.severity()).isEqualTo(Severity.HIGH);

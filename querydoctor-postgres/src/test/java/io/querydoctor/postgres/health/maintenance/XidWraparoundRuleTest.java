@@ -1,6 +1,7 @@
 package io.querydoctor.postgres.health.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.querydoctor.core.finding.Severity;
 import io.querydoctor.postgres.health.HealthThresholds;
@@ -20,7 +21,7 @@ class XidWraparoundRuleTest {
       assertThat(f.severity()).isEqualTo(Severity.HIGH);
       assertThat(f.subject().name()).isEqualTo("shop");
       assertThat(f.fix().sql()).contains("pg_prepared_xacts").contains("pg_replication_slots");
-      assertThat(f.evidence().get(0).value()).isCloseTo(0.5588, org.assertj.core.data.Offset.offset(0.001));
+      assertThat(f.evidence().get(0).value()).isCloseTo(0.5588, offset(0.001));
     });
   }
 

@@ -1,0 +1,82 @@
+package io.querydoctor.bench;
+
+import io.querydoctor.core.plan.Plan;
+import io.querydoctor.core.plan.PlanAnalysis;
+import io.querydoctor.core.plan.PlanAnalyzer;
+import io.querydoctor.core.plan.PlanTreeRenderer;
+import io.querydoctor.postgres.plan.PgPlanReader;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Plan reading and analysis (BENCHMARKS.md §4: a 10 000-node EXPLAIN JSON well under a second). The plan is an
+ * EXPLAIN (ANALYZE, BUFFERS) of an aggregate over a table with {@code nodes - 2} partitions, each a filtering
+ * sequential scan that keeps 10 of 100 000 rows, so every scan also produces a finding: the worst case for the
+ * rules and the renderer. {@code read} is JSON to plan model with self times; {@code readAnalyze} adds the
+ * twelve plan rules; {@code readAnalyzeRender} adds the annotated tree.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class PlanAnalysisBenchmark {
+
+  @Param({"10000"})
+  public int nodes;
+
+  private final PgPlanReader reader = new PgPlanReader();
+  private final PlanAnalyzer analyzer = PlanAnalyzer.withDefaults();
+  private String json;
+
+  @Setup
+  public void plan() {
+    json = partitionedPlan(nodes - 2);
+  }
+
+  @Benchmark
+  public Plan read() {
+    return reader.read(json);
+  }
+
+  @Benchmark
+  public PlanAnalysis readAnalyze() {
+    return analyzer.analyze(reader.read(json));
+  }
+
+  @Benchmark
+  public String readAnalyzeRender() {
+    return new PlanTreeRenderer().render(analyzer.analyze(reader.read(json)));
+  }
+
+  /** PostgreSQL's EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) shape for a partitioned aggregate. */
+  static String partitionedPlan(int partitions) {
+    StringBuilder plan = new StringBuilder(partitions * 420);
+    plan.append("[{\"Plan\": {\"Node Type\": \"Aggregate\", \"Strategy\": \"Plain\", \"Startup Cost\": 1, "
+        + "\"Total Cost\": 2, \"Plan Rows\": 1, \"Plan Width\": 8, \"Actual Startup Time\": 900.0, "
+        + "\"Actual Total Time\": 900.0, \"Actual Rows\": 1, \"Actual Loops\": 1, \"Plans\": [{\"Node Type\": "
+        + "\"Append\", \"Parent Relationship\": \"Outer\", \"Startup Cost\": 0, \"Total Cost\": 1, \"Plan Rows\": "
+        + partitions + ", \"Plan Width\": 0, \"Actual Startup Time\": 0.01, \"Actual Total Time\": 890.0, "
+        + "\"Actual Rows\": " + partitions * 10 + ", \"Actual Loops\": 1, \"Plans\": [");
+    for (int i = 0; i < partitions; i++) {
+      plan.append(i == 0 ? "" : ",").append("{\"Node Type\": \"Seq Scan\", \"Parent Relationship\": \"Member\", ")
+          .append("\"Relation Name\": \"events_p").append(i).append("\", \"Alias\": \"events_p").append(i)
+          .append("\", \"Startup Cost\": 0.0, \"Total Cost\": 25.5, \"Plan Rows\": 10, \"Plan Width\": 4, ")
+          .append("\"Actual Startup Time\": 0.001, \"Actual Total Time\": 0.08, \"Actual Rows\": 10, ")
+          .append("\"Actual Loops\": 1, \"Filter\": \"(kind = 3)\", \"Rows Removed by Filter\": 99990, ")
+          .append("\"Shared Hit Blocks\": 5, \"Shared Read Blocks\": 0}");
+    }
+    return plan.append("]}]}, \"Planning Time\": 40.0, \"Execution Time\": 901.0}]").toString();
+  }
+}
