@@ -13,9 +13,14 @@ import io.querydoctor.core.digest.WorkloadDigest;
 import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.core.report.WorkloadSection;
+import io.querydoctor.postgres.connect.ConnectionFailure;
+import io.querydoctor.postgres.connect.SafeExecutor;
 import io.querydoctor.postgres.log.LogFileDigester;
+import io.querydoctor.postgres.statements.PgStatStatementsReader;
+import io.querydoctor.postgres.statements.PgStatStatementsSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +36,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code querydoctor digest}: where the time of a workload goes, per query shape, from PostgreSQL logs
- * (stderr, csvlog, jsonlog) or MySQL/MariaDB slow logs; {@code slow-query} and {@code frequent-cacheable-query}
+ * (stderr, csvlog, jsonlog), MySQL/MariaDB slow logs, or a live {@code pg_stat_statements} (since its reset,
+ * or the delta over {@code --interval}); {@code slow-query} and {@code frequent-cacheable-query}
  * findings, and
  * {@code latency-regression} against a saved baseline.
  */
@@ -40,15 +46,33 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Digests query logs: calls, total/mean/p95 time per query shape, slow shapes, regressions.",
-      "PostgreSQL needs log_min_duration_statement (0 logs everything). Gzip files are read as they are."
+      "PostgreSQL needs log_min_duration_statement (0 logs everything). Gzip files are read as they are.",
+      "With --url, digests pg_stat_statements instead (read-only, through the safe executor)."
     })
 final class DigestCommand implements Callable<Integer> {
 
   @Spec
   private CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log files (gzip or not), all of one engine.")
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Log files (gzip or not), all of one engine.")
   List<Path> files;
+
+  @Option(names = "--url", paramLabel = "JDBC_URL",
+      description = "Digest pg_stat_statements of this database instead of log files: "
+          + "jdbc:postgresql://host[:port]/database (no password in it).")
+  String url;
+
+  @Option(names = "--user", paramLabel = "ROLE", description = "Role to connect as (default: PGUSER, else the OS user).")
+  String user;
+
+  @Option(names = "--password-env", paramLabel = "VAR",
+      description = "Environment variable holding the password (default: PGPASSWORD, then ~/.pgpass).")
+  String passwordEnv;
+
+  @Option(names = "--interval", paramLabel = "SECONDS",
+      description = "With --url: take two snapshots this many seconds apart and digest what ran in between "
+          + "(default: everything since the statistics were last reset).")
+  Integer intervalSeconds;
 
   @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "auto",
       description = "auto, pg-stderr, pg-csv, pg-json or mysql-slow (default: ${DEFAULT-VALUE}: detected per file).")
@@ -89,19 +113,13 @@ final class DigestCommand implements Callable<Integer> {
   private OutputOptions output;
 
   @Override
-  public Integer call() {
+  public Integer call() throws ConnectionFailure {
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
     validate();
     output.checkWritable();
     long start = System.currentTimeMillis();
-    LogFormat format = logFormat.trim().equalsIgnoreCase("auto") ? null : parseFormat();
     DigestFile baselineFile = baseline == null ? null : load(baseline);
-    WorkloadDigest digest;
-    try {
-      digest = new LogFileDigester(format, prefix, maxShapes, progress).digest(files);
-    } catch (IOException e) {
-      throw new UserError(e.getMessage(), e);
-    }
+    WorkloadDigest digest = url != null ? statements(progress) : logs(progress);
     if (save != null) {
       save(digest);
     }
@@ -119,7 +137,50 @@ final class DigestCommand implements Callable<Integer> {
     return output.write(report, spec.commandLine().getOut(), DiagnoseCommand.DEFAULT_FAIL_ON);
   }
 
+  private WorkloadDigest logs(ConsoleProgress progress) {
+    LogFormat format = logFormat.trim().equalsIgnoreCase("auto") ? null : parseFormat();
+    try {
+      return new LogFileDigester(format, prefix, maxShapes, progress).digest(files);
+    } catch (IOException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  /** pg_stat_statements through the safe executor: since the reset, or the delta over --interval. */
+  private WorkloadDigest statements(ConsoleProgress progress) throws ConnectionFailure {
+    ConnectionOptions connection = new ConnectionOptions();
+    connection.url = url;
+    connection.user = user;
+    connection.passwordEnv = passwordEnv;
+    String target = connection.parsedUrl().redacted();
+    progress.step("connecting to " + target);
+    try (SafeExecutor executor = new SafeExecutor(connection.connect())) {
+      PgStatStatementsReader reader = new PgStatStatementsReader();
+      PgStatStatementsSnapshot snapshot = reader.snapshot(executor);
+      String source = "pg_stat_statements on " + target;
+      if (intervalSeconds != null) {
+        progress.step("waiting " + intervalSeconds + " s for the second snapshot");
+        Thread.sleep(intervalSeconds * 1000L);
+        snapshot = reader.snapshot(executor).since(snapshot);
+        source += " over " + intervalSeconds + " s";
+      }
+      return snapshot.toDigest(source);
+    } catch (SQLException e) {
+      throw new UserError("cannot read pg_stat_statements: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError("interrupted while waiting for the second snapshot", e);
+    }
+  }
+
   private void validate() {
+    boolean hasFiles = files != null && !files.isEmpty();
+    if (hasFiles == (url != null)) {
+      throw new UserError("give either log FILEs or --url for pg_stat_statements, not " + (hasFiles ? "both" : "neither"));
+    }
+    if (intervalSeconds != null && (url == null || intervalSeconds < 1)) {
+      throw new UserError("--interval needs --url and at least 1 second");
+    }
     if (top < 1) {
       throw new UserError("--top must be at least 1: " + top);
     }

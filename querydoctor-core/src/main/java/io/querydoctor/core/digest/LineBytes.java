@@ -103,8 +103,9 @@ public final class LineBytes {
         scale *= 10;
         j++;
       }
-      if (j == to) {
-        return whole + (double) fraction / scale;
+      // One division of two exact integers is correctly rounded: the same double as Double.parseDouble.
+      if (j == to && j - from <= 15) {
+        return (double) (whole * scale + fraction) / scale;
       }
     }
     try {

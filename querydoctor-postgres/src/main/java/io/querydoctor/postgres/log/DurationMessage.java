@@ -1,5 +1,7 @@
 package io.querydoctor.postgres.log;
 
+import io.querydoctor.core.digest.LineBytes;
+
 /**
  * The message of a {@code log_min_duration_statement} entry: {@code duration: 12.3 ms  statement: SQL} (simple
  * protocol) or {@code duration: 0.2 ms  execute <name>: SQL} (extended protocol; the parameters follow in a
@@ -17,6 +19,57 @@ record DurationMessage(double millis, String sql) {
   static final DurationMessage IGNORED = new DurationMessage(-1, "");
 
   static final String PREFIX = "duration: ";
+
+  /** {@link #sqlStart} of an entry that is not a call. */
+  static final int NOT_A_CALL = -2;
+  /** {@link #sqlStart} of an unreadable duration message. */
+  static final int MALFORMED = -1;
+
+  private static final byte[] MS = LineBytes.ascii(" ms");
+  private static final byte[] STATEMENT = LineBytes.ascii("statement: ");
+  private static final byte[] EXECUTE = LineBytes.ascii("execute ");
+  private static final byte[] COLON = LineBytes.ascii(": ");
+  private static final byte[][] NOT_CALLS = {LineBytes.ascii("parse "), LineBytes.ascii("bind "),
+      LineBytes.ascii("plan:"), LineBytes.ascii("fastpath ")};
+
+  /**
+   * The same classification on the bytes of a message that starts with {@code duration: } (stderr logs, where
+   * most duration lines are parse/bind steps that need no decoding): the index where the SQL starts,
+   * {@link #NOT_A_CALL}, or {@link #MALFORMED}.
+   */
+  static int sqlStart(byte[] b, int from, int to) {
+    int number = from + PREFIX.length();
+    int end = LineBytes.endOfNumber(b, number, to);
+    if (end == number || !LineBytes.startsWith(b, end, to, MS)) {
+      return MALFORMED;
+    }
+    int rest = end + MS.length;
+    while (rest < to && b[rest] == ' ') {
+      rest++;
+    }
+    if (rest >= to) {
+      return NOT_A_CALL;
+    }
+    if (LineBytes.startsWith(b, rest, to, STATEMENT)) {
+      return rest + STATEMENT.length;
+    }
+    if (LineBytes.startsWith(b, rest, to, EXECUTE)) {
+      int colon = LineBytes.indexOf(b, rest, to, COLON);
+      return colon < 0 ? MALFORMED : colon + COLON.length;
+    }
+    for (byte[] notCall : NOT_CALLS) {
+      if (LineBytes.startsWith(b, rest, to, notCall)) {
+        return NOT_A_CALL;
+      }
+    }
+    return MALFORMED;
+  }
+
+  /** The duration of a message {@link #sqlStart} accepted, in milliseconds. */
+  static double millis(byte[] b, int from, int to) {
+    int number = from + PREFIX.length();
+    return LineBytes.parseDecimal(b, number, LineBytes.endOfNumber(b, number, to));
+  }
 
   /** The parsed message, {@link #IGNORED}, or {@code null} when it is a malformed duration message. */
   static DurationMessage parse(String message) {

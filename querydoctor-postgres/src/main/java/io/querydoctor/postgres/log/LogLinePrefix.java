@@ -110,14 +110,14 @@ public final class LogLinePrefix {
           }
         }
         case 'm', 't', 's' -> {
-          long at = timestamps.parse(b, i, to, end);
-          if (at == Long.MIN_VALUE) {
+          int timestampEnd = timestamps.end(b, i, to);
+          if (timestampEnd < 0) {
             return -1;
           }
           if (element.field != 's') {
-            into.epochMillis = at;
+            into.timestamp(i, timestampEnd);
           }
-          i = end[0];
+          i = timestampEnd;
         }
         default -> {
           int valueEnd = fieldEnd(b, i, to, e);
@@ -130,6 +130,12 @@ public final class LogLinePrefix {
       }
     }
     return Severity.messageStart(b, i, to) >= 0 ? i : -1;
+  }
+
+  /** Epoch millis of the line's {@code %m}/{@code %t} timestamp, or {@link Long#MIN_VALUE} when it has none. */
+  long epochMillis(byte[] b, PrefixFields fields) {
+    return fields.hasTimestamp() ? timestamps.parse(b, fields.timestampFrom(), fields.timestampTo(), end)
+        : Long.MIN_VALUE;
   }
 
   private int fieldEnd(byte[] b, int from, int to, int index) {

@@ -83,16 +83,29 @@ public final class PgStderrLogReader implements LogReader {
     return null;
   }
 
-  /** Reads the duration entry that starts on the current line, with its continuation lines. */
+  /**
+   * Reads the duration entry that starts on the current line, with its continuation lines. Only calls are
+   * decoded, and only from where their SQL starts.
+   */
   private LogStatement entry(LineReader lines, PrefixFields fields, int message) {
     byte[] b = lines.bytes();
     long firstLine = lines.number();
-    long epochMillis = fields.epochMillis;
+    ParseProblems problems = lines.problems();
+    int sql = DurationMessage.sqlStart(b, message, lines.end());
+    if (sql < 0) {
+      skipContinuations(lines);
+      if (sql == DurationMessage.MALFORMED) {
+        problems.skip(firstLine, BAD_DURATION);
+      }
+      return null;
+    }
+    double millis = DurationMessage.millis(b, message, lines.end());
+    long epochMillis = prefix.epochMillis(b, fields);
     String user = fields.user(b);
     String database = fields.database(b);
     String application = fields.application(b);
     String client = fields.client(b);
-    String first = lines.decode(b, message, lines.end());
+    String first = lines.decode(b, sql, lines.end());
     StringBuilder text = null;
     boolean valid = first != null;
     while (lines.next()) {
@@ -108,22 +121,23 @@ public final class PgStderrLogReader implements LogReader {
         text.append('\n').append(more);
       }
     }
-    ParseProblems problems = lines.problems();
     if (!valid) {
       problems.skip(firstLine, NOT_UTF8);
       return null;
     }
-    DurationMessage parsed = DurationMessage.parse(text == null ? first : text.toString());
-    if (parsed == null) {
-      problems.skip(firstLine, BAD_DURATION);
-      return null;
-    }
-    if (parsed == DurationMessage.IGNORED) {
-      return null;
-    }
     problems.statement();
     Instant at = epochMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(epochMillis);
-    return new LogStatement(at, parsed.millis(), parsed.sql(), database, user, application, client, -1, -1, -1);
+    return new LogStatement(at, millis, text == null ? first : text.toString(), database, user, application, client,
+        -1, -1, -1);
+  }
+
+  private static void skipContinuations(LineReader lines) {
+    while (lines.next()) {
+      if (lines.start() == lines.end() || lines.bytes()[lines.start()] != '\t') {
+        lines.pushBack();
+        return;
+      }
+    }
   }
 
   /** The reader for a prefix given as text ({@code --prefix}). */

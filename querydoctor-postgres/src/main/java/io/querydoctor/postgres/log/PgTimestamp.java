@@ -64,6 +64,30 @@ final class PgTimestamp {
     }
   }
 
+  /**
+   * The index after the timestamp at {@code from} (fraction and zone included), or -1 when there is none: the
+   * cheap check of every line's prefix; the value is parsed only for the entries that are kept.
+   */
+  int end(byte[] b, int from, int to) {
+    if (to - from < DATE_TIME_LENGTH || !shape(b, from)) {
+      return -1;
+    }
+    int i = from + DATE_TIME_LENGTH;
+    if (i < to && b[i] == '.') {
+      i++;
+      while (i < to && b[i] >= '0' && b[i] <= '9') {
+        i++;
+      }
+    }
+    if (i + 1 < to && b[i] == ' ' && isZoneChar(b[i + 1])) {
+      i++;
+      while (i < to && isZoneChar(b[i])) {
+        i++;
+      }
+    }
+    return i;
+  }
+
   /** The same for a string (csvlog, jsonlog fields). */
   long parse(String text) {
     byte[] b = text.getBytes(StandardCharsets.US_ASCII);

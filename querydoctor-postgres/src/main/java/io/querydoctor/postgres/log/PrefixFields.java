@@ -5,18 +5,35 @@ import java.nio.charset.StandardCharsets;
 /** Byte ranges of the fields a matched {@link LogLinePrefix} found on one line; decoded only when kept. */
 final class PrefixFields {
 
-  long epochMillis = Long.MIN_VALUE;
+  private final int[] timestamp = new int[2];
   private final int[] user = new int[2];
   private final int[] database = new int[2];
   private final int[] application = new int[2];
   private final int[] client = new int[2];
 
   void clear() {
-    epochMillis = Long.MIN_VALUE;
+    timestamp[1] = -1;
     user[1] = -1;
     database[1] = -1;
     application[1] = -1;
     client[1] = -1;
+  }
+
+  void timestamp(int from, int to) {
+    timestamp[0] = from;
+    timestamp[1] = to;
+  }
+
+  boolean hasTimestamp() {
+    return timestamp[1] >= 0;
+  }
+
+  int timestampFrom() {
+    return timestamp[0];
+  }
+
+  int timestampTo() {
+    return timestamp[1];
   }
 
   void set(char field, int from, int to) {

@@ -45,7 +45,7 @@ public final class PgStatStatementsReader {
           rs.getDouble(7), rs.getDouble(8), rs.getLong(9)));
       List<PgStatStatementsSnapshot.Row> visible = rows.stream()
           .filter(r -> !r.query().startsWith("<insufficient privilege>")).toList();
-      return new PgStatStatementsSnapshot(clock.instant(), version, visible);
+      return new PgStatStatementsSnapshot(null, clock.instant(), version, visible);
     } catch (SQLException e) {
       // 55000 object_not_in_prerequisite_state: "pg_stat_statements must be loaded via shared_preload_libraries"
       if ("55000".equals(e.getSQLState())) {

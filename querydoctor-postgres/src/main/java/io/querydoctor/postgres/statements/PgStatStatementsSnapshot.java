@@ -15,11 +15,12 @@ import java.util.Map;
  * The content of {@code pg_stat_statements} at one moment. The view's counters are cumulative since the last
  * reset, so what a workload did during an interval is the {@link #since delta} between two snapshots.
  *
+ * @param startedAt for a delta, when the earlier snapshot was read; {@code null} for counters since the reset
  * @param takenAt when the snapshot was read
  * @param serverVersionNum the server's {@code server_version_num}
  * @param rows one per (query id, user, database)
  */
-public record PgStatStatementsSnapshot(Instant takenAt, int serverVersionNum, List<Row> rows) {
+public record PgStatStatementsSnapshot(Instant startedAt, Instant takenAt, int serverVersionNum, List<Row> rows) {
 
   public PgStatStatementsSnapshot {
     rows = List.copyOf(rows);
@@ -69,16 +70,24 @@ public record PgStatStatementsSnapshot(Instant takenAt, int serverVersionNum, Li
             now.totalMillis - then.totalMillis, 0, 0, now.rowCount - then.rowCount));
       }
     }
-    return new PgStatStatementsSnapshot(takenAt, serverVersionNum, delta);
+    return new PgStatStatementsSnapshot(before.takenAt, takenAt, serverVersionNum, delta);
   }
 
-  /** The rows as a workload digest, grouped by the capture layer's fingerprints (so sources join). */
+  /**
+   * The rows as a workload digest, grouped by the capture layer's fingerprints (so sources join). A delta's
+   * digest spans the interval between its snapshots, so that impacts are per hour of that interval.
+   */
   public WorkloadDigest toDigest(String source) {
     DigestBuilder builder = new DigestBuilder(SqlDialect.POSTGRESQL);
     for (Row row : rows) {
       builder.add(new AggregateStatement(row.query, row.calls, row.totalMillis, row.minMillis, row.maxMillis,
           row.rowCount, row.database, row.user));
     }
-    return builder.build(source, ParseSummary.EMPTY);
+    WorkloadDigest digest = builder.build(source, ParseSummary.EMPTY);
+    if (startedAt == null) {
+      return digest;
+    }
+    return new WorkloadDigest(source, digest.statements(), digest.totalMillis(), startedAt, takenAt, digest.shapes(),
+        digest.other(), digest.otherShapes(), digest.series(), digest.parse());
   }
 }
