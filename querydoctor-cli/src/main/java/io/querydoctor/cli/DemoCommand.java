@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts an embedded PostgreSQL, loads the demo database (about 1 million rows at scale 1),",
+      "Starts an embedded PostgreSQL, loads the demo database (about 1.3 million rows at scale 1),",
       "runs a workload with ten classic performance problems planted in it, and diagnoses it.",
       "Nothing needs to be installed; the server is removed when the demo ends (unless --keep)."
     })
@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
   private CommandSpec spec;
 
   @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
-      description = "Data size: 1 is about 1 million rows (default); 0.1 is a tenth, 10 ten times as much.")
+      description = "Data size: 1 is about 1.3 million rows (default); 0.1 is a tenth, 10 ten times as much.")
   private double scale;
 
   @Option(names = "--keep",
@@ -110,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       int exitCode = output.write(report, out, OutputOptions.FailOn.NONE);
       if (keep) {
-        keepRunning(server, database, progress);
+        keepRunning(server, database, spec.commandLine().getErr());
       }
       return exitCode;
     }
@@ -132,9 +132,11 @@ final class DemoCommand implements Callable<Integer> {
         scale.totalRows(), loadSeconds, statements, workloadSeconds, diagnoseSeconds);
   }
 
-  private static void keepRunning(EmbeddedServer server, String database, ConsoleProgress progress) {
-    progress.info("The demo database is running at " + server.jdbcUrl(database)
+  /** Blocks until Ctrl-C. The URL is printed even with --quiet: it is what --keep is for. */
+  private static void keepRunning(EmbeddedServer server, String database, PrintWriter err) {
+    err.println("The demo database is running at " + server.jdbcUrl(database)
         + " (user " + EmbeddedServer.SUPERUSER + ", no password). Press Ctrl-C to stop it.");
+    err.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stopped.countDown();
