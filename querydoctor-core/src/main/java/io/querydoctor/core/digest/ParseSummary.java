@@ -38,6 +38,12 @@ public record ParseSummary(
         reasons, lines);
   }
 
+  /** This summary with its line numbers moved by {@code lines} (a later part of a file read on its own). */
+  public ParseSummary shifted(long lines) {
+    return lines == 0 ? this : new ParseSummary(linesRead, statements, skipped, byReason,
+        firstLines.stream().map(line -> line + lines).toList());
+  }
+
   /** One line for a person: "3 skipped (2 non-UTF-8 bytes, 1 truncated entry), first at lines 4, 17". */
   public String describe() {
     if (skipped == 0) {

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +42,8 @@ public final class LogFileDigester {
   private final String prefix;
   private final int maxShapes;
   private final ProgressListener progress;
+  private final int cores;
+  private final long minBytesToSplit;
 
   /**
    * @param format the format of every file, or {@code null} to detect it per file
@@ -48,10 +51,19 @@ public final class LogFileDigester {
    * @param maxShapes shapes kept individually ({@link DigestBuilder#DEFAULT_MAX_SHAPES})
    */
   public LogFileDigester(LogFormat format, String prefix, int maxShapes, ProgressListener progress) {
+    this(format, prefix, maxShapes, progress, Runtime.getRuntime().availableProcessors(),
+        LogSlices.MIN_BYTES_TO_SPLIT);
+  }
+
+  /** With the parallelism and the smallest file worth splitting set (tests). */
+  LogFileDigester(LogFormat format, String prefix, int maxShapes, ProgressListener progress, int cores,
+      long minBytesToSplit) {
     this.format = format;
     this.prefix = prefix;
     this.maxShapes = maxShapes;
     this.progress = progress;
+    this.cores = cores;
+    this.minBytesToSplit = minBytesToSplit;
   }
 
   public WorkloadDigest digest(List<Path> files) throws IOException {
@@ -67,12 +79,20 @@ public final class LogFileDigester {
       }
     }
     SqlDialect dialect = mysql ? SqlDialect.MYSQL : SqlDialect.POSTGRESQL;
-    List<LogReader> readers = new ArrayList<>();
+    List<Slice> slices = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
-      readers.add(reader(files.get(i), formats[i]));
+      Path file = files.get(i);
+      check(file);
+      long size = Files.size(file);
+      Supplier<LogReader> readers = readers(file, formats[i]);
+      List<Long> starts = LogSlices.starts(file, formats[i], size, files.size() == 1 ? cores : 1, minBytesToSplit);
+      for (int s = 0; s < starts.size(); s++) {
+        long end = s + 1 < starts.size() ? starts.get(s + 1) : size;
+        slices.add(new Slice(file, formats[i], starts.get(s), end, s == 0, starts.size() == 1, readers));
+      }
     }
-    // One file per thread (rotated logs): each digested on its own, merged in file order afterwards.
-    int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+    // One slice per thread: whole files (rotated logs), or parts of one big file, merged in order afterwards.
+    int threads = Math.min(slices.size(), cores);
     ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
       Thread thread = new Thread(runnable, "querydoctor-digest");
       thread.setDaemon(true);
@@ -81,22 +101,26 @@ public final class LogFileDigester {
     try {
       DigestBuilder all = null;
       ParseSummary parse = ParseSummary.EMPTY;
-      // At most `threads` files in flight: each holds a bounded builder until it is merged.
-      for (int batch = 0; batch < files.size(); batch += threads) {
+      long lineOffset = 0;
+      // At most `threads` slices in flight: each holds a bounded builder until it is merged.
+      for (int batch = 0; batch < slices.size(); batch += threads) {
         List<Future<FileDigest>> parts = new ArrayList<>();
-        for (int i = batch; i < Math.min(files.size(), batch + threads); i++) {
-          Path file = files.get(i);
-          LogReader reader = readers.get(i);
-          String what = "reading " + file + " (" + formats[i].id() + ")";
+        for (int i = batch; i < Math.min(slices.size(), batch + threads); i++) {
+          Slice slice = slices.get(i);
           parts.add(pool.submit(() -> {
-            progress.step(what);
+            if (slice.first) {
+              progress.step("reading " + slice.file + " (" + slice.format.id() + ")");
+            }
             DigestBuilder builder = new DigestBuilder(dialect, maxShapes);
-            return new FileDigest(builder, read(file, reader, builder));
+            return new FileDigest(builder, read(slice, builder));
           }));
         }
-        for (Future<FileDigest> part : parts) {
-          FileDigest done = result(part);
-          parse = parse.plus(done.parse);
+        for (int i = 0; i < parts.size(); i++) {
+          FileDigest done = result(parts.get(i));
+          // Line numbers are per file: a later slice's count on from the lines of the slices before it.
+          lineOffset = slices.get(batch + i).first ? 0 : lineOffset;
+          parse = parse.plus(done.parse.shifted(lineOffset));
+          lineOffset += done.parse.linesRead();
           if (all == null) {
             all = done.builder;
           } else {
@@ -110,6 +134,10 @@ public final class LogFileDigester {
       pool.shutdownNow();
     }
   }
+
+  /** A whole file, or one part of a big one. */
+  private record Slice(Path file, LogFormat format, long from, long to, boolean first, boolean whole,
+      Supplier<LogReader> readers) {}
 
   private static FileDigest result(Future<FileDigest> part) throws IOException {
     try {
@@ -131,22 +159,27 @@ public final class LogFileDigester {
   /** One file's digest before merging. */
   private record FileDigest(DigestBuilder builder, ParseSummary parse) {}
 
-  private ParseSummary read(Path file, LogReader reader, DigestBuilder builder) throws IOException {
+  private ParseSummary read(Slice slice, DigestBuilder builder) throws IOException {
     ParseProblems problems = new ParseProblems();
-    try (LineReader lines = new LineReader(LogInput.decompressed(counted(file)), problems)) {
-      reader.read(lines).forEach(builder::add);
+    InputStream raw = slice.whole ? counted(slice.file) : LogSlices.open(slice.file, slice.from, slice.to);
+    try (LineReader lines = new LineReader(LogInput.decompressed(raw), problems)) {
+      slice.readers.get().read(lines).forEach(builder::add);
     } catch (UncheckedIOException e) {
-      throw new IOException("cannot read " + file + ": " + e.getCause().getMessage(), e.getCause());
+      throw new IOException("cannot read " + slice.file + ": " + e.getCause().getMessage(), e.getCause());
     }
     return problems.summary();
   }
 
-  private LogReader reader(Path file, LogFormat logFormat) throws IOException {
+  /** A new reader per slice: readers keep per-input state (the prefix's scratch space, the time zone cache). */
+  private Supplier<LogReader> readers(Path file, LogFormat logFormat) throws IOException {
     return switch (logFormat) {
-      case PG_CSV -> new PgCsvLogReader();
-      case PG_JSON -> new PgJsonLogReader();
-      case MYSQL_SLOW -> new MySqlSlowLogReader();
-      case PG_STDERR -> new PgStderrLogReader(prefix != null ? compile(prefix) : detectPrefix(file));
+      case PG_CSV -> PgCsvLogReader::new;
+      case PG_JSON -> PgJsonLogReader::new;
+      case MYSQL_SLOW -> MySqlSlowLogReader::new;
+      case PG_STDERR -> {
+        String template = (prefix != null ? compile(prefix) : detectPrefix(file)).template();
+        yield () -> new PgStderrLogReader(LogLinePrefix.compile(template));
+      }
     };
   }
 
