@@ -13,7 +13,13 @@ import io.querydoctor.postgres.PgAnalyzers;
 import io.querydoctor.postgres.PgDiagnosis;
 import io.querydoctor.postgres.health.HealthThresholds;
 import java.io.PrintWriter;
+import io.querydoctor.core.digest.DigestSort;
+import io.querydoctor.core.digest.WorkloadDigest;
+import io.querydoctor.core.report.WorkloadSection;
+import io.querydoctor.postgres.connect.SafeExecutor;
+import io.querydoctor.postgres.statements.PgStatStatementsReader;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +50,8 @@ final class DemoCommand implements Callable<Integer> {
   private static final long LOCKED_ORDER = 1;
   /** Long enough for the capture layer to call the transaction long (RULES.md: 1 s open, mostly idle). */
   private static final Duration MINIMUM_LOCK_HOLD = Duration.ofSeconds(2);
+  /** How many query shapes the report's workload table shows. */
+  private static final int TOP_SHAPES = 10;
   /**
    * The demo compresses a day of traffic into seconds: its stuck transaction has been idle, and its blocked
    * session waiting, for well under a second when the diagnosis runs, so the session thresholds (30 s and
@@ -89,12 +97,14 @@ final class DemoCommand implements Callable<Integer> {
         LockContention contention =
             LockContention.start(source, capture.scopes(), LOCKED_ORDER, MINIMUM_LOCK_HOLD);
         List<ScenarioRun> runs;
+        WorkloadDigest digest;
         long diagnoseStart;
         double workloadSeconds;
         try {
           progress.step("running the demo workload");
           runs = new DemoWorkload(source, capture.scopes(), progress, demoScale, DemoDatabase.SEED).run();
           workloadSeconds = seconds(workloadStart);
+          digest = workloadDigest(server, database);
           // The catalog checks run while the lock is still held, as an on-call DBA would see it.
           progress.step("diagnosing");
           diagnoseStart = System.nanoTime();
@@ -105,7 +115,8 @@ final class DemoCommand implements Callable<Integer> {
           contention.close();
         }
         // The long transaction's scope closes with the contention: only now can the capture detectors see it.
-        report = report.plus(capture.findings(), List.of());
+        report = report.plus(capture.findings(), List.of())
+            .withWorkload(new WorkloadSection("total", digest.top(TOP_SHAPES, DigestSort.TOTAL), null));
         progress.info(summary(demoScale, loadSeconds, runs, workloadSeconds, seconds(diagnoseStart)));
       }
       int exitCode = output.write(report, out, OutputOptions.FailOn.NONE);
@@ -113,6 +124,13 @@ final class DemoCommand implements Callable<Integer> {
         keepRunning(server, database, spec.commandLine().getErr());
       }
       return exitCode;
+    }
+  }
+
+  /** The workload as pg_stat_statements saw it (reset when the data was loaded): the top shapes by total time. */
+  private static WorkloadDigest workloadDigest(EmbeddedServer server, String database) throws SQLException {
+    try (SafeExecutor executor = new SafeExecutor(server.connect(database))) {
+      return new PgStatStatementsReader().snapshot(executor).toDigest("pg_stat_statements of the demo workload");
     }
   }
 

@@ -46,6 +46,10 @@ public record ParseSummary(
 
   /** One line for a person: "3 skipped (2 non-UTF-8 bytes, 1 truncated entry), first at lines 4, 17". */
   public String describe() {
+    if (linesRead == 0 && skipped == 0) {
+      // pg_stat_statements and capture digests parse no log at all.
+      return "not read from a log (server statistics), nothing skipped";
+    }
     if (skipped == 0) {
       return statements + " statements from " + linesRead + " lines, nothing skipped";
     }
