@@ -44,57 +44,22 @@ public final class CapturingCallableStatement extends DelegatingCallableStatemen
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    long start = execution.start();
-    ResultSet result;
-    try {
-      result = callableDelegate.executeQuery();
-    } catch (SQLException | RuntimeException e) {
-      execution.failed(start);
-      throw e;
-    }
-    return execution.query(this, start, result);
+    return execution.executeQuery(this, callableDelegate);
   }
 
   @Override
   public int executeUpdate() throws SQLException {
-    long start = execution.start();
-    int rows;
-    try {
-      rows = callableDelegate.executeUpdate();
-    } catch (SQLException | RuntimeException e) {
-      execution.failed(start);
-      throw e;
-    }
-    execution.executed(start, rows);
-    return rows;
+    return execution.executeUpdate(callableDelegate);
   }
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    long start = execution.start();
-    long rows;
-    try {
-      rows = callableDelegate.executeLargeUpdate();
-    } catch (SQLException | RuntimeException e) {
-      execution.failed(start);
-      throw e;
-    }
-    execution.executed(start, rows);
-    return rows;
+    return execution.executeLargeUpdate(callableDelegate);
   }
 
   @Override
   public boolean execute() throws SQLException {
-    long start = execution.start();
-    boolean hasResult;
-    try {
-      hasResult = callableDelegate.execute();
-    } catch (SQLException | RuntimeException e) {
-      execution.failed(start);
-      throw e;
-    }
-    execution.executed(start, -1);
-    return hasResult;
+    return execution.execute(callableDelegate);
   }
 
   @Override
@@ -111,30 +76,12 @@ public final class CapturingCallableStatement extends DelegatingCallableStatemen
 
   @Override
   public int[] executeBatch() throws SQLException {
-    long start = execution.start();
-    int[] counts;
-    try {
-      counts = callableDelegate.executeBatch();
-    } catch (SQLException | RuntimeException e) {
-      execution.failed(start);
-      throw e;
-    }
-    execution.batchExecuted(start, PreparedExecution.sum(counts));
-    return counts;
+    return execution.executeBatch(callableDelegate);
   }
 
   @Override
   public long[] executeLargeBatch() throws SQLException {
-    long start = execution.start();
-    long[] counts;
-    try {
-      counts = callableDelegate.executeLargeBatch();
-    } catch (SQLException | RuntimeException e) {
-      execution.failed(start);
-      throw e;
-    }
-    execution.batchExecuted(start, PreparedExecution.sum(counts));
-    return counts;
+    return execution.executeLargeBatch(callableDelegate);
   }
 
   @Override

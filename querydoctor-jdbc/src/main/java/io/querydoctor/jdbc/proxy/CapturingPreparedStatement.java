@@ -44,57 +44,22 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    long start = execution.start();
-    ResultSet result;
-    try {
-      result = preparedDelegate.executeQuery();
-    } catch (SQLException | RuntimeException e) {
-      execution.failed(start);
-      throw e;
-    }
-    return execution.query(this, start, result);
+    return execution.executeQuery(this, preparedDelegate);
   }
 
   @Override
   public int executeUpdate() throws SQLException {
-    long start = execution.start();
-    int rows;
-    try {
-      rows = preparedDelegate.executeUpdate();
-    } catch (SQLException | RuntimeException e) {
-      execution.failed(start);
-      throw e;
-    }
-    execution.executed(start, rows);
-    return rows;
+    return execution.executeUpdate(preparedDelegate);
   }
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    long start = execution.start();
-    long rows;
-    try {
-      rows = preparedDelegate.executeLargeUpdate();
-    } catch (SQLException | RuntimeException e) {
-      execution.failed(start);
-      throw e;
-    }
-    execution.executed(start, rows);
-    return rows;
+    return execution.executeLargeUpdate(preparedDelegate);
   }
 
   @Override
   public boolean execute() throws SQLException {
-    long start = execution.start();
-    boolean hasResult;
-    try {
-      hasResult = preparedDelegate.execute();
-    } catch (SQLException | RuntimeException e) {
-      execution.failed(start);
-      throw e;
-    }
-    execution.executed(start, -1);
-    return hasResult;
+    return execution.execute(preparedDelegate);
   }
 
   @Override
@@ -111,30 +76,12 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
 
   @Override
   public int[] executeBatch() throws SQLException {
-    long start = execution.start();
-    int[] counts;
-    try {
-      counts = preparedDelegate.executeBatch();
-    } catch (SQLException | RuntimeException e) {
-      execution.failed(start);
-      throw e;
-    }
-    execution.batchExecuted(start, PreparedExecution.sum(counts));
-    return counts;
+    return execution.executeBatch(preparedDelegate);
   }
 
   @Override
   public long[] executeLargeBatch() throws SQLException {
-    long start = execution.start();
-    long[] counts;
-    try {
-      counts = preparedDelegate.executeLargeBatch();
-    } catch (SQLException | RuntimeException e) {
-      execution.failed(start);
-      throw e;
-    }
-    execution.batchExecuted(start, PreparedExecution.sum(counts));
-    return counts;
+    return execution.executeLargeBatch(preparedDelegate);
   }
 
   @Override

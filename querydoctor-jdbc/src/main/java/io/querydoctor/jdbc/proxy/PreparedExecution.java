@@ -1,7 +1,9 @@
 package io.querydoctor.jdbc.proxy;
 
 import io.querydoctor.core.sql.Fingerprint;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
@@ -40,20 +42,100 @@ final class PreparedExecution {
   }
 
   /** Reads the clock before an execution (and reports a result still open from the previous one). */
-  long start() {
+  private long start() {
     capture.flushPending();
     return capture.now();
   }
 
-  ResultSet query(Statement owner, long start, ResultSet result) {
+  // The executions: clock, delegate, clock, notify. The application's exception is recorded and rethrown
+  // unchanged. Plain methods rather than one taking a lambda, so the hot path allocates nothing.
+
+  ResultSet executeQuery(Statement owner, PreparedStatement delegate) throws SQLException {
+    long start = start();
+    ResultSet result;
+    try {
+      result = delegate.executeQuery();
+    } catch (SQLException | RuntimeException e) {
+      failed(start);
+      throw e;
+    }
+    return query(owner, start, result);
+  }
+
+  int executeUpdate(PreparedStatement delegate) throws SQLException {
+    long start = start();
+    int rows;
+    try {
+      rows = delegate.executeUpdate();
+    } catch (SQLException | RuntimeException e) {
+      failed(start);
+      throw e;
+    }
+    executed(start, rows);
+    return rows;
+  }
+
+  long executeLargeUpdate(PreparedStatement delegate) throws SQLException {
+    long start = start();
+    long rows;
+    try {
+      rows = delegate.executeLargeUpdate();
+    } catch (SQLException | RuntimeException e) {
+      failed(start);
+      throw e;
+    }
+    executed(start, rows);
+    return rows;
+  }
+
+  boolean execute(PreparedStatement delegate) throws SQLException {
+    long start = start();
+    boolean hasResult;
+    try {
+      hasResult = delegate.execute();
+    } catch (SQLException | RuntimeException e) {
+      failed(start);
+      throw e;
+    }
+    executed(start, -1);
+    return hasResult;
+  }
+
+  int[] executeBatch(PreparedStatement delegate) throws SQLException {
+    long start = start();
+    int[] counts;
+    try {
+      counts = delegate.executeBatch();
+    } catch (SQLException | RuntimeException e) {
+      failed(start);
+      throw e;
+    }
+    batchExecuted(start, sum(counts));
+    return counts;
+  }
+
+  long[] executeLargeBatch(PreparedStatement delegate) throws SQLException {
+    long start = start();
+    long[] counts;
+    try {
+      counts = delegate.executeLargeBatch();
+    } catch (SQLException | RuntimeException e) {
+      failed(start);
+      throw e;
+    }
+    batchExecuted(start, sum(counts));
+    return counts;
+  }
+
+  private ResultSet query(Statement owner, long start, ResultSet result) {
     return capture.query(owner, sql, fingerprint, parameters.hash(), offsetValue(), start, result);
   }
 
-  void executed(long start, long rows) {
+  private void executed(long start, long rows) {
     capture.executed(sql, fingerprint, 1, parameters.hash(), offsetValue(), start, rows);
   }
 
-  void failed(long start) {
+  private void failed(long start) {
     capture.failed(sql, fingerprint, Math.max(1, batched), parameters.hash(), start);
     batched = 0;
   }
@@ -66,7 +148,7 @@ final class PreparedExecution {
     batched = 0;
   }
 
-  void batchExecuted(long start, long rows) {
+  private void batchExecuted(long start, long rows) {
     capture.executed(sql, fingerprint, Math.max(1, batched), 0, -1, start, rows);
     batched = 0;
   }
@@ -79,7 +161,7 @@ final class PreparedExecution {
     return offsetParameter > 0 ? parameters.integralValue(offsetParameter) : -1;
   }
 
-  static long sum(int[] counts) {
+  private static long sum(int[] counts) {
     long total = 0;
     for (int count : counts) {
       total += Math.max(0, count);
@@ -87,7 +169,7 @@ final class PreparedExecution {
     return total;
   }
 
-  static long sum(long[] counts) {
+  private static long sum(long[] counts) {
     long total = 0;
     for (long count : counts) {
       total += Math.max(0, count);
