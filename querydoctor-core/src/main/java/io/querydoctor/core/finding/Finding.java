@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param impact what it costs, for ranking
  * @param fix what to do
  * @param verification the measured or estimated effect of the fix, or {@code null}
+ * @param concerns other things the finding is about besides its subject (the query whose plan showed it, the
+ *     columns a filter used, the session that blocked): the keys by which findings about one root cause are
+ *     merged; may be empty
+ * @param supporting findings about the same root cause merged into this one, as further evidence; may be empty
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Finding(
@@ -31,7 +35,9 @@ public record Finding(
     List<Evidence> evidence,
     Impact impact,
     Fix fix,
-    Verification verification) {
+    Verification verification,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Subject> concerns,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Finding> supporting) {
 
   public Finding {
     Objects.requireNonNull(ruleId, "ruleId");
@@ -45,16 +51,54 @@ public record Finding(
     }
     Objects.requireNonNull(impact, "impact");
     Objects.requireNonNull(fix, "fix");
+    concerns = concerns == null ? List.of() : List.copyOf(concerns);
+    supporting = supporting == null ? List.of() : List.copyOf(supporting);
   }
 
   /** The same finding with the effect of its fix attached. */
   public Finding withVerification(Verification measured) {
-    return new Finding(ruleId, severity, title, subject, detail, evidence, impact, fix, measured);
+    return new Finding(ruleId, severity, title, subject, detail, evidence, impact, fix, measured, concerns,
+        supporting);
   }
 
   /** The same finding at another severity (an analyzer adjusting from measured impact). */
   public Finding withSeverity(Severity adjusted) {
-    return new Finding(ruleId, adjusted, title, subject, detail, evidence, impact, fix, verification);
+    return new Finding(ruleId, adjusted, title, subject, detail, evidence, impact, fix, verification, concerns,
+        supporting);
+  }
+
+  /** The same finding with a longer explanation. */
+  public Finding withDetail(String longer) {
+    return new Finding(ruleId, severity, title, subject, longer, evidence, impact, fix, verification, concerns,
+        supporting);
+  }
+
+  /** The same finding, also about {@code more} (e.g. the query a plan finding came from). */
+  public Finding alsoConcerning(List<Subject> more) {
+    List<Subject> all = new java.util.ArrayList<>(concerns);
+    more.stream().filter(s -> !all.contains(s) && !s.equals(subject)).forEach(all::add);
+    return new Finding(ruleId, severity, title, subject, detail, evidence, impact, fix, verification, all,
+        supporting);
+  }
+
+  /** The same finding standing for a root cause, with {@code others} about that cause merged in as evidence. */
+  public Finding withSupporting(List<Finding> others) {
+    return new Finding(ruleId, severity, title, subject, detail, evidence, impact, fix, verification, concerns,
+        others);
+  }
+
+  /** The same finding with another impact estimate (e.g. re-based onto the workload's time window). */
+  public Finding withImpact(Impact rebased) {
+    return new Finding(ruleId, severity, title, subject, detail, evidence, rebased, fix, verification, concerns,
+        supporting);
+  }
+
+  /** Every subject the finding is about: its subject first, then what it concerns. */
+  public List<Subject> allSubjects() {
+    List<Subject> all = new java.util.ArrayList<>();
+    all.add(subject);
+    all.addAll(concerns);
+    return all;
   }
 
   /** Starts a finding for {@code ruleId}; analyzers fill it in with the builder's named steps. */
@@ -78,6 +122,7 @@ public record Finding(
     private Impact impact;
     private Fix fix;
     private Verification verification;
+    private final List<Subject> concerns = new java.util.ArrayList<>();
 
     private Builder(String ruleId, Severity severity) {
       this.ruleId = ruleId;
@@ -114,13 +159,22 @@ public record Finding(
       return this;
     }
 
+    /** Another thing the finding is about (see {@link Finding#concerns()}); repeatable. */
+    public Builder concerns(Subject other) {
+      if (!concerns.contains(other)) {
+        concerns.add(other);
+      }
+      return this;
+    }
+
     public Builder verification(Verification verification) {
       this.verification = verification;
       return this;
     }
 
     public Finding build() {
-      return new Finding(ruleId, severity, title, subject, detail, evidence, impact, fix, verification);
+      return new Finding(ruleId, severity, title, subject, detail, evidence, impact, fix, verification, concerns,
+          List.of());
     }
   }
 }

@@ -3,6 +3,7 @@ package io.querydoctor.postgres.plan;
 import io.querydoctor.core.diagnosis.Analyzer;
 import io.querydoctor.core.diagnosis.DiagnosisResults;
 import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.finding.Subject;
 import io.querydoctor.core.plan.PlanAnalyzer;
 import io.querydoctor.core.sql.SqlDialect;
 import io.querydoctor.core.sql.SqlFingerprinter;
@@ -94,9 +95,8 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
         fingerprint, statement.calls() / statement.hours(), statement.meanMillis());
     List<Finding> findings = new ArrayList<>();
     for (Finding f : explained.analysis().reportFindings()) {
-      findings.add(new Finding(f.ruleId(), f.severity(), f.title(), f.subject(),
-          f.detail() + " Query " + fingerprint + ": " + statement.query(), f.evidence(), f.impact(), f.fix(),
-          f.verification()));
+      findings.add(f.withDetail(f.detail() + " Query " + fingerprint + ": " + statement.query())
+          .alsoConcerning(List.of(Subject.fingerprint(fingerprint))));
     }
     return findings;
   }
