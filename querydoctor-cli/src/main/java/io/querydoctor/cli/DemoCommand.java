@@ -1,5 +1,6 @@
 package io.querydoctor.cli;
 
+import io.querydoctor.core.diagnosis.RootCauseMerger;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.demo.data.DemoDatabase;
 import io.querydoctor.demo.data.DemoScale;
@@ -117,6 +118,7 @@ final class DemoCommand implements Callable<Integer> {
         // The long transaction's scope closes with the contention: only now can the capture detectors see it.
         report = report.plus(capture.findings(), List.of())
             .withWorkload(new WorkloadSection("total", digest.top(TOP_SHAPES, DigestSort.TOTAL), null));
+        report = report.withFindings(RootCauseMerger.merge(report.findings()));
         progress.info(summary(demoScale, loadSeconds, runs, workloadSeconds, seconds(diagnoseStart)));
       }
       int exitCode = output.write(report, out, OutputOptions.FailOn.NONE);

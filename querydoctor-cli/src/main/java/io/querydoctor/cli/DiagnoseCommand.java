@@ -6,6 +6,7 @@ import io.querydoctor.postgres.PgAnalyzers;
 import io.querydoctor.postgres.PgDiagnosis;
 import io.querydoctor.core.capture.CaptureFileAnalyzer;
 import io.querydoctor.core.diagnosis.DiagnosisResults;
+import io.querydoctor.core.diagnosis.RootCauseMerger;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       new CaptureFileAnalyzer().analyze(file, captured);
     }
     report = report.plus(captured.findings(), captured.skipped());
+    report = report.withFindings(RootCauseMerger.merge(report.findings()));
     return output.write(report, out, DEFAULT_FAIL_ON);
   }
 }

@@ -4,6 +4,8 @@ import io.querydoctor.core.capture.CaptureListener;
 import io.querydoctor.core.capture.ScopeRecord;
 import io.querydoctor.core.capture.StatementEvent;
 import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.finding.Subject;
+import io.querydoctor.core.digest.StatementTables;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -119,11 +121,27 @@ public final class DetectionEngine implements CaptureListener {
       DetectionSummary summary = group.summary(runsOf(group.scopeName()), window);
       Detector detector = byRule.get(summary.ruleId());
       Optional<Finding> finding = detector == null ? Optional.empty() : detector.describe(summary);
-      finding.ifPresent(findings::add);
+      finding.map(f -> f.alsoConcerning(concerns(summary))).ifPresent(findings::add);
     }
     findings.sort(Comparator.comparingDouble((Finding f) -> f.impact().millisPerHour()).reversed()
         .thenComparing(Finding::severity).thenComparing(Finding::key));
     return List.copyOf(findings);
+  }
+
+  /**
+   * What a detection is about besides its subject, for merging findings about one root cause: the unit of work,
+   * and the tables its statement writes or row-locks (a slow write is often a wait on a lock someone holds).
+   */
+  private static List<Subject> concerns(DetectionSummary summary) {
+    List<Subject> concerns = new ArrayList<>();
+    concerns.add(Subject.scope(summary.scopeName()));
+    String example = summary.example() == null ? "" : summary.example();
+    java.util.Set<String> tables = new java.util.LinkedHashSet<>(StatementTables.written(example));
+    if (example.toUpperCase(java.util.Locale.ROOT).matches("(?s).*\\bFOR\\s+(NO\\s+KEY\\s+)?(UPDATE|SHARE)\\b.*")) {
+      tables.addAll(StatementTables.read(example));
+    }
+    tables.forEach(t -> concerns.add(Subject.table(t)));
+    return concerns;
   }
 
   /** How many scopes named {@code name} have closed. */

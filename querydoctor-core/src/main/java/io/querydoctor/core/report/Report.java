@@ -68,7 +68,12 @@ public record Report(
     allFindings.addAll(more);
     List<SkippedCheck> allSkipped = new java.util.ArrayList<>(skipped);
     allSkipped.addAll(moreSkipped);
-    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, allFindings, allSkipped);
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, allFindings, allSkipped, workload);
+  }
+
+  /** This report with {@code replaced} as its findings (e.g. merged by root cause), ranked. */
+  public Report withFindings(List<Finding> replaced) {
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, replaced, skipped, workload);
   }
 
   /** The most severe severity among the findings, or {@code null} when there are none. */

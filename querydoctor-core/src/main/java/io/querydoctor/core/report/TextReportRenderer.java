@@ -69,6 +69,21 @@ public final class TextReportRenderer implements ReportRenderer {
     if (f.verification() != null) {
       text.append("   verified: ").append(ReportSummary.verification(f.verification())).append('\n');
     }
+    if (!f.supporting().isEmpty()) {
+      text.append("   same root cause, also seen as:\n");
+      for (Finding also : f.supporting()) {
+        text.append("     + ").append(also.ruleId()).append("  ").append(also.title()).append('\n');
+        if (also.fix().sql() != null && !also.fix().equals(f.fix())) {
+          text.append("       fix: ").append(also.fix().summary()).append('\n');
+          for (String line : also.fix().sql().split("\n")) {
+            text.append("         ").append(line).append('\n');
+          }
+        }
+        if (also.verification() != null) {
+          text.append("       verified: ").append(ReportSummary.verification(also.verification())).append('\n');
+        }
+      }
+    }
   }
 
   /** Longest statement text shown in a table row; the JSON form has it in full. */
