@@ -68,7 +68,16 @@ public record Report(
     allFindings.addAll(more);
     List<SkippedCheck> allSkipped = new java.util.ArrayList<>(skipped);
     allSkipped.addAll(moreSkipped);
-    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, allFindings, allSkipped);
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, allFindings, allSkipped, workload);
+  }
+
+  /**
+   * This report with the literal values of the SQL it carries replaced by {@code ?}, in every field that can
+   * carry SQL (see {@link ReportRedaction} for the rule per field). Reports are rendered this way unless the
+   * user asks for literals ({@code --show-literals}).
+   */
+  public Report redacted() {
+    return ReportRedaction.apply(this);
   }
 
   /** The most severe severity among the findings, or {@code null} when there are none. */
