@@ -31,13 +31,18 @@ final class ReportRedaction {
     return new Report(report.schemaVersion(), report.tool(), report.generatedAt(), report.target(),
         report.durationMillis(), report.findings().stream().map(ReportRedaction::finding).toList(),
         report.skipped().stream().map(s -> new SkippedCheck(s.check(), LiteralRedactor.prose(s.reason()))).toList(),
-        workload(report.workload()));
+        workload(report.workload()), report.plans().stream().map(ReportRedaction::plan).toList());
   }
 
   static Finding finding(Finding f) {
     return new Finding(f.ruleId(), f.severity(), LiteralRedactor.prose(f.title()), f.subject(),
         LiteralRedactor.prose(f.detail()), f.evidence(), f.impact(), fix(f.fix()), verification(f.verification()),
         f.concerns(), f.supporting().stream().map(ReportRedaction::finding).toList());
+  }
+
+  private static QueryPlan plan(QueryPlan p) {
+    return new QueryPlan(p.fingerprint(), LiteralRedactor.sql(p.query()), p.analyzed(),
+        p.root().mapText(LiteralRedactor::sql, LiteralRedactor::prose));
   }
 
   private static Fix fix(Fix fix) {
