@@ -40,6 +40,11 @@ final class OutputOptions {
       description = "Show every finding in full, and stack traces on errors.")
   boolean verbose;
 
+  @Option(names = "--show-literals",
+      description = "Show the literal values in SQL (statements, plan filters, examples). By default every "
+          + "literal is replaced by ?, in every format; fix DDL the tool generated keeps its values.")
+  boolean showLiterals;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress messages on standard error.")
   boolean quiet;
 
@@ -77,16 +82,17 @@ final class OutputOptions {
 
   /** Renders {@code report} to --output or {@code out}; returns the exit code the findings call for. */
   int write(Report report, PrintWriter out, FailOn defaultFailOn) {
+    Report shown = showLiterals ? report : report.redacted();
     boolean colour = output == null && !noColor && format == ReportFormat.TEXT && System.console() != null
         && System.getenv("NO_COLOR") == null;
     RenderOptions options = new RenderOptions(colour, verbose);
     try {
       if (output == null) {
-        format.renderer(options).render(report, out);
+        format.renderer(options).render(shown, out);
         out.flush();
       } else {
         try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-          format.renderer(options).render(report, file);
+          format.renderer(options).render(shown, file);
         }
       }
     } catch (IOException e) {

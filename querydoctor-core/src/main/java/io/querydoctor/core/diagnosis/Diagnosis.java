@@ -38,7 +38,7 @@ public final class Diagnosis<T> {
     }
     long elapsed = clock.millis() - start;
     return new Report(Report.SCHEMA_VERSION, tool, clock.instant(), targetName, elapsed,
-        results.findings(), results.skipped());
+        results.findings(), results.skipped(), null, results.plans());
   }
 
   private static String describe(Exception e) {

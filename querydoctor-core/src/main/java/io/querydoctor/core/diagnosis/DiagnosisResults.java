@@ -1,6 +1,7 @@
 package io.querydoctor.core.diagnosis;
 
 import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.report.QueryPlan;
 import io.querydoctor.core.report.SkippedCheck;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ public final class DiagnosisResults {
 
   private final List<Finding> findings = new ArrayList<>();
   private final List<SkippedCheck> skipped = new ArrayList<>();
+  private final List<QueryPlan> plans = new ArrayList<>();
 
   public synchronized void add(Finding finding) {
     findings.add(finding);
@@ -22,6 +24,15 @@ public final class DiagnosisResults {
   /** Records that {@code check} did not run, and why, so that silence is never mistaken for health. */
   public synchronized void skip(String check, String reason) {
     skipped.add(new SkippedCheck(check, reason));
+  }
+
+  /** Adds the plan of a query that was explained, for the report's plan trees (the HTML report draws them). */
+  public synchronized void addPlan(QueryPlan plan) {
+    plans.add(plan);
+  }
+
+  public synchronized List<QueryPlan> plans() {
+    return List.copyOf(plans);
   }
 
   public synchronized List<Finding> findings() {

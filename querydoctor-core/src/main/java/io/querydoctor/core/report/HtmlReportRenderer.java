@@ -2,34 +2,62 @@ package io.querydoctor.core.report;
 
 import io.querydoctor.core.finding.Evidence;
 import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.finding.Subject;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * One self-contained HTML file: no scripts or styles from the network. Every piece of text is escaped,
- * because SQL, identifiers and log lines can contain markup.
+ * One self-contained HTML file: Chart.js and the page's script are inlined, nothing comes from the network.
+ * Every piece of text is escaped, because SQL, identifiers and log lines can contain markup; chart data goes
+ * into a JSON block, never into script code. A Content-Security-Policy allows only the two scripts the report
+ * itself contains (by hash) and no network at all, so even markup that escaped escaping could not run.
  */
 public final class HtmlReportRenderer implements ReportRenderer {
 
   private static final String STYLE = """
-      body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:64em;color:#222}
+      body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;color:#222;padding:0 1em}
       h1{font-size:1.5em}.finding{border:1px solid #ddd;border-radius:6px;padding:.6em 1em;margin:1em 0}
-      .sev{font-weight:bold;text-transform:uppercase;padding:0 .4em;border-radius:3px;color:#fff}
+      .sev{font-weight:bold;text-transform:uppercase;padding:0 .4em;border-radius:3px;color:#fff;font-size:.85em}
       .critical{background:#8b0000}.high{background:#c0392b}.medium{background:#d68910}
       .low{background:#2e86c1}.info{background:#7f8c8d}pre{background:#f6f6f6;padding:.6em;overflow:auto}
-      table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2em .6em;text-align:left}
+      table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2em .6em;text-align:left;vertical-align:top}
+      .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(30em,1fr));gap:1em}
+      figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:.5em}.chart-box{position:relative;height:18em}
+      figcaption{font-weight:bold;margin-bottom:.3em}.supporting{margin:.5em 0 0 1em;border-left:3px solid #ddd;
+      padding-left:.8em}.concerns{color:#555}#qd-errors{color:#c0392b;background:#fdecea}
+      ul.tree,ul.tree ul{list-style:none;margin:0;padding-left:1.4em;border-left:1px dotted #aaa}
+      ul.tree{border-left:none;padding-left:0}.node{padding:.15em .4em;margin:.15em 0;border-radius:4px}
+      .node.flagged{background:#fdecea;border:1px solid #e6b0aa}.nums{color:#555;font-size:.9em}
+      .cond{font-family:monospace;font-size:.9em;color:#444}.node-finding{display:block;margin-top:.1em}
       """;
 
   @Override
   public void render(Report report, Writer out) throws IOException {
-    StringBuilder html = new StringBuilder(4096);
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>QueryDoctor report</title><style>").append(STYLE).append("</style></head><body>\n");
+    List<HtmlCharts.Chart> charts = HtmlCharts.of(report);
+    String pageScript = ChartJsLibrary.pageScript();
+    String chartJs = charts.isEmpty() ? null : ChartJsLibrary.script();
+    StringBuilder html = new StringBuilder(charts.isEmpty() ? 8192 : 260_000);
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; ")
+        .append("style-src 'unsafe-inline'; script-src ").append(hash(pageScript))
+        .append(chartJs == null ? "" : " " + hash(chartJs)).append("\">\n")
+        .append("<title>QueryDoctor report</title><style>").append(STYLE).append("</style>\n")
+        .append("<script>").append(pageScript).append("</script>\n</head><body>\n");
     html.append("<h1>QueryDoctor report: ").append(escape(report.target())).append("</h1>\n");
     html.append("<p class=\"headline\">").append(escape(ReportSummary.headline(report))).append("</p>\n");
+    html.append("<pre id=\"qd-errors\" hidden></pre>\n");
+    appendCharts(html, charts);
+    int rank = 1;
     for (Finding f : report.findings()) {
-      appendFinding(html, f);
+      appendFinding(html, rank++, f);
     }
+    HtmlPlanTrees.append(html, report);
     if (report.workload() != null) {
       appendWorkload(html, report.workload());
     }
@@ -42,16 +70,63 @@ public final class HtmlReportRenderer implements ReportRenderer {
       html.append("</ul>\n");
     }
     html.append("<p><small>Generated ").append(escape(report.generatedAt().toString())).append(" by ")
-        .append(escape(report.tool())).append("</small></p>\n</body></html>\n");
+        .append(escape(report.tool()));
+    if (chartJs != null) {
+      html.append(". Charts by Chart.js ").append(ChartJsLibrary.VERSION).append(" (MIT License, © Chart.js ")
+          .append("Contributors), included below");
+      html.append("</small></p>\n<script type=\"application/json\" id=\"qd-chart-data\">")
+          .append(HtmlCharts.json(charts)).append("</script>\n<script>").append(chartJs).append("</script>\n");
+    } else {
+      html.append("</small></p>\n<script type=\"application/json\" id=\"qd-chart-data\">")
+          .append(HtmlCharts.json(charts)).append("</script>\n");
+    }
+    html.append("</body></html>\n");
     out.write(html.toString());
   }
 
-  private static void appendFinding(StringBuilder html, Finding f) {
+  private static void appendCharts(StringBuilder html, List<HtmlCharts.Chart> charts) {
+    if (charts.isEmpty()) {
+      return;
+    }
+    html.append("<section class=\"charts\">\n");
+    for (HtmlCharts.Chart chart : charts) {
+      html.append("<figure><figcaption>").append(escape(chart.caption())).append("</figcaption>")
+          .append("<div class=\"chart-box\"><canvas id=\"").append(chart.id()).append("\" data-chart=\"")
+          .append(chart.id()).append("\" role=\"img\" aria-label=\"").append(escape(chart.caption()))
+          .append("\"></canvas></div></figure>\n");
+    }
+    html.append("</section>\n");
+  }
+
+  private static void appendFinding(StringBuilder html, int rank, Finding f) {
+    html.append("<div class=\"finding\" id=\"finding-").append(rank).append("\" data-rule=\"")
+        .append(escape(f.ruleId())).append("\">\n<h2>").append(rank).append(". ");
+    appendBody(html, f, "h2");
+    if (!f.supporting().isEmpty()) {
+      html.append("<details class=\"supporting\"><summary>").append(f.supporting().size())
+          .append(f.supporting().size() == 1 ? " supporting finding" : " supporting findings")
+          .append(" about the same root cause</summary>\n");
+      for (Finding s : f.supporting()) {
+        html.append("<div class=\"supporting-finding\" data-rule=\"").append(escape(s.ruleId())).append("\"><h3>");
+        appendBody(html, s, "h3");
+        html.append("</div>\n");
+      }
+      html.append("</details>\n");
+    }
+    html.append("</div>\n");
+  }
+
+  /** Everything of a finding after its heading's opening tag: title, subject, evidence, impact, fix. */
+  private static void appendBody(StringBuilder html, Finding f, String heading) {
     String severity = f.severity().label();
-    html.append("<div class=\"finding\" data-rule=\"").append(escape(f.ruleId())).append("\">\n<h2><span class=\"sev ")
-        .append(severity).append("\">").append(severity).append("</span> ").append(escape(f.title())).append("</h2>\n");
+    html.append("<span class=\"sev ").append(severity).append("\">").append(severity).append("</span> ")
+        .append(escape(f.title())).append("</").append(heading).append(">\n");
     html.append("<p><code>").append(escape(f.ruleId())).append("</code> · ").append(escape(f.subject().toString()))
         .append("</p>\n");
+    if (!f.concerns().isEmpty()) {
+      html.append("<p class=\"concerns\">Also about: ").append(escape(f.concerns().stream().map(Subject::toString)
+          .collect(Collectors.joining(", ")))).append("</p>\n");
+    }
     if (!f.detail().isEmpty()) {
       html.append("<p>").append(escape(f.detail())).append("</p>\n");
     }
@@ -68,7 +143,6 @@ public final class HtmlReportRenderer implements ReportRenderer {
       html.append("<p><b>Verified:</b> ").append(escape(ReportSummary.verification(f.verification())))
           .append("</p>\n");
     }
-    html.append("</div>\n");
   }
 
   private static void appendWorkload(StringBuilder html, WorkloadSection section) {
@@ -79,7 +153,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
       html.append("<th>").append(escape(heading)).append("</th>");
     }
     html.append("</tr>\n");
-    for (java.util.List<String> row : WorkloadRows.rows(section.digest())) {
+    for (List<String> row : WorkloadRows.rows(section.digest())) {
       html.append("<tr>");
       for (int i = 0; i < row.size() - 1; i++) {
         html.append("<td>").append(escape(row.get(i))).append("</td>");
@@ -99,6 +173,16 @@ public final class HtmlReportRenderer implements ReportRenderer {
         html.append("<li>vanished: <code>").append(escape(change.example())).append("</code></li>\n");
       }
       html.append("</ul>\n");
+    }
+  }
+
+  /** {@code 'sha256-…'}: the CSP source that allows exactly this inline script. */
+  static String hash(String script) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8));
+      return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param findings ranked, most costly first
  * @param skipped checks that could not run, with the reason
  * @param workload the workload digest the findings came from ({@code querydoctor digest}), or {@code null}
+ * @param plans plans of the query shapes that were explained, with the findings at their nodes; may be empty
  */
 public record Report(
     int schemaVersion,
@@ -29,7 +30,8 @@ public record Report(
     long durationMillis,
     List<Finding> findings,
     List<SkippedCheck> skipped,
-    @JsonInclude(JsonInclude.Include.NON_NULL) WorkloadSection workload) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) WorkloadSection workload,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<QueryPlan> plans) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -49,6 +51,13 @@ public record Report(
     Objects.requireNonNull(target, "target");
     findings = findings.stream().sorted(RANKING).toList();
     skipped = List.copyOf(skipped);
+    plans = plans == null ? List.of() : List.copyOf(plans);
+  }
+
+  /** A report without plans. */
+  public Report(int schemaVersion, String tool, Instant generatedAt, String target, long durationMillis,
+      List<Finding> findings, List<SkippedCheck> skipped, WorkloadSection workload) {
+    this(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, workload, List.of());
   }
 
   /** A report without a workload section. */
@@ -59,7 +68,14 @@ public record Report(
 
   /** This report with {@code section} as its workload section. */
   public Report withWorkload(WorkloadSection section) {
-    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, section);
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, section, plans);
+  }
+
+  /** This report with {@code more} plans added to its own. */
+  public Report withPlans(List<QueryPlan> more) {
+    List<QueryPlan> all = new java.util.ArrayList<>(plans);
+    all.addAll(more);
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, workload, all);
   }
 
   /** This report with {@code more} findings ranked in among its own (another source of the same diagnosis). */
@@ -68,12 +84,22 @@ public record Report(
     allFindings.addAll(more);
     List<SkippedCheck> allSkipped = new java.util.ArrayList<>(skipped);
     allSkipped.addAll(moreSkipped);
-    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, allFindings, allSkipped, workload);
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, allFindings, allSkipped, workload,
+        plans);
   }
 
   /** This report with {@code replaced} as its findings (e.g. merged by root cause), ranked. */
   public Report withFindings(List<Finding> replaced) {
-    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, replaced, skipped, workload);
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, replaced, skipped, workload, plans);
+  }
+
+  /**
+   * This report with the literal values of the SQL it carries replaced by {@code ?}, in every field that can
+   * carry SQL (see {@link ReportRedaction} for the rule per field). Reports are rendered this way unless the
+   * user asks for literals ({@code --show-literals}).
+   */
+  public Report redacted() {
+    return ReportRedaction.apply(this);
   }
 
   /** The most severe severity among the findings, or {@code null} when there are none. */

@@ -1,0 +1,85 @@
+/* QueryDoctor HTML report: draws the charts described by the JSON block #qd-chart-data with Chart.js.
+   Every chart drawn gets data-drawn="true" on its canvas and the body counts them in data-charts-drawn;
+   script errors are written, as text, into #qd-errors, so that a test (or a reader) can see them. */
+(function () {
+  'use strict';
+  var errors = [];
+  function record(message) {
+    errors.push(String(message));
+    var box = document.getElementById('qd-errors');
+    if (box) {
+      box.textContent = errors.join('\n');
+      box.hidden = false;
+    }
+    document.documentElement.setAttribute('data-errors', String(errors.length));
+  }
+  window.addEventListener('error', function (event) {
+    record(event.message || 'error');
+  });
+
+  function config(spec) {
+    var valueAxis = {
+      type: spec.logarithmic ? 'logarithmic' : 'linear',
+      title: { display: true, text: spec.valueAxisTitle }
+    };
+    var scales = {};
+    scales[spec.indexAxis === 'y' ? 'x' : 'y'] = valueAxis;
+    return {
+      type: spec.type,
+      data: {
+        labels: spec.labels,
+        datasets: spec.datasets.map(function (set) {
+          return {
+            label: set.label,
+            data: set.data,
+            backgroundColor: set.colors || set.color,
+            borderWidth: 0
+          };
+        })
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        indexAxis: spec.indexAxis,
+        scales: scales,
+        plugins: {
+          legend: { display: spec.datasets.length > 1 },
+          tooltip: {
+            callbacks: {
+              title: function (items) {
+                return items.length ? spec.fullLabels[items[0].dataIndex] : '';
+              }
+            }
+          }
+        }
+      }
+    };
+  }
+
+  function draw() {
+    var drawn = 0;
+    var specs = [];
+    try {
+      specs = JSON.parse(document.getElementById('qd-chart-data').textContent).charts;
+    } catch (e) {
+      record('chart data: ' + e.message);
+    }
+    specs.forEach(function (spec) {
+      var canvas = document.getElementById(spec.id);
+      try {
+        if (typeof Chart === 'undefined') {
+          throw new Error('Chart.js did not load');
+        }
+        new Chart(canvas, config(spec));
+        canvas.setAttribute('data-drawn', 'true');
+        drawn++;
+      } catch (e) {
+        record(spec.id + ': ' + e.message);
+      }
+    });
+    document.body.setAttribute('data-charts-drawn', String(drawn));
+  }
+
+  window.addEventListener('load', draw);
+})();
