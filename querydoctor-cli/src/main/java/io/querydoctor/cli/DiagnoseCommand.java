@@ -49,6 +49,9 @@ final class DiagnoseCommand implements Callable<Integer> {
           + "replayed through the capture-side detectors (N+1, unbatched writes, long transactions, …). Repeatable.")
   private List<Path> captureFiles = new ArrayList<>();
 
+  @Mixin
+  private LogOptions logs;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -59,6 +62,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         throw new UserError("cannot read capture file " + file + ": it does not exist or is not readable");
       }
     }
+    var logWorkload = logs.read(progress);
     var analyzers = PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat);
     String target = connection.parsedUrl().redacted();
     progress.step("connecting to " + target);
@@ -70,6 +74,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       new CaptureFileAnalyzer().analyze(file, captured);
     }
     report = report.plus(captured.findings(), captured.skipped());
+    report = LogOptions.foldInto(report, logWorkload);
     return output.write(report, out, DEFAULT_FAIL_ON);
   }
 }

@@ -62,13 +62,16 @@ public record Report(
     return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, section);
   }
 
-  /** This report with {@code more} findings ranked in among its own (another source of the same diagnosis). */
+  /**
+   * This report with {@code more} findings ranked in among its own (another source of the same diagnosis); the
+   * workload section stays.
+   */
   public Report plus(List<Finding> more, List<SkippedCheck> moreSkipped) {
     List<Finding> allFindings = new java.util.ArrayList<>(findings);
     allFindings.addAll(more);
     List<SkippedCheck> allSkipped = new java.util.ArrayList<>(skipped);
     allSkipped.addAll(moreSkipped);
-    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, allFindings, allSkipped);
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, allFindings, allSkipped, workload);
   }
 
   /** The most severe severity among the findings, or {@code null} when there are none. */
