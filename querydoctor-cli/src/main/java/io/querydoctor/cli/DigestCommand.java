@@ -6,9 +6,7 @@ import io.querydoctor.core.digest.DigestBuilder;
 import io.querydoctor.core.digest.DigestFile;
 import io.querydoctor.core.digest.DigestSort;
 import io.querydoctor.core.digest.DigestThresholds;
-import io.querydoctor.core.digest.FrequentCacheableQueryRule;
 import io.querydoctor.core.digest.LogFormat;
-import io.querydoctor.core.digest.SlowQueryRule;
 import io.querydoctor.core.digest.WorkloadDigest;
 import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.report.Report;
@@ -16,6 +14,7 @@ import io.querydoctor.core.report.WorkloadSection;
 import io.querydoctor.postgres.connect.ConnectionFailure;
 import io.querydoctor.postgres.connect.SafeExecutor;
 import io.querydoctor.postgres.log.LogFileDigester;
+import io.querydoctor.postgres.log.LogWorkload;
 import io.querydoctor.postgres.statements.PgStatStatementsReader;
 import io.querydoctor.postgres.statements.PgStatStatementsSnapshot;
 import java.io.IOException;
@@ -119,28 +118,28 @@ final class DigestCommand implements Callable<Integer> {
     output.checkWritable();
     long start = System.currentTimeMillis();
     DigestFile baselineFile = baseline == null ? null : load(baseline);
-    WorkloadDigest digest = url != null ? statements(progress) : logs(progress);
+    LogWorkload workload = url != null ? LogWorkload.of(statements(progress)) : logs(progress);
+    WorkloadDigest digest = workload.digest();
     if (save != null) {
       save(digest);
     }
     DigestThresholds thresholds = DigestThresholds.DEFAULTS.with(slowMillis, regressionFactor);
-    List<Finding> findings = new ArrayList<>(new SlowQueryRule(thresholds).findings(digest));
-    findings.addAll(new FrequentCacheableQueryRule(thresholds).findings(digest));
+    List<Finding> findings = new ArrayList<>(workload.findings(thresholds));
     BaselineChanges changes = null;
     if (baselineFile != null) {
       changes = new BaselineComparison(thresholds).compare(digest, baselineFile, baseline.toString());
       findings.addAll(changes.regressions());
     }
     Report report = new Report(Report.SCHEMA_VERSION, VersionProvider.tool(), Instant.now(), digest.source(),
-        System.currentTimeMillis() - start, findings, List.of())
+        System.currentTimeMillis() - start, findings, workload.skipped())
         .withWorkload(new WorkloadSection(sort.name().toLowerCase(Locale.ROOT), digest.top(top, sort), changes));
     return output.write(report, spec.commandLine().getOut(), DiagnoseCommand.DEFAULT_FAIL_ON);
   }
 
-  private WorkloadDigest logs(ConsoleProgress progress) {
+  private LogWorkload logs(ConsoleProgress progress) {
     LogFormat format = logFormat.trim().equalsIgnoreCase("auto") ? null : parseFormat();
     try {
-      return new LogFileDigester(format, prefix, maxShapes, progress).digest(files);
+      return LogWorkload.read(new LogFileDigester(format, prefix, maxShapes, progress), files);
     } catch (IOException e) {
       throw new UserError(e.getMessage(), e);
     }

@@ -28,6 +28,9 @@ class DiagnoseLogIT {
 
   private static final String SLOW_SQL = "SELECT pg_sleep(0.15), 'slow-literal-42'";
 
+  private static final String SORT_SQL = "SELECT id, payload FROM event WHERE kind < 900 ORDER BY payload";
+  private static final String TEXT_PLAN_SQL = "SELECT count(*) FROM event WHERE payload <> 'text-plan'";
+
   private static EmbeddedServer server;
   private static Path log;
 
@@ -58,16 +61,24 @@ class DiagnoseLogIT {
       }
       s.execute("SET work_mem = '64kB'");
       for (int i = 0; i < 2; i++) {
-        s.execute("SELECT id, payload FROM event WHERE kind < " + (900 + i) + " ORDER BY payload");
+        s.execute(SORT_SQL.replace("900", String.valueOf(900 + i)));
       }
       s.execute("RESET work_mem");
       for (int i = 0; i < 5; i++) {
         s.execute("SELECT id FROM event WHERE payload = 'nope-" + i + "'");
       }
     }
+    try (Connection c = server.connect(database); Statement s = c.createStatement()) {
+      s.execute("ALTER SYSTEM SET auto_explain.log_format = 'text'");
+      s.execute("SELECT pg_reload_conf()");
+    }
+    Thread.sleep(300);
+    try (Connection c = server.connect(database); Statement s = c.createStatement()) {
+      s.execute(TEXT_PLAN_SQL);
+    }
     log = server.dataDirectory().resolve("log").resolve("postgresql.log");
     // The collector writes asynchronously: wait until the last statement is in the file.
-    for (int i = 0; i < 100 && !Files.readString(log).contains("nope-4"); i++) {
+    for (int i = 0; i < 100 && !Files.readString(log).contains("text-plan"); i++) {
       Thread.sleep(50);
     }
     Path kept = Path.of("target", "diagnose-log-it");
@@ -104,6 +115,36 @@ class DiagnoseLogIT {
     List<String> examples = new ArrayList<>();
     digest.at("/shapes").forEach(shape -> examples.add(shape.at("/example").asText()));
     assertThat(examples).anyMatch(e -> e.contains("pg_sleep"));
+  }
+
+  @Test
+  void jsonPlansInTheLogArePlanFindingsConcerningTheirFingerprint() throws Exception {
+    JsonNode report = diagnose();
+
+    String sortId = SqlFingerprinter.of(SqlDialect.POSTGRESQL).fingerprint(SORT_SQL).id();
+    List<JsonNode> spills = withRule(report, "sort-spill");
+    assertThat(spills).isNotEmpty();
+    assertThat(spills).anySatisfy(
+        f -> assertThat(f.at("/subject/name").asText() + f.path("concerns")).contains(sortId));
+    assertThat(spills.get(0).get("detail").asText()).contains("auto_explain");
+    assertThat(withRule(report, "seq-scan-large-table")).isNotEmpty();
+  }
+
+  @Test
+  void textPlansAreSeenAndSaidNotAnalyzed() throws Exception {
+    JsonNode report = diagnose();
+
+    assertThat(report.get("skipped").toString()).contains("log-plans").contains("text format, not analyzed");
+  }
+
+  @Test
+  void digestReportsThePlanFindingsToo() throws Exception {
+    CliRun run = CliRun.of("digest", "--format", "json", "--fail-on", "none", "-q", log.toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.CLEAN);
+    JsonNode report = new ObjectMapper().readTree(run.out());
+
+    assertThat(withRule(report, "sort-spill")).isNotEmpty();
+    assertThat(withRule(report, "slow-query")).isNotEmpty();
   }
 
   @Test

@@ -44,6 +44,7 @@ public final class LogFileDigester {
   private final ProgressListener progress;
   private final int cores;
   private final long minBytesToSplit;
+  private final LoggedPlans plans;
 
   /**
    * @param format the format of every file, or {@code null} to detect it per file
@@ -58,12 +59,23 @@ public final class LogFileDigester {
   /** With the parallelism and the smallest file worth splitting set (tests). */
   LogFileDigester(LogFormat format, String prefix, int maxShapes, ProgressListener progress, int cores,
       long minBytesToSplit) {
+    this(format, prefix, maxShapes, progress, cores, minBytesToSplit, null);
+  }
+
+  private LogFileDigester(LogFormat format, String prefix, int maxShapes, ProgressListener progress, int cores,
+      long minBytesToSplit, LoggedPlans plans) {
+    this.plans = plans;
     this.format = format;
     this.prefix = prefix;
     this.maxShapes = maxShapes;
     this.progress = progress;
     this.cores = cores;
     this.minBytesToSplit = minBytesToSplit;
+  }
+
+  /** This digester, also handing the auto_explain plans of PostgreSQL logs to {@code plans}. */
+  public LogFileDigester withPlans(LoggedPlans plans) {
+    return new LogFileDigester(format, prefix, maxShapes, progress, cores, minBytesToSplit, plans);
   }
 
   public WorkloadDigest digest(List<Path> files) throws IOException {
@@ -173,12 +185,12 @@ public final class LogFileDigester {
   /** A new reader per slice: readers keep per-input state (the prefix's scratch space, the time zone cache). */
   private Supplier<LogReader> readers(Path file, LogFormat logFormat) throws IOException {
     return switch (logFormat) {
-      case PG_CSV -> PgCsvLogReader::new;
-      case PG_JSON -> PgJsonLogReader::new;
+      case PG_CSV -> () -> new PgCsvLogReader(plans);
+      case PG_JSON -> () -> new PgJsonLogReader(plans);
       case MYSQL_SLOW -> MySqlSlowLogReader::new;
       case PG_STDERR -> {
         String template = (prefix != null ? compile(prefix) : detectPrefix(file)).template();
-        yield () -> new PgStderrLogReader(LogLinePrefix.compile(template));
+        yield () -> new PgStderrLogReader(LogLinePrefix.compile(template), plans);
       }
     };
   }
