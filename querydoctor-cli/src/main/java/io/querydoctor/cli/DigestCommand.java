@@ -7,6 +7,7 @@ import io.querydoctor.core.digest.DigestFile;
 import io.querydoctor.core.digest.DigestSort;
 import io.querydoctor.core.digest.DigestThresholds;
 import io.querydoctor.core.digest.LogFormat;
+import io.querydoctor.core.digest.TimeWindow;
 import io.querydoctor.core.digest.WorkloadDigest;
 import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.report.Report;
@@ -81,6 +82,14 @@ final class DigestCommand implements Callable<Integer> {
       description = "The server's log_line_prefix, for stderr logs (default: detected among common ones).")
   String prefix;
 
+  @Option(names = "--since", paramLabel = "TIME", converter = InstantConverter.class,
+      description = "Only statements logged at or after TIME (ISO-8601; without a zone: UTC).")
+  Instant since;
+
+  @Option(names = "--until", paramLabel = "TIME", converter = InstantConverter.class,
+      description = "Only statements logged before TIME (ISO-8601; without a zone: UTC).")
+  Instant until;
+
   @Option(names = "--top", paramLabel = "N", defaultValue = "20",
       description = "Shapes shown; the rest is summed up as 'other' (default: ${DEFAULT-VALUE}).")
   int top;
@@ -139,7 +148,7 @@ final class DigestCommand implements Callable<Integer> {
   private LogWorkload logs(ConsoleProgress progress) {
     LogFormat format = logFormat.trim().equalsIgnoreCase("auto") ? null : parseFormat();
     try {
-      return LogWorkload.read(new LogFileDigester(format, prefix, maxShapes, progress), files);
+      return LogWorkload.read(new LogFileDigester(format, prefix, maxShapes, progress).within(window()), files);
     } catch (IOException e) {
       throw new UserError(e.getMessage(), e);
     }
@@ -172,7 +181,18 @@ final class DigestCommand implements Callable<Integer> {
     }
   }
 
+  private TimeWindow window() {
+    try {
+      return new TimeWindow(since, until);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
   private void validate() {
+    if ((since != null || until != null) && url != null) {
+      throw new UserError("--since/--until select log entries; pg_stat_statements has no per-call times");
+    }
     boolean hasFiles = files != null && !files.isEmpty();
     if (hasFiles == (url != null)) {
       throw new UserError("give either log FILEs or --url for pg_stat_statements, not " + (hasFiles ? "both" : "neither"));

@@ -1,11 +1,15 @@
 package io.querydoctor.cli;
 
 import io.querydoctor.core.diagnosis.ProgressListener;
+import io.querydoctor.core.digest.DigestBuilder;
 import io.querydoctor.core.digest.LogFormat;
+import io.querydoctor.core.digest.TimeWindow;
 import io.querydoctor.core.report.Report;
+import io.querydoctor.postgres.log.LogFileDigester;
 import io.querydoctor.postgres.log.LogWorkload;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -26,6 +30,14 @@ final class LogOptions {
       description = "The server's log_line_prefix, for stderr logs (default: detected among common ones).")
   String prefix;
 
+  @Option(names = "--log-since", paramLabel = "TIME", converter = InstantConverter.class,
+      description = "With --log: only statements logged at or after TIME (ISO-8601; without a zone: UTC).")
+  Instant since;
+
+  @Option(names = "--log-until", paramLabel = "TIME", converter = InstantConverter.class,
+      description = "With --log: only statements logged before TIME (ISO-8601; without a zone: UTC).")
+  Instant until;
+
   /** The logs' workload, or {@code null} without {@code --log}; a bad file is a one-line {@link UserError}. */
   LogWorkload read(ProgressListener progress) {
     if (files.isEmpty()) {
@@ -33,7 +45,8 @@ final class LogOptions {
     }
     try {
       LogFormat logFormat = format.trim().equalsIgnoreCase("auto") ? null : LogFormat.parse(format);
-      return LogWorkload.read(files, logFormat, prefix, progress);
+      return LogWorkload.read(new LogFileDigester(logFormat, prefix, DigestBuilder.DEFAULT_MAX_SHAPES, progress)
+          .within(new TimeWindow(since, until)), files);
     } catch (IllegalArgumentException | IOException e) {
       throw new UserError(e.getMessage(), e);
     }
