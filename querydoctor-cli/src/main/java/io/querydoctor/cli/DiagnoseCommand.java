@@ -50,6 +50,9 @@ final class DiagnoseCommand implements Callable<Integer> {
           + "replayed through the capture-side detectors (N+1, unbatched writes, long transactions, …). Repeatable.")
   private List<Path> captureFiles = new ArrayList<>();
 
+  @Mixin
+  private LogOptions logs;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -60,6 +63,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         throw new UserError("cannot read capture file " + file + ": it does not exist or is not readable");
       }
     }
+    var logWorkload = logs.read(progress);
     var analyzers = PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat);
     String target = connection.parsedUrl().redacted();
     progress.step("connecting to " + target);
@@ -71,6 +75,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       new CaptureFileAnalyzer().analyze(file, captured);
     }
     report = report.plus(captured.findings(), captured.skipped());
+    report = LogOptions.foldInto(report, logWorkload);
     report = report.withFindings(RootCauseMerger.merge(report.findings()));
     return output.write(report, out, DEFAULT_FAIL_ON);
   }

@@ -78,7 +78,10 @@ public record Report(
     return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, workload, all);
   }
 
-  /** This report with {@code more} findings ranked in among its own (another source of the same diagnosis). */
+  /**
+   * This report with {@code more} findings ranked in among its own (another source of the same diagnosis); the
+   * workload section stays.
+   */
   public Report plus(List<Finding> more, List<SkippedCheck> moreSkipped) {
     List<Finding> allFindings = new java.util.ArrayList<>(findings);
     allFindings.addAll(more);

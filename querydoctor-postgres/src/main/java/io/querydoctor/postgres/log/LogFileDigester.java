@@ -6,8 +6,10 @@ import io.querydoctor.core.digest.LineReader;
 import io.querydoctor.core.digest.LogFormat;
 import io.querydoctor.core.digest.LogInput;
 import io.querydoctor.core.digest.LogReader;
+import io.querydoctor.core.digest.LogStatement;
 import io.querydoctor.core.digest.ParseProblems;
 import io.querydoctor.core.digest.ParseSummary;
+import io.querydoctor.core.digest.TimeWindow;
 import io.querydoctor.core.digest.WorkloadDigest;
 import io.querydoctor.core.digest.mysql.MySqlSlowLogReader;
 import io.querydoctor.core.sql.SqlDialect;
@@ -24,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Digests log files into one {@link WorkloadDigest}: the entry point of {@code querydoctor digest} and of
@@ -44,6 +47,8 @@ public final class LogFileDigester {
   private final ProgressListener progress;
   private final int cores;
   private final long minBytesToSplit;
+  private final LoggedPlans plans;
+  private final TimeWindow window;
 
   /**
    * @param format the format of every file, or {@code null} to detect it per file
@@ -58,12 +63,32 @@ public final class LogFileDigester {
   /** With the parallelism and the smallest file worth splitting set (tests). */
   LogFileDigester(LogFormat format, String prefix, int maxShapes, ProgressListener progress, int cores,
       long minBytesToSplit) {
+    this(format, prefix, maxShapes, progress, cores, minBytesToSplit, null, TimeWindow.ALL);
+  }
+
+  private LogFileDigester(LogFormat format, String prefix, int maxShapes, ProgressListener progress, int cores,
+      long minBytesToSplit, LoggedPlans plans, TimeWindow window) {
+    this.plans = plans;
+    this.window = window;
     this.format = format;
     this.prefix = prefix;
     this.maxShapes = maxShapes;
     this.progress = progress;
     this.cores = cores;
     this.minBytesToSplit = minBytesToSplit;
+  }
+
+  /** This digester, also handing the auto_explain plans of PostgreSQL logs to {@code plans}. */
+  public LogFileDigester withPlans(LoggedPlans plans) {
+    return new LogFileDigester(format, prefix, maxShapes, progress, cores, minBytesToSplit, plans, window);
+  }
+
+  /**
+   * This digester, digesting only the statements inside {@code window}; the others are counted in the parse
+   * summary ({@link ParseSummary#outsideWindow()}).
+   */
+  public LogFileDigester within(TimeWindow window) {
+    return new LogFileDigester(format, prefix, maxShapes, progress, cores, minBytesToSplit, plans, window);
   }
 
   public WorkloadDigest digest(List<Path> files) throws IOException {
@@ -162,23 +187,35 @@ public final class LogFileDigester {
   private ParseSummary read(Slice slice, DigestBuilder builder) throws IOException {
     ParseProblems problems = new ParseProblems();
     InputStream raw = slice.whole ? counted(slice.file) : LogSlices.open(slice.file, slice.from, slice.to);
+    long[] outside = {0};
     try (LineReader lines = new LineReader(LogInput.decompressed(raw), problems)) {
-      slice.readers.get().read(lines).forEach(builder::add);
+      Stream<LogStatement> statements = slice.readers.get().read(lines);
+      if (window.isAll()) {
+        statements.forEach(builder::add);
+      } else {
+        statements.forEach(statement -> {
+          if (window.contains(statement.timestamp())) {
+            builder.add(statement);
+          } else {
+            outside[0]++;
+          }
+        });
+      }
     } catch (UncheckedIOException e) {
       throw new IOException("cannot read " + slice.file + ": " + e.getCause().getMessage(), e.getCause());
     }
-    return problems.summary();
+    return problems.summary().outside(outside[0]);
   }
 
   /** A new reader per slice: readers keep per-input state (the prefix's scratch space, the time zone cache). */
   private Supplier<LogReader> readers(Path file, LogFormat logFormat) throws IOException {
     return switch (logFormat) {
-      case PG_CSV -> PgCsvLogReader::new;
-      case PG_JSON -> PgJsonLogReader::new;
+      case PG_CSV -> () -> new PgCsvLogReader(plans);
+      case PG_JSON -> () -> new PgJsonLogReader(plans);
       case MYSQL_SLOW -> MySqlSlowLogReader::new;
       case PG_STDERR -> {
         String template = (prefix != null ? compile(prefix) : detectPrefix(file)).template();
-        yield () -> new PgStderrLogReader(LogLinePrefix.compile(template));
+        yield () -> new PgStderrLogReader(LogLinePrefix.compile(template), plans);
       }
     };
   }
