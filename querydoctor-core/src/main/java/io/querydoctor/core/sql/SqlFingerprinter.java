@@ -12,7 +12,8 @@ import java.util.Objects;
  * <ul>
  *   <li>string literals ({@code '…'}, {@code E'…'}, {@code B'…'}, {@code X'…'}, {@code N'…'}, {@code U&'…'},
  *       {@code $tag$…$tag$}, MySQL {@code "…"}), numbers (with a sign where the sign is unary), and
- *       {@code TRUE}/{@code FALSE}/{@code NULL} used as values (not after {@code IS [NOT]}) become {@code ?};
+ *       {@code TRUE}/{@code FALSE}/{@code NULL} used as values (not after {@code IS [NOT]}, and {@code NULL}
+ *       not in a column constraint such as {@code NOT NULL}) become {@code ?};
  *   <li>bind markers {@code ?} and {@code $n} become {@code ?}; {@code ??} (pgjdbc's escaped {@code ?}
  *       operator) stays an operator;
  *   <li>comments ({@code --}, {@code /* *}{@code /} nested in PostgreSQL, MySQL {@code #}) and whitespace
@@ -195,8 +196,9 @@ public final class SqlFingerprinter {
         afterIs = false;
         return end;
       }
-      boolean value = keyword.equals("NULL") || keyword.equals("TRUE") || keyword.equals("FALSE");
-      if (value && !afterIs) {
+      boolean value = keyword.equals("NULL") ? nullIsValue()
+          : (keyword.equals("TRUE") || keyword.equals("FALSE")) && !afterIs;
+      if (value) {
         return literal(end);
       }
       afterIs = keyword.equals("IS") || (afterIs && keyword.equals("NOT"));
@@ -243,6 +245,19 @@ public final class SqlFingerprinter {
           return emit(Token.OPERATOR, String.valueOf(c), i + 1);
         }
       }
+    }
+
+    /**
+     * {@code NULL} is a literal only where a value is expected: not in {@code IS [NOT] NULL}, not in a column
+     * constraint ({@code NOT NULL}, or {@code NULL} after a type: {@code name text NULL}) and not in
+     * {@code ON DELETE SET NULL}. Everywhere else (after an operator, a bracket, a comma, {@code SELECT},
+     * {@code THEN}, {@code DEFAULT}, …) it is a value like {@code 1}.
+     */
+    private boolean nullIsValue() {
+      if (afterIs || last == Token.IDENTIFIER || last == Token.CLOSE) {
+        return false;
+      }
+      return !"NOT".equals(lastKeyword) && !"SET".equals(lastKeyword);
     }
 
     /** A sign is unary (part of the number) after an operator, keyword, opening bracket or comma. */
