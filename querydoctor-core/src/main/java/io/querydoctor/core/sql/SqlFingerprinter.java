@@ -67,6 +67,8 @@ public final class SqlFingerprinter {
     return sql == null ? "" : POSTGRESQL.fingerprint(sql).normalized();
   }
 
+  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
   /** FNV-1a, 64 bit: cheap, well spread for short texts, and the same in every JVM (unlike hashCode). */
   static String hashHex(String text) {
     long hash = 0xcbf29ce484222325L;
@@ -74,8 +76,12 @@ public final class SqlFingerprinter {
       hash ^= text.charAt(i);
       hash *= 0x100000001b3L;
     }
-    String hex = Long.toHexString(hash);
-    return "0".repeat(16 - hex.length()) + hex;
+    char[] hex = new char[16];
+    for (int i = 15; i >= 0; i--) {
+      hex[i] = HEX_DIGITS[(int) (hash & 0xF)];
+      hash >>>= 4;
+    }
+    return new String(hex);
   }
 
   /** One pass over one statement. */
@@ -106,10 +112,10 @@ public final class SqlFingerprinter {
     /** Reads the token at {@code i} and returns where the next one starts. */
     private int next(int i) {
       char c = s[i];
-      char after = i + 1 < s.length ? s[i + 1] : '\0';
-      if (Character.isWhitespace(c)) {
+      if (SqlLexemes.isWhitespace(c)) {
         return i + 1;
       }
+      char after = i + 1 < s.length ? s[i + 1] : '\0';
       if ((c == '-' && after == '-') || (c == '#' && mysql)) {
         return SqlLexemes.lineComment(s, i);
       }
@@ -133,10 +139,10 @@ public final class SqlFingerprinter {
       if (c == '?') {
         return after == '?' ? emit(Token.OPERATOR, "??", i + 2) : parameter(shape.nextPositional(), i + 1);
       }
-      if (Character.isDigit(c) || (c == '.' && Character.isDigit(after))) {
+      if (SqlLexemes.isDigit(c) || (c == '.' && SqlLexemes.isDigit(after))) {
         return number(i);
       }
-      if ((c == '-' || c == '+') && (Character.isDigit(after) || after == '.') && signAllowed()) {
+      if ((c == '-' || c == '+') && (SqlLexemes.isDigit(after) || after == '.') && signAllowed()) {
         return number(i + 1);
       }
       if (SqlLexemes.isIdentifierStart(c) || (mysql && c == '$')) {
@@ -156,10 +162,10 @@ public final class SqlFingerprinter {
     }
 
     private int dollar(int i) {
-      if (i + 1 < s.length && Character.isDigit(s[i + 1])) {
+      if (i + 1 < s.length && SqlLexemes.isDigit(s[i + 1])) {
         int end = i + 1;
         int n = 0;
-        while (end < s.length && Character.isDigit(s[end])) {
+        while (end < s.length && SqlLexemes.isDigit(s[end])) {
           n = n * 10 + (s[end] - '0');
           end++;
         }
