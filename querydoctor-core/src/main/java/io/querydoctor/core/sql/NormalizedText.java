@@ -24,10 +24,12 @@ final class NormalizedText {
   private boolean listOnlyPlaceholders;
   private boolean expectList;
 
-  // The VALUES list being watched: the depth it lives at, the text of its first row, where the current row
+  // The VALUES list being watched: the depth it lives at, where its first row lies in out (compared in place,
+  // so a 500-row insert builds no text per row), where the current row
   // (including the comma before it) started.
   private int valuesDepth = -1;
-  private String firstRow;
+  private int firstRowStart = -1;
+  private int firstRowEnd;
   private int rowStart = -1;
   private int rowSeparatorStart = -1;
   private int depth;
@@ -48,7 +50,7 @@ final class NormalizedText {
     previousIsArray = upper.equals("ARRAY");
     if (upper.equals("VALUES")) {
       valuesDepth = depth;
-      firstRow = null;
+      firstRowStart = -1;
     }
   }
 
@@ -80,7 +82,7 @@ final class NormalizedText {
     }
     if (depth == valuesDepth && kind == Token.OPEN) {
       rowStart = out.length();
-      if (firstRow == null) {
+      if (firstRowStart < 0) {
         rowSeparatorStart = -1;
       }
     }
@@ -106,14 +108,27 @@ final class NormalizedText {
     append(kind, text);
     depth--;
     if (depth == valuesDepth && rowStart >= 0) {
-      String row = out.substring(rowStart);
-      if (firstRow == null) {
-        firstRow = row;
-      } else if (row.equals(firstRow) && rowSeparatorStart >= 0) {
+      if (firstRowStart < 0) {
+        firstRowStart = rowStart;
+        firstRowEnd = out.length();
+      } else if (rowSeparatorStart >= 0 && sameAsFirstRow(rowStart)) {
         out.setLength(rowSeparatorStart);
       }
       rowStart = -1;
     }
+  }
+
+  private boolean sameAsFirstRow(int start) {
+    int length = out.length() - start;
+    if (length != firstRowEnd - firstRowStart) {
+      return false;
+    }
+    for (int k = 0; k < length; k++) {
+      if (out.charAt(start + k) != out.charAt(firstRowStart + k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** An unquoted identifier copied straight from the statement, lower-cased when {@code fold}. */

@@ -99,6 +99,26 @@ class SqlFingerprinterTest {
     assertThat(MY.fingerprint(sql).normalized()).isEqualTo(expected);
   }
 
+  /** Bug: DDL {@code NOT NULL} was fingerprinted as {@code NOT ?}, as if NULL were a value there. */
+  @ParameterizedTest
+  @MethodSource("nullOutsideValues")
+  void ddlNotNullIsNotFingerprintedAsNotPlaceholder(String sql, String expected) {
+    assertThat(PG.fingerprint(sql).normalized()).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> nullOutsideValues() {
+    return Stream.of(
+        arguments("CREATE TABLE t (id bigint NOT NULL, name text NULL)",
+            "CREATE TABLE t(id bigint NOT NULL, name text NULL)"),
+        arguments("ALTER TABLE t ALTER COLUMN name SET NOT NULL", "ALTER TABLE t ALTER COLUMN name SET NOT NULL"),
+        arguments("CREATE TABLE c (p int REFERENCES t ON DELETE SET NULL, v varchar(10) NOT NULL DEFAULT NULL)",
+            "CREATE TABLE c(p int REFERENCES t ON DELETE SET NULL, v varchar(?) NOT NULL DEFAULT ?)"),
+        arguments("SELECT NULL, COALESCE(a, NULL) FROM t WHERE b = NULL OR c IS NOT NULL",
+            "SELECT ?, coalesce(a, ?) FROM t WHERE b = ? OR c IS NOT NULL"),
+        arguments("INSERT INTO t VALUES (NULL, 1)", "INSERT INTO t VALUES (?, ?)"),
+        arguments("SELECT CASE WHEN a THEN NULL ELSE NULL END", "SELECT CASE WHEN a THEN ? ELSE ? END"));
+  }
+
   @Test
   void sameShapeSameIdDifferentShapeDifferentId() {
     Fingerprint a = PG.fingerprint("SELECT * FROM posts WHERE user_id = 42");

@@ -14,7 +14,7 @@ import java.sql.Statement;
  * <p>Fail-open: nothing here throws; every call into capture is guarded by {@link ConnectionTracker}, and a
  * failure while wrapping a result returns the driver's own result unchanged.
  */
-final class StatementCapture {
+class StatementCapture {
 
   private final ConnectionTracker tracker;
   private final Ticker ticker;
