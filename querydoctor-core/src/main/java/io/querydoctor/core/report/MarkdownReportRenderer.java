@@ -41,6 +41,24 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       if (f.verification() != null) {
         md.append("\n**Verified:** ").append(inline(ReportSummary.verification(f.verification()))).append('\n');
       }
+      if (!f.supporting().isEmpty()) {
+        md.append("\n**Same root cause, also seen as:**\n\n");
+        for (Finding also : f.supporting()) {
+          md.append("- `").append(also.ruleId()).append("` ").append(inline(also.title()))
+              .append(also.verification() == null ? ""
+                  : " — verified: " + inline(ReportSummary.verification(also.verification())))
+              .append('\n');
+        }
+      }
+    }
+    List<List<String>> verified = VerifiedRows.rows(report.findings());
+    if (!verified.isEmpty()) {
+      md.append("\n## Verified fixes\n\n| ").append(String.join(" | ", VerifiedRows.HEADER)).append(" |\n|")
+          .append("---|".repeat(VerifiedRows.HEADER.size())).append('\n');
+      for (List<String> row : verified) {
+        md.append("| ").append(String.join(" | ", row.stream().map(MarkdownReportRenderer::cell).toList()))
+            .append(" |\n");
+      }
     }
     if (report.workload() != null) {
       appendWorkload(md, report.workload());

@@ -52,7 +52,8 @@ final class ReportRedaction {
 
   private static Verification verification(Verification v) {
     return v == null ? null
-        : new Verification(v.method(), v.metric(), v.before(), v.after(), v.runs(), LiteralRedactor.prose(v.note()));
+        : new Verification(v.method(), v.metric(), v.before(), v.after(), v.runs(), LiteralRedactor.prose(v.note()),
+            v.p95Before(), v.p95After());
   }
 
   static WorkloadSection workload(WorkloadSection section) {

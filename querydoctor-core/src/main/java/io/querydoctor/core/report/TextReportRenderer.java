@@ -37,6 +37,7 @@ public final class TextReportRenderer implements ReportRenderer {
             .append(f.ruleId()).append("  ").append(f.title()).append('\n');
       }
     }
+    appendVerified(text, report.findings());
     if (report.workload() != null) {
       appendWorkload(text, report.workload());
     }
@@ -88,6 +89,32 @@ public final class TextReportRenderer implements ReportRenderer {
 
   /** Longest statement text shown in a table row; the JSON form has it in full. */
   static final int STATEMENT_CHARS = 100;
+
+  /** The before/after table: what each verified fix did, measured on the sandbox (or estimated). */
+  private void appendVerified(StringBuilder text, List<Finding> findings) {
+    List<List<String>> rows = VerifiedRows.rows(findings);
+    if (rows.isEmpty()) {
+      return;
+    }
+    text.append('\n').append(bold("Verified fixes")).append(" (median before → after; the fix and what was timed "
+        + "are under each finding)\n");
+    rows.add(0, VerifiedRows.HEADER);
+    int[] widths = new int[VerifiedRows.HEADER.size()];
+    for (List<String> row : rows) {
+      for (int i = 0; i < widths.length; i++) {
+        widths[i] = Math.max(widths[i], Math.min(row.get(i).length(), 60));
+      }
+    }
+    for (List<String> row : rows) {
+      text.append(' ');
+      for (int i = 0; i < widths.length; i++) {
+        String cell = oneLine(row.get(i), 60);
+        text.append(' ').append(i == 0 ? cell + " ".repeat(widths[i] - cell.length())
+            : " ".repeat(widths[i] - cell.length()) + cell);
+      }
+      text.append('\n');
+    }
+  }
 
   private void appendWorkload(StringBuilder text, WorkloadSection section) {
     text.append('\n').append(bold("Workload")).append(" (by ").append(section.sortedBy()).append("): ")
