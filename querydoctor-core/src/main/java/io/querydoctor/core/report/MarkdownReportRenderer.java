@@ -4,6 +4,7 @@ import io.querydoctor.core.finding.Evidence;
 import io.querydoctor.core.finding.Finding;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /** A report to paste into a ticket or a pull request. */
 public final class MarkdownReportRenderer implements ReportRenderer {
