@@ -92,8 +92,10 @@ public final class FixTrials {
     String unique = index.group(1) == null ? "" : "UNIQUE ";
     // Built plainly: CONCURRENTLY only matters for a live table's writers, and a sandbox has none.
     String create = "CREATE " + unique + "INDEX " + name + " ON " + definition.strip();
-    return work(group, samples, table).map(work -> new FixTrial(identity(finding), create,
-        List.of(create), List.of("DROP INDEX IF EXISTS " + name), work, work));
+    String leading = definition.replaceFirst("^[^(]*\\(", "").split("[,)\\s]")[0];
+    Optional<TimedWork> work = fromGroup(group, samples).or(() -> samples.filteringOn(table, leading));
+    return work.map(w -> new FixTrial(identity(finding), create,
+        List.of(create), List.of("DROP INDEX IF EXISTS " + name), w, w));
   }
 
   /**
@@ -101,6 +103,12 @@ public final class FixTrials {
    * finding that names only a table) an example reading {@code table}.
    */
   private static Optional<TimedWork> work(List<Finding> group, StatementSamples samples, String table) {
+    Optional<TimedWork> work = fromGroup(group, samples);
+    return work.isPresent() || table == null ? work : samples.reading(table);
+  }
+
+  /** The example of the first query a member of the group is about. */
+  private static Optional<TimedWork> fromGroup(List<Finding> group, StatementSamples samples) {
     for (Finding member : group) {
       for (Subject subject : member.allSubjects()) {
         if (subject.kind() == SubjectKind.FINGERPRINT) {
@@ -111,6 +119,6 @@ public final class FixTrials {
         }
       }
     }
-    return table == null ? Optional.empty() : samples.reading(table);
+    return Optional.empty();
   }
 }

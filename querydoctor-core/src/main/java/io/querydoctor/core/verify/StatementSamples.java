@@ -40,6 +40,20 @@ public final class StatementSamples {
         .map(Sample::work).findFirst();
   }
 
+  /**
+   * The first read example that reads {@code table} and filters, joins or sorts on {@code column} — one an index
+   * led by that column could serve.
+   */
+  public Optional<TimedWork> filteringOn(String table, String column) {
+    java.util.regex.Pattern after = java.util.regex.Pattern.compile(
+        "(?is)\\b(WHERE|ON|BY)\\b.*\\b" + java.util.regex.Pattern.quote(column.replace("\"", "")) + "\\b");
+    String wanted = plainTable(table);
+    return byFingerprint.values().stream()
+        .filter(s -> !s.work().rolledBack() && s.tables().contains(wanted))
+        .filter(s -> s.work().statements().stream().anyMatch(sql -> after.matcher(sql).find()))
+        .map(Sample::work).findFirst();
+  }
+
   public int size() {
     return byFingerprint.size();
   }
