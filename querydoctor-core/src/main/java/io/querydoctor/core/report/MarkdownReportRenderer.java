@@ -45,6 +45,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     if (report.workload() != null) {
       appendWorkload(md, report.workload());
     }
+    appendPlans(md, report);
     if (!report.skipped().isEmpty()) {
       md.append("\n## Skipped checks\n\n");
       for (SkippedCheck s : report.skipped()) {
@@ -79,6 +80,20 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       for (var change : baseline.topVanished()) {
         md.append("- vanished: ").append(inline(change.example())).append('\n');
       }
+    }
+  }
+
+  private static void appendPlans(StringBuilder md, Report report) {
+    if (report.plans().isEmpty()) {
+      return;
+    }
+    md.append("\n## Plans\n");
+    for (QueryPlan plan : report.plans()) {
+      String tree = plan.query() + "\n\n" + String.join("\n", PlanTreeText.lines(plan));
+      String fence = fenceFor(tree);
+      md.append("\nQuery `").append(plan.fingerprint()).append("`").append(plan.analyzed() ? " (EXPLAIN ANALYZE)"
+          : " (estimates)").append(":\n\n").append(fence).append("text\n").append(tree).append('\n').append(fence)
+          .append('\n');
     }
   }
 

@@ -40,6 +40,7 @@ public final class TextReportRenderer implements ReportRenderer {
     if (report.workload() != null) {
       appendWorkload(text, report.workload());
     }
+    appendPlans(text, report);
     if (!report.skipped().isEmpty()) {
       text.append("\nSkipped checks:\n");
       for (SkippedCheck skipped : report.skipped()) {
@@ -68,6 +69,23 @@ public final class TextReportRenderer implements ReportRenderer {
     }
     if (f.verification() != null) {
       text.append("   verified: ").append(ReportSummary.verification(f.verification())).append('\n');
+    }
+  }
+
+  private void appendPlans(StringBuilder text, Report report) {
+    if (report.plans().isEmpty()) {
+      return;
+    }
+    if (!options.verbose()) {
+      text.append('\n').append(bold("Plans")).append(": ").append(report.plans().size())
+          .append(" queries explained (--verbose, --format html or json show the trees)\n");
+      return;
+    }
+    text.append('\n').append(bold("Plans")).append('\n');
+    for (QueryPlan plan : report.plans()) {
+      text.append("\nQuery ").append(plan.fingerprint()).append(": ").append(oneLine(plan.query(), STATEMENT_CHARS))
+          .append('\n');
+      PlanTreeText.lines(plan).forEach(line -> text.append("  ").append(line).append('\n'));
     }
   }
 
