@@ -46,6 +46,16 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       appendWorkload(md, report.workload());
     }
     appendPlans(md, report);
+    if (report.comparison() != null) {
+      md.append("\n## Compared with a baseline\n\n").append(inline(ReportSummary.comparison(report.comparison())))
+          .append("\n\n");
+      ReportSummary.comparisonLines(report.comparison()).forEach(line -> md.append("- ").append(inline(line))
+          .append('\n'));
+    }
+    if (!report.suppressed().isEmpty()) {
+      md.append("\n## Suppressed\n\n").append(ReportSummary.suppressed(report)).append(".\n\n");
+      report.suppressed().forEach(s -> md.append("- ").append(inline(ReportSummary.suppressed(s))).append('\n'));
+    }
     if (!report.skipped().isEmpty()) {
       md.append("\n## Skipped checks\n\n");
       for (SkippedCheck s : report.skipped()) {

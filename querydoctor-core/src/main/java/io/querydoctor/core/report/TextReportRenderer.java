@@ -41,6 +41,15 @@ public final class TextReportRenderer implements ReportRenderer {
       appendWorkload(text, report.workload());
     }
     appendPlans(text, report);
+    if (report.comparison() != null) {
+      text.append('\n').append(bold(ReportSummary.comparison(report.comparison()))).append('\n');
+      ReportSummary.comparisonLines(report.comparison())
+          .forEach(line -> text.append("  ").append(oneLine(line, 2 * STATEMENT_CHARS)).append('\n'));
+    }
+    if (!report.suppressed().isEmpty()) {
+      text.append('\n').append(ReportSummary.suppressed(report)).append(":\n");
+      report.suppressed().forEach(s -> text.append("  - ").append(ReportSummary.suppressed(s)).append('\n'));
+    }
     if (!report.skipped().isEmpty()) {
       text.append("\nSkipped checks:\n");
       for (SkippedCheck skipped : report.skipped()) {
