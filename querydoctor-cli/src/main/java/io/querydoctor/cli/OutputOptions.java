@@ -36,11 +36,16 @@ final class OutputOptions {
           + "info, or none to always exit 0 after a successful run.")
   FailOn failOn;
 
-  @Option(names = "--no-color", description = "No ANSI colours in text output (default: colours on a terminal).")
+  @Option(names = "--no-color",
+      description = "No ANSI colours in text output (default: colours on a terminal, unless NO_COLOR is set or "
+          + "TERM=dumb; never into a file or a pipe).")
   boolean noColor;
 
   @Option(names = {"-v", "--verbose"},
-      description = "Show every finding in full, and stack traces on errors.")
+      description = "Show everything: every finding in full with why it matters, what else it concerns, the "
+          + "findings merged into it and all its numbers; plan trees; stack traces on "
+          + "errors. Without it the text report is compact: an overview, then the top findings with the evidence "
+          + "that crossed a threshold and the fix.")
   boolean verbose;
 
   @Option(names = "--show-literals",
@@ -98,9 +103,7 @@ final class OutputOptions {
   int write(Report diagnosed, PrintWriter out, FailOn defaultFailOn) {
     Report report = suppressions().apply(diagnosed);
     Report shown = showLiterals ? report : report.redacted();
-    boolean colour = output == null && !noColor && format == ReportFormat.TEXT && System.console() != null
-        && System.getenv("NO_COLOR") == null;
-    RenderOptions options = new RenderOptions(colour, verbose);
+    RenderOptions options = new RenderOptions(colourWanted(), verbose);
     try {
       if (output == null) {
         format.renderer(options).render(shown, out);
@@ -115,6 +118,15 @@ final class OutputOptions {
     }
     FailOn threshold = failOn != null ? failOn : defaultFailOn;
     return threshold.failed(report) ? ExitCode.FINDINGS : ExitCode.CLEAN;
+  }
+
+  /**
+   * Colours only for text on a terminal: not into a file or a pipe (no console), not with --no-color, NO_COLOR
+   * (no-color.org) or TERM=dumb.
+   */
+  boolean colourWanted() {
+    return output == null && !noColor && format == ReportFormat.TEXT && System.console() != null
+        && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
   }
 
   /** --suppress and --suppress-file together; bad entries and unreadable files are user errors. */
