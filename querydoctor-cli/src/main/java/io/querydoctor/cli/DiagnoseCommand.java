@@ -52,6 +52,9 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Mixin
   private HealthThresholdOptions thresholds;
 
+  @Mixin
+  private RunBaselineOptions baselines;
+
   @Option(names = "--capture", paramLabel = "FILE",
       description = "A capture file written by the JDBC layer (-Dquerydoctor.captureFile=FILE); its statements are "
           + "replayed through the capture-side detectors (N+1, unbatched writes, long transactions, …). Repeatable.")
@@ -88,6 +91,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
     output.checkWritable();
+    baselines.checkReadable();
     for (Path file : captureFiles) {
       if (!Files.isReadable(file)) {
         throw new UserError("cannot read capture file " + file + ": it does not exist or is not readable");
@@ -115,7 +119,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (verify) {
       report = verified(report, progress);
     }
-    return output.write(report, out, DEFAULT_FAIL_ON);
+    return output.write(baselines.apply(report), out, DEFAULT_FAIL_ON);
   }
 
   private void checkSymptomOptions() {

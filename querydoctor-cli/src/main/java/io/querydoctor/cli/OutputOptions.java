@@ -4,6 +4,7 @@ import io.querydoctor.core.finding.Severity;
 import io.querydoctor.core.report.RenderOptions;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.core.report.ReportFormat;
+import io.querydoctor.core.report.Suppressions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -12,6 +13,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -33,11 +36,16 @@ final class OutputOptions {
           + "info, or none to always exit 0 after a successful run.")
   FailOn failOn;
 
-  @Option(names = "--no-color", description = "No ANSI colours in text output (default: colours on a terminal).")
+  @Option(names = "--no-color",
+      description = "No ANSI colours in text output (default: colours on a terminal, unless NO_COLOR is set or "
+          + "TERM=dumb; never into a file or a pipe).")
   boolean noColor;
 
   @Option(names = {"-v", "--verbose"},
-      description = "Show every finding in full, and stack traces on errors.")
+      description = "Show everything: every finding in full with why it matters, what else it concerns, the "
+          + "findings merged into it and all its numbers; plan trees; stack traces on "
+          + "errors. Without it the text report is compact: an overview, then the top findings with the evidence "
+          + "that crossed a threshold and the fix.")
   boolean verbose;
 
   @Option(names = "--show-literals",
@@ -45,11 +53,22 @@ final class OutputOptions {
           + "literal is replaced by ?, in every format; fix DDL the tool generated keeps its values.")
   boolean showLiterals;
 
+  @Option(names = "--suppress", paramLabel = "RULE:SUBJECT",
+      description = "Accept a known finding: it leaves the ranked list and cannot fail --fail-on; the report lists "
+          + "it as suppressed. RULE:SUBJECT is the finding's key, e.g. unused-index:public.posts_title_idx; add "
+          + "'  # reason' to give why. Repeatable.")
+  List<String> suppress = new ArrayList<>();
+
+  @Option(names = "--suppress-file", paramLabel = "FILE",
+      description = "Suppressions, one a line: RULE:SUBJECT  # reason (blank lines and # comments skipped).")
+  Path suppressFile;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress messages on standard error.")
   boolean quiet;
 
   /** Fails before any long work if the report could not be written. */
   void checkWritable() {
+    suppressions();
     if (output == null) {
       return;
     }
@@ -81,11 +100,10 @@ final class OutputOptions {
   }
 
   /** Renders {@code report} to --output or {@code out}; returns the exit code the findings call for. */
-  int write(Report report, PrintWriter out, FailOn defaultFailOn) {
+  int write(Report diagnosed, PrintWriter out, FailOn defaultFailOn) {
+    Report report = suppressions().apply(diagnosed);
     Report shown = showLiterals ? report : report.redacted();
-    boolean colour = output == null && !noColor && format == ReportFormat.TEXT && System.console() != null
-        && System.getenv("NO_COLOR") == null;
-    RenderOptions options = new RenderOptions(colour, verbose);
+    RenderOptions options = new RenderOptions(colourWanted(), verbose);
     try {
       if (output == null) {
         format.renderer(options).render(shown, out);
@@ -100,6 +118,35 @@ final class OutputOptions {
     }
     FailOn threshold = failOn != null ? failOn : defaultFailOn;
     return threshold.failed(report) ? ExitCode.FINDINGS : ExitCode.CLEAN;
+  }
+
+  /**
+   * Colours only for text on a terminal: not into a file or a pipe (no console), not with --no-color, NO_COLOR
+   * (no-color.org) or TERM=dumb.
+   */
+  boolean colourWanted() {
+    return output == null && !noColor && format == ReportFormat.TEXT && System.console() != null
+        && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
+  }
+
+  /** --suppress and --suppress-file together; bad entries and unreadable files are user errors. */
+  Suppressions suppressions() {
+    Suppressions all;
+    try {
+      all = suppress.isEmpty() ? Suppressions.NONE : Suppressions.parse(suppress, "--suppress");
+      if (suppressFile != null) {
+        if (!Files.isReadable(suppressFile)) {
+          throw new UserError("cannot read the suppression file " + suppressFile + ": it does not exist or is not "
+              + "readable");
+        }
+        all = all.and(Suppressions.read(suppressFile));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UserError("cannot read the suppression file " + suppressFile + ": " + e.getMessage(), e);
+    }
+    return all;
   }
 
   /** --fail-on: a severity, or none. */

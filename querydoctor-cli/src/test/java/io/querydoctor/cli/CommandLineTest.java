@@ -2,6 +2,7 @@ package io.querydoctor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Usage and bad input that is caught before anything connects. */
@@ -12,7 +13,11 @@ class CommandLineTest {
     CliRun run = CliRun.of("diagnose", "--help");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("--url", "--user", "--password-env", "--format", "--output", "--fail-on",
-        "--verbose", "--quiet", "--no-color");
+        "--verbose", "--quiet", "--no-color", "--show-literals", "--suppress", "--suppress-file", "--baseline",
+        "--save-baseline");
+    for (String command : List.of("check", "explain", "demo", "digest")) {
+      assertThat(CliRun.of(command, "--help").out()).as(command).contains("--show-literals", "--suppress-file");
+    }
     CliRun top = CliRun.of("--help");
     assertThat(top.out()).contains("demo", "diagnose", "Exit codes:", "2  usage error");
   }

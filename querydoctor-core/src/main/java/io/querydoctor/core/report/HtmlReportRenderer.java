@@ -58,6 +58,20 @@ public final class HtmlReportRenderer implements ReportRenderer {
       appendFinding(html, rank++, f);
     }
     HtmlPlanTrees.append(html, report);
+    if (report.comparison() != null) {
+      html.append("<h2>Compared with a baseline</h2>\n<p class=\"comparison\">")
+          .append(escape(ReportSummary.comparison(report.comparison()))).append("</p>\n<ul>\n");
+      ReportSummary.comparisonLines(report.comparison())
+          .forEach(line -> html.append("<li>").append(escape(line)).append("</li>\n"));
+      html.append("</ul>\n");
+    }
+    if (!report.suppressed().isEmpty()) {
+      html.append("<h2>Suppressed</h2>\n<p class=\"suppressed\">").append(escape(ReportSummary.suppressed(report)))
+          .append(".</p>\n<ul>\n");
+      report.suppressed().forEach(s -> html.append("<li>").append(escape(ReportSummary.suppressed(s)))
+          .append("</li>\n"));
+      html.append("</ul>\n");
+    }
     if (report.workload() != null) {
       appendWorkload(html, report.workload());
     }

@@ -64,6 +64,17 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     if (report.workload() != null) {
       appendWorkload(md, report.workload());
     }
+    appendPlans(md, report);
+    if (report.comparison() != null) {
+      md.append("\n## Compared with a baseline\n\n").append(inline(ReportSummary.comparison(report.comparison())))
+          .append("\n\n");
+      ReportSummary.comparisonLines(report.comparison()).forEach(line -> md.append("- ").append(inline(line))
+          .append('\n'));
+    }
+    if (!report.suppressed().isEmpty()) {
+      md.append("\n## Suppressed\n\n").append(ReportSummary.suppressed(report)).append(".\n\n");
+      report.suppressed().forEach(s -> md.append("- ").append(inline(ReportSummary.suppressed(s))).append('\n'));
+    }
     if (!report.skipped().isEmpty()) {
       md.append("\n## Skipped checks\n\n");
       for (SkippedCheck s : report.skipped()) {
@@ -98,6 +109,20 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       for (var change : baseline.topVanished()) {
         md.append("- vanished: ").append(inline(change.example())).append('\n');
       }
+    }
+  }
+
+  private static void appendPlans(StringBuilder md, Report report) {
+    if (report.plans().isEmpty()) {
+      return;
+    }
+    md.append("\n## Plans\n");
+    for (QueryPlan plan : report.plans()) {
+      String tree = plan.query() + "\n\n" + String.join("\n", PlanTreeText.lines(plan));
+      String fence = fenceFor(tree);
+      md.append("\nQuery `").append(plan.fingerprint()).append("`").append(plan.analyzed() ? " (EXPLAIN ANALYZE)"
+          : " (estimates)").append(":\n\n").append(fence).append("text\n").append(tree).append('\n').append(fence)
+          .append('\n');
     }
   }
 

@@ -59,7 +59,7 @@ public record PlanTreeNode(
   }
 
   /** Every node of the subtree, this one first (depth first). */
-  List<PlanTreeNode> nodes() {
+  public List<PlanTreeNode> nodes() {
     List<PlanTreeNode> all = new ArrayList<>();
     all.add(this);
     children.forEach(c -> all.addAll(c.nodes()));

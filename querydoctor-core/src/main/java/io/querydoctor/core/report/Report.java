@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param skipped checks that could not run, with the reason
  * @param workload the workload digest the findings came from ({@code querydoctor digest}), or {@code null}
  * @param plans plans of the query shapes that were explained, with the findings at their nodes; may be empty
+ * @param suppressed findings taken out of the list by {@code --suppress}, with the reasons; may be empty
+ * @param comparison what changed since a saved run ({@code --baseline}), or {@code null}
  */
 public record Report(
     int schemaVersion,
@@ -31,7 +33,9 @@ public record Report(
     List<Finding> findings,
     List<SkippedCheck> skipped,
     @JsonInclude(JsonInclude.Include.NON_NULL) WorkloadSection workload,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<QueryPlan> plans) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<QueryPlan> plans,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SuppressedFinding> suppressed,
+    @JsonInclude(JsonInclude.Include.NON_NULL) RunComparison comparison) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -52,6 +56,14 @@ public record Report(
     findings = findings.stream().sorted(RANKING).toList();
     skipped = List.copyOf(skipped);
     plans = plans == null ? List.of() : List.copyOf(plans);
+    suppressed = suppressed == null ? List.of() : List.copyOf(suppressed);
+  }
+
+  /** A report without suppressions or comparison. */
+  public Report(int schemaVersion, String tool, Instant generatedAt, String target, long durationMillis,
+      List<Finding> findings, List<SkippedCheck> skipped, WorkloadSection workload, List<QueryPlan> plans) {
+    this(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, workload, plans, List.of(),
+        null);
   }
 
   /** A report without plans. */
@@ -68,14 +80,22 @@ public record Report(
 
   /** This report with {@code section} as its workload section. */
   public Report withWorkload(WorkloadSection section) {
-    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, section, plans);
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, section, plans,
+        suppressed, comparison);
   }
 
   /** This report with {@code more} plans added to its own. */
   public Report withPlans(List<QueryPlan> more) {
     List<QueryPlan> all = new java.util.ArrayList<>(plans);
     all.addAll(more);
-    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, workload, all);
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, workload, all,
+        suppressed, comparison);
+  }
+
+  /** This report with other findings, suppressed findings and comparison (suppressions, baselines). */
+  public Report withFindings(List<Finding> kept, List<SuppressedFinding> accepted, RunComparison compared) {
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, kept, skipped, workload, plans,
+        accepted, compared);
   }
 
   /**
@@ -88,7 +108,7 @@ public record Report(
     List<SkippedCheck> allSkipped = new java.util.ArrayList<>(skipped);
     allSkipped.addAll(moreSkipped);
     return new Report(schemaVersion, tool, generatedAt, target, durationMillis, allFindings, allSkipped, workload,
-        plans);
+        plans, suppressed, comparison);
   }
 
   /** This report with {@code replaced} as its findings (e.g. merged by root cause), ranked. */

@@ -31,7 +31,11 @@ final class ReportRedaction {
     return new Report(report.schemaVersion(), report.tool(), report.generatedAt(), report.target(),
         report.durationMillis(), report.findings().stream().map(ReportRedaction::finding).toList(),
         report.skipped().stream().map(s -> new SkippedCheck(s.check(), LiteralRedactor.prose(s.reason()))).toList(),
-        workload(report.workload()), report.plans().stream().map(ReportRedaction::plan).toList());
+        workload(report.workload()), report.plans().stream().map(ReportRedaction::plan).toList(),
+        report.suppressed().stream().map(s -> new SuppressedFinding(s.key(), s.ruleId(), s.severity(),
+            LiteralRedactor.prose(s.title()), LiteralRedactor.prose(s.reason()))).toList(),
+        report.comparison() == null ? null
+            : report.comparison().mapText(LiteralRedactor::prose, ReportRedaction::baseline));
   }
 
   static Finding finding(Finding f) {

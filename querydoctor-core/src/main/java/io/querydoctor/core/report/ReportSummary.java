@@ -15,15 +15,16 @@ final class ReportSummary {
 
   /** "3 findings: 1 high, 2 medium" or "No findings." */
   static String headline(Report report) {
+    String suppressed = report.suppressed().isEmpty() ? "" : " (" + suppressed(report) + ")";
     if (report.findings().isEmpty()) {
-      return "No findings.";
+      return "No findings." + suppressed;
     }
     Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
     report.findings().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
     StringJoiner parts = new StringJoiner(", ");
     counts.forEach((severity, n) -> parts.add(n + " " + severity.label()));
     int n = report.findings().size();
-    return n + (n == 1 ? " finding: " : " findings: ") + parts;
+    return n + (n == 1 ? " finding: " : " findings: ") + parts + suppressed;
   }
 
   /** "rows_removed = 9,990 rows (threshold 1,000 rows)". */
@@ -50,5 +51,48 @@ final class ReportSummary {
     String runs = v.runs() == null ? "" : " over " + v.runs() + " runs";
     String note = v.note() == null ? "" : " — " + v.note();
     return v.method().label() + " " + v.metric() + ": " + before + " → " + after + speedup + runs + note;
+  }
+
+  /** "Compared with base.json (saved …): 2 new findings, 1 resolved, 1 latency regression; shapes: 3 new, 1 gone". */
+  static String comparison(RunComparison c) {
+    String text = "Compared with " + c.baseline() + " (saved " + c.baselineSavedAt() + "): "
+        + count(c.newFindings().size(), "new finding", "new findings") + ", "
+        + c.resolvedFindings().size() + " resolved, "
+        + count(c.regressions().size(), "latency regression", "latency regressions");
+    if (c.workload() != null) {
+      text += "; query shapes: " + c.workload().newShapes() + " new, " + c.workload().vanishedShapes() + " vanished";
+    }
+    return text;
+  }
+
+  /** One line per change: "new: [high] rule:subject — title", "resolved: …", "regressed: …", "new shape: SQL". */
+  static java.util.List<String> comparisonLines(RunComparison c) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    c.newFindings().forEach(f -> lines.add("new: " + ref(f)));
+    c.resolvedFindings().forEach(f -> lines.add("resolved: " + ref(f)));
+    c.regressions().forEach(f -> lines.add("regressed: " + ref(f)));
+    if (c.workload() != null) {
+      c.workload().topNew().forEach(s -> lines.add("new shape: " + s.example()));
+      c.workload().topVanished().forEach(s -> lines.add("vanished shape: " + s.example()));
+    }
+    return lines;
+  }
+
+  /** "2 findings suppressed". */
+  static String suppressed(Report report) {
+    return count(report.suppressed().size(), "finding", "findings") + " suppressed";
+  }
+
+  /** "[medium] rule:subject — title (reason: …)". */
+  static String suppressed(SuppressedFinding s) {
+    return "[" + s.severity().label() + "] " + s.key() + " — " + s.title() + " (reason: " + s.reason() + ")";
+  }
+
+  private static String ref(FindingRef f) {
+    return "[" + f.severity().label() + "] " + f.key() + " — " + f.title();
+  }
+
+  private static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 }

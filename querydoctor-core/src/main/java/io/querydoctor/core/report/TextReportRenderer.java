@@ -3,15 +3,30 @@ package io.querydoctor.core.report;
 import io.querydoctor.core.finding.Evidence;
 import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.finding.Severity;
+import io.querydoctor.core.finding.Subject;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
-/** The terminal report: the top findings in full, the rest one line each (all in full with --verbose). */
+/**
+ * The terminal report. Compact by default: a ranked overview of the findings, then the top ones each with the
+ * evidence that crossed a threshold and the fix, then the workload's top query shapes. {@code --verbose} shows
+ * everything: every finding in full with why it matters, what else it concerns, its merged findings, all its
+ * evidence, and the plan trees. ANSI colours only when asked (a terminal).
+ */
 public final class TextReportRenderer implements ReportRenderer {
 
   /** How many findings the compact report shows in full. */
-  static final int FULL_FINDINGS = 10;
+  static final int FULL_FINDINGS = 5;
+  /** How many findings the compact overview lists. */
+  static final int OVERVIEW_FINDINGS = 20;
+  /** Evidence lines per finding in the compact report (those that crossed a threshold come first). */
+  static final int COMPACT_EVIDENCE = 3;
+  /** Longest statement text shown in a table row; the JSON form has it in full. */
+  static final int STATEMENT_CHARS = 100;
 
   private final RenderOptions options;
 
@@ -25,21 +40,28 @@ public final class TextReportRenderer implements ReportRenderer {
     text.append(bold("QueryDoctor report")).append(" for ").append(report.target()).append('\n');
     text.append(ReportSummary.headline(report)).append('\n');
     List<Finding> findings = report.findings();
+    appendOverview(text, findings);
     int full = options.verbose() ? findings.size() : Math.min(FULL_FINDINGS, findings.size());
     for (int i = 0; i < full; i++) {
       appendFinding(text, i + 1, findings.get(i));
     }
     if (full < findings.size()) {
-      text.append("\nMore findings (--verbose shows them in full):\n");
-      for (int i = full; i < findings.size(); i++) {
-        Finding f = findings.get(i);
-        text.append("  ").append(i + 1).append(". ").append(severityTag(f.severity())).append(' ')
-            .append(f.ruleId()).append("  ").append(f.title()).append('\n');
-      }
+      text.append('\n').append(dim("Findings " + (full + 1) + "–" + findings.size()
+          + " are in the overview above; --verbose shows every finding in full.")).append('\n');
     }
     appendVerified(text, report.findings());
     if (report.workload() != null) {
       appendWorkload(text, report.workload());
+    }
+    appendPlans(text, report);
+    if (report.comparison() != null) {
+      text.append('\n').append(bold(ReportSummary.comparison(report.comparison()))).append('\n');
+      ReportSummary.comparisonLines(report.comparison())
+          .forEach(line -> text.append("  ").append(oneLine(line, 2 * STATEMENT_CHARS)).append('\n'));
+    }
+    if (!report.suppressed().isEmpty()) {
+      text.append('\n').append(ReportSummary.suppressed(report)).append(":\n");
+      report.suppressed().forEach(s -> text.append("  - ").append(ReportSummary.suppressed(s)).append('\n'));
     }
     if (!report.skipped().isEmpty()) {
       text.append("\nSkipped checks:\n");
@@ -50,45 +72,92 @@ public final class TextReportRenderer implements ReportRenderer {
     out.write(text.toString());
   }
 
+  /** One line per finding, most costly first: rank, severity, time per hour, rule, title. */
+  private void appendOverview(StringBuilder text, List<Finding> findings) {
+    if (findings.size() < 2) {
+      return;
+    }
+    int shown = options.verbose() ? findings.size() : Math.min(OVERVIEW_FINDINGS, findings.size());
+    int ruleWidth = findings.stream().limit(shown).mapToInt(f -> f.ruleId().length()).max().orElse(0);
+    text.append('\n');
+    for (int i = 0; i < shown; i++) {
+      Finding f = findings.get(i);
+      String cost = f.impact().millisPerHour() > 0 ? Quantities.millis(f.impact().millisPerHour()) + "/h" : "";
+      text.append(String.format(Locale.ROOT, "%3d. ", i + 1)).append(severityTag(f.severity()))
+          .append(" ".repeat(10 - tagWidth(f.severity()))).append(String.format(Locale.ROOT, "%9s  ", cost))
+          .append(f.ruleId()).append(" ".repeat(ruleWidth - f.ruleId().length() + 2))
+          .append(oneLine(f.title(), STATEMENT_CHARS)).append('\n');
+    }
+    if (shown < findings.size()) {
+      text.append(dim("     … and " + (findings.size() - shown) + " more (--verbose lists them all)")).append('\n');
+    }
+  }
+
   private void appendFinding(StringBuilder text, int rank, Finding f) {
     text.append('\n').append(rank).append(". ").append(severityTag(f.severity())).append(' ')
         .append(bold(f.ruleId())).append("  ").append(f.title()).append('\n');
     text.append("   subject: ").append(f.subject()).append('\n');
-    if (!f.detail().isEmpty()) {
-      text.append("   why: ").append(f.detail()).append('\n');
+    if (options.verbose()) {
+      if (!f.concerns().isEmpty()) {
+        text.append("   also about: ").append(f.concerns().stream().map(Subject::toString)
+            .collect(Collectors.joining(", "))).append('\n');
+      }
+      if (!f.detail().isEmpty()) {
+        text.append("   why: ").append(f.detail()).append('\n');
+      }
     }
-    for (Evidence e : f.evidence()) {
+    List<Evidence> evidence = shownEvidence(f);
+    for (Evidence e : evidence) {
       text.append("   - ").append(ReportSummary.evidence(e)).append('\n');
+    }
+    if (evidence.size() < f.evidence().size()) {
+      text.append(dim("   - … " + (f.evidence().size() - evidence.size()) + " more numbers (--verbose)")).append('\n');
     }
     text.append("   impact: ").append(ReportSummary.impact(f)).append('\n');
     text.append("   fix: ").append(f.fix().summary()).append('\n');
     if (f.fix().sql() != null) {
       for (String line : f.fix().sql().split("\n")) {
-        text.append("       ").append(line).append('\n');
+        text.append("       ").append(colour("32", line)).append('\n');
       }
     }
     if (f.verification() != null) {
       text.append("   verified: ").append(ReportSummary.verification(f.verification())).append('\n');
     }
-    if (!f.supporting().isEmpty()) {
-      text.append("   same root cause, also seen as:\n");
-      for (Finding also : f.supporting()) {
-        text.append("     + ").append(also.ruleId()).append("  ").append(also.title()).append('\n');
-        if (also.fix().sql() != null && !also.fix().equals(f.fix())) {
-          text.append("       fix: ").append(also.fix().summary()).append('\n');
-          for (String line : also.fix().sql().split("\n")) {
-            text.append("         ").append(line).append('\n');
-          }
-        }
-        if (also.verification() != null) {
-          text.append("       verified: ").append(ReportSummary.verification(also.verification())).append('\n');
-        }
+    appendSupporting(text, f);
+  }
+
+  /** Compact: the numbers that crossed a threshold first, at most a few; verbose: all. */
+  private List<Evidence> shownEvidence(Finding f) {
+    if (options.verbose()) {
+      return f.evidence();
+    }
+    List<Evidence> ordered = new ArrayList<>(f.evidence());
+    ordered.sort((a, b) -> Boolean.compare(a.threshold() == null, b.threshold() == null));
+    return ordered.subList(0, Math.min(COMPACT_EVIDENCE, ordered.size()));
+  }
+
+  private void appendSupporting(StringBuilder text, Finding f) {
+    if (f.supporting().isEmpty()) {
+      return;
+    }
+    if (!options.verbose()) {
+      text.append("   merged: ").append(f.supporting().size()).append(" supporting findings about the same cause (")
+          .append(f.supporting().stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", ")))
+          .append("; --verbose shows them)\n");
+      return;
+    }
+    text.append("   merged, the same cause seen as:\n");
+    for (Finding s : f.supporting()) {
+      text.append("     + ").append(severityTag(s.severity())).append(' ').append(s.ruleId()).append("  ")
+          .append(s.title()).append(" (").append(s.subject()).append(")\n");
+      for (Evidence e : s.evidence()) {
+        text.append("         - ").append(ReportSummary.evidence(e)).append('\n');
+      }
+      if (s.verification() != null) {
+        text.append("         verified: ").append(ReportSummary.verification(s.verification())).append('\n');
       }
     }
   }
-
-  /** Longest statement text shown in a table row; the JSON form has it in full. */
-  static final int STATEMENT_CHARS = 100;
 
   /** The before/after table: what each verified fix did, measured on the sandbox (or estimated). */
   private void appendVerified(StringBuilder text, List<Finding> findings) {
@@ -120,12 +189,13 @@ public final class TextReportRenderer implements ReportRenderer {
     text.append('\n').append(bold("Workload")).append(" (by ").append(section.sortedBy()).append("): ")
         .append(WorkloadRows.headline(section.digest())).append('\n');
     text.append("Input: ").append(section.digest().parse().describe()).append('\n');
-    List<List<String>> rows = new java.util.ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
     rows.add(WorkloadRows.HEADER);
+    // The table is as long as the command's --top made it: it is what a digest is for.
     for (List<String> row : WorkloadRows.rows(section.digest())) {
-      List<String> shown = new java.util.ArrayList<>(row);
-      shown.set(7, oneLine(row.get(7), STATEMENT_CHARS));
-      rows.add(shown);
+      List<String> cells = new ArrayList<>(row);
+      cells.set(7, oneLine(row.get(7), STATEMENT_CHARS));
+      rows.add(cells);
     }
     int[] widths = new int[WorkloadRows.HEADER.size() - 1];
     for (List<String> row : rows) {
@@ -156,16 +226,34 @@ public final class TextReportRenderer implements ReportRenderer {
     }
   }
 
+  private void appendPlans(StringBuilder text, Report report) {
+    if (report.plans().isEmpty()) {
+      return;
+    }
+    if (!options.verbose()) {
+      text.append('\n').append(bold("Plans")).append(": ").append(report.plans().size())
+          .append(" queries explained (--verbose, --format html or json show the trees)\n");
+      return;
+    }
+    text.append('\n').append(bold("Plans")).append('\n');
+    for (QueryPlan plan : report.plans()) {
+      text.append("\nQuery ").append(plan.fingerprint()).append(": ").append(oneLine(plan.query(), STATEMENT_CHARS))
+          .append('\n');
+      PlanTreeText.lines(plan).forEach(line -> text.append("  ").append(line).append('\n'));
+    }
+  }
+
   private static String oneLine(String text, int max) {
     String flat = text.replaceAll("\\s+", " ");
     return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
   }
 
+  private static int tagWidth(Severity severity) {
+    return severity.label().length() + 2;
+  }
+
   private String severityTag(Severity severity) {
-    String tag = "[" + severity.label().toUpperCase(java.util.Locale.ROOT) + "]";
-    if (!options.colour()) {
-      return tag;
-    }
+    String tag = "[" + severity.label().toUpperCase(Locale.ROOT) + "]";
     String code = switch (severity) {
       case CRITICAL -> "1;31";
       case HIGH -> "31";
@@ -173,10 +261,18 @@ public final class TextReportRenderer implements ReportRenderer {
       case LOW -> "36";
       case INFO -> "2";
     };
-    return "\u001b[" + code + "m" + tag + "\u001b[0m";
+    return colour(code, tag);
   }
 
   private String bold(String text) {
-    return options.colour() ? "\u001b[1m" + text + "\u001b[0m" : text;
+    return colour("1", text);
+  }
+
+  private String dim(String text) {
+    return colour("2", text);
+  }
+
+  private String colour(String code, String text) {
+    return options.colour() ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
   }
 }

@@ -59,8 +59,9 @@ class RenderersTest {
     new TextReportRenderer(RenderOptions.PLAIN).render(report, compact);
     StringWriter verbose = new StringWriter();
     new TextReportRenderer(new RenderOptions(false, true)).render(report, verbose);
-    assertThat(compact.toString()).contains("More findings (--verbose shows them in full)");
-    assertThat(count(compact.toString(), "   fix: ")).isEqualTo(10);
+    assertThat(compact.toString()).contains("Findings 6–12 are in the overview above; --verbose shows every "
+        + "finding in full.");
+    assertThat(count(compact.toString(), "   fix: ")).isEqualTo(TextReportRenderer.FULL_FINDINGS);
     assertThat(count(verbose.toString(), "   fix: ")).isEqualTo(12);
   }
 

@@ -34,6 +34,23 @@ class ReportJsonSchemaTest {
   }
 
   @Test
+  void reportWithPlansAndMergedFindingsMatchesTheSchema() throws IOException {
+    String json = render(HostileReports.full());
+    assertThat(json).contains("\"plans\"").contains("\"children\"").contains("\"supporting\"");
+    assertThat(validate(json)).isEmpty();
+    JsonNode scan = new ObjectMapper().readTree(json).get("plans").get(0).get("root").get("children").get(0);
+    assertThat(scan.get("findings").get(0).get("key").asText()).startsWith("seq-scan-large-table:");
+    assertThat(scan.get("conditions").get(0).asText()).isEqualTo("Filter: (email = 'bob@example.com'::text)");
+  }
+
+  @Test
+  void schemaRejectsAPlanNodeWithoutALabel() throws IOException {
+    JsonNode tree = new ObjectMapper().readTree(render(HostileReports.full()));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("plans").get(0).get("root")).remove("label");
+    assertThat(validate(tree.toString())).isNotEmpty();
+  }
+
+  @Test
   void emptyReportMatchesTheSchema() throws IOException {
     Report empty = new Report(1, "querydoctor test", Instant.EPOCH, "x", 0, List.of(), List.of());
     assertThat(validate(render(empty))).isEmpty();

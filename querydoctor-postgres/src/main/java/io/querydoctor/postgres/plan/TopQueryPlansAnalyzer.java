@@ -5,6 +5,7 @@ import io.querydoctor.core.diagnosis.DiagnosisResults;
 import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.finding.Subject;
 import io.querydoctor.core.plan.PlanAnalyzer;
+import io.querydoctor.core.report.QueryPlan;
 import io.querydoctor.core.sql.SqlDialect;
 import io.querydoctor.core.sql.SqlFingerprinter;
 import io.querydoctor.postgres.PgTarget;
@@ -22,7 +23,8 @@ import java.util.List;
  * (non-sargable predicates, top-N sorts, nested loops, join explosions, heavy aggregates); their time is
  * estimated as the node's share of the plan's cost × the statement's measured mean time, and their impact
  * uses the statement's calls per hour since statistics were reset. Findings are filed under the statement's
- * fingerprint and name its normalized text (no literal values).
+ * fingerprint and name its normalized text (no literal values). Each explained plan goes into the report's
+ * plan trees with its findings at their nodes.
  */
 public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
 
@@ -86,7 +88,7 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
     List<String> failures = new ArrayList<>();
     for (TopStatement statement : statements) {
       try {
-        results.addAll(findings(target, statement));
+        results.addAll(findings(target, statement, results));
       } catch (SQLException | IllegalArgumentException e) {
         failures.add(firstLine(e.getMessage()));
       }
@@ -97,10 +99,12 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
     }
   }
 
-  private List<Finding> findings(PgTarget target, TopStatement statement) throws SQLException {
+  private List<Finding> findings(PgTarget target, TopStatement statement, DiagnosisResults results)
+      throws SQLException {
     String fingerprint = fingerprinter.fingerprint(statement.query()).id();
     ExplainService.Explained explained = service.explain(target.executor(), statement.query(), false, false,
         fingerprint, statement.calls() / statement.hours(), statement.meanMillis());
+    results.addPlan(QueryPlan.of(fingerprint, statement.query(), explained.analysis()));
     List<Finding> findings = new ArrayList<>();
     for (Finding f : explained.analysis().reportFindings()) {
       findings.add(f.withDetail(f.detail() + " Query " + fingerprint + ": " + statement.query())

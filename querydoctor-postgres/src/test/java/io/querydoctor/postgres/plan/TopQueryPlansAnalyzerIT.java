@@ -74,6 +74,15 @@ class TopQueryPlansAnalyzerIT {
     assertThat(finding.evidence()).extracting(e -> e.name()).contains("estimated_node_time_ms");
     assertThat(results.skipped()).isEmpty();
     assertThat(finding.concerns()).extracting(Object::toString).singleElement().asString().startsWith("fingerprint ");
+
+    // Every explained statement is a plan tree in the report; the finding sits at the node it is about.
+    assertThat(results.plans()).hasSizeGreaterThanOrEqualTo(2);
+    var plan = results.plans().stream().filter(p -> p.query().contains("created_at::date")).findFirst().orElseThrow();
+    assertThat(finding.concerns()).contains(io.querydoctor.core.finding.Subject.fingerprint(plan.fingerprint()));
+    var flagged = plan.root().nodes().stream().filter(n -> !n.findings().isEmpty()).toList();
+    assertThat(flagged).hasSize(1);
+    assertThat(flagged.get(0).findings()).extracting(f -> f.key()).contains(finding.key());
+    assertThat(flagged.get(0).conditions()).anyMatch(c -> c.startsWith("Filter: ") && c.contains("created_at"));
   }
 
   @Test

@@ -1,0 +1,81 @@
+package io.querydoctor.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.querydoctor.core.finding.Evidence;
+import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.finding.Fix;
+import io.querydoctor.core.finding.Impact;
+import io.querydoctor.core.finding.Severity;
+import io.querydoctor.core.finding.Subject;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The compact terminal report and what --verbose adds. */
+class TerminalReportTest {
+
+  private static String render(Report report, boolean colour, boolean verbose) throws IOException {
+    StringWriter out = new StringWriter();
+    new TextReportRenderer(new RenderOptions(colour, verbose)).render(report, out);
+    return out.toString();
+  }
+
+  private static Finding manyNumbers() {
+    return Finding.builder("bloated-table", Severity.LOW)
+        .title("public.events is 60 % dead tuples")
+        .subject(Subject.table("public.events"))
+        .detail("Autovacuum cannot keep up with the updates.")
+        .evidence(Evidence.of("table_bytes", 1e9, "bytes"))
+        .evidence(Evidence.of("live_tuples", 1e6, "rows"))
+        .evidence(Evidence.of("last_autovacuum_hours", 30, "h"))
+        .evidence(Evidence.crossed("dead_tuple_ratio", 0.6, "ratio", 0.2))
+        .impact(new Impact(1_000, "estimate"))
+        .fix(Fix.sql("Vacuum it.", "VACUUM (ANALYZE) public.events;"))
+        .build();
+  }
+
+  @Test
+  void compactShowsAnOverviewThenTheTopFindingsWithEvidenceAndFix() throws IOException {
+    String text = render(HostileReports.full(), false, false);
+    // Overview: rank, severity, cost per hour, rule, title; most costly first.
+    assertThat(text).containsPattern("  1\\. \\[HIGH\\] +9\\.0 min/h  seq-scan-large-table  Seq Scan on ")
+        .containsPattern("  2\\. \\[MEDIUM\\] +1\\.5 min/h  sort-spill +Sort of ");
+    assertThat(text.indexOf("1. [HIGH] seq-scan-large-table  Seq Scan")).isGreaterThan(text.indexOf("  2. [MEDIUM]"));
+    assertThat(text).contains("   - rows_removed = 99,997 rows (threshold 1,000 rows)")
+        .contains("   fix: Index the filtered column.")
+        .contains("   merged: 1 supporting findings about the same cause (missing-fk-index; --verbose shows them)");
+    // Compact leaves out the explanation, the concerns and the merged findings' own evidence.
+    assertThat(text).doesNotContain("   why: ").doesNotContain("also about:").doesNotContain("table_rows = ");
+  }
+
+  @Test
+  void verboseShowsEverything() throws IOException {
+    String text = render(HostileReports.full(), false, true);
+    assertThat(text).contains("   why: The filter").contains("   also about: fingerprint 00000000000000f1")
+        .contains("   merged, the same cause seen as:\n     + [MEDIUM] missing-fk-index")
+        .contains("         - table_rows = 150,000 rows (threshold 1,000 rows)")
+        .contains("    #2 Seq Scan on public.");
+  }
+
+  @Test
+  void compactEvidenceShowsThresholdsFirstAndSaysWhatItLeftOut() throws IOException {
+    Report report = new Report(1, "t", Instant.EPOCH, "x", 0, List.of(manyNumbers()), List.of());
+    String compact = render(report, false, false);
+    assertThat(compact).contains("   - dead_tuple_ratio = 60.0 % (threshold 20.0 %)\n   - table_bytes")
+        .contains("   - … 1 more numbers (--verbose)").doesNotContain("last_autovacuum_hours");
+    assertThat(render(report, false, true)).contains("last_autovacuum_hours").doesNotContain("more numbers");
+  }
+
+  @Test
+  void coloursOnlyWhenAskedAndNeverInsideTheWords() throws IOException {
+    String plain = render(HostileReports.full(), false, false);
+    String coloured = render(HostileReports.full(), true, false);
+    assertThat(plain).doesNotContain("\u001b[");
+    assertThat(coloured).contains("\u001b[31m[HIGH]\u001b[0m").contains("\u001b[1mQueryDoctor report\u001b[0m")
+        .contains("\u001b[32mCREATE INDEX CONCURRENTLY");
+    assertThat(coloured.replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(plain);
+  }
+}
