@@ -118,7 +118,12 @@ public final class LogFileDigester {
       List<Long> starts = LogSlices.starts(file, formats[i], size, files.size() == 1 ? cores : 1, minBytesToSplit);
       for (int s = 0; s < starts.size(); s++) {
         long end = s + 1 < starts.size() ? starts.get(s + 1) : size;
-        slices.add(new Slice(file, formats[i], starts.get(s), end, s == 0, starts.size() == 1, readers));
+        Supplier<LogReader> sliceReaders = readers;
+        if (formats[i] == LogFormat.MYSQL_SLOW && s > 0) {
+          List<byte[]> context = LogSlices.contextBefore(file, starts.get(s));
+          sliceReaders = () -> MySqlSlowLogReader.continuing(context);
+        }
+        slices.add(new Slice(file, formats[i], starts.get(s), end, s == 0, starts.size() == 1, sliceReaders));
       }
     }
     // One slice per thread: whole files (rotated logs), or parts of one big file, merged in order afterwards.

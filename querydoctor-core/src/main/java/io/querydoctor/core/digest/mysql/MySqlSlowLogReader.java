@@ -10,6 +10,7 @@ import io.querydoctor.core.digest.LogStatement;
 import io.querydoctor.core.digest.ParseProblems;
 import io.querydoctor.core.digest.RecentText;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -50,9 +51,65 @@ public final class MySqlSlowLogReader implements LogReader {
   static final String BAD_HEADER = "unreadable # Query_time headers";
   static final String NOT_UTF8 = "entries with non-UTF-8 bytes";
 
+  private final List<byte[]> contextLines;
+
+  public MySqlSlowLogReader() {
+    this(List.of());
+  }
+
+  private MySqlSlowLogReader(List<byte[]> contextLines) {
+    this.contextLines = contextLines;
+  }
+
+  /**
+   * A reader for a part of a slow log that starts at an entry: {@code contextLines} are the last {@code use db;}
+   * (or {@code # Thread_id: … Schema:}) line and the last {@code # Time:} line before it, whose database and
+   * time the part's first entries inherit.
+   */
+  public static MySqlSlowLogReader continuing(List<byte[]> contextLines) {
+    return new MySqlSlowLogReader(List.copyOf(contextLines));
+  }
+
+  /** Whether {@code b[from, to)} sets the database later entries inherit (a non-empty one). */
+  public static boolean setsDatabase(byte[] b, int from, int to) {
+    if (startsWith(b, from, to, USE)) {
+      return to > from && b[to - 1] == ';';
+    }
+    if (startsWith(b, from, to, THREAD_ID)) {
+      int schema = LineBytes.indexOf(b, from, to, SCHEMA);
+      return schema >= 0 && isSchemaName(b, LineBytes.skipBlanks(b, schema + SCHEMA.length, to), to);
+    }
+    return false;
+  }
+
+  /** A schema name starts at {@code from}: MariaDB writes {@code Schema:   QC_hit: No} when there is none. */
+  private static boolean isSchemaName(byte[] b, int from, int to) {
+    int end = from;
+    while (end < to && b[end] != ' ' && b[end] != '\t') {
+      end++;
+    }
+    return end > from && b[end - 1] != ':';
+  }
+
+  /** Whether {@code b[from, to)} is a {@code # Time:} header. */
+  public static boolean isTimeHeader(byte[] b, int from, int to) {
+    return startsWith(b, from, to, TIME);
+  }
+
+  /** Whether {@code b[from, to)} is a header that can start an entry ({@code # Time:}, {@code # User@Host:}). */
+  public static boolean startsEntry(byte[] b, int from, int to) {
+    return startsWith(b, from, to, TIME) || startsWith(b, from, to, USER_HOST);
+  }
+
   @Override
   public Stream<LogStatement> read(LineReader lines) {
     Entry entry = new Entry();
+    for (byte[] line : contextLines) {
+      if (!preamble(line, 0, line.length, entry)) {
+        header(null, line, 0, line.length, entry);
+      }
+    }
+    entry.inherit();
     return LogReader.lazy(() -> next(lines, entry));
   }
 
@@ -93,7 +150,9 @@ public final class MySqlSlowLogReader implements LogReader {
   }
 
   private static void header(LineReader lines, byte[] b, int from, int to, Entry entry) {
-    entry.startLine(lines.number());
+    if (lines != null) {
+      entry.startLine(lines.number());
+    }
     if (startsWith(b, from, to, TIME)) {
       entry.headerTime = entry.time(b, from + TIME.length, to);
       entry.hasHeaders = true;
@@ -107,9 +166,9 @@ public final class MySqlSlowLogReader implements LogReader {
     } else if (startsWith(b, from, to, THREAD_ID)) {
       int schema = LineBytes.indexOf(b, from, to, SCHEMA);
       if (schema >= 0) {
-        String db = token(b, LineBytes.skipBlanks(b, schema + SCHEMA.length, to), to, entry.schemaText);
-        if (!db.isEmpty()) {
-          entry.database = db;
+        int name = LineBytes.skipBlanks(b, schema + SCHEMA.length, to);
+        if (isSchemaName(b, name, to)) {
+          entry.database = token(b, name, to, entry.schemaText);
         }
       }
     } else if (startsWith(b, from, to, ADMIN)) {
@@ -227,6 +286,13 @@ public final class MySqlSlowLogReader implements LogReader {
         lastTimeValue = MySqlTimes.parse(text);
       }
       return lastTimeValue;
+    }
+
+    /** Takes the database and time read from context lines as the inherited ones, and starts afresh. */
+    void inherit() {
+      lastDatabase = database;
+      lastTime = headerTime;
+      reset();
     }
 
     void startLine(long line) {
