@@ -75,7 +75,8 @@ final class DigestCommand implements Callable<Integer> {
   Integer intervalSeconds;
 
   @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "auto",
-      description = "auto, pg-stderr, pg-csv, pg-json or mysql-slow (default: ${DEFAULT-VALUE}: detected per file).")
+      description = "auto, pg-stderr, pg-csv, pg-json, mysql-slow or pgss-csv (a pg_stat_statements CSV export) "
+          + "(default: ${DEFAULT-VALUE}: detected per file).")
   String logFormat;
 
   @Option(names = "--prefix", paramLabel = "PREFIX",

@@ -23,7 +23,8 @@ final class LogOptions {
   List<Path> files = new ArrayList<>();
 
   @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "auto",
-      description = "auto, pg-stderr, pg-csv, pg-json or mysql-slow (default: ${DEFAULT-VALUE}: detected per file).")
+      description = "auto, pg-stderr, pg-csv, pg-json, mysql-slow or pgss-csv (a pg_stat_statements CSV export) "
+          + "(default: ${DEFAULT-VALUE}: detected per file).")
   String format;
 
   @Option(names = "--prefix", paramLabel = "PREFIX",

@@ -87,6 +87,20 @@ class DigestCommandTest {
   }
 
   @Test
+  void digestsAPgStatStatementsCsvExport() {
+    Path export = LOGS.resolve("pgss-csv/valid.csv");
+    CliRun detected = CliRun.of("digest", "-q", export.toString());
+    CliRun given = CliRun.of("digest", "-q", "--log-format", "pgss-csv", export.toString());
+
+    assertThat(detected.exitCode()).as(detected.err()).isEqualTo(ExitCode.CLEAN);
+    assertThat(detected.out()).contains("SELECT note FROM csv_items WHERE id = ?").contains("pg_stat_statements export");
+    assertThat(given.exitCode()).as(given.err()).isEqualTo(ExitCode.CLEAN);
+    assertThat(given.out()).contains("SELECT note FROM csv_items WHERE id = ?");
+    assertThat(CliRun.of("digest", "-q", "--log-format", "pgss-csv", PG_STDERR.toString()).errorLine())
+        .contains("not a pg_stat_statements CSV export");
+  }
+
+  @Test
   void baselineOfTheSameLogShowsNoChange() {
     Path saved = tmp.resolve("baseline.json");
     CliRun first = CliRun.of("digest", "-q", "--save", saved.toString(), PG_STDERR.toString());

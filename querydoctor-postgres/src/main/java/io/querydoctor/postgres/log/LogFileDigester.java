@@ -13,6 +13,8 @@ import io.querydoctor.core.digest.TimeWindow;
 import io.querydoctor.core.digest.WorkloadDigest;
 import io.querydoctor.core.digest.mysql.MySqlSlowLogReader;
 import io.querydoctor.core.sql.SqlDialect;
+import io.querydoctor.postgres.statements.PgStatStatementsCsv;
+import io.querydoctor.postgres.statements.PgStatStatementsSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -96,6 +98,9 @@ public final class LogFileDigester {
     for (int i = 0; i < files.size(); i++) {
       formats[i] = format != null ? format : detect(files.get(i));
     }
+    if (java.util.Arrays.asList(formats).contains(LogFormat.PGSS_CSV)) {
+      return statementsExports(files, formats);
+    }
     boolean mysql = formats[0] == LogFormat.MYSQL_SLOW;
     for (int i = 1; i < formats.length; i++) {
       if ((formats[i] == LogFormat.MYSQL_SLOW) != mysql) {
@@ -113,7 +118,12 @@ public final class LogFileDigester {
       List<Long> starts = LogSlices.starts(file, formats[i], size, files.size() == 1 ? cores : 1, minBytesToSplit);
       for (int s = 0; s < starts.size(); s++) {
         long end = s + 1 < starts.size() ? starts.get(s + 1) : size;
-        slices.add(new Slice(file, formats[i], starts.get(s), end, s == 0, starts.size() == 1, readers));
+        Supplier<LogReader> sliceReaders = readers;
+        if (formats[i] == LogFormat.MYSQL_SLOW && s > 0) {
+          List<byte[]> context = LogSlices.contextBefore(file, starts.get(s));
+          sliceReaders = () -> MySqlSlowLogReader.continuing(context);
+        }
+        slices.add(new Slice(file, formats[i], starts.get(s), end, s == 0, starts.size() == 1, sliceReaders));
       }
     }
     // One slice per thread: whole files (rotated logs), or parts of one big file, merged in order afterwards.
@@ -158,6 +168,24 @@ public final class LogFileDigester {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** pg_stat_statements CSV exports: totals per statement, no calls to stream, no time window. */
+  private WorkloadDigest statementsExports(List<Path> files, LogFormat[] formats) throws IOException {
+    PgStatStatementsSnapshot all = null;
+    ParseProblems problems = new ParseProblems();
+    for (int i = 0; i < files.size(); i++) {
+      if (formats[i] != LogFormat.PGSS_CSV) {
+        throw new IOException("cannot digest a pg_stat_statements export with logs: " + files.get(i) + " is "
+            + formats[i].id());
+      }
+      check(files.get(i));
+      progress.step("reading " + files.get(i) + " (" + LogFormat.PGSS_CSV.id() + ")");
+      PgStatStatementsSnapshot one = PgStatStatementsCsv.read(files.get(i), problems);
+      all = all == null ? one : all.plus(one);
+    }
+    String source = "pg_stat_statements export " + files.stream().map(Path::toString).collect(Collectors.joining(", "));
+    return all.toDigest(source, problems.summary());
   }
 
   /** A whole file, or one part of a big one. */
@@ -213,6 +241,7 @@ public final class LogFileDigester {
       case PG_CSV -> () -> new PgCsvLogReader(plans);
       case PG_JSON -> () -> new PgJsonLogReader(plans);
       case MYSQL_SLOW -> MySqlSlowLogReader::new;
+      case PGSS_CSV -> throw new IllegalStateException("pg_stat_statements exports are not read as logs");
       case PG_STDERR -> {
         String template = (prefix != null ? compile(prefix) : detectPrefix(file)).template();
         yield () -> new PgStderrLogReader(LogLinePrefix.compile(template), plans);
