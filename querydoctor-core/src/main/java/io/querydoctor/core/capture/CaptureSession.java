@@ -188,13 +188,13 @@ public final class CaptureSession implements AutoCloseable {
 
   /** Records one statement: called by {@link ConnectionTracker}. Never throws. */
   StatementEvent statementExecuted(ConnectionTracker connection, String sql, Fingerprint fingerprint,
-      int batchSize, long parameterHash, long offset, long startNanos, long elapsedNanos, long rows,
-      boolean failed) {
+      int batchSize, long parameterHash, long offset, long startNanos, long elapsedNanos, long consumeNanos,
+      long rows, boolean failed) {
     try {
       Scope scope = currentScope();
       CallSite site = callSite(scope, fingerprint, elapsedNanos);
       StatementEvent event = new StatementEvent(sql, fingerprint, batchSize, parameterHash, startNanos,
-          elapsedNanos, rows, connection.id(), connection.autoCommit(), failed, offset,
+          elapsedNanos, consumeNanos, rows, connection.id(), connection.autoCommit(), failed, offset,
           Thread.currentThread().getName(), scope == null ? 0 : scope.id(), site);
       if (scope != null) {
         scope.add(event);

@@ -37,7 +37,7 @@ public final class WorkloadAggregate implements CaptureListener {
 
   @Override
   public void statementExecuted(StatementEvent event) {
-    statsFor(event).record(event.elapsedNanos(), event.rows(), event.failed());
+    statsFor(event).record(event.elapsedNanos(), event.consumeNanos(), event.rows(), event.failed());
   }
 
   private FingerprintStats statsFor(StatementEvent event) {

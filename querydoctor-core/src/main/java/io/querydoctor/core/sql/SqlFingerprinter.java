@@ -40,6 +40,12 @@ public final class SqlFingerprinter {
     }
   }
 
+  // The normalized text is built in a per-thread scratch array, so fingerprinting allocates only the input's
+  // char copy and the results. Statements longer than SCRATCH_LIMIT chars get an array of their own, so a
+  // thread never keeps more than SCRATCH_LIMIT chars alive.
+  private static final int SCRATCH_LIMIT = 1 << 15;
+  private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[1024]);
+
   private static final SqlFingerprinter POSTGRESQL = new SqlFingerprinter(SqlDialect.POSTGRESQL);
   private static final SqlFingerprinter MYSQL = new SqlFingerprinter(SqlDialect.MYSQL);
 
@@ -76,12 +82,29 @@ public final class SqlFingerprinter {
       hash ^= text.charAt(i);
       hash *= 0x100000001b3L;
     }
+    return hex(hash);
+  }
+
+  /** {@code hash} as 16 lower-case hex digits. */
+  static String hex(long hash) {
     char[] hex = new char[16];
     for (int i = 15; i >= 0; i--) {
       hex[i] = HEX_DIGITS[(int) (hash & 0xF)];
       hash >>>= 4;
     }
     return new String(hex);
+  }
+
+  private static char[] scratch(int capacity) {
+    char[] buffer = SCRATCH.get();
+    if (buffer.length >= capacity) {
+      return buffer;
+    }
+    buffer = new char[capacity];
+    if (capacity <= SCRATCH_LIMIT) {
+      SCRATCH.set(buffer);
+    }
+    return buffer;
   }
 
   /** One pass over one statement. */
@@ -97,7 +120,7 @@ public final class SqlFingerprinter {
     Scan(char[] s, boolean mysql) {
       this.s = s;
       this.mysql = mysql;
-      this.out = new NormalizedText(s.length);
+      this.out = new NormalizedText(scratch(s.length + (s.length >> 1) + 16));
     }
 
     Fingerprint run() {
@@ -106,7 +129,7 @@ public final class SqlFingerprinter {
         i = next(i);
       }
       String normalized = out.finish();
-      return new Fingerprint(hashHex(normalized), normalized, shape.shape());
+      return new Fingerprint(hex(out.fnv1a()), normalized, shape.shape());
     }
 
     /** Reads the token at {@code i} and returns where the next one starts. */

@@ -120,6 +120,47 @@ class SqlFingerprinterTest {
   }
 
   @Test
+  void statementsLongerThanTheScratchBufferAndShortOnesAfterThemOnTheSameThread() {
+    StringBuilder longSql = new StringBuilder("SELECT * FROM t WHERE a = 1");
+    while (longSql.length() < 100_000) {
+      longSql.append(" AND b = 'x' ");
+    }
+    String normalized = PG.fingerprint(longSql.toString()).normalized();
+    assertThat(normalized).startsWith("SELECT * FROM t WHERE a = ? AND b = ?").doesNotContain("'x'");
+    assertThat(PG.fingerprint("SELECT 2").normalized()).isEqualTo("SELECT ?");
+  }
+
+  @Test
+  void threadsFingerprintingAtOnceGetTheSameResults() throws Exception {
+    String[] statements = new String[200];
+    for (int i = 0; i < statements.length; i++) {
+      statements[i] = "SELECT c" + (i % 7) + " FROM t" + i + " WHERE id IN (" + i + ", " + (i + 1) + ") AND s = 'v" + i + "'";
+    }
+    java.util.List<String> expected = java.util.Arrays.stream(statements).map(sql -> PG.fingerprint(sql).id()).toList();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<java.util.List<String>>> runs = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        runs.add(pool.submit(() -> {
+          java.util.List<String> ids = new java.util.ArrayList<>();
+          for (int round = 0; round < 50; round++) {
+            ids.clear();
+            for (String sql : statements) {
+              ids.add(PG.fingerprint(sql).id());
+            }
+          }
+          return ids;
+        }));
+      }
+      for (var run : runs) {
+        assertThat(run.get()).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void sameShapeSameIdDifferentShapeDifferentId() {
     Fingerprint a = PG.fingerprint("SELECT * FROM posts WHERE user_id = 42");
     Fingerprint b = PG.fingerprint("select *\n from POSTS where user_id=$1 -- by user");
