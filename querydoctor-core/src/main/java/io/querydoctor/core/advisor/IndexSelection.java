@@ -107,7 +107,31 @@ public final class IndexSelection {
       chosen.add(best.candidate());
       stale = interactingWith(best.candidate(), candidates);
     }
+    pruneUnused(chosen);
     return advice(candidates, chosen, latest, skipped, budget);
+  }
+
+  /**
+   * Drops picks that no plan uses once the later picks exist (an early single-column index a composite has
+   * since outdone), one at a time, asking the planner again after each drop.
+   */
+  private void pruneUnused(List<IndexCandidate> chosen) throws WhatIfException {
+    boolean dropped = true;
+    while (dropped) {
+      dropped = false;
+      Set<IndexCandidate> all = Set.copyOf(chosen);
+      for (IndexCandidate index : List.copyOf(chosen)) {
+        boolean used = false;
+        for (WorkloadQuery query : affected(index)) {
+          used |= cost(query, all).used().contains(index);
+        }
+        if (!used) {
+          chosen.remove(index);
+          dropped = true;
+          break;
+        }
+      }
+    }
   }
 
   private List<WorkloadQuery> plannable(List<WorkloadQuery> workload, List<SkippedQuery> skipped) {
@@ -287,7 +311,7 @@ public final class IndexSelection {
     }
     String reason = reason(e, remaining);
     if (reason == null) {
-      return "not needed once the chosen indexes exist";
+      return "planner does not use it once the chosen indexes exist";
     }
     List<String> sameTable = chosen.stream().filter(c -> c.table().equals(candidate.table()))
         .map(IndexCandidate::definition).toList();
