@@ -99,7 +99,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     var logWorkload = logs.read(progress);
     checkSymptomOptions();
-    var analyzers = symptom == null ? PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat)
+    var analyzers = symptom == null ? PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat, sandbox)
         : PgAnalyzers.forSymptom(symptom, thresholds.thresholds(), thresholds.exactBloat, query, sandbox);
     if (symptom != null) {
       progress.step("symptom " + symptom.label() + ": " + symptom.description());

@@ -1,6 +1,8 @@
 package io.querydoctor.postgres;
 
 import io.querydoctor.core.diagnosis.Analyzer;
+import io.querydoctor.postgres.advisor.IndexAdvisor;
+import io.querydoctor.postgres.advisor.IndexAdvisorAnalyzer;
 import io.querydoctor.postgres.health.HealthAnalyzer;
 import io.querydoctor.postgres.health.HealthThresholds;
 import io.querydoctor.postgres.plan.TopQueryPlansAnalyzer;
@@ -32,9 +34,19 @@ public final class PgAnalyzers {
    * bloat measured with pgstattuple when {@code exactBloat}.
    */
   public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat) {
+    return all(thresholds, exactBloat, false);
+  }
+
+  /**
+   * Every analyzer, the index advisor included: it builds candidate indexes in rolled-back transactions only
+   * when {@code sandbox} (the user declared the database a sandbox), and is otherwise reported as skipped.
+   */
+  public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat,
+      boolean sandbox) {
     List<Analyzer<? super PgTarget>> analyzers = new ArrayList<>();
     analyzers.add(new HealthAnalyzer(thresholds, exactBloat));
     analyzers.add(new TopQueryPlansAnalyzer());
+    analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), sandbox));
     return analyzers;
   }
 
@@ -55,6 +67,9 @@ public final class PgAnalyzers {
       analyzers.add(new QueryPlanAnalyzer(query, analyze));
     } else if (symptom != Symptom.INTERMITTENT) {
       analyzers.add(new TopQueryPlansAnalyzer());
+    }
+    if (symptom != Symptom.INTERMITTENT) {
+      analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), analyze));
     }
     return analyzers;
   }

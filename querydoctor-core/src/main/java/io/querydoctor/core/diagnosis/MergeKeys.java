@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code index-on:posts(user_id)} — columns, by table and leading column: a missing foreign-key index,
- *       a sequential scan filtering on that column and an advised index starting with it are one missing index;
+ *       a sequential scan filtering on that column and an advised index starting with it are one missing index
+ *       (not a non-sargable filter on the column: its fix is a rewrite);
  *   <li>{@code query:<fingerprint>} — a query shape: its N+1, its slow executions and its plan's problems;
  *   <li>{@code session:<pid>} — a session: the blocker of a lock wait and the idle transaction it is;
  *   <li>{@code scope:<name>} — a unit of work, only from {@code too-many-queries} (the count the N+1 or the
@@ -45,7 +46,13 @@ final class MergeKeys {
     String rule = finding.ruleId();
     for (Subject subject : finding.allSubjects()) {
       switch (subject.kind()) {
-        case COLUMNS -> leadingColumn(subject.name()).ifPresent(c -> keys.add("index-on:" + c));
+        case COLUMNS -> {
+          // A non-sargable filter is about an expression over the column, which its index can't serve: the
+          // fix is the rewrite, not an index, so it must not merge with index findings on that column.
+          if (!rule.equals("non-sargable-predicate")) {
+            leadingColumn(subject.name()).ifPresent(c -> keys.add("index-on:" + c));
+          }
+        }
         case FINGERPRINT -> keys.add("query:" + subject.name());
         case SESSION -> keys.add("session:" + subject.name());
         case SCOPE -> {
@@ -78,7 +85,8 @@ final class MergeKeys {
     if (open <= 0 || !columns.endsWith(")")) {
       return java.util.Optional.empty();
     }
-    String first = columns.substring(open + 1, columns.length() - 1).split(",")[0].strip();
+    // The column name only: "created_at DESC" and "created_at" are the same leading column.
+    String first = columns.substring(open + 1, columns.length() - 1).split(",")[0].strip().split("\\s+")[0];
     first = first.replace("\"", "").toLowerCase(Locale.ROOT);
     return first.isEmpty() ? java.util.Optional.empty()
         : java.util.Optional.of(table(columns.substring(0, open)) + "(" + first + ")");

@@ -84,9 +84,17 @@ class RootCauseMergerTest {
   }
 
   @Test
+  void aNonSargableFilterStaysApartFromAnIndexAdvisedOnItsColumn() {
+    Finding advisedIndex = finding("missing-index", Severity.HIGH, 10_000, Subject.columns("public.posts", "created_at DESC"));
+
+    assertThat(RootCauseMerger.merge(List.of(advisedIndex, nonSargable))).hasSize(2);
+  }
+
+  @Test
   void columnKeysCompareTheLeadingColumnWithoutSchemaCaseOrQuotes() {
     assertThat(MergeKeys.leadingColumn("public.posts(user_id, created_at)")).contains("posts(user_id)");
     assertThat(MergeKeys.leadingColumn("\"Posts\"(\"User_Id\")")).contains("posts(user_id)");
+    assertThat(MergeKeys.leadingColumn("public.posts(created_at DESC, id)")).contains("posts(created_at)");
     assertThat(MergeKeys.leadingColumn("posts")).isEmpty();
   }
 
