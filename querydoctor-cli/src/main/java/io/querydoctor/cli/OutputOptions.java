@@ -102,7 +102,7 @@ final class OutputOptions {
   /** Renders {@code report} to --output or {@code out}; returns the exit code the findings call for. */
   int write(Report diagnosed, PrintWriter out, FailOn defaultFailOn) {
     Report report = suppressions().apply(diagnosed);
-    Report shown = showLiterals ? report : report.redacted();
+    Report shown = showLiterals ? report.withoutCredentials() : report.redacted();
     RenderOptions options = new RenderOptions(colourWanted(), verbose);
     try {
       if (output == null) {
