@@ -5,6 +5,8 @@ import io.querydoctor.core.report.RenderOptions;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.core.report.ReportFormat;
 import io.querydoctor.core.report.Suppressions;
+import io.querydoctor.core.sql.Credentials;
+import io.querydoctor.core.sql.LiteralRedactor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -118,6 +120,15 @@ final class OutputOptions {
     }
     FailOn threshold = failOn != null ? failOn : defaultFailOn;
     return threshold.failed(report) ? ExitCode.FINDINGS : ExitCode.CLEAN;
+  }
+
+  /**
+   * Text a command prints besides its report (e.g. explain's annotated tree), redacted like the report: literal
+   * values out unless --show-literals, credentials out always.
+   */
+  String shown(String text) {
+    String safe = Credentials.strip(text);
+    return showLiterals ? safe : LiteralRedactor.prose(safe);
   }
 
   /**

@@ -84,10 +84,15 @@ class ExplainIT {
 
   @Test
   void dayCastIsNonSargableAndTheRangeRewriteIsGiven(TestDatabase db) {
-    CliRun run = explain(db, "-q", DemoQueries.POSTS_OF_DAY.replace("?", "'2026-03-14'"));
+    CliRun run = explain(db, "-q", "--show-literals", DemoQueries.POSTS_OF_DAY.replace("?", "'2026-03-14'"));
 
     assertThat(run.out()).as(run.err()).contains("non-sargable-predicate",
         "created_at >= '2026-03-14'::date AND created_at < '2026-03-14'::date + 1");
+
+    // By default the literal is redacted everywhere, the plan tree printed before the report included.
+    CliRun redacted = explain(db, "-q", DemoQueries.POSTS_OF_DAY.replace("?", "'2026-03-14'"));
+    assertThat(redacted.out()).as(redacted.err()).doesNotContain("2026-03-14")
+        .contains("created_at >= ?::date AND created_at < ?::date + ?", "Filter: ((created_at)::date = ?::date)");
   }
 
   @Test
