@@ -120,7 +120,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     Report report = explained.report(target, VersionProvider.tool(), Instant.now(), System.currentTimeMillis() - start);
     if (output.format == ReportFormat.TEXT && output.output == null) {
-      out.println(explained.tree());
+      out.println(output.shown(explained.tree()));
     }
     return output.write(report, out, DiagnoseCommand.DEFAULT_FAIL_ON);
   }

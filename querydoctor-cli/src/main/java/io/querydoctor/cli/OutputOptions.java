@@ -5,6 +5,8 @@ import io.querydoctor.core.report.RenderOptions;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.core.report.ReportFormat;
 import io.querydoctor.core.report.Suppressions;
+import io.querydoctor.core.sql.Credentials;
+import io.querydoctor.core.sql.LiteralRedactor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -102,7 +104,7 @@ final class OutputOptions {
   /** Renders {@code report} to --output or {@code out}; returns the exit code the findings call for. */
   int write(Report diagnosed, PrintWriter out, FailOn defaultFailOn) {
     Report report = suppressions().apply(diagnosed);
-    Report shown = showLiterals ? report : report.redacted();
+    Report shown = showLiterals ? report.withoutCredentials() : report.redacted();
     RenderOptions options = new RenderOptions(colourWanted(), verbose);
     try {
       if (output == null) {
@@ -118,6 +120,15 @@ final class OutputOptions {
     }
     FailOn threshold = failOn != null ? failOn : defaultFailOn;
     return threshold.failed(report) ? ExitCode.FINDINGS : ExitCode.CLEAN;
+  }
+
+  /**
+   * Text a command prints besides its report (e.g. explain's annotated tree), redacted like the report: literal
+   * values out unless --show-literals, credentials out always.
+   */
+  String shown(String text) {
+    String safe = Credentials.strip(text);
+    return showLiterals ? safe : LiteralRedactor.prose(safe);
   }
 
   /**

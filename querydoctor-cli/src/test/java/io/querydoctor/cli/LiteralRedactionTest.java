@@ -44,4 +44,18 @@ class LiteralRedactionTest {
     String report = render(args.toArray(String[]::new));
     assertThat(report).contains(ReportSamples.EMAIL).contains(ReportSamples.NUMBER);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"text", "json", "markdown", "html"})
+  void passwordsNeverAppearEvenWithLiterals(String format) {
+    for (boolean literals : new boolean[] {false, true}) {
+      Probe probe = new Probe();
+      new CommandLine(probe).parseArgs(literals ? new String[] {"--format", format, "--show-literals"}
+          : new String[] {"--format", format});
+      StringWriter out = new StringWriter();
+      probe.output.write(ReportSamples.withPasswords(), new PrintWriter(out), OutputOptions.FailOn.NONE);
+      assertThat(out.toString()).as(format + (literals ? " --show-literals" : ""))
+          .doesNotContain("hunter2").doesNotContain("bob:").contains("db.example.com");
+    }
+  }
 }

@@ -43,4 +43,12 @@ final class ReportSamples {
         "jdbc:postgresql://db:5432/app", 10, List.of(planFinding), List.of())
         .withWorkload(new WorkloadSection("total", digest, null));
   }
+
+  /** A target URL and a skipped check's reason that carry a password. */
+  static Report withPasswords() {
+    return new Report(Report.SCHEMA_VERSION, "querydoctor test", Instant.parse("2026-11-21T06:00:00Z"),
+        "jdbc:postgresql://bob:hunter2@db.example.com:5432/app?password=hunter2", 10, List.of(),
+        List.of(new io.querydoctor.core.report.SkippedCheck("replication-lag",
+            "could not connect with host=db.example.com user=bob password=hunter2 sslmode=require")));
+  }
 }

@@ -22,7 +22,7 @@ final class HtmlCharts {
 
   /** Bars per chart: more would be unreadable; the tables below have everything. */
   static final int MAX_BARS = 12;
-  private static final int LABEL_CHARS = 42;
+  private static final int LABEL_CHARS = 32;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** One chart: its canvas id, caption, and the specification the page script turns into a Chart.js config. */

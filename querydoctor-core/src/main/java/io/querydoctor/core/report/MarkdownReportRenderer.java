@@ -42,15 +42,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       if (f.verification() != null) {
         md.append("\n**Verified:** ").append(inline(ReportSummary.verification(f.verification()))).append('\n');
       }
-      if (!f.supporting().isEmpty()) {
-        md.append("\n**Same root cause, also seen as:**\n\n");
-        for (Finding also : f.supporting()) {
-          md.append("- `").append(also.ruleId()).append("` ").append(inline(also.title()))
-              .append(also.verification() == null ? ""
-                  : " — verified: " + inline(ReportSummary.verification(also.verification())))
-              .append('\n');
-        }
-      }
+      appendMerged(md, f);
     }
     List<List<String>> verified = VerifiedRows.rows(report.findings());
     if (!verified.isEmpty()) {
@@ -108,6 +100,25 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       }
       for (var change : baseline.topVanished()) {
         md.append("- vanished: ").append(inline(change.example())).append('\n');
+      }
+    }
+  }
+
+  /** What else the finding is about, and the findings merged into it with their evidence. */
+  private static void appendMerged(StringBuilder md, Finding f) {
+    if (!f.concerns().isEmpty()) {
+      md.append("\n**Also about:** ").append(inline(f.concerns().stream().map(Object::toString)
+          .collect(java.util.stream.Collectors.joining(", ")))).append('\n');
+    }
+    if (f.supporting().isEmpty()) {
+      return;
+    }
+    md.append("\n**Merged** (the same cause, seen as):\n\n");
+    for (Finding s : f.supporting()) {
+      md.append("- ").append(s.severity().label()).append(" `").append(s.ruleId()).append("` ")
+          .append(inline(s.title())).append(" (").append(inline(s.subject().toString())).append(")\n");
+      for (Evidence e : s.evidence()) {
+        md.append("  - ").append(inline(ReportSummary.evidence(e))).append('\n');
       }
     }
   }

@@ -122,7 +122,12 @@ public record Report(
    * user asks for literals ({@code --show-literals}).
    */
   public Report redacted() {
-    return ReportRedaction.apply(this);
+    return ReportRedaction.LITERALS.apply(this);
+  }
+
+  /** This report with its literal values but without credentials (URL user-info, password settings). */
+  public Report withoutCredentials() {
+    return ReportRedaction.CREDENTIALS.apply(this);
   }
 
   /** The most severe severity among the findings, or {@code null} when there are none. */

@@ -14,8 +14,10 @@ import java.util.Set;
  *       and every number that is not part of a name becomes {@code ?}. Quoted identifiers, bind markers
  *       ({@code $1}), comments and keywords stay.
  *   <li>{@link #prose} is for sentences that may quote SQL (a finding's title and detail, a log line). A number
- *       there is only a literal in SQL context: after a comparison operator, after {@code LIMIT}/{@code OFFSET},
- *       inside {@code IN (…)}/{@code VALUES (…)}, or before a {@code ::} cast — so "9,990 rows" stays. A
+ *       there is only a literal in SQL context: after {@code LIMIT}/{@code OFFSET}, inside
+ *       {@code IN (…)}/{@code VALUES (…)}, before a {@code ::} cast, or after a comparison operator when SQL goes
+ *       on after it (a bracket, an upper-case keyword, {@code and}/{@code or}, the end of the text) — so
+ *       "9,990 rows" and "max_connections = 100 with 3 reserved" stay. A
  *       single-quoted string is a literal when an operator, an opening bracket, a comma or a SQL keyword comes
  *       before it, when it is followed by {@code ::}, or when it has a string prefix ({@code E'…'}) — so the
  *       "runs of 'GET /users'" of a sentence stays and an apostrophe inside a word is never a quote. Text in
@@ -177,7 +179,7 @@ public final class LiteralRedactor {
         // 8kB, 3rd, 10ms: a quantity in words, not a SQL number.
         return copy(i, end);
       }
-      if (sqlMode() || valueBefore(i) || castAfter(end)) {
+      if (sqlMode() || (valueBefore(i) && (keywordBefore(i) || sqlAfter(end))) || castAfter(end)) {
         int signStart = out.length() - 1;
         if (signStart >= 0 && (out.charAt(signStart) == '-' || out.charAt(signStart) == '+') && unarySign(signStart)) {
           out.setLength(signStart);
@@ -228,6 +230,38 @@ public final class LiteralRedactor {
         return word.equals(word.toUpperCase(Locale.ROOT)) && VALUE_KEYWORDS.contains(word);
       }
       return false;
+    }
+
+    /** In prose: is the word just before {@code i} (LIMIT, IN, …) what makes the number a value? */
+    private boolean keywordBefore(int i) {
+      int k = i - 1;
+      while (k >= 0 && (Character.isWhitespace(s[k]) || s[k] == '-' || s[k] == '+')) {
+        k--;
+      }
+      return k >= 0 && Character.isLetter(s[k]);
+    }
+
+    /**
+     * In prose, after a comparison: does SQL go on after the number ({@code )}, an upper-case keyword,
+     * {@code and}/{@code or}, the end)? "max_connections = 100 with 3 reserved" and "rows = 9,990 rows" are
+     * sentences; "(id = 42)" and "id = 42 AND …" are SQL.
+     */
+    private boolean sqlAfter(int end) {
+      int k = skipSpaces(end);
+      if (k >= s.length) {
+        return true;
+      }
+      char c = s[k];
+      if (c == ',' && k + 1 < s.length && Character.isDigit(s[k + 1]) && k == end) {
+        return false;
+      }
+      if (Character.isLetter(c)) {
+        int wordEnd = SqlLexemes.word(s, k);
+        String word = new String(s, k, wordEnd - k);
+        return word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT)) || word.equals("and")
+            || word.equals("or");
+      }
+      return true;
     }
 
     private boolean castAfter(int end) {

@@ -18,12 +18,21 @@
   });
 
   function config(spec) {
+    var compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 });
     var valueAxis = {
       type: spec.logarithmic ? 'logarithmic' : 'linear',
-      title: { display: true, text: spec.valueAxisTitle }
+      title: { display: true, text: spec.valueAxisTitle },
+      ticks: {
+        maxTicksLimit: 6,
+        callback: function (value) {
+          return compact.format(value);
+        }
+      }
     };
     var scales = {};
     scales[spec.indexAxis === 'y' ? 'x' : 'y'] = valueAxis;
+    // Every bar keeps its label (the full text is in the tooltip).
+    scales[spec.indexAxis === 'y' ? 'y' : 'x'] = { ticks: { autoSkip: false, font: { size: 11 } } };
     return {
       type: spec.type,
       data: {

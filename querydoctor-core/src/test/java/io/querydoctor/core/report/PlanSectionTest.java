@@ -31,4 +31,12 @@ class PlanSectionTest {
     assertThat(verbose).contains("Query 00000000000000f1: SELECT * FROM").contains("    #2 Seq Scan on public.")
         .contains("! seq-scan-large-table [high]");
   }
+
+  @Test
+  void markdownShowsConcernsAndMergedFindingsWithTheirEvidence() throws IOException {
+    String md = render(new MarkdownReportRenderer());
+    assertThat(md).contains("**Also about:** fingerprint 00000000000000f1, columns public.")
+        .contains("**Merged** (the same cause, seen as):\n\n- medium `missing-fk-index` Foreign key ")
+        .contains("  - table\\_rows = 150,000 rows (threshold 1,000 rows)");
+  }
 }

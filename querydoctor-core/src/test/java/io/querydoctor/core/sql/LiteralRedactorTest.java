@@ -48,7 +48,11 @@ class LiteralRedactorTest {
         arguments("Application 'billing' from 10.0.0.1", "Application 'billing' from 10.0.0.1"),
         arguments("WHERE name = E'x\\'y' OR body = $$<b>$$", "WHERE name = ? OR body = ?"),
         arguments("uses 8kB and p95 of 12 ms", "uses 8kB and p95 of 12 ms"),
-        arguments("VALUES ('a', 1), ('b', 2)", "VALUES (?, ?), (?, ?)"));
+        arguments("VALUES ('a', 1), ('b', 2)", "VALUES (?, ?), (?, ?)"),
+        // After a comparison, a number is SQL only when SQL goes on after it.
+        arguments("max_connections = 100 with 3 reserved; rows_removed = 9,990 rows",
+            "max_connections = 100 with 3 reserved; rows_removed = 9,990 rows"),
+        arguments("WHERE id = 42 AND age > -7 and x < 3", "WHERE id = ? AND age > ? and x < ?"));
   }
 
   @ParameterizedTest
