@@ -4,12 +4,14 @@ import io.querydoctor.core.advisor.AdvisorSettings;
 import io.querydoctor.core.advisor.IndexAdvice;
 import io.querydoctor.core.advisor.IndexAdvice.ChosenIndex;
 import io.querydoctor.core.advisor.IndexAdvice.QueryEffect;
+import io.querydoctor.core.advisor.WhatIf;
 import io.querydoctor.core.advisor.WhatIfException;
 import io.querydoctor.core.report.Quantities;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.core.report.ReportFormat;
 import io.querydoctor.core.report.SkippedCheck;
 import io.querydoctor.postgres.advisor.AdvisorResult;
+import io.querydoctor.postgres.advisor.HypoPgWhatIf;
 import io.querydoctor.postgres.advisor.IndexAdvisor;
 import io.querydoctor.postgres.advisor.SandboxExecutor;
 import io.querydoctor.postgres.advisor.SandboxWhatIf;
@@ -17,7 +19,6 @@ import io.querydoctor.postgres.connect.SafeExecutor;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +43,9 @@ import picocli.CommandLine.TypeConversionException;
       "Designs indexes for the workload in pg_stat_statements: candidates from the queries' predicates, proven "
           + "with the planner, chosen under a storage budget; prints missing-index findings with the DDL and the "
           + "rejected candidates with why. See docs/advisor.md.",
-      "The what-if builds candidate indexes inside transactions that are rolled back, so it needs a database "
-          + "you declare a sandbox (--sandbox); on any other database nothing is built and nothing is applied."
+      "The what-if uses HypoPG's hypothetical indexes when the extension is installed (nothing is built), or, on "
+          + "a database you declare a sandbox (--sandbox), builds candidates inside transactions that are rolled "
+          + "back. Outside a sandbox nothing is ever built or applied."
     })
 final class AdviseCommand implements Callable<Integer> {
 
@@ -80,10 +82,6 @@ final class AdviseCommand implements Callable<Integer> {
       throw new UserError("--apply needs --sandbox: QueryDoctor creates indexes only on a database you declare a "
           + "sandbox; elsewhere it prints the DDL for you to run");
     }
-    if (!sandbox) {
-      throw new UserError("advise needs a what-if to prove candidates with the planner: run it against a copy of "
-          + "the database declared with --sandbox (indexes are built there in transactions that are rolled back)");
-    }
     PrintWriter out = spec.commandLine().getOut();
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
     output.checkWritable();
@@ -92,9 +90,12 @@ final class AdviseCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (Connection jdbc = connection.connect()) {
       SafeExecutor executor = new SafeExecutor(jdbc);
-      SandboxExecutor sandboxExecutor = new SandboxExecutor(jdbc, SafeExecutor.DEFAULT_STATEMENT_TIMEOUT.multipliedBy(10),
-          SafeExecutor.DEFAULT_LOCK_TIMEOUT);
-      SandboxWhatIf whatIf = new SandboxWhatIf(sandboxExecutor);
+      SandboxExecutor sandboxExecutor = sandbox ? new SandboxExecutor(jdbc,
+          SafeExecutor.DEFAULT_STATEMENT_TIMEOUT.multipliedBy(10), SafeExecutor.DEFAULT_LOCK_TIMEOUT) : null;
+      WhatIf whatIf = sandbox ? new SandboxWhatIf(sandboxExecutor) : HypoPgWhatIf.ifInstalled(executor)
+          .orElseThrow(() -> new UserError("advise needs a what-if to prove candidates with the planner: install "
+              + "HypoPG in this database (CREATE EXTENSION hypopg), or run it against a copy declared with --sandbox "
+              + "(indexes are built there in transactions that are rolled back)"));
       progress.step("designing indexes for the workload in pg_stat_statements");
       AdvisorResult result = advise(executor, whatIf);
       long millis = (System.nanoTime() - start) / 1_000_000;
@@ -115,7 +116,7 @@ final class AdviseCommand implements Callable<Integer> {
     }
   }
 
-  private AdvisorResult advise(SafeExecutor executor, SandboxWhatIf whatIf) throws SQLException {
+  private AdvisorResult advise(SafeExecutor executor, WhatIf whatIf) throws SQLException {
     try {
       return new IndexAdvisor(AdvisorSettings.defaults().withBudgetBytes(budgetBytes), top)
           .advise(executor, whatIf, List.of());
@@ -138,7 +139,7 @@ final class AdviseCommand implements Callable<Integer> {
   }
 
   private static void applyAndRemeasure(PrintWriter out, ConsoleProgress progress, SandboxExecutor sandbox,
-      SandboxWhatIf whatIf, AdvisorResult result) throws Exception {
+      WhatIf whatIf, AdvisorResult result) throws Exception {
     progress.step("applying " + result.ddl().size() + " statements on the sandbox");
     try {
       sandbox.apply(result.ddl());
