@@ -1,29 +1,10 @@
 package io.querydoctor.cli;
 
 import io.querydoctor.core.report.Report;
-import io.querydoctor.demo.data.DemoDatabase;
 import io.querydoctor.demo.data.DemoScale;
 import io.querydoctor.demo.server.EmbeddedServer;
 import io.querydoctor.demo.server.EmbeddedServerException;
-import io.querydoctor.demo.workload.ConnectionSource;
-import io.querydoctor.demo.workload.DemoWorkload;
-import io.querydoctor.demo.workload.LockContention;
-import io.querydoctor.demo.workload.ScenarioRun;
-import io.querydoctor.postgres.PgAnalyzers;
-import io.querydoctor.postgres.PgDiagnosis;
-import io.querydoctor.postgres.health.HealthThresholds;
 import java.io.PrintWriter;
-import io.querydoctor.core.digest.DigestSort;
-import io.querydoctor.core.digest.WorkloadDigest;
-import io.querydoctor.core.report.WorkloadSection;
-import io.querydoctor.postgres.connect.SafeExecutor;
-import io.querydoctor.postgres.statements.PgStatStatementsReader;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -46,20 +27,6 @@ import picocli.CommandLine.Spec;
     })
 final class DemoCommand implements Callable<Integer> {
 
-  /** The order the demo's long transaction locks; id 1 exists at every scale. */
-  private static final long LOCKED_ORDER = 1;
-  /** Long enough for the capture layer to call the transaction long (RULES.md: 1 s open, mostly idle). */
-  private static final Duration MINIMUM_LOCK_HOLD = Duration.ofSeconds(2);
-  /** How many query shapes the report's workload table shows. */
-  private static final int TOP_SHAPES = 10;
-  /**
-   * The demo compresses a day of traffic into seconds: its stuck transaction has been idle, and its blocked
-   * session waiting, for well under a second when the diagnosis runs, so the session thresholds (30 s and
-   * 5 s in production) are scaled down with it.
-   */
-  static final HealthThresholds DEMO_THRESHOLDS =
-      HealthThresholds.defaults().with(Map.of("idle-in-transaction", "200ms", "lock-wait", "200ms"));
-
   @Spec
   private CommandSpec spec;
 
@@ -75,6 +42,12 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin
   private OutputOptions output;
 
+  @Option(names = "--no-verify",
+      description = "Skip the proof step: by default every fix that can be tried is applied in isolation on the "
+          + "demo database and the affected queries are timed before and after (median and p95 of "
+          + "7" + " runs).")
+  private boolean noVerify;
+
   @Override
   public Integer call() throws Exception {
     DemoScale demoScale = scale();
@@ -84,53 +57,13 @@ final class DemoCommand implements Callable<Integer> {
     progress.step("starting embedded PostgreSQL");
     try (EmbeddedServer server = EmbeddedServer.start()) {
       String database = server.createDatabase("demo");
-      long loadStart = System.nanoTime();
-      try (Connection connection = server.connect(database)) {
-        new DemoDatabase(demoScale, progress).build(connection);
-      }
-      double loadSeconds = seconds(loadStart);
-
-      Report report;
-      try (DemoCapture capture = new DemoCapture(server, database)) {
-        ConnectionSource source = capture.connections();
-        long workloadStart = System.nanoTime();
-        LockContention contention =
-            LockContention.start(source, capture.scopes(), LOCKED_ORDER, MINIMUM_LOCK_HOLD);
-        List<ScenarioRun> runs;
-        WorkloadDigest digest;
-        long diagnoseStart;
-        double workloadSeconds;
-        try {
-          progress.step("running the demo workload");
-          runs = new DemoWorkload(source, capture.scopes(), progress, demoScale, DemoDatabase.SEED).run();
-          workloadSeconds = seconds(workloadStart);
-          digest = workloadDigest(server, database);
-          // The catalog checks run while the lock is still held, as an on-call DBA would see it.
-          progress.step("diagnosing");
-          diagnoseStart = System.nanoTime();
-          report = new PgDiagnosis(PgAnalyzers.all(DEMO_THRESHOLDS), progress)
-              .run(server.connect(database), "demo database (embedded PostgreSQL, scale " + format(scale) + ")",
-                  VersionProvider.tool());
-        } finally {
-          contention.close();
-        }
-        // The long transaction's scope closes with the contention: only now can the capture detectors see it.
-        report = report.plus(capture.findings(), List.of())
-            .withWorkload(new WorkloadSection("total", digest.top(TOP_SHAPES, DigestSort.TOTAL), null));
-        progress.info(summary(demoScale, loadSeconds, runs, workloadSeconds, seconds(diagnoseStart)));
-      }
+      Report report = new DemoRun(server, demoScale, progress,
+          "demo database (embedded PostgreSQL, scale " + format(scale) + ")").run(database, !noVerify);
       int exitCode = output.write(report, out, OutputOptions.FailOn.NONE);
       if (keep) {
         keepRunning(server, database, spec.commandLine().getErr());
       }
       return exitCode;
-    }
-  }
-
-  /** The workload as pg_stat_statements saw it (reset when the data was loaded): the top shapes by total time. */
-  private static WorkloadDigest workloadDigest(EmbeddedServer server, String database) throws SQLException {
-    try (SafeExecutor executor = new SafeExecutor(server.connect(database))) {
-      return new PgStatStatementsReader().snapshot(executor).toDigest("pg_stat_statements of the demo workload");
     }
   }
 
@@ -140,14 +73,6 @@ final class DemoCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError("invalid --scale: " + e.getMessage(), e);
     }
-  }
-
-  private static String summary(DemoScale scale, double loadSeconds, List<ScenarioRun> runs,
-      double workloadSeconds, double diagnoseSeconds) {
-    int statements = runs.stream().mapToInt(ScenarioRun::statements).sum();
-    return String.format(Locale.ROOT,
-        "demo: loaded %,d rows in %.1f s; workload ran %,d statements in %.1f s; diagnosis took %.1f s",
-        scale.totalRows(), loadSeconds, statements, workloadSeconds, diagnoseSeconds);
   }
 
   /** Blocks until Ctrl-C. The URL is printed even with --quiet: it is what --keep is for. */
@@ -169,10 +94,6 @@ final class DemoCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static double seconds(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
   }
 
   private static String format(double value) {

@@ -6,6 +6,14 @@ import io.querydoctor.postgres.PgAnalyzers;
 import io.querydoctor.postgres.PgDiagnosis;
 import io.querydoctor.core.capture.CaptureFileAnalyzer;
 import io.querydoctor.core.diagnosis.DiagnosisResults;
+import io.querydoctor.core.diagnosis.RootCauseMerger;
+import io.querydoctor.core.diagnosis.Symptom;
+import io.querydoctor.core.sql.SqlDialect;
+import io.querydoctor.core.sql.SqlFingerprinter;
+import io.querydoctor.core.verify.StatementSamples;
+import io.querydoctor.core.verify.TimedWork;
+import io.querydoctor.postgres.connect.SafeExecutor;
+import io.querydoctor.postgres.verify.PgStatementSamples;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +60,32 @@ final class DiagnoseCommand implements Callable<Integer> {
           + "replayed through the capture-side detectors (N+1, unbatched writes, long transactions, …). Repeatable.")
   private List<Path> captureFiles = new ArrayList<>();
 
+  @Mixin
+  private LogOptions logs;
+
+  @Option(names = "--symptom", paramLabel = "SYMPTOM", converter = SymptomConverter.class,
+      description = "Focus the diagnosis the way the runbook's diagnosis tree does: one-query (its plan, indexes "
+          + "and statistics; give --query), after-deploy (top shapes and their plans; compare with --baseline), "
+          + "gradual (statistics, bloat, vacuum, index usage), intermittent (connections, locks, long and idle "
+          + "transactions), broad (settings, cache hit ratio, top consumers). Default: everything.")
+  private Symptom symptom;
+
+  @Option(names = "--query", paramLabel = "SQL",
+      description = "The slow query, for --symptom one-query. Literals or $1-style parameters (then a generic plan, "
+          + "PostgreSQL 16+).")
+  private String query;
+
+  @Option(names = "--sandbox",
+      description = "Declare the database a sandbox (a copy, never production): QueryDoctor may then build indexes, "
+          + "run ANALYZE and execute queries on it to measure fixes (--verify).")
+  private boolean sandbox;
+
+  @Option(names = "--verify",
+      description = "Prove the fixes: on a --sandbox database, apply each fix in isolation (an index, ANALYZE, a "
+          + "setting), time the queries it should help before and after (median and p95 of 7 runs) and report both. "
+          + "Queries are re-run from pg_stat_statements texts without parameters (and the --query).")
+  private boolean verify;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -63,7 +97,13 @@ final class DiagnoseCommand implements Callable<Integer> {
         throw new UserError("cannot read capture file " + file + ": it does not exist or is not readable");
       }
     }
-    var analyzers = PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat);
+    var logWorkload = logs.read(progress);
+    checkSymptomOptions();
+    var analyzers = symptom == null ? PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat, sandbox)
+        : PgAnalyzers.forSymptom(symptom, thresholds.thresholds(), thresholds.exactBloat, query, sandbox);
+    if (symptom != null) {
+      progress.step("symptom " + symptom.label() + ": " + symptom.description());
+    }
     String target = connection.parsedUrl().redacted();
     progress.step("connecting to " + target);
     Connection jdbc = connection.connect();
@@ -74,6 +114,50 @@ final class DiagnoseCommand implements Callable<Integer> {
       new CaptureFileAnalyzer().analyze(file, captured);
     }
     report = report.plus(captured.findings(), captured.skipped());
+    report = LogOptions.foldInto(report, logWorkload);
+    report = report.withFindings(RootCauseMerger.merge(report.findings()));
+    if (verify) {
+      report = verified(report, progress);
+    }
     return output.write(baselines.apply(report), out, DEFAULT_FAIL_ON);
+  }
+
+  private void checkSymptomOptions() {
+    if (symptom == Symptom.ONE_QUERY && (query == null || query.isBlank())) {
+      throw new UserError("--symptom one-query needs the query: add --query 'SELECT …'");
+    }
+    if (query != null && symptom != Symptom.ONE_QUERY) {
+      throw new UserError("--query is for --symptom one-query; add --symptom one-query");
+    }
+    if (verify && !sandbox) {
+      throw new UserError("--verify applies fixes for real (indexes, ANALYZE): add --sandbox to declare this database a "
+          + "sandbox; never on production");
+    }
+  }
+
+  /** The proof step on the sandbox: examples from pg_stat_statements (and the --query) timed before and after. */
+  private Report verified(Report report, ConsoleProgress progress) throws Exception {
+    progress.step("verifying fixes on the sandbox");
+    StatementSamples samples;
+    try (SafeExecutor executor = new SafeExecutor(connection.connect())) {
+      samples = PgStatementSamples.load(executor);
+    }
+    if (query != null && !query.contains("$1")) {
+      samples.add(SqlFingerprinter.of(SqlDialect.POSTGRESQL).fingerprint(query).id(),
+          TimedWork.read("the --query", query));
+    }
+    return FixVerification.verify(report, connection.connect(), samples, List.of(), progress);
+  }
+
+  /** {@code --symptom} values, with the list of valid ones in the error. */
+  static final class SymptomConverter implements picocli.CommandLine.ITypeConverter<Symptom> {
+    @Override
+    public Symptom convert(String value) {
+      try {
+        return Symptom.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

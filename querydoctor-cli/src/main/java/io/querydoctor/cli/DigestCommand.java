@@ -6,9 +6,8 @@ import io.querydoctor.core.digest.DigestBuilder;
 import io.querydoctor.core.digest.DigestFile;
 import io.querydoctor.core.digest.DigestSort;
 import io.querydoctor.core.digest.DigestThresholds;
-import io.querydoctor.core.digest.FrequentCacheableQueryRule;
 import io.querydoctor.core.digest.LogFormat;
-import io.querydoctor.core.digest.SlowQueryRule;
+import io.querydoctor.core.digest.TimeWindow;
 import io.querydoctor.core.digest.WorkloadDigest;
 import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.report.Report;
@@ -16,6 +15,7 @@ import io.querydoctor.core.report.WorkloadSection;
 import io.querydoctor.postgres.connect.ConnectionFailure;
 import io.querydoctor.postgres.connect.SafeExecutor;
 import io.querydoctor.postgres.log.LogFileDigester;
+import io.querydoctor.postgres.log.LogWorkload;
 import io.querydoctor.postgres.statements.PgStatStatementsReader;
 import io.querydoctor.postgres.statements.PgStatStatementsSnapshot;
 import java.io.IOException;
@@ -75,12 +75,21 @@ final class DigestCommand implements Callable<Integer> {
   Integer intervalSeconds;
 
   @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "auto",
-      description = "auto, pg-stderr, pg-csv, pg-json or mysql-slow (default: ${DEFAULT-VALUE}: detected per file).")
+      description = "auto, pg-stderr, pg-csv, pg-json, mysql-slow or pgss-csv (a pg_stat_statements CSV export) "
+          + "(default: ${DEFAULT-VALUE}: detected per file).")
   String logFormat;
 
   @Option(names = "--prefix", paramLabel = "PREFIX",
       description = "The server's log_line_prefix, for stderr logs (default: detected among common ones).")
   String prefix;
+
+  @Option(names = "--since", paramLabel = "TIME", converter = InstantConverter.class,
+      description = "Only statements logged at or after TIME (ISO-8601; without a zone: UTC).")
+  Instant since;
+
+  @Option(names = "--until", paramLabel = "TIME", converter = InstantConverter.class,
+      description = "Only statements logged before TIME (ISO-8601; without a zone: UTC).")
+  Instant until;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "20",
       description = "Shapes shown; the rest is summed up as 'other' (default: ${DEFAULT-VALUE}).")
@@ -119,28 +128,28 @@ final class DigestCommand implements Callable<Integer> {
     output.checkWritable();
     long start = System.currentTimeMillis();
     DigestFile baselineFile = baseline == null ? null : load(baseline);
-    WorkloadDigest digest = url != null ? statements(progress) : logs(progress);
+    LogWorkload workload = url != null ? LogWorkload.of(statements(progress)) : logs(progress);
+    WorkloadDigest digest = workload.digest();
     if (save != null) {
       save(digest);
     }
     DigestThresholds thresholds = DigestThresholds.DEFAULTS.with(slowMillis, regressionFactor);
-    List<Finding> findings = new ArrayList<>(new SlowQueryRule(thresholds).findings(digest));
-    findings.addAll(new FrequentCacheableQueryRule(thresholds).findings(digest));
+    List<Finding> findings = new ArrayList<>(workload.findings(thresholds));
     BaselineChanges changes = null;
     if (baselineFile != null) {
       changes = new BaselineComparison(thresholds).compare(digest, baselineFile, baseline.toString());
       findings.addAll(changes.regressions());
     }
     Report report = new Report(Report.SCHEMA_VERSION, VersionProvider.tool(), Instant.now(), digest.source(),
-        System.currentTimeMillis() - start, findings, List.of())
+        System.currentTimeMillis() - start, findings, workload.skipped())
         .withWorkload(new WorkloadSection(sort.name().toLowerCase(Locale.ROOT), digest.top(top, sort), changes));
     return output.write(report, spec.commandLine().getOut(), DiagnoseCommand.DEFAULT_FAIL_ON);
   }
 
-  private WorkloadDigest logs(ConsoleProgress progress) {
+  private LogWorkload logs(ConsoleProgress progress) {
     LogFormat format = logFormat.trim().equalsIgnoreCase("auto") ? null : parseFormat();
     try {
-      return new LogFileDigester(format, prefix, maxShapes, progress).digest(files);
+      return LogWorkload.read(new LogFileDigester(format, prefix, maxShapes, progress).within(window()), files);
     } catch (IOException e) {
       throw new UserError(e.getMessage(), e);
     }
@@ -173,7 +182,18 @@ final class DigestCommand implements Callable<Integer> {
     }
   }
 
+  private TimeWindow window() {
+    try {
+      return new TimeWindow(since, until);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
   private void validate() {
+    if ((since != null || until != null) && url != null) {
+      throw new UserError("--since/--until select log entries; pg_stat_statements has no per-call times");
+    }
     boolean hasFiles = files != null && !files.isEmpty();
     if (hasFiles == (url != null)) {
       throw new UserError("give either log FILEs or --url for pg_stat_statements, not " + (hasFiles ? "both" : "neither"));

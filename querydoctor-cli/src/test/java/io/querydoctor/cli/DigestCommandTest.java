@@ -56,6 +56,51 @@ class DigestCommandTest {
   }
 
   @Test
+  void sinceFiltersSlowLogEntriesByTheirTimeAndCountsTheRest() {
+    CliRun run = CliRun.of("digest", "-q", "--since", "2026-11-21T08:00:30Z", MYSQL.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.CLEAN, ExitCode.FINDINGS);
+    assertThat(run.out()).contains("Input: 4 statements (3 outside --since/--until, left out)")
+        .contains("Workload (by total): 1 statements");
+  }
+
+  @Test
+  void untilFiltersPostgresEntriesAndTheJsonSummaryCountsThem() throws IOException {
+    CliRun run = CliRun.of("digest", "-q", "--format", "json", "--until", "2026-11-21 06:20:00.5",
+        PG_STDERR.toString());
+
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertThat(report.at("/workload/digest/statements").asLong()).isEqualTo(138);
+    assertThat(report.at("/workload/digest/parse/outsideWindow").asLong()).isEqualTo(175 - 138);
+    assertThat(report.at("/workload/digest/lastSeen").asText()).isLessThan("2026-11-21T06:20:00.5");
+  }
+
+  @Test
+  void anEmptyOrUnreadableWindowIsAOneLineError() {
+    CliRun reversed = CliRun.of("digest", "-q", "--since", "2026-11-22", "--until", "2026-11-21", MYSQL.toString());
+    CliRun unreadable = CliRun.of("digest", "-q", "--since", "yesterday", MYSQL.toString());
+
+    assertThat(reversed.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(reversed.errorLine()).contains("must be before --until");
+    assertThat(unreadable.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(unreadable.err()).contains("not an ISO-8601 time");
+  }
+
+  @Test
+  void digestsAPgStatStatementsCsvExport() {
+    Path export = LOGS.resolve("pgss-csv/valid.csv");
+    CliRun detected = CliRun.of("digest", "-q", export.toString());
+    CliRun given = CliRun.of("digest", "-q", "--log-format", "pgss-csv", export.toString());
+
+    assertThat(detected.exitCode()).as(detected.err()).isEqualTo(ExitCode.CLEAN);
+    assertThat(detected.out()).contains("SELECT note FROM csv_items WHERE id = ?").contains("pg_stat_statements export");
+    assertThat(given.exitCode()).as(given.err()).isEqualTo(ExitCode.CLEAN);
+    assertThat(given.out()).contains("SELECT note FROM csv_items WHERE id = ?");
+    assertThat(CliRun.of("digest", "-q", "--log-format", "pgss-csv", PG_STDERR.toString()).errorLine())
+        .contains("not a pg_stat_statements CSV export");
+  }
+
+  @Test
   void baselineOfTheSameLogShowsNoChange() {
     Path saved = tmp.resolve("baseline.json");
     CliRun first = CliRun.of("digest", "-q", "--save", saved.toString(), PG_STDERR.toString());

@@ -1,11 +1,18 @@
 package io.querydoctor.postgres;
 
 import io.querydoctor.core.diagnosis.Analyzer;
+import io.querydoctor.postgres.advisor.IndexAdvisor;
+import io.querydoctor.postgres.advisor.IndexAdvisorAnalyzer;
 import io.querydoctor.postgres.health.HealthAnalyzer;
 import io.querydoctor.postgres.health.HealthThresholds;
 import io.querydoctor.postgres.plan.TopQueryPlansAnalyzer;
+import io.querydoctor.core.diagnosis.Symptom;
+import io.querydoctor.postgres.health.HealthCheck;
+import io.querydoctor.postgres.health.HealthChecks;
+import io.querydoctor.postgres.plan.QueryPlanAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The analyzers a PostgreSQL diagnosis runs, in order. */
 public final class PgAnalyzers {
@@ -27,11 +34,55 @@ public final class PgAnalyzers {
    * bloat measured with pgstattuple when {@code exactBloat}.
    */
   public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat) {
+    return all(thresholds, exactBloat, false);
+  }
+
+  /**
+   * Every analyzer, the index advisor included: it builds candidate indexes in rolled-back transactions only
+   * when {@code sandbox} (the user declared the database a sandbox), and is otherwise reported as skipped.
+   */
+  public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat,
+      boolean sandbox) {
     List<Analyzer<? super PgTarget>> analyzers = new ArrayList<>();
     analyzers.add(new HealthAnalyzer(thresholds, exactBloat));
     analyzers.add(new TopQueryPlansAnalyzer());
+    analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), sandbox));
     return analyzers;
   }
+
+  /**
+   * The analyzers the runbook's diagnosis tree picks for {@code symptom} (see {@link Symptom}); {@code query} is
+   * the statement of {@link Symptom#ONE_QUERY} (null otherwise), explained with ANALYZE when {@code analyze}.
+   */
+  public static List<Analyzer<? super PgTarget>> forSymptom(Symptom symptom, HealthThresholds thresholds,
+      boolean exactBloat, String query, boolean analyze) {
+    List<HealthCheck<?>> checks = HealthChecks.all(thresholds, exactBloat).stream()
+        .filter(check -> SYMPTOM_CHECKS.get(symptom).stream().anyMatch(prefix -> check.name().startsWith(prefix)))
+        .toList();
+    List<Analyzer<? super PgTarget>> analyzers = new ArrayList<>();
+    if (!checks.isEmpty()) {
+      analyzers.add(new HealthAnalyzer(checks));
+    }
+    if (symptom == Symptom.ONE_QUERY) {
+      analyzers.add(new QueryPlanAnalyzer(query, analyze));
+    } else if (symptom != Symptom.INTERMITTENT) {
+      analyzers.add(new TopQueryPlansAnalyzer());
+    }
+    if (symptom != Symptom.INTERMITTENT) {
+      analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), analyze));
+    }
+    return analyzers;
+  }
+
+  /** Health checks by name prefix per symptom, as the runbook's diagnosis tree branches. */
+  private static final Map<Symptom, List<String>> SYMPTOM_CHECKS = Map.of(
+      // The query's tables: its indexes and statistics.
+      Symptom.ONE_QUERY, List.of("indexes.", "maintenance.tables"),
+      // What changed: the extension that shows the shapes; the plans of the top statements do the rest.
+      Symptom.AFTER_DEPLOY, List.of("extensions.", "maintenance.tables"),
+      Symptom.GRADUAL, List.of("maintenance.", "indexes.", "schema.", "cache."),
+      Symptom.INTERMITTENT, List.of("connections.", "locks.", "database.", "replication."),
+      Symptom.BROAD, List.of("database.", "cache.", "extensions.", "connections.saturation", "maintenance.tables"));
 
   /** Only the catalog health checks ({@code querydoctor check}). */
   public static List<Analyzer<? super PgTarget>> health(HealthThresholds thresholds, boolean exactBloat) {

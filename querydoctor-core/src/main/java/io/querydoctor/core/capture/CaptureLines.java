@@ -17,8 +17,10 @@ import java.util.Locale;
  * The capture file format: JSON lines, one event per line, in the order the events happened.
  * <ul>
  *   <li>{@code {"type":"statement", "scopeId", "fingerprint", "sql", "kind", "limited", "locks", "params",
- *       "batch", "parameterHash" (salted with the raw text when redacted), "startNanos", "elapsedNanos", "rows", "connection", "autoCommit", "failed",
- *       "offset", "thread", "callSite"}} — {@code sql} is the redacted text unless literals were asked for;
+ *       "batch", "parameterHash" (salted with the raw text when redacted), "startNanos", "elapsedNanos",
+ *       "consumeNanos" (-1 when not measured; absent in files written before it existed), "rows", "connection",
+ *       "autoCommit", "failed", "offset", "thread", "callSite"}} — {@code sql} is the redacted text unless
+ *       literals were asked for;
  *   <li>{@code {"type":"scope", "id", "parentId", "name", "kind", "thread", "startNanos", "endNanos",
  *       "statementCount", "databaseNanos", "connectionsOpened", "transactions":[{…}]}} — written when the
  *       scope closes, after its statements.
@@ -60,7 +62,8 @@ final class CaptureLines {
         .put("kind", shape.kind().name().toLowerCase(Locale.ROOT)).put("limited", shape.limited())
         .put("locks", shape.locksRows()).put("params", shape.parameterCount()).put("batch", e.batchSize())
         .put("parameterHash", literals ? e.parameterHash() : valuesHash(e)).put("startNanos", e.startNanos())
-        .put("elapsedNanos", e.elapsedNanos()).put("rows", e.rows()).put("connection", e.connectionId())
+        .put("elapsedNanos", e.elapsedNanos()).put("consumeNanos", e.consumeNanos()).put("rows", e.rows())
+        .put("connection", e.connectionId())
         .put("autoCommit", e.autoCommit()).put("failed", e.failed()).put("offset", e.offset())
         .put("thread", e.thread());
     if (e.callSite() != null) {
@@ -103,7 +106,8 @@ final class CaptureLines {
     String sql = text(n, "sql");
     Fingerprint fingerprint = new Fingerprint(text(n, "fingerprint"), sql, shape);
     return new StatementEvent(sql, fingerprint, n.path("batch").asInt(1), n.path("parameterHash").asLong(),
-        n.path("startNanos").asLong(), n.path("elapsedNanos").asLong(), n.path("rows").asLong(-1),
+        n.path("startNanos").asLong(), n.path("elapsedNanos").asLong(), n.path("consumeNanos").asLong(-1),
+        n.path("rows").asLong(-1),
         n.path("connection").asLong(), n.path("autoCommit").asBoolean(), n.path("failed").asBoolean(),
         n.path("offset").asLong(-1), n.path("thread").asText(""), n.path("scopeId").asLong(),
         callSite(n));

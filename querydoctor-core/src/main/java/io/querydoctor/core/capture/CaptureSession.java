@@ -36,6 +36,8 @@ public final class CaptureSession implements AutoCloseable {
   private final WorkloadAggregate aggregate;
   private final DetectionEngine detections;
   private final ThreadLocal<Scope> current = new ThreadLocal<>();
+  // Until the first scope opens no thread can have one: statements then skip the thread-local lookup.
+  private volatile boolean scopesOpened;
   private final AtomicLong scopeIds = new AtomicLong();
   private final AtomicLong connectionIds = new AtomicLong();
   private final AtomicLong captureFailures = new AtomicLong();
@@ -86,7 +88,7 @@ public final class CaptureSession implements AutoCloseable {
 
   /** The innermost open scope of the calling thread, or {@code null}. */
   public Scope currentScope() {
-    return current.get();
+    return scopesOpened ? current.get() : null;
   }
 
   /** The per-fingerprint aggregate (live). */
@@ -124,7 +126,7 @@ public final class CaptureSession implements AutoCloseable {
    */
   public ConnectionTracker connectionOpened(SqlDialect dialect, boolean physical, boolean autoCommit) {
     try {
-      Scope scope = current.get();
+      Scope scope = currentScope();
       if (physical && scope != null) {
         scope.connectionOpened();
       }
@@ -135,6 +137,9 @@ public final class CaptureSession implements AutoCloseable {
   }
 
   Scope openScope(String name, ScopeKind kind) {
+    if (!scopesOpened) {
+      scopesOpened = true;
+    }
     Scope scope = new Scope(this, scopeIds.incrementAndGet(), name, kind, current.get(), options.ticker().read(),
         options.maxStatementsPerScope());
     current.set(scope);
@@ -183,13 +188,13 @@ public final class CaptureSession implements AutoCloseable {
 
   /** Records one statement: called by {@link ConnectionTracker}. Never throws. */
   StatementEvent statementExecuted(ConnectionTracker connection, String sql, Fingerprint fingerprint,
-      int batchSize, long parameterHash, long offset, long startNanos, long elapsedNanos, long rows,
-      boolean failed) {
+      int batchSize, long parameterHash, long offset, long startNanos, long elapsedNanos, long consumeNanos,
+      long rows, boolean failed) {
     try {
-      Scope scope = current.get();
+      Scope scope = currentScope();
       CallSite site = callSite(scope, fingerprint, elapsedNanos);
       StatementEvent event = new StatementEvent(sql, fingerprint, batchSize, parameterHash, startNanos,
-          elapsedNanos, rows, connection.id(), connection.autoCommit(), failed, offset,
+          elapsedNanos, consumeNanos, rows, connection.id(), connection.autoCommit(), failed, offset,
           Thread.currentThread().getName(), scope == null ? 0 : scope.id(), site);
       if (scope != null) {
         scope.add(event);
@@ -214,7 +219,7 @@ public final class CaptureSession implements AutoCloseable {
 
   /** A transaction ended: recorded into the thread's scope, or analyzed alone when none is open. */
   void transactionEnded(TransactionRecord transaction) {
-    Scope scope = current.get();
+    Scope scope = currentScope();
     if (scope != null) {
       scope.add(transaction);
       return;

@@ -67,6 +67,17 @@ public final class ConnectionTracker {
   /** As above, with the statement's fingerprint when the caller already has it (prepared statements). */
   public void statementExecuted(String sql, Fingerprint known, int batchSize, long parameterHash,
       long offsetParameterValue, long startNanos, long elapsedNanos, long rows, boolean failed) {
+    statementExecuted(sql, known, batchSize, parameterHash, offsetParameterValue, startNanos, elapsedNanos, -1,
+        rows, failed);
+  }
+
+  /**
+   * As above, for a query whose result the application has finished reading: {@code consumeNanos} is the time
+   * from the driver's return to the last row read or the result's close (-1 when not measured).
+   */
+  public void statementExecuted(String sql, Fingerprint known, int batchSize, long parameterHash,
+      long offsetParameterValue, long startNanos, long elapsedNanos, long consumeNanos, long rows,
+      boolean failed) {
     try {
       Fingerprint fingerprint = known != null ? known : fingerprint(sql);
       if (!autoCommit && txStart < 0) {
@@ -75,7 +86,7 @@ public final class ConnectionTracker {
       long offset = fingerprint.shape().offsetLiteral() >= 0 ? fingerprint.shape().offsetLiteral()
           : fingerprint.shape().offsetParameter() > 0 ? offsetParameterValue : -1;
       session.statementExecuted(this, sql, fingerprint, batchSize, parameterHash, offset, startNanos,
-          elapsedNanos, rows, failed);
+          elapsedNanos, consumeNanos, rows, failed);
       if (txStart >= 0) {
         txStatements++;
         txDatabaseNanos += elapsedNanos;

@@ -17,14 +17,23 @@ final class FingerprintStats {
   private long rows;
   private long totalNanos;
   private long maxNanos;
+  private long consumedCalls;
+  private long totalConsumeNanos;
+  private long maxConsumeNanos;
 
   FingerprintStats(String fingerprintId, String example) {
     this.fingerprintId = fingerprintId;
     this.example = example;
   }
 
-  synchronized void record(long elapsedNanos, long rowCount, boolean failed) {
+  /** One execution; {@code consumeNanos} is -1 when result consumption was not measured. */
+  synchronized void record(long elapsedNanos, long consumeNanos, long rowCount, boolean failed) {
     calls++;
+    if (consumeNanos >= 0) {
+      consumedCalls++;
+      totalConsumeNanos += consumeNanos;
+      maxConsumeNanos = Math.max(maxConsumeNanos, consumeNanos);
+    }
     if (failed) {
       errors++;
     }
@@ -40,7 +49,8 @@ final class FingerprintStats {
   synchronized FingerprintSummary summary() {
     double total = totalNanos / 1e6;
     return new FingerprintSummary(fingerprintId, example, calls, errors, rows, total,
-        calls == 0 ? 0 : total / calls, maxNanos / 1e6, percentile(50), percentile(95), percentile(99));
+        calls == 0 ? 0 : total / calls, maxNanos / 1e6, percentile(50), percentile(95), percentile(99),
+        consumedCalls, totalConsumeNanos / 1e6, maxConsumeNanos / 1e6);
   }
 
   private double percentile(double p) {

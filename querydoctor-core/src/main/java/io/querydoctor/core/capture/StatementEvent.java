@@ -11,7 +11,10 @@ import io.querydoctor.core.sql.Fingerprint;
  * @param batchSize statements in the batch, 1 when not batched
  * @param parameterHash a hash of the bound parameter values, 0 when none; equal values give equal hashes
  * @param startNanos {@link Ticker} time when the statement was sent
- * @param elapsedNanos time until the driver returned (plus, with row counting, until the result was consumed)
+ * @param elapsedNanos time until the driver returned (execute time only)
+ * @param consumeNanos time from the driver's return until the application read the last row or closed the
+ *     result (with row counting on, for queries), or -1 when not measured; kept apart from {@code elapsedNanos}
+ *     because it is mostly the application's own work per row, not the database's
  * @param rows rows returned or affected, or -1 when unknown
  * @param connectionId the capture layer's id of the connection (not the server's pid)
  * @param autoCommit whether the connection was in auto-commit mode
@@ -28,6 +31,7 @@ public record StatementEvent(
     long parameterHash,
     long startNanos,
     long elapsedNanos,
+    long consumeNanos,
     long rows,
     long connectionId,
     boolean autoCommit,
@@ -36,6 +40,14 @@ public record StatementEvent(
     String thread,
     long scopeId,
     CallSite callSite) {
+
+  /** An event whose result consumption was not measured ({@code consumeNanos} -1). */
+  public StatementEvent(String sql, Fingerprint fingerprint, int batchSize, long parameterHash, long startNanos,
+      long elapsedNanos, long rows, long connectionId, boolean autoCommit, boolean failed, long offset,
+      String thread, long scopeId, CallSite callSite) {
+    this(sql, fingerprint, batchSize, parameterHash, startNanos, elapsedNanos, -1, rows, connectionId, autoCommit,
+        failed, offset, thread, scopeId, callSite);
+  }
 
   public boolean locksRows() {
     return fingerprint.shape().locksRows();
@@ -47,7 +59,7 @@ public record StatementEvent(
 
   /** The same event placed in another scope (used when replaying a capture file). */
   public StatementEvent inScope(long id) {
-    return new StatementEvent(sql, fingerprint, batchSize, parameterHash, startNanos, elapsedNanos, rows,
+    return new StatementEvent(sql, fingerprint, batchSize, parameterHash, startNanos, elapsedNanos, consumeNanos, rows,
         connectionId, autoCommit, failed, offset, thread, id, callSite);
   }
 }

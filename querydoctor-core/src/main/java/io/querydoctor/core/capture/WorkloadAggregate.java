@@ -1,5 +1,6 @@
 package io.querydoctor.core.capture;
 
+import io.querydoctor.core.sql.Fingerprint;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Bounded: at most {@code maxFingerprints} entries (each a few kilobytes, see {@link FingerprintStats});
  * statements of further fingerprints are added to one {@code other} entry, so that totals stay exact.
+ *
+ * <p>Per statement, the entry is found through a small direct-mapped table keyed by the identity of the
+ * {@link Fingerprint} object (the fingerprint cache hands out one instance per statement text), so the usual
+ * lookup is an array read and a reference comparison rather than a map probe. Entries are never removed, so
+ * a remembered slot can never point to a stale entry; slots hold immutable pairs, so racing writers only
+ * replace one valid pair with another.
  */
 public final class WorkloadAggregate implements CaptureListener {
 
@@ -18,6 +25,11 @@ public final class WorkloadAggregate implements CaptureListener {
   private final int maxFingerprints;
   private final ConcurrentHashMap<String, FingerprintStats> stats = new ConcurrentHashMap<>();
   private final FingerprintStats other = new FingerprintStats(OTHER, "(statements beyond the fingerprint limit)");
+  private final Slot[] recent = new Slot[RECENT_SLOTS];
+
+  private static final int RECENT_SLOTS = 256;
+
+  private record Slot(Fingerprint fingerprint, FingerprintStats stats) {}
 
   public WorkloadAggregate(int maxFingerprints) {
     this.maxFingerprints = maxFingerprints;
@@ -25,19 +37,30 @@ public final class WorkloadAggregate implements CaptureListener {
 
   @Override
   public void statementExecuted(StatementEvent event) {
-    statsFor(event).record(event.elapsedNanos(), event.rows(), event.failed());
+    statsFor(event).record(event.elapsedNanos(), event.consumeNanos(), event.rows(), event.failed());
   }
 
   private FingerprintStats statsFor(StatementEvent event) {
-    String id = event.fingerprint().id();
-    FingerprintStats existing = stats.get(id);
+    Fingerprint fingerprint = event.fingerprint();
+    int index = System.identityHashCode(fingerprint) & (RECENT_SLOTS - 1);
+    Slot slot = recent[index];
+    if (slot != null && slot.fingerprint == fingerprint) {
+      return slot.stats;
+    }
+    FingerprintStats found = lookUp(fingerprint);
+    recent[index] = new Slot(fingerprint, found);
+    return found;
+  }
+
+  private FingerprintStats lookUp(Fingerprint fingerprint) {
+    FingerprintStats existing = stats.get(fingerprint.id());
     if (existing != null) {
       return existing;
     }
     if (stats.size() >= maxFingerprints) {
       return other;
     }
-    return stats.computeIfAbsent(id, key -> new FingerprintStats(key, event.fingerprint().normalized()));
+    return stats.computeIfAbsent(fingerprint.id(), key -> new FingerprintStats(key, fingerprint.normalized()));
   }
 
   /** Every fingerprint seen, by total time descending; the {@code other} entry last when used. */

@@ -4,6 +4,8 @@ import io.querydoctor.core.capture.CaptureListener;
 import io.querydoctor.core.capture.ScopeRecord;
 import io.querydoctor.core.capture.StatementEvent;
 import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.finding.Subject;
+import io.querydoctor.core.digest.StatementTables;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,12 +34,14 @@ public final class DetectionEngine implements CaptureListener {
   private final List<Detector> detectors;
   private final Map<String, Detector> byRule = new ConcurrentHashMap<>();
   private final int maxGroups;
-  private final ConcurrentHashMap<String, DetectionGroup> groups = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<GroupKey, DetectionGroup> groups = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LongAdder> runs = new ConcurrentHashMap<>();
   private final AtomicLong dropped = new AtomicLong();
   private final Consumer<Detection> sink = this::add;
   // The span of captured time, for per-hour impact. Approximate under races by design: it is updated from
-  // every thread and must cost no contended write per statement.
+  // every thread and must cost no contended write per statement, so the end moves only in steps of
+  // OBSERVE_STEP_NANOS (a volatile write per statement cost more than all per-statement rules together).
+  private static final long OBSERVE_STEP_NANOS = 1_000_000L;
   private volatile long firstNanos = Long.MAX_VALUE;
   private volatile long lastNanos = Long.MIN_VALUE;
 
@@ -93,13 +97,13 @@ public final class DetectionEngine implements CaptureListener {
     if (start < firstNanos) {
       firstNanos = start;
     }
-    if (end > lastNanos) {
+    if (end > lastNanos + OBSERVE_STEP_NANOS) {
       lastNanos = end;
     }
   }
 
   private void add(Detection detection) {
-    String key = detection.ruleId() + '\u0000' + detection.scopeName() + '\u0000' + detection.fingerprintId();
+    GroupKey key = new GroupKey(detection.ruleId(), detection.scopeName(), detection.fingerprintId());
     DetectionGroup group = groups.get(key);
     if (group == null) {
       if (groups.size() >= maxGroups) {
@@ -119,11 +123,27 @@ public final class DetectionEngine implements CaptureListener {
       DetectionSummary summary = group.summary(runsOf(group.scopeName()), window);
       Detector detector = byRule.get(summary.ruleId());
       Optional<Finding> finding = detector == null ? Optional.empty() : detector.describe(summary);
-      finding.ifPresent(findings::add);
+      finding.map(f -> f.alsoConcerning(concerns(summary))).ifPresent(findings::add);
     }
     findings.sort(Comparator.comparingDouble((Finding f) -> f.impact().millisPerHour()).reversed()
         .thenComparing(Finding::severity).thenComparing(Finding::key));
     return List.copyOf(findings);
+  }
+
+  /**
+   * What a detection is about besides its subject, for merging findings about one root cause: the unit of work,
+   * and the tables its statement writes or row-locks (a slow write is often a wait on a lock someone holds).
+   */
+  private static List<Subject> concerns(DetectionSummary summary) {
+    List<Subject> concerns = new ArrayList<>();
+    concerns.add(Subject.scope(summary.scopeName()));
+    String example = summary.example() == null ? "" : summary.example();
+    java.util.Set<String> tables = new java.util.LinkedHashSet<>(StatementTables.written(example));
+    if (example.toUpperCase(java.util.Locale.ROOT).matches("(?s).*\\bFOR\\s+(NO\\s+KEY\\s+)?(UPDATE|SHARE)\\b.*")) {
+      tables.addAll(StatementTables.read(example));
+    }
+    tables.forEach(t -> concerns.add(Subject.table(t)));
+    return concerns;
   }
 
   /** How many scopes named {@code name} have closed. */
@@ -131,6 +151,9 @@ public final class DetectionEngine implements CaptureListener {
     LongAdder count = runs.get(name);
     return count == null ? 0 : count.sum();
   }
+
+  /** What detections are aggregated by: a record, so no key text is built and hashed per detection. */
+  private record GroupKey(String ruleId, String scopeName, String fingerprintId) {}
 
   /** Detections ignored because the group limit was reached. */
   public long droppedDetections() {

@@ -1,7 +1,6 @@
 package io.querydoctor.core.digest;
 
 import io.querydoctor.core.sql.Fingerprint;
-import io.querydoctor.core.sql.FingerprintCache;
 import io.querydoctor.core.sql.SqlDialect;
 import io.querydoctor.core.sql.SqlFingerprinter;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ public final class DigestBuilder {
   /** Distinct SQL strings whose fingerprints are cached; logs with inlined literals defeat it harmlessly. */
   private static final int FINGERPRINT_CACHE_ENTRIES = 20_000;
 
-  private final FingerprintCache fingerprints;
+  private final DigestFingerprints fingerprints;
   private final int maxShapes;
   private final Map<String, ShapeStats> shapes = new HashMap<>();
   private final java.util.Set<String> folded = new java.util.HashSet<>();
@@ -51,7 +50,7 @@ public final class DigestBuilder {
     if (maxShapes < 2) {
       throw new IllegalArgumentException("maxShapes must be >= 2: " + maxShapes);
     }
-    this.fingerprints = new FingerprintCache(SqlFingerprinter.of(dialect), FINGERPRINT_CACHE_ENTRIES);
+    this.fingerprints = new DigestFingerprints(SqlFingerprinter.of(dialect), FINGERPRINT_CACHE_ENTRIES);
     this.maxShapes = maxShapes;
   }
 

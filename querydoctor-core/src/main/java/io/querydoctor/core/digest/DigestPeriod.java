@@ -3,12 +3,12 @@ package io.querydoctor.core.digest;
 import java.time.Duration;
 
 /** How long a digest covers, to turn totals into time per hour for impact ranking. */
-final class DigestPeriod {
+public final class DigestPeriod {
 
   private DigestPeriod() {}
 
   /** Hours between the first and last statement, at least one minute; 1 when the source has no timestamps. */
-  static double hours(WorkloadDigest digest) {
+  public static double hours(WorkloadDigest digest) {
     if (digest.firstSeen() == null || digest.lastSeen() == null) {
       return 1;
     }
@@ -17,7 +17,7 @@ final class DigestPeriod {
   }
 
   /** Words for the impact basis: "over 2.5 h of log", or "over the digested period (no timestamps)". */
-  static String describe(WorkloadDigest digest) {
+  public static String describe(WorkloadDigest digest) {
     if (digest.firstSeen() == null || digest.lastSeen() == null) {
       return "over the digested period (no timestamps, counted as one hour)";
     }

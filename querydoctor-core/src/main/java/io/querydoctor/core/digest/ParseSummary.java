@@ -13,15 +13,30 @@ import java.util.TreeMap;
  * @param skipped lines or entries skipped as unusable
  * @param byReason skipped count per reason ("non-UTF-8 bytes", "line longer than 1 MiB", …)
  * @param firstLines line numbers of the first skipped lines, ascending within each input
+ * @param outsideWindow well-formed statements left out because their time is before {@code --since} or not
+ *     before {@code --until}; included in {@code statements}, not in the digest
  */
 public record ParseSummary(
-    long linesRead, long statements, long skipped, Map<String, Long> byReason, List<Long> firstLines) {
+    long linesRead, long statements, long skipped, Map<String, Long> byReason, List<Long> firstLines,
+    long outsideWindow) {
 
   public static final ParseSummary EMPTY = new ParseSummary(0, 0, 0, Map.of(), List.of());
 
   public ParseSummary {
     byReason = new TreeMap<>(byReason);
     firstLines = List.copyOf(firstLines);
+  }
+
+  /** A summary without a time window. */
+  public ParseSummary(long linesRead, long statements, long skipped, Map<String, Long> byReason,
+      List<Long> firstLines) {
+    this(linesRead, statements, skipped, byReason, firstLines, 0);
+  }
+
+  /** This summary with {@code count} more statements outside the time window. */
+  public ParseSummary outside(long count) {
+    return count == 0 ? this
+        : new ParseSummary(linesRead, statements, skipped, byReason, firstLines, outsideWindow + count);
   }
 
   /** Sums two summaries (several input files); keeps the first line numbers of both, up to the limit. */
@@ -35,13 +50,13 @@ public record ParseSummary(
       }
     }
     return new ParseSummary(linesRead + other.linesRead, statements + other.statements, skipped + other.skipped,
-        reasons, lines);
+        reasons, lines, outsideWindow + other.outsideWindow);
   }
 
   /** This summary with its line numbers moved by {@code lines} (a later part of a file read on its own). */
   public ParseSummary shifted(long lines) {
     return lines == 0 ? this : new ParseSummary(linesRead, statements, skipped, byReason,
-        firstLines.stream().map(line -> line + lines).toList());
+        firstLines.stream().map(line -> line + lines).toList(), outsideWindow);
   }
 
   /** One line for a person: "3 skipped (2 non-UTF-8 bytes, 1 truncated entry), first at lines 4, 17". */
@@ -50,11 +65,13 @@ public record ParseSummary(
       // pg_stat_statements and capture digests parse no log at all.
       return "not read from a log (server statistics), nothing skipped";
     }
+    String window = outsideWindow == 0 ? "" : " (" + outsideWindow + " outside --since/--until, left out)";
     if (skipped == 0) {
-      return statements + " statements from " + linesRead + " lines, nothing skipped";
+      return statements + " statements" + window + " from " + linesRead + " lines, nothing skipped";
     }
     StringBuilder text = new StringBuilder();
-    text.append(statements).append(" statements from ").append(linesRead).append(" lines; ").append(skipped)
+    text.append(statements).append(" statements").append(window).append(" from ").append(linesRead)
+        .append(" lines; ").append(skipped)
         .append(" skipped (");
     String separator = "";
     for (Map.Entry<String, Long> reason : byReason.entrySet()) {

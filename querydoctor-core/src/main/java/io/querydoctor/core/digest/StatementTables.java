@@ -10,15 +10,15 @@ import java.util.Set;
  * not a parser: the first table of a comma-separated FROM list and derived tables are missed, which can only
  * make the rule quieter.
  */
-final class StatementTables {
+public final class StatementTables {
 
   private StatementTables() {}
 
-  static Set<String> read(String normalized) {
+  public static Set<String> read(String normalized) {
     return after(normalized, "FROM", "JOIN");
   }
 
-  static Set<String> written(String normalized) {
+  public static Set<String> written(String normalized) {
     String[] words = words(normalized);
     Set<String> tables = new LinkedHashSet<>();
     for (int i = 0; i + 1 < words.length; i++) {

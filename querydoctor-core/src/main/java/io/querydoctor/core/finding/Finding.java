@@ -167,6 +167,12 @@ public record Finding(
       return this;
     }
 
+    /** Other things the finding is about; see {@link Finding#concerns()}. */
+    public Builder concerns(List<Subject> others) {
+      others.forEach(this::concerns);
+      return this;
+    }
+
     public Builder verification(Verification verification) {
       this.verification = verification;
       return this;

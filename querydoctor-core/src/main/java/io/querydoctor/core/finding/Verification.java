@@ -14,9 +14,17 @@ import java.util.Objects;
  * @param after the value with the fix
  * @param runs how many runs each side was measured over; {@code null} for estimates
  * @param note what was applied and measured, in words
+ * @param p95Before the 95th percentile without the fix, in the metric's unit, for measured timings; else null
+ * @param p95After the 95th percentile with the fix; null when {@code p95Before} is
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Verification(Method method, String metric, double before, double after, Integer runs, String note) {
+public record Verification(Method method, String metric, double before, double after, Integer runs, String note,
+    Double p95Before, Double p95After) {
+
+  /** A verification without percentiles (estimates, or a single figure per side). */
+  public Verification(Method method, String metric, double before, double after, Integer runs, String note) {
+    this(method, metric, before, after, runs, note, null, null);
+  }
 
   /** How the before/after figures were obtained. */
   public enum Method {

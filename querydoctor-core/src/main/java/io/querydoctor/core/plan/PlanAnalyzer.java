@@ -43,7 +43,13 @@ public final class PlanAnalyzer {
    * that a plan without ANALYZE still yields time estimates: a node's share of the cost × {@code meanMillis}.
    */
   public PlanAnalysis analyze(Plan plan, String query, double callsPerHour, double meanMillis) {
-    PlanContext context = new PlanContext(plan, settings, query, callsPerHour, meanMillis);
+    return analyze(plan, query, callsPerHour, meanMillis, PlanContext.NO_TABLE_ROWS);
+  }
+
+  /** As above, with the tables' row counts from the catalog, so that rules can judge a plan that was not run. */
+  public PlanAnalysis analyze(Plan plan, String query, double callsPerHour, double meanMillis,
+      java.util.function.ToDoubleFunction<String> tableRows) {
+    PlanContext context = new PlanContext(plan, settings, query, callsPerHour, meanMillis, tableRows);
     List<PlanFinding> findings = new ArrayList<>();
     for (PlanRule rule : rules) {
       findings.addAll(rule.check(context));

@@ -4,6 +4,7 @@ import io.querydoctor.core.finding.Evidence;
 import io.querydoctor.core.finding.Finding;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /** A report to paste into a ticket or a pull request. */
 public final class MarkdownReportRenderer implements ReportRenderer {
@@ -42,6 +43,15 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         md.append("\n**Verified:** ").append(inline(ReportSummary.verification(f.verification()))).append('\n');
       }
       appendMerged(md, f);
+    }
+    List<List<String>> verified = VerifiedRows.rows(report.findings());
+    if (!verified.isEmpty()) {
+      md.append("\n## Verified fixes\n\n| ").append(String.join(" | ", VerifiedRows.HEADER)).append(" |\n|")
+          .append("---|".repeat(VerifiedRows.HEADER.size())).append('\n');
+      for (List<String> row : verified) {
+        md.append("| ").append(String.join(" | ", row.stream().map(MarkdownReportRenderer::cell).toList()))
+            .append(" |\n");
+      }
     }
     if (report.workload() != null) {
       appendWorkload(md, report.workload());
@@ -106,7 +116,9 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     md.append("\n**Merged** (the same cause, seen as):\n\n");
     for (Finding s : f.supporting()) {
       md.append("- ").append(s.severity().label()).append(" `").append(s.ruleId()).append("` ")
-          .append(inline(s.title())).append(" (").append(inline(s.subject().toString())).append(")\n");
+          .append(inline(s.title())).append(" (").append(inline(s.subject().toString())).append(')')
+          .append(s.verification() == null ? "" : " — verified: " + inline(ReportSummary.verification(s.verification())))
+          .append('\n');
       for (Evidence e : s.evidence()) {
         md.append("  - ").append(inline(ReportSummary.evidence(e))).append('\n');
       }

@@ -98,7 +98,10 @@ public record Report(
         accepted, compared);
   }
 
-  /** This report with {@code more} findings ranked in among its own (another source of the same diagnosis). */
+  /**
+   * This report with {@code more} findings ranked in among its own (another source of the same diagnosis); the
+   * workload section stays.
+   */
   public Report plus(List<Finding> more, List<SkippedCheck> moreSkipped) {
     List<Finding> allFindings = new java.util.ArrayList<>(findings);
     allFindings.addAll(more);
@@ -106,6 +109,11 @@ public record Report(
     allSkipped.addAll(moreSkipped);
     return new Report(schemaVersion, tool, generatedAt, target, durationMillis, allFindings, allSkipped, workload,
         plans, suppressed, comparison);
+  }
+
+  /** This report with {@code replaced} as its findings (e.g. merged by root cause), ranked. */
+  public Report withFindings(List<Finding> replaced) {
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, replaced, skipped, workload, plans);
   }
 
   /**

@@ -71,7 +71,8 @@ final class ReportRedaction {
 
   private Verification verification(Verification v) {
     return v == null ? null
-        : new Verification(v.method(), v.metric(), v.before(), v.after(), v.runs(), prose.apply(v.note()));
+        : new Verification(v.method(), v.metric(), v.before(), v.after(), v.runs(), prose.apply(v.note()),
+            v.p95Before(), v.p95After());
   }
 
   WorkloadSection workload(WorkloadSection section) {

@@ -49,6 +49,7 @@ public final class TextReportRenderer implements ReportRenderer {
       text.append('\n').append(dim("Findings " + (full + 1) + "–" + findings.size()
           + " are in the overview above; --verbose shows every finding in full.")).append('\n');
     }
+    appendVerified(text, report.findings());
     if (report.workload() != null) {
       appendWorkload(text, report.workload());
     }
@@ -152,6 +153,35 @@ public final class TextReportRenderer implements ReportRenderer {
       for (Evidence e : s.evidence()) {
         text.append("         - ").append(ReportSummary.evidence(e)).append('\n');
       }
+      if (s.verification() != null) {
+        text.append("         verified: ").append(ReportSummary.verification(s.verification())).append('\n');
+      }
+    }
+  }
+
+  /** The before/after table: what each verified fix did, measured on the sandbox (or estimated). */
+  private void appendVerified(StringBuilder text, List<Finding> findings) {
+    List<List<String>> rows = VerifiedRows.rows(findings);
+    if (rows.isEmpty()) {
+      return;
+    }
+    text.append('\n').append(bold("Verified fixes")).append(" (median before → after; the fix and what was timed "
+        + "are under each finding)\n");
+    rows.add(0, VerifiedRows.HEADER);
+    int[] widths = new int[VerifiedRows.HEADER.size()];
+    for (List<String> row : rows) {
+      for (int i = 0; i < widths.length; i++) {
+        widths[i] = Math.max(widths[i], Math.min(row.get(i).length(), 60));
+      }
+    }
+    for (List<String> row : rows) {
+      text.append(' ');
+      for (int i = 0; i < widths.length; i++) {
+        String cell = oneLine(row.get(i), 60);
+        text.append(' ').append(i == 0 ? cell + " ".repeat(widths[i] - cell.length())
+            : " ".repeat(widths[i] - cell.length()) + cell);
+      }
+      text.append('\n');
     }
   }
 

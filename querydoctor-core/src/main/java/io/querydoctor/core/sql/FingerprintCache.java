@@ -7,13 +7,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * have been seen the map is cleared and refilled, so an application that builds SQL with inlined literals
  * costs memory for at most {@code maxEntries} strings and pays a re-scan, never an unbounded map.
  *
- * <p>A lookup of a cached statement allocates nothing: the key is the caller's own {@code String}.
+ * <p>A lookup of a cached statement allocates nothing: the key is the caller's own {@code String}. In front of
+ * the map sits a small direct-mapped table keyed by the identity of the string: applications and ORMs pass the
+ * same {@code String} instance (a constant, a cached query) again and again, so most lookups are one array
+ * read and one reference comparison — no hashing of the text, no map probing. Its slots hold immutable
+ * entries, so racing writers can only replace one valid entry with another.
  */
 public final class FingerprintCache {
 
   private final SqlFingerprinter fingerprinter;
   private final int maxEntries;
   private final ConcurrentHashMap<String, Fingerprint> cache;
+  private final Recent[] recent = new Recent[RECENT_SLOTS];
+
+  private static final int RECENT_SLOTS = 512;
+
+  private record Recent(String sql, Fingerprint fingerprint) {}
 
   public FingerprintCache(SqlFingerprinter fingerprinter, int maxEntries) {
     if (maxEntries < 1) {
@@ -25,16 +34,21 @@ public final class FingerprintCache {
   }
 
   public Fingerprint get(String sql) {
-    Fingerprint cached = cache.get(sql);
-    if (cached != null) {
-      return cached;
+    int slot = System.identityHashCode(sql) & (RECENT_SLOTS - 1);
+    Recent hit = recent[slot];
+    if (hit != null && hit.sql == sql) {
+      return hit.fingerprint;
     }
-    Fingerprint computed = fingerprinter.fingerprint(sql);
-    if (cache.size() >= maxEntries) {
-      cache.clear();
+    Fingerprint found = cache.get(sql);
+    if (found == null) {
+      found = fingerprinter.fingerprint(sql);
+      if (cache.size() >= maxEntries) {
+        cache.clear();
+      }
+      cache.putIfAbsent(sql, found);
     }
-    cache.putIfAbsent(sql, computed);
-    return computed;
+    recent[slot] = new Recent(sql, found);
+    return found;
   }
 
   /** How many statements are cached now (at most {@code maxEntries}). */

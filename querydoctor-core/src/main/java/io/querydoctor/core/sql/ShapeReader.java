@@ -105,7 +105,7 @@ final class ShapeReader {
   private static long parseCount(char[] s, int start, int end) {
     long value = 0;
     for (int i = start; i < end; i++) {
-      if (!Character.isDigit(s[i]) || value > Long.MAX_VALUE / 10 - 10) {
+      if (!SqlLexemes.isDigit(s[i]) || value > Long.MAX_VALUE / 10 - 10) {
         return -1;
       }
       value = value * 10 + (s[i] - '0');

@@ -12,7 +12,8 @@ import java.util.Objects;
  * <ul>
  *   <li>string literals ({@code '…'}, {@code E'…'}, {@code B'…'}, {@code X'…'}, {@code N'…'}, {@code U&'…'},
  *       {@code $tag$…$tag$}, MySQL {@code "…"}), numbers (with a sign where the sign is unary), and
- *       {@code TRUE}/{@code FALSE}/{@code NULL} used as values (not after {@code IS [NOT]}) become {@code ?};
+ *       {@code TRUE}/{@code FALSE}/{@code NULL} used as values (not after {@code IS [NOT]}, and {@code NULL}
+ *       not in a column constraint such as {@code NOT NULL}) become {@code ?};
  *   <li>bind markers {@code ?} and {@code $n} become {@code ?}; {@code ??} (pgjdbc's escaped {@code ?}
  *       operator) stays an operator;
  *   <li>comments ({@code --}, {@code /* *}{@code /} nested in PostgreSQL, MySQL {@code #}) and whitespace
@@ -38,6 +39,12 @@ public final class SqlFingerprinter {
       SINGLE_OPERATORS[c] = String.valueOf(c);
     }
   }
+
+  // The normalized text is built in a per-thread scratch array, so fingerprinting allocates only the input's
+  // char copy and the results. Statements longer than SCRATCH_LIMIT chars get an array of their own, so a
+  // thread never keeps more than SCRATCH_LIMIT chars alive.
+  private static final int SCRATCH_LIMIT = 1 << 15;
+  private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[1024]);
 
   private static final SqlFingerprinter POSTGRESQL = new SqlFingerprinter(SqlDialect.POSTGRESQL);
   private static final SqlFingerprinter MYSQL = new SqlFingerprinter(SqlDialect.MYSQL);
@@ -66,6 +73,8 @@ public final class SqlFingerprinter {
     return sql == null ? "" : POSTGRESQL.fingerprint(sql).normalized();
   }
 
+  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
   /** FNV-1a, 64 bit: cheap, well spread for short texts, and the same in every JVM (unlike hashCode). */
   static String hashHex(String text) {
     long hash = 0xcbf29ce484222325L;
@@ -73,8 +82,29 @@ public final class SqlFingerprinter {
       hash ^= text.charAt(i);
       hash *= 0x100000001b3L;
     }
-    String hex = Long.toHexString(hash);
-    return "0".repeat(16 - hex.length()) + hex;
+    return hex(hash);
+  }
+
+  /** {@code hash} as 16 lower-case hex digits. */
+  static String hex(long hash) {
+    char[] hex = new char[16];
+    for (int i = 15; i >= 0; i--) {
+      hex[i] = HEX_DIGITS[(int) (hash & 0xF)];
+      hash >>>= 4;
+    }
+    return new String(hex);
+  }
+
+  private static char[] scratch(int capacity) {
+    char[] buffer = SCRATCH.get();
+    if (buffer.length >= capacity) {
+      return buffer;
+    }
+    buffer = new char[capacity];
+    if (capacity <= SCRATCH_LIMIT) {
+      SCRATCH.set(buffer);
+    }
+    return buffer;
   }
 
   /** One pass over one statement. */
@@ -90,7 +120,7 @@ public final class SqlFingerprinter {
     Scan(char[] s, boolean mysql) {
       this.s = s;
       this.mysql = mysql;
-      this.out = new NormalizedText(s.length);
+      this.out = new NormalizedText(scratch(s.length + (s.length >> 1) + 16));
     }
 
     Fingerprint run() {
@@ -99,16 +129,16 @@ public final class SqlFingerprinter {
         i = next(i);
       }
       String normalized = out.finish();
-      return new Fingerprint(hashHex(normalized), normalized, shape.shape());
+      return new Fingerprint(hex(out.fnv1a()), normalized, shape.shape());
     }
 
     /** Reads the token at {@code i} and returns where the next one starts. */
     private int next(int i) {
       char c = s[i];
-      char after = i + 1 < s.length ? s[i + 1] : '\0';
-      if (Character.isWhitespace(c)) {
+      if (SqlLexemes.isWhitespace(c)) {
         return i + 1;
       }
+      char after = i + 1 < s.length ? s[i + 1] : '\0';
       if ((c == '-' && after == '-') || (c == '#' && mysql)) {
         return SqlLexemes.lineComment(s, i);
       }
@@ -132,10 +162,10 @@ public final class SqlFingerprinter {
       if (c == '?') {
         return after == '?' ? emit(Token.OPERATOR, "??", i + 2) : parameter(shape.nextPositional(), i + 1);
       }
-      if (Character.isDigit(c) || (c == '.' && Character.isDigit(after))) {
+      if (SqlLexemes.isDigit(c) || (c == '.' && SqlLexemes.isDigit(after))) {
         return number(i);
       }
-      if ((c == '-' || c == '+') && (Character.isDigit(after) || after == '.') && signAllowed()) {
+      if ((c == '-' || c == '+') && (SqlLexemes.isDigit(after) || after == '.') && signAllowed()) {
         return number(i + 1);
       }
       if (SqlLexemes.isIdentifierStart(c) || (mysql && c == '$')) {
@@ -155,10 +185,10 @@ public final class SqlFingerprinter {
     }
 
     private int dollar(int i) {
-      if (i + 1 < s.length && Character.isDigit(s[i + 1])) {
+      if (i + 1 < s.length && SqlLexemes.isDigit(s[i + 1])) {
         int end = i + 1;
         int n = 0;
-        while (end < s.length && Character.isDigit(s[end])) {
+        while (end < s.length && SqlLexemes.isDigit(s[end])) {
           n = n * 10 + (s[end] - '0');
           end++;
         }
@@ -195,8 +225,9 @@ public final class SqlFingerprinter {
         afterIs = false;
         return end;
       }
-      boolean value = keyword.equals("NULL") || keyword.equals("TRUE") || keyword.equals("FALSE");
-      if (value && !afterIs) {
+      boolean value = keyword.equals("NULL") ? nullIsValue()
+          : (keyword.equals("TRUE") || keyword.equals("FALSE")) && !afterIs;
+      if (value) {
         return literal(end);
       }
       afterIs = keyword.equals("IS") || (afterIs && keyword.equals("NOT"));
@@ -243,6 +274,19 @@ public final class SqlFingerprinter {
           return emit(Token.OPERATOR, String.valueOf(c), i + 1);
         }
       }
+    }
+
+    /**
+     * {@code NULL} is a literal only where a value is expected: not in {@code IS [NOT] NULL}, not in a column
+     * constraint ({@code NOT NULL}, or {@code NULL} after a type: {@code name text NULL}) and not in
+     * {@code ON DELETE SET NULL}. Everywhere else (after an operator, a bracket, a comma, {@code SELECT},
+     * {@code THEN}, {@code DEFAULT}, …) it is a value like {@code 1}.
+     */
+    private boolean nullIsValue() {
+      if (afterIs || last == Token.IDENTIFIER || last == Token.CLOSE) {
+        return false;
+      }
+      return !"NOT".equals(lastKeyword) && !"SET".equals(lastKeyword);
     }
 
     /** A sign is unary (part of the number) after an operator, keyword, opening bracket or comma. */

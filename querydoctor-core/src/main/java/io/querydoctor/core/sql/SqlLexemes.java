@@ -10,6 +10,45 @@ final class SqlLexemes {
 
   private SqlLexemes() {}
 
+  // Character classes of ASCII, one table read per character instead of Character.isXxx calls and
+  // String.indexOf scans; non-ASCII characters fall back to the Character methods.
+  private static final byte WHITESPACE = 1;
+  private static final byte IDENTIFIER_START = 2;
+  private static final byte IDENTIFIER_PART = 4;
+  private static final byte DIGIT = 8;
+  private static final byte OPERATOR = 16;
+  private static final byte[] ASCII = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      byte bits = 0;
+      if (Character.isWhitespace(c)) {
+        bits |= WHITESPACE;
+      }
+      if (Character.isLetter(c) || c == '_') {
+        bits |= IDENTIFIER_START | IDENTIFIER_PART;
+      }
+      if (c >= '0' && c <= '9') {
+        bits |= DIGIT | IDENTIFIER_PART;
+      }
+      if (c == '$') {
+        bits |= IDENTIFIER_PART;
+      }
+      if ("+-*/<>=~!@#%^&|`".indexOf(c) >= 0) {
+        bits |= OPERATOR;
+      }
+      ASCII[c] = bits;
+    }
+  }
+
+  static boolean isWhitespace(char c) {
+    return c < 128 ? (ASCII[c] & WHITESPACE) != 0 : Character.isWhitespace(c);
+  }
+
+  static boolean isDigit(char c) {
+    return c < 128 ? (ASCII[c] & DIGIT) != 0 : Character.isDigit(c);
+  }
+
   /** {@code --} or {@code #} comment: up to and including the end of the line. */
   static int lineComment(char[] s, int i) {
     while (i < s.length && s[i] != '\n' && s[i] != '\r') {
@@ -68,7 +107,7 @@ final class SqlLexemes {
    */
   static int dollarTag(char[] s, int i) {
     int j = i + 1;
-    if (j < s.length && Character.isDigit(s[j])) {
+    if (j < s.length && isDigit(s[j])) {
       return -1;
     }
     while (j < s.length && isIdentifierPart(s[j]) && s[j] != '$') {
@@ -107,7 +146,7 @@ final class SqlLexemes {
       if (s[j] == '+' || s[j] == '-') {
         j++;
       }
-      if (j < s.length && Character.isDigit(s[j])) {
+      if (j < s.length && isDigit(s[j])) {
         i = digits(s, j);
       }
     }
@@ -115,7 +154,7 @@ final class SqlLexemes {
   }
 
   private static int digits(char[] s, int i) {
-    while (i < s.length && (Character.isDigit(s[i]) || s[i] == '_')) {
+    while (i < s.length && (isDigit(s[i]) || s[i] == '_')) {
       i++;
     }
     return i;
@@ -157,15 +196,15 @@ final class SqlLexemes {
   }
 
   static boolean isOperatorChar(char c) {
-    return "+-*/<>=~!@#%^&|`".indexOf(c) >= 0;
+    return c < 128 && (ASCII[c] & OPERATOR) != 0;
   }
 
   static boolean isIdentifierStart(char c) {
-    return Character.isLetter(c) || c == '_';
+    return c < 128 ? (ASCII[c] & IDENTIFIER_START) != 0 : Character.isLetter(c);
   }
 
   static boolean isIdentifierPart(char c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    return c < 128 ? (ASCII[c] & IDENTIFIER_PART) != 0 : Character.isLetterOrDigit(c);
   }
 
   static boolean regionMatches(char[] a, int aStart, char[] b, int bStart, int length) {

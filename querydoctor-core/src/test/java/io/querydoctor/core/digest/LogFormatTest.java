@@ -27,6 +27,6 @@ class LogFormatTest {
   @Test
   void parsesIdsAndNamesTheAllowedOnesOtherwise() {
     assertThat(LogFormat.parse("PG-CSV")).isEqualTo(LogFormat.PG_CSV);
-    assertThatThrownBy(() -> LogFormat.parse("syslog")).hasMessageContaining("pg-stderr, pg-csv, pg-json or mysql-slow");
+    assertThatThrownBy(() -> LogFormat.parse("syslog")).hasMessageContaining("pg-stderr, pg-csv, pg-json, mysql-slow or pgss-csv");
   }
 }

@@ -99,6 +99,67 @@ class SqlFingerprinterTest {
     assertThat(MY.fingerprint(sql).normalized()).isEqualTo(expected);
   }
 
+  /** Bug: DDL {@code NOT NULL} was fingerprinted as {@code NOT ?}, as if NULL were a value there. */
+  @ParameterizedTest
+  @MethodSource("nullOutsideValues")
+  void ddlNotNullIsNotFingerprintedAsNotPlaceholder(String sql, String expected) {
+    assertThat(PG.fingerprint(sql).normalized()).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> nullOutsideValues() {
+    return Stream.of(
+        arguments("CREATE TABLE t (id bigint NOT NULL, name text NULL)",
+            "CREATE TABLE t(id bigint NOT NULL, name text NULL)"),
+        arguments("ALTER TABLE t ALTER COLUMN name SET NOT NULL", "ALTER TABLE t ALTER COLUMN name SET NOT NULL"),
+        arguments("CREATE TABLE c (p int REFERENCES t ON DELETE SET NULL, v varchar(10) NOT NULL DEFAULT NULL)",
+            "CREATE TABLE c(p int REFERENCES t ON DELETE SET NULL, v varchar(?) NOT NULL DEFAULT ?)"),
+        arguments("SELECT NULL, COALESCE(a, NULL) FROM t WHERE b = NULL OR c IS NOT NULL",
+            "SELECT ?, coalesce(a, ?) FROM t WHERE b = ? OR c IS NOT NULL"),
+        arguments("INSERT INTO t VALUES (NULL, 1)", "INSERT INTO t VALUES (?, ?)"),
+        arguments("SELECT CASE WHEN a THEN NULL ELSE NULL END", "SELECT CASE WHEN a THEN ? ELSE ? END"));
+  }
+
+  @Test
+  void statementsLongerThanTheScratchBufferAndShortOnesAfterThemOnTheSameThread() {
+    StringBuilder longSql = new StringBuilder("SELECT * FROM t WHERE a = 1");
+    while (longSql.length() < 100_000) {
+      longSql.append(" AND b = 'x' ");
+    }
+    String normalized = PG.fingerprint(longSql.toString()).normalized();
+    assertThat(normalized).startsWith("SELECT * FROM t WHERE a = ? AND b = ?").doesNotContain("'x'");
+    assertThat(PG.fingerprint("SELECT 2").normalized()).isEqualTo("SELECT ?");
+  }
+
+  @Test
+  void threadsFingerprintingAtOnceGetTheSameResults() throws Exception {
+    String[] statements = new String[200];
+    for (int i = 0; i < statements.length; i++) {
+      statements[i] = "SELECT c" + (i % 7) + " FROM t" + i + " WHERE id IN (" + i + ", " + (i + 1) + ") AND s = 'v" + i + "'";
+    }
+    java.util.List<String> expected = java.util.Arrays.stream(statements).map(sql -> PG.fingerprint(sql).id()).toList();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<java.util.List<String>>> runs = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        runs.add(pool.submit(() -> {
+          java.util.List<String> ids = new java.util.ArrayList<>();
+          for (int round = 0; round < 50; round++) {
+            ids.clear();
+            for (String sql : statements) {
+              ids.add(PG.fingerprint(sql).id());
+            }
+          }
+          return ids;
+        }));
+      }
+      for (var run : runs) {
+        assertThat(run.get()).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void sameShapeSameIdDifferentShapeDifferentId() {
     Fingerprint a = PG.fingerprint("SELECT * FROM posts WHERE user_id = 42");

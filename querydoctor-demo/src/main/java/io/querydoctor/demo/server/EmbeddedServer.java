@@ -48,8 +48,17 @@ public final class EmbeddedServer implements AutoCloseable {
 
   /** Starts a server with its data in {@code dataDirectory} (created, and cleaned on close). */
   public static EmbeddedServer start(Path dataDirectory) {
+    return start(dataDirectory, java.util.Map.of());
+  }
+
+  /**
+   * Starts a server with its data in {@code dataDirectory} and {@code settings} on top of the usual ones, e.g.
+   * a logging collector writing into the data directory ({@code log_directory = 'log'}) for tests that read
+   * server logs.
+   */
+  public static EmbeddedServer start(Path dataDirectory, java.util.Map<String, String> settings) {
     try {
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(true)
           .setPGStartupWait(Duration.ofSeconds(60))
@@ -57,8 +66,9 @@ public final class EmbeddedServer implements AutoCloseable {
           .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
           .setServerConfig("pg_stat_statements.track", "top")
           .setServerConfig("track_io_timing", "on")
-          .setServerConfig("max_connections", "50")
-          .start();
+          .setServerConfig("max_connections", "50");
+      settings.forEach(builder::setServerConfig);
+      EmbeddedPostgres postgres = builder.start();
       return new EmbeddedServer(postgres, dataDirectory);
     } catch (IOException | RuntimeException e) {
       throw new EmbeddedServerException(failureMessage(dataDirectory, e), e);

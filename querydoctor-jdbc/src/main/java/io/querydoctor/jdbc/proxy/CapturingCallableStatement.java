@@ -15,10 +15,10 @@ public final class CapturingCallableStatement extends DelegatingCallableStatemen
   private final Connection connection;
   private final PreparedExecution execution;
 
-  CapturingCallableStatement(CallableStatement delegate, Connection connection, String sql, StatementCapture capture) {
+  CapturingCallableStatement(CallableStatement delegate, Connection connection, PreparedExecution execution) {
     super(delegate);
     this.connection = connection;
-    this.execution = new PreparedExecution(sql, capture);
+    this.execution = execution;
   }
 
   @Override

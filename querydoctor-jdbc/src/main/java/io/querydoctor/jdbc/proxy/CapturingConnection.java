@@ -86,7 +86,7 @@ public final class CapturingConnection extends DelegatingConnection {
   }
 
   private PreparedStatement prepared(PreparedStatement statement, String sql) {
-    return new CapturingPreparedStatement(statement, this, sql, capture());
+    return new CapturingPreparedStatement(statement, this, new PreparedExecution(sql, tracker, ticker, countRows));
   }
 
   @Override
@@ -106,7 +106,7 @@ public final class CapturingConnection extends DelegatingConnection {
   }
 
   private CallableStatement callable(CallableStatement statement, String sql) {
-    return new CapturingCallableStatement(statement, this, sql, capture());
+    return new CapturingCallableStatement(statement, this, new PreparedExecution(sql, tracker, ticker, countRows));
   }
 
   @Override

@@ -15,10 +15,10 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
   private final Connection connection;
   private final PreparedExecution execution;
 
-  CapturingPreparedStatement(PreparedStatement delegate, Connection connection, String sql, StatementCapture capture) {
+  CapturingPreparedStatement(PreparedStatement delegate, Connection connection, PreparedExecution execution) {
     super(delegate);
     this.connection = connection;
-    this.execution = new PreparedExecution(sql, capture);
+    this.execution = execution;
   }
 
   @Override

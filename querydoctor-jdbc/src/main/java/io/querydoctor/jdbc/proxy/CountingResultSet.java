@@ -5,7 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Counts the rows the application reads; reports its statement once, when reading ends. */
+/**
+ * Counts the rows the application reads; reports its statement once, when reading ends (last {@code next()},
+ * close, or the statement running again or closing), with the time reading took (see
+ * {@link StatementCapture#resultFinished}).
+ */
 final class CountingResultSet extends DelegatingResultSet {
 
   private final Statement owner;

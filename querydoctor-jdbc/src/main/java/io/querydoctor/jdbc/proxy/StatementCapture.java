@@ -14,7 +14,7 @@ import java.sql.Statement;
  * <p>Fail-open: nothing here throws; every call into capture is guarded by {@link ConnectionTracker}, and a
  * failure while wrapping a result returns the driver's own result unchanged.
  */
-final class StatementCapture {
+class StatementCapture {
 
   private final ConnectionTracker tracker;
   private final Ticker ticker;
@@ -63,13 +63,18 @@ final class StatementCapture {
         true);
   }
 
-  /** Called by a counting result set when its rows are read or it closes. */
+  /**
+   * Called by a counting result set when its rows are read or it closes: the time since the driver returned
+   * ({@code start + elapsed}) is the time the application took to consume the result.
+   */
   void resultFinished(CountingResultSet result, String sql, Fingerprint fingerprint, long parameterHash,
       long offsetValue, long start, long elapsed, long rows) {
     if (pending == result) {
       pending = null;
     }
-    tracker.statementExecuted(sql, fingerprint, 1, parameterHash, offsetValue, start, elapsed, rows, false);
+    long consumed = Math.max(0, ticker.read() - start - elapsed);
+    tracker.statementExecuted(sql, fingerprint, 1, parameterHash, offsetValue, start, elapsed, consumed, rows,
+        false);
   }
 
   /** Reports a result still being read (before the statement runs again or closes). */

@@ -47,10 +47,16 @@ public final class SafeExecutor implements AutoCloseable {
     this(connection, DEFAULT_STATEMENT_TIMEOUT, DEFAULT_LOCK_TIMEOUT);
   }
 
+  /**
+   * Marks the tool's own statements in pg_stat_statements and pg_stat_activity, so that a diagnosis never
+   * takes them for the application's workload (the plan step only looks at statements starting with a verb).
+   */
+  static final String OWN_STATEMENT_MARK = "/* querydoctor */ ";
+
   /** Runs {@code sql} (with {@code parameters} bound in order) read-only and maps every row. */
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
     return inReadOnlyTransaction(() -> {
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      try (PreparedStatement statement = connection.prepareStatement(OWN_STATEMENT_MARK + sql)) {
         for (int i = 0; i < parameters.length; i++) {
           statement.setObject(i + 1, parameters[i]);
         }

@@ -65,6 +65,26 @@ record DurationMessage(double millis, String sql) {
     return MALFORMED;
   }
 
+  private static final byte[] PLAN = LineBytes.ascii("plan:");
+
+  /** Whether a message {@link #sqlStart} found not to be a call is auto_explain's {@code plan:} (bytes). */
+  static boolean isPlan(byte[] b, int from, int to) {
+    int end = to;
+    while (end > from && (b[end - 1] == ' ' || b[end - 1] == '\r')) {
+      end--;
+    }
+    return end - from >= PLAN.length && LineBytes.startsWith(b, end - PLAN.length, end, PLAN);
+  }
+
+  /** The plan after {@code duration: … ms  plan:} in a whole message (csvlog, jsonlog), or {@code null}. */
+  static String planBody(String message) {
+    int unit = message.indexOf(" ms  plan:");
+    if (!message.startsWith(PREFIX) || unit < 0) {
+      return null;
+    }
+    return message.substring(unit + " ms  plan:".length());
+  }
+
   /** The duration of a message {@link #sqlStart} accepted, in milliseconds. */
   static double millis(byte[] b, int from, int to) {
     int number = from + PREFIX.length();

@@ -6,11 +6,15 @@ import io.querydoctor.core.digest.LineReader;
 import io.querydoctor.core.digest.LogFormat;
 import io.querydoctor.core.digest.LogInput;
 import io.querydoctor.core.digest.LogReader;
+import io.querydoctor.core.digest.LogStatement;
 import io.querydoctor.core.digest.ParseProblems;
 import io.querydoctor.core.digest.ParseSummary;
+import io.querydoctor.core.digest.TimeWindow;
 import io.querydoctor.core.digest.WorkloadDigest;
 import io.querydoctor.core.digest.mysql.MySqlSlowLogReader;
 import io.querydoctor.core.sql.SqlDialect;
+import io.querydoctor.postgres.statements.PgStatStatementsCsv;
+import io.querydoctor.postgres.statements.PgStatStatementsSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Digests log files into one {@link WorkloadDigest}: the entry point of {@code querydoctor digest} and of
@@ -44,6 +49,8 @@ public final class LogFileDigester {
   private final ProgressListener progress;
   private final int cores;
   private final long minBytesToSplit;
+  private final LoggedPlans plans;
+  private final TimeWindow window;
 
   /**
    * @param format the format of every file, or {@code null} to detect it per file
@@ -58,6 +65,13 @@ public final class LogFileDigester {
   /** With the parallelism and the smallest file worth splitting set (tests). */
   LogFileDigester(LogFormat format, String prefix, int maxShapes, ProgressListener progress, int cores,
       long minBytesToSplit) {
+    this(format, prefix, maxShapes, progress, cores, minBytesToSplit, null, TimeWindow.ALL);
+  }
+
+  private LogFileDigester(LogFormat format, String prefix, int maxShapes, ProgressListener progress, int cores,
+      long minBytesToSplit, LoggedPlans plans, TimeWindow window) {
+    this.plans = plans;
+    this.window = window;
     this.format = format;
     this.prefix = prefix;
     this.maxShapes = maxShapes;
@@ -66,10 +80,26 @@ public final class LogFileDigester {
     this.minBytesToSplit = minBytesToSplit;
   }
 
+  /** This digester, also handing the auto_explain plans of PostgreSQL logs to {@code plans}. */
+  public LogFileDigester withPlans(LoggedPlans plans) {
+    return new LogFileDigester(format, prefix, maxShapes, progress, cores, minBytesToSplit, plans, window);
+  }
+
+  /**
+   * This digester, digesting only the statements inside {@code window}; the others are counted in the parse
+   * summary ({@link ParseSummary#outsideWindow()}).
+   */
+  public LogFileDigester within(TimeWindow window) {
+    return new LogFileDigester(format, prefix, maxShapes, progress, cores, minBytesToSplit, plans, window);
+  }
+
   public WorkloadDigest digest(List<Path> files) throws IOException {
     LogFormat[] formats = new LogFormat[files.size()];
     for (int i = 0; i < files.size(); i++) {
       formats[i] = format != null ? format : detect(files.get(i));
+    }
+    if (java.util.Arrays.asList(formats).contains(LogFormat.PGSS_CSV)) {
+      return statementsExports(files, formats);
     }
     boolean mysql = formats[0] == LogFormat.MYSQL_SLOW;
     for (int i = 1; i < formats.length; i++) {
@@ -88,7 +118,12 @@ public final class LogFileDigester {
       List<Long> starts = LogSlices.starts(file, formats[i], size, files.size() == 1 ? cores : 1, minBytesToSplit);
       for (int s = 0; s < starts.size(); s++) {
         long end = s + 1 < starts.size() ? starts.get(s + 1) : size;
-        slices.add(new Slice(file, formats[i], starts.get(s), end, s == 0, starts.size() == 1, readers));
+        Supplier<LogReader> sliceReaders = readers;
+        if (formats[i] == LogFormat.MYSQL_SLOW && s > 0) {
+          List<byte[]> context = LogSlices.contextBefore(file, starts.get(s));
+          sliceReaders = () -> MySqlSlowLogReader.continuing(context);
+        }
+        slices.add(new Slice(file, formats[i], starts.get(s), end, s == 0, starts.size() == 1, sliceReaders));
       }
     }
     // One slice per thread: whole files (rotated logs), or parts of one big file, merged in order afterwards.
@@ -135,6 +170,24 @@ public final class LogFileDigester {
     }
   }
 
+  /** pg_stat_statements CSV exports: totals per statement, no calls to stream, no time window. */
+  private WorkloadDigest statementsExports(List<Path> files, LogFormat[] formats) throws IOException {
+    PgStatStatementsSnapshot all = null;
+    ParseProblems problems = new ParseProblems();
+    for (int i = 0; i < files.size(); i++) {
+      if (formats[i] != LogFormat.PGSS_CSV) {
+        throw new IOException("cannot digest a pg_stat_statements export with logs: " + files.get(i) + " is "
+            + formats[i].id());
+      }
+      check(files.get(i));
+      progress.step("reading " + files.get(i) + " (" + LogFormat.PGSS_CSV.id() + ")");
+      PgStatStatementsSnapshot one = PgStatStatementsCsv.read(files.get(i), problems);
+      all = all == null ? one : all.plus(one);
+    }
+    String source = "pg_stat_statements export " + files.stream().map(Path::toString).collect(Collectors.joining(", "));
+    return all.toDigest(source, problems.summary());
+  }
+
   /** A whole file, or one part of a big one. */
   private record Slice(Path file, LogFormat format, long from, long to, boolean first, boolean whole,
       Supplier<LogReader> readers) {}
@@ -162,23 +215,36 @@ public final class LogFileDigester {
   private ParseSummary read(Slice slice, DigestBuilder builder) throws IOException {
     ParseProblems problems = new ParseProblems();
     InputStream raw = slice.whole ? counted(slice.file) : LogSlices.open(slice.file, slice.from, slice.to);
+    long[] outside = {0};
     try (LineReader lines = new LineReader(LogInput.decompressed(raw), problems)) {
-      slice.readers.get().read(lines).forEach(builder::add);
+      Stream<LogStatement> statements = slice.readers.get().read(lines);
+      if (window.isAll()) {
+        statements.forEach(builder::add);
+      } else {
+        statements.forEach(statement -> {
+          if (window.contains(statement.timestamp())) {
+            builder.add(statement);
+          } else {
+            outside[0]++;
+          }
+        });
+      }
     } catch (UncheckedIOException e) {
       throw new IOException("cannot read " + slice.file + ": " + e.getCause().getMessage(), e.getCause());
     }
-    return problems.summary();
+    return problems.summary().outside(outside[0]);
   }
 
   /** A new reader per slice: readers keep per-input state (the prefix's scratch space, the time zone cache). */
   private Supplier<LogReader> readers(Path file, LogFormat logFormat) throws IOException {
     return switch (logFormat) {
-      case PG_CSV -> PgCsvLogReader::new;
-      case PG_JSON -> PgJsonLogReader::new;
+      case PG_CSV -> () -> new PgCsvLogReader(plans);
+      case PG_JSON -> () -> new PgJsonLogReader(plans);
       case MYSQL_SLOW -> MySqlSlowLogReader::new;
+      case PGSS_CSV -> throw new IllegalStateException("pg_stat_statements exports are not read as logs");
       case PG_STDERR -> {
         String template = (prefix != null ? compile(prefix) : detectPrefix(file)).template();
-        yield () -> new PgStderrLogReader(LogLinePrefix.compile(template));
+        yield () -> new PgStderrLogReader(LogLinePrefix.compile(template), plans);
       }
     };
   }

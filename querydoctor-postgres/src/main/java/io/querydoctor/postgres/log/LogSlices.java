@@ -1,6 +1,7 @@
 package io.querydoctor.postgres.log;
 
 import io.querydoctor.core.digest.LogFormat;
+import io.querydoctor.core.digest.mysql.MySqlSlowLogReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +16,11 @@ import java.util.List;
 /**
  * Cuts a large uncompressed PostgreSQL log into byte ranges that start at an entry, so that each core can
  * digest one. A stderr entry starts at a line that is not a tab-indented continuation, a csvlog record at a
- * line that starts like one ({@code yyyy-mm-dd hh:mm:ss…,}), a jsonlog entry at any line. Slow logs are not cut:
- * their entries inherit the database and time of earlier ones. Gzip input cannot be entered in the middle.
+ * line that starts like one ({@code yyyy-mm-dd hh:mm:ss…,}), a jsonlog entry at any line. A slow log entry
+ * starts at its first header line ({@code # Time:} or {@code # User@Host:} after a line that is not a header);
+ * its entries inherit the database ({@code use db;}, {@code Schema:}) and {@code # Time} of earlier ones, so a
+ * slow log is cut only where those lines are found in the {@link #CONTEXT_BYTES} before the cut, and the part's
+ * reader starts from them ({@link #contextBefore}). Gzip input cannot be entered in the middle.
  */
 final class LogSlices {
 
@@ -26,18 +30,24 @@ final class LogSlices {
   /** How far past a cut point an entry start is searched for before giving up that cut. */
   private static final int SEARCH_BYTES = 1 << 20;
 
+  /** How far before a slow log cut the inherited database and time lines are looked for. */
+  static final int CONTEXT_BYTES = 4 << 20;
+
   private LogSlices() {}
 
   /** Start offsets of the slices of {@code file}, ascending, the first always 0. */
   static List<Long> starts(Path file, LogFormat format, long size, int parts, long minBytes) throws IOException {
     List<Long> starts = new ArrayList<>();
     starts.add(0L);
-    if (format == LogFormat.MYSQL_SLOW || parts < 2 || size < minBytes || gzip(file)) {
+    if (parts < 2 || size < minBytes || gzip(file)) {
       return starts;
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       for (int part = 1; part < parts; part++) {
         long cut = entryStartAfter(channel, format, size * part / parts);
+        if (cut > 0 && format == LogFormat.MYSQL_SLOW && contextBefore(channel, cut) == null) {
+          cut = -1;
+        }
         if (cut > starts.get(starts.size() - 1) && cut < size) {
           starts.add(cut);
         }
@@ -87,6 +97,8 @@ final class LogSlices {
       boolean entry = switch (format) {
         case PG_STDERR -> b[start] != '\t';
         case PG_CSV -> PgCsvLogReader.startsRecord(b, start, Math.min(length, start + 64));
+        case MYSQL_SLOW -> MySqlSlowLogReader.startsEntry(b, start, Math.min(length, start + 16))
+            && !(i > 0 && lineStartsWithHash(b, i));
         default -> true;
       };
       if (entry) {
@@ -94,6 +106,59 @@ final class LogSlices {
       }
     }
     return -1;
+  }
+
+  /** Whether the line that ends at the newline {@code b[newline]} starts with {@code #} (a header line). */
+  private static boolean lineStartsWithHash(byte[] b, int newline) {
+    int start = newline;
+    while (start > 0 && b[start - 1] != '\n') {
+      start--;
+    }
+    // The window may start mid-line: a line whose start is not in it may be a header; no cut after it.
+    return start == 0 || b[start] == '#';
+  }
+
+  /**
+   * The last line setting a database and the last {@code # Time:} line before {@code cut} (in that order of
+   * precedence for the reader: database line first, then time), or {@code null} when no database line is
+   * within {@link #CONTEXT_BYTES}: then the cut is not made.
+   */
+  static List<byte[]> contextBefore(FileChannel channel, long cut) throws IOException {
+    long from = Math.max(0, cut - CONTEXT_BYTES);
+    ByteBuffer window = ByteBuffer.allocate((int) (cut - from));
+    channel.read(window, from);
+    byte[] b = window.array();
+    int length = window.position();
+    byte[] database = null;
+    byte[] time = null;
+    int end = length;
+    while (end > 0 && (database == null || time == null)) {
+      int start = end - 1;
+      while (start > 0 && b[start - 1] != '\n') {
+        start--;
+      }
+      if (start == 0 && from > 0) {
+        break;
+      }
+      int lineEnd = end > start && b[end - 1] == '\n' ? end - 1 : end;
+      if (database == null && MySqlSlowLogReader.setsDatabase(b, start, lineEnd)) {
+        database = java.util.Arrays.copyOfRange(b, start, lineEnd);
+      } else if (time == null && MySqlSlowLogReader.isTimeHeader(b, start, lineEnd)) {
+        time = java.util.Arrays.copyOfRange(b, start, lineEnd);
+      }
+      end = start;
+    }
+    if (database == null) {
+      return null;
+    }
+    return time == null ? List.of(database) : List.of(database, time);
+  }
+
+  /** {@link #contextBefore(FileChannel, long)} of {@code file}. */
+  static List<byte[]> contextBefore(Path file, long cut) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return contextBefore(channel, cut);
+    }
   }
 
   private static boolean gzip(Path file) throws IOException {

@@ -18,6 +18,17 @@ import java.util.stream.Stream;
  */
 public final class PgCsvLogReader implements LogReader {
 
+  private final LoggedPlans plans;
+
+  public PgCsvLogReader() {
+    this(null);
+  }
+
+  /** A reader that hands auto_explain's {@code plan:} messages to {@code plans} (or skips them when null). */
+  public PgCsvLogReader(LoggedPlans plans) {
+    this.plans = plans;
+  }
+
   static final String MALFORMED = "malformed CSV records";
   static final String TRUNCATED = "truncated CSV records";
   static final String BAD_DURATION = "unreadable duration messages";
@@ -40,7 +51,7 @@ public final class PgCsvLogReader implements LogReader {
     return LogReader.lazy(() -> next(lines, record, timestamps));
   }
 
-  private static LogStatement next(LineReader lines, CsvRecord record, PgTimestamp timestamps) {
+  private LogStatement next(LineReader lines, CsvRecord record, PgTimestamp timestamps) {
     ParseProblems problems = lines.problems();
     while (lines.next()) {
       if (lines.start() == lines.end()) {
@@ -87,7 +98,7 @@ public final class PgCsvLogReader implements LogReader {
     return comma > 0 && b[from] >= '0' && b[from] <= '9';
   }
 
-  private static LogStatement statement(LineReader lines, CsvRecord record, PgTimestamp timestamps, long line) {
+  private LogStatement statement(LineReader lines, CsvRecord record, PgTimestamp timestamps, long line) {
     ParseProblems problems = lines.problems();
     String message = record.field(MESSAGE, lines);
     String user = record.field(USER, lines);
@@ -104,6 +115,10 @@ public final class PgCsvLogReader implements LogReader {
       return null;
     }
     if (parsed == DurationMessage.IGNORED) {
+      String plan = plans == null ? null : DurationMessage.planBody(message);
+      if (plan != null) {
+        plans.add(parsed.millis(), plan);
+      }
       return null;
     }
     String time = record.field(LOG_TIME, lines);

@@ -21,6 +21,17 @@ import java.util.stream.Stream;
  */
 public final class PgJsonLogReader implements LogReader {
 
+  private final LoggedPlans plans;
+
+  public PgJsonLogReader() {
+    this(null);
+  }
+
+  /** A reader that hands auto_explain's {@code plan:} messages to {@code plans} (or skips them when null). */
+  public PgJsonLogReader(LoggedPlans plans) {
+    this.plans = plans;
+  }
+
   static final String MALFORMED = "malformed JSON lines";
   static final String BAD_DURATION = "unreadable duration messages";
 
@@ -33,7 +44,7 @@ public final class PgJsonLogReader implements LogReader {
     return LogReader.lazy(() -> next(lines, timestamps));
   }
 
-  private static LogStatement next(LineReader lines, PgTimestamp timestamps) {
+  private LogStatement next(LineReader lines, PgTimestamp timestamps) {
     ParseProblems problems = lines.problems();
     while (lines.next()) {
       byte[] b = lines.bytes();
@@ -58,7 +69,7 @@ public final class PgJsonLogReader implements LogReader {
     return null;
   }
 
-  private static LogStatement statement(LineReader lines, PgTimestamp timestamps) {
+  private LogStatement statement(LineReader lines, PgTimestamp timestamps) {
     ParseProblems problems = lines.problems();
     String timestamp = null;
     String user = null;
@@ -109,6 +120,10 @@ public final class PgJsonLogReader implements LogReader {
       return null;
     }
     if (parsed == DurationMessage.IGNORED) {
+      String plan = plans == null ? null : DurationMessage.planBody(message);
+      if (plan != null) {
+        plans.add(parsed.millis(), plan);
+      }
       return null;
     }
     long epochMillis = timestamp == null ? Long.MIN_VALUE : timestamps.parse(timestamp);

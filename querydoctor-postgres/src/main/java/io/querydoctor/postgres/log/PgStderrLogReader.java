@@ -30,9 +30,16 @@ public final class PgStderrLogReader implements LogReader {
   private static final byte[] DURATION = LineBytes.ascii(DurationMessage.PREFIX);
 
   private final LogLinePrefix prefix;
+  private final LoggedPlans plans;
 
   public PgStderrLogReader(LogLinePrefix prefix) {
+    this(prefix, null);
+  }
+
+  /** A reader that hands auto_explain's {@code plan:} entries to {@code plans} (or skips them when null). */
+  public PgStderrLogReader(LogLinePrefix prefix, LoggedPlans plans) {
     this.prefix = prefix;
+    this.plans = plans;
   }
 
   /** The prefix detected from the first lines of a log ({@code head}), or {@code null} when none fits. */
@@ -92,6 +99,10 @@ public final class PgStderrLogReader implements LogReader {
     long firstLine = lines.number();
     ParseProblems problems = lines.problems();
     int sql = DurationMessage.sqlStart(b, message, lines.end());
+    if (sql == DurationMessage.NOT_A_CALL && plans != null && DurationMessage.isPlan(b, message, lines.end())) {
+      plan(lines, DurationMessage.millis(b, message, lines.end()));
+      return null;
+    }
     if (sql < 0) {
       skipContinuations(lines);
       if (sql == DurationMessage.MALFORMED) {
@@ -129,6 +140,30 @@ public final class PgStderrLogReader implements LogReader {
     Instant at = epochMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(epochMillis);
     return new LogStatement(at, millis, text == null ? first : text.toString(), database, user, application, client,
         -1, -1, -1);
+  }
+
+  /** An auto_explain plan: its continuation lines, tab removed; one with non-UTF-8 bytes is counted. */
+  private void plan(LineReader lines, double millis) {
+    long firstLine = lines.number();
+    StringBuilder body = new StringBuilder();
+    boolean valid = true;
+    while (lines.next()) {
+      int from = lines.start();
+      if (from == lines.end() || lines.bytes()[from] != '\t') {
+        lines.pushBack();
+        break;
+      }
+      String line = lines.decode(lines.bytes(), from + 1, lines.end());
+      valid &= line != null;
+      if (valid) {
+        body.append(line).append('\n');
+      }
+    }
+    if (!valid) {
+      lines.problems().skip(firstLine, NOT_UTF8);
+      return;
+    }
+    plans.add(millis, body.toString());
   }
 
   private static void skipContinuations(LineReader lines) {

@@ -56,8 +56,28 @@ public final class ExplainService {
   public Explained explain(SafeExecutor executor, String sql, boolean analyze, boolean analyzeWrites, String query,
       double callsPerHour, double meanMillis) throws SQLException {
     ExplainResult result = new PgExplainer(executor).explain(sql, analyze, analyzeWrites);
-    return new Explained(analyzer.analyze(result.plan(), query, callsPerHour, meanMillis), result.mode(),
-        result.note());
+    java.util.function.ToDoubleFunction<String> tableRows = result.plan().isAnalyzed()
+        ? io.querydoctor.core.plan.rules.PlanContext.NO_TABLE_ROWS : tableRows(executor, result.plan());
+    return new Explained(analyzer.analyze(result.plan(), query, callsPerHour, meanMillis, tableRows),
+        result.mode(), result.note());
+  }
+
+  /**
+   * The catalog's row estimate (pg_class.reltuples, as of the last ANALYZE or VACUUM) of each table the plan
+   * reads, for rules judging a plan that was not run. Unknown tables (and never-analyzed ones, -1) are negative.
+   */
+  private static java.util.function.ToDoubleFunction<String> tableRows(SafeExecutor executor,
+      io.querydoctor.core.plan.Plan plan) throws SQLException {
+    java.util.Map<String, Double> rows = new java.util.HashMap<>();
+    for (var node : plan.nodes()) {
+      String relation = node.relation();
+      if (relation != null && !rows.containsKey(relation)) {
+        List<Double> found = executor.query(
+            "SELECT reltuples::float8 FROM pg_class WHERE oid = to_regclass(?)", rs -> rs.getDouble(1), relation);
+        rows.put(relation, found.isEmpty() ? -1.0 : found.get(0));
+      }
+    }
+    return table -> rows.getOrDefault(table, -1.0);
   }
 
   /** Analyzes an EXPLAIN (FORMAT JSON) plan given as text; {@link PlanFormatException} when it is not one. */

@@ -33,17 +33,25 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
 
   static final int MIN_SERVER_VERSION_NUM = 160_000;
 
+  /** The top statements by total time, plus up to {@link #MORE_SPILLING} more that wrote temporary files. */
   private static final String TOP_STATEMENTS = """
-      SELECT s.query, s.calls, s.mean_exec_time,
-             greatest(extract(epoch FROM now() - i.stats_reset) / 3600, 1) AS hours
-      FROM pg_stat_statements s CROSS JOIN pg_stat_statements_info i
-      WHERE s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-        AND s.toplevel AND s.query ~* '^\\s*(select|with)\\M'
-      ORDER BY s.total_exec_time DESC
+      SELECT query, calls, mean_exec_time, hours, temp_blks_written FROM (
+        SELECT s.query, s.calls, s.mean_exec_time, s.temp_blks_written,
+               greatest(extract(epoch FROM now() - i.stats_reset) / 3600, 1) AS hours,
+               row_number() OVER (ORDER BY s.total_exec_time DESC) AS rank
+        FROM pg_stat_statements s CROSS JOIN pg_stat_statements_info i
+        WHERE s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND s.toplevel AND s.query ~* '^\\s*(select|with)\\M'
+      ) ranked
+      WHERE rank <= ? OR temp_blks_written > 0
+      ORDER BY rank
       LIMIT ?
       """;
 
-  private record TopStatement(String query, long calls, double meanMillis, double hours) {}
+  /** Spilling statements explained beyond the top ones: a spill is cheap to confirm and often worth fixing. */
+  private static final int MORE_SPILLING = 5;
+
+  private record TopStatement(String query, long calls, double meanMillis, double hours, long tempBlocksWritten) {}
 
   private final ExplainService service;
   private final SqlFingerprinter fingerprinter = SqlFingerprinter.of(SqlDialect.POSTGRESQL);
@@ -72,7 +80,7 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
     List<TopStatement> statements;
     try {
       statements = target.executor().query(TOP_STATEMENTS, rs -> new TopStatement(rs.getString(1), rs.getLong(2),
-          rs.getDouble(3), rs.getDouble(4)), top);
+          rs.getDouble(3), rs.getDouble(4), rs.getLong(5)), top, top + MORE_SPILLING);
     } catch (SQLException e) {
       results.skip(name(), "cannot read pg_stat_statements in this database: " + firstLine(e.getMessage()));
       return;
@@ -101,6 +109,12 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
     for (Finding f : explained.analysis().reportFindings()) {
       findings.add(f.withDetail(f.detail() + " Query " + fingerprint + ": " + statement.query())
           .alsoConcerning(List.of(Subject.fingerprint(fingerprint))));
+    }
+    boolean spillSeen = findings.stream().anyMatch(f -> f.ruleId().endsWith("-spill"));
+    if (!spillSeen) {
+      double callsPerHour = statement.calls() / statement.hours();
+      StatementSpill.of(explained.analysis().plan(), fingerprint, statement.query(), statement.calls(), callsPerHour,
+          statement.meanMillis(), statement.tempBlocksWritten()).ifPresent(findings::add);
     }
     return findings;
   }

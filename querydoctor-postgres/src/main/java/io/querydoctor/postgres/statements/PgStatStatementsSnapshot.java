@@ -54,6 +54,13 @@ public record PgStatStatementsSnapshot(Instant startedAt, Instant takenAt, int s
    * down (the view was reset, or the entry evicted and re-created), counts with its current totals. Min and max
    * are not differentiable and are 0 in the delta.
    */
+  /** The rows of both snapshots (exports of several servers or databases digested together). */
+  public PgStatStatementsSnapshot plus(PgStatStatementsSnapshot other) {
+    List<Row> all = new ArrayList<>(rows);
+    all.addAll(other.rows);
+    return new PgStatStatementsSnapshot(null, takenAt, serverVersionNum, all);
+  }
+
   public PgStatStatementsSnapshot since(PgStatStatementsSnapshot before) {
     Map<Key, Row> earlier = new HashMap<>();
     for (Row row : before.rows) {
@@ -78,12 +85,17 @@ public record PgStatStatementsSnapshot(Instant startedAt, Instant takenAt, int s
    * digest spans the interval between its snapshots, so that impacts are per hour of that interval.
    */
   public WorkloadDigest toDigest(String source) {
+    return toDigest(source, ParseSummary.EMPTY);
+  }
+
+  /** {@link #toDigest(String)} of rows read from a file, with how reading it went. */
+  public WorkloadDigest toDigest(String source, ParseSummary parse) {
     DigestBuilder builder = new DigestBuilder(SqlDialect.POSTGRESQL);
     for (Row row : rows) {
       builder.add(new AggregateStatement(row.query, row.calls, row.totalMillis, row.minMillis, row.maxMillis,
           row.rowCount, row.database, row.user));
     }
-    WorkloadDigest digest = builder.build(source, ParseSummary.EMPTY);
+    WorkloadDigest digest = builder.build(source, parse);
     if (startedAt == null) {
       return digest;
     }

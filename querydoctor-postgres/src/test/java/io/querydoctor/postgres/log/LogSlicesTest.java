@@ -77,6 +77,54 @@ class LogSlicesTest {
     }
   }
 
+  /**
+   * MySQL 8 style: {@code use} only when the database changes, {@code # Time} only when the second changes and
+   * no {@code SET timestamp} on some entries, so entries after a cut inherit both from before it.
+   */
+  private Path slowLog(int entries) throws IOException {
+    StringBuilder log = new StringBuilder("/usr/sbin/mysqld, Version: 8.0.36 (MySQL). started with:\n");
+    for (int i = 0; i < entries; i++) {
+      if (i % 7 == 0) {
+        log.append("# Time: 2026-11-21T06:").append(String.format("%02d:%02d", i / 3600 % 60, i / 60 % 60))
+            .append(".000000Z\n");
+      }
+      log.append("# User@Host: app[app] @ h").append(i % 3).append(" [10.0.0.").append(i % 3).append("]  Id: 8\n")
+          .append("# Query_time: 0.00").append(1 + i % 9).append("  Lock_time: 0.000001 Rows_sent: 1")
+          .append("  Rows_examined: ").append(i % 50).append('\n');
+      if (i % 50 == 0) {
+        log.append("use db").append(i / 50 % 4).append(";\n");
+      }
+      if (i % 3 != 0) {
+        log.append("SET timestamp=").append(1_795_240_000 + i / 5).append(";\n");
+      }
+      log.append(i % 4 == 0 ? "SELECT c FROM t WHERE id = " + i + ";\n" : "UPDATE t\n  SET k = k + 1\n WHERE id = " + i + ";\n");
+    }
+    return Files.writeString(tmp.resolve("slow.log"), log, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aSlowLogIsCutAtEntryStartsAndItsPartsInheritDatabaseAndTime() throws IOException {
+    Path log = slowLog(20_000);
+
+    assertThat(LogSlices.starts(log, LogFormat.MYSQL_SLOW, Files.size(log), 4, 0)).hasSize(4);
+    WorkloadDigest sliced = digest(log, 4);
+    WorkloadDigest whole = digest(log, 1);
+
+    assertSameDigest(sliced, whole);
+    assertThat(whole.statements()).isEqualTo(20_000);
+    assertThat(whole.shapes()).allSatisfy(shape -> assertThat(shape.databases()).hasSize(4));
+  }
+
+  @Test
+  void aSlowLogWithoutDatabaseLinesNearTheCutIsNotCut() throws IOException {
+    StringBuilder log = new StringBuilder("use shop;\n");
+    log.append("# Time: 2026-11-21T06:00:00Z\n# User@Host: a[a] @ h []\n# Query_time: 1\nSELECT 1;\n".repeat(200_000));
+    Path file = Files.writeString(tmp.resolve("far.log"), log, StandardCharsets.UTF_8);
+
+    assertThat(Files.size(file)).isGreaterThan(2L * LogSlices.CONTEXT_BYTES);
+    assertThat(LogSlices.starts(file, LogFormat.MYSQL_SLOW, Files.size(file), 2, 0)).containsExactly(0L);
+  }
+
   @Test
   void slowLogsAndSmallFilesAreNotCut() throws IOException {
     Path slow = Files.writeString(tmp.resolve("slow.log"), "# Query_time: 1\nSELECT 1;\n".repeat(1000),

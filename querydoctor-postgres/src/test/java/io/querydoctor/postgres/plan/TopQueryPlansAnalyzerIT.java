@@ -41,6 +41,10 @@ class TopQueryPlansAnalyzerIT {
           drain(byId.executeQuery());
         }
       }
+      // A sort that only spills because the session lowered work_mem, as an application might.
+      s.execute("SET work_mem = '64kB'");
+      drain(s.executeQuery("SELECT id, created_at FROM visits ORDER BY user_id, created_at"));
+      s.execute("RESET work_mem");
     }
   }
 
@@ -60,14 +64,16 @@ class TopQueryPlansAnalyzerIT {
     }
 
     List<Finding> findings = results.findings();
-    assertThat(findings).extracting(Finding::ruleId).containsExactly("non-sargable-predicate");
-    Finding finding = findings.get(0);
+    assertThat(findings).extracting(Finding::ruleId)
+        .containsExactlyInAnyOrder("non-sargable-predicate", "seq-scan-large-table", "sort-spill");
+    Finding finding = only(findings, "non-sargable-predicate");
     assertThat(finding.subject().toString()).isEqualTo("columns visits(created_at)");
     assertThat(finding.detail()).contains("SELECT id FROM visits WHERE created_at::date = $1");
     assertThat(finding.impact().millisPerHour()).isPositive();
     assertThat(finding.impact().basis()).contains("calls/h");
     assertThat(finding.evidence()).extracting(e -> e.name()).contains("estimated_node_time_ms");
     assertThat(results.skipped()).isEmpty();
+    assertThat(finding.concerns()).extracting(Object::toString).singleElement().asString().startsWith("fingerprint ");
 
     // Every explained statement is a plan tree in the report; the finding sits at the node it is about.
     assertThat(results.plans()).hasSizeGreaterThanOrEqualTo(2);
@@ -75,8 +81,41 @@ class TopQueryPlansAnalyzerIT {
     assertThat(finding.concerns()).contains(io.querydoctor.core.finding.Subject.fingerprint(plan.fingerprint()));
     var flagged = plan.root().nodes().stream().filter(n -> !n.findings().isEmpty()).toList();
     assertThat(flagged).hasSize(1);
-    assertThat(flagged.get(0).findings().get(0).key()).isEqualTo(finding.key());
+    assertThat(flagged.get(0).findings()).extracting(f -> f.key()).contains(finding.key());
     assertThat(flagged.get(0).conditions()).anyMatch(c -> c.startsWith("Filter: ") && c.contains("created_at"));
+  }
+
+  @Test
+  void aSeqScanIsJudgedFromTheCatalogsRowCountWhenThePlanWasNotRun(TestDatabase db) throws Exception {
+    DiagnosisResults results = new DiagnosisResults();
+    try (SafeExecutor executor = new SafeExecutor(db.connect())) {
+      new TopQueryPlansAnalyzer().analyze(PgDiagnosis.describe(executor), results);
+    }
+
+    Finding scan = only(results.findings(), "seq-scan-large-table");
+    assertThat(scan.title()).contains("visits reads 50,000 rows to keep an estimated");
+    assertThat(scan.detail()).contains("created_at)::date = $1");
+  }
+
+  @Test
+  void aSpillTheStatisticsSawIsReportedAgainstThePlansSortEvenWhenTheDefaultWorkMemWouldNotSpill(TestDatabase db)
+      throws Exception {
+    DiagnosisResults results = new DiagnosisResults();
+    try (SafeExecutor executor = new SafeExecutor(db.connect())) {
+      new TopQueryPlansAnalyzer().analyze(PgDiagnosis.describe(executor), results);
+    }
+
+    Finding spill = only(results.findings(), "sort-spill");
+    assertThat(spill.detail()).contains("ORDER BY user_id, created_at");
+    assertThat(spill.evidence()).filteredOn(e -> e.name().equals("temp_bytes_per_call"))
+        .singleElement().satisfies(e -> assertThat(e.value()).isGreaterThan(100_000));
+    assertThat(spill.fix().sql()).matches("(?s)SET work_mem = '\\d+MB'.*");
+  }
+
+  private static Finding only(List<Finding> findings, String rule) {
+    return findings.stream().filter(f -> f.ruleId().equals(rule)).reduce((a, b) -> {
+      throw new AssertionError("more than one " + rule);
+    }).orElseThrow(() -> new AssertionError("no " + rule + " in " + findings));
   }
 
   @Test

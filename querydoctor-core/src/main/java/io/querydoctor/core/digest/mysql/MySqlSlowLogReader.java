@@ -8,7 +8,9 @@ import io.querydoctor.core.digest.LineReader;
 import io.querydoctor.core.digest.LogReader;
 import io.querydoctor.core.digest.LogStatement;
 import io.querydoctor.core.digest.ParseProblems;
+import io.querydoctor.core.digest.RecentText;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -49,9 +51,65 @@ public final class MySqlSlowLogReader implements LogReader {
   static final String BAD_HEADER = "unreadable # Query_time headers";
   static final String NOT_UTF8 = "entries with non-UTF-8 bytes";
 
+  private final List<byte[]> contextLines;
+
+  public MySqlSlowLogReader() {
+    this(List.of());
+  }
+
+  private MySqlSlowLogReader(List<byte[]> contextLines) {
+    this.contextLines = contextLines;
+  }
+
+  /**
+   * A reader for a part of a slow log that starts at an entry: {@code contextLines} are the last {@code use db;}
+   * (or {@code # Thread_id: … Schema:}) line and the last {@code # Time:} line before it, whose database and
+   * time the part's first entries inherit.
+   */
+  public static MySqlSlowLogReader continuing(List<byte[]> contextLines) {
+    return new MySqlSlowLogReader(List.copyOf(contextLines));
+  }
+
+  /** Whether {@code b[from, to)} sets the database later entries inherit (a non-empty one). */
+  public static boolean setsDatabase(byte[] b, int from, int to) {
+    if (startsWith(b, from, to, USE)) {
+      return to > from && b[to - 1] == ';';
+    }
+    if (startsWith(b, from, to, THREAD_ID)) {
+      int schema = LineBytes.indexOf(b, from, to, SCHEMA);
+      return schema >= 0 && isSchemaName(b, LineBytes.skipBlanks(b, schema + SCHEMA.length, to), to);
+    }
+    return false;
+  }
+
+  /** A schema name starts at {@code from}: MariaDB writes {@code Schema:   QC_hit: No} when there is none. */
+  private static boolean isSchemaName(byte[] b, int from, int to) {
+    int end = from;
+    while (end < to && b[end] != ' ' && b[end] != '\t') {
+      end++;
+    }
+    return end > from && b[end - 1] != ':';
+  }
+
+  /** Whether {@code b[from, to)} is a {@code # Time:} header. */
+  public static boolean isTimeHeader(byte[] b, int from, int to) {
+    return startsWith(b, from, to, TIME);
+  }
+
+  /** Whether {@code b[from, to)} is a header that can start an entry ({@code # Time:}, {@code # User@Host:}). */
+  public static boolean startsEntry(byte[] b, int from, int to) {
+    return startsWith(b, from, to, TIME) || startsWith(b, from, to, USER_HOST);
+  }
+
   @Override
   public Stream<LogStatement> read(LineReader lines) {
     Entry entry = new Entry();
+    for (byte[] line : contextLines) {
+      if (!preamble(line, 0, line.length, entry)) {
+        header(null, line, 0, line.length, entry);
+      }
+    }
+    entry.inherit();
     return LogReader.lazy(() -> next(lines, entry));
   }
 
@@ -92,9 +150,11 @@ public final class MySqlSlowLogReader implements LogReader {
   }
 
   private static void header(LineReader lines, byte[] b, int from, int to, Entry entry) {
-    entry.startLine(lines.number());
+    if (lines != null) {
+      entry.startLine(lines.number());
+    }
     if (startsWith(b, from, to, TIME)) {
-      entry.headerTime = MySqlTimes.parse(b, from + TIME.length, to);
+      entry.headerTime = entry.time(b, from + TIME.length, to);
       entry.hasHeaders = true;
     } else if (startsWith(b, from, to, USER_HOST)) {
       userHost(b, from + USER_HOST.length, to, entry);
@@ -106,9 +166,9 @@ public final class MySqlSlowLogReader implements LogReader {
     } else if (startsWith(b, from, to, THREAD_ID)) {
       int schema = LineBytes.indexOf(b, from, to, SCHEMA);
       if (schema >= 0) {
-        String db = token(b, LineBytes.skipBlanks(b, schema + SCHEMA.length, to), to);
-        if (!db.isEmpty()) {
-          entry.database = db;
+        int name = LineBytes.skipBlanks(b, schema + SCHEMA.length, to);
+        if (isSchemaName(b, name, to)) {
+          entry.database = token(b, name, to, entry.schemaText);
         }
       }
     } else if (startsWith(b, from, to, ADMIN)) {
@@ -119,9 +179,7 @@ public final class MySqlSlowLogReader implements LogReader {
   /** {@code use db;} and {@code SET timestamp=N;} before the statement; true if the line was one. */
   private static boolean preamble(byte[] b, int from, int to, Entry entry) {
     if (startsWith(b, from, to, USE) && to > from && b[to - 1] == ';') {
-      String db = new String(b, from + USE.length, to - 1 - from - USE.length, java.nio.charset.StandardCharsets.UTF_8)
-          .strip();
-      entry.database = db.replace("`", "");
+      entry.database = entry.useText.decode(b, from + USE.length, to - 1).strip().replace("`", "");
       return true;
     }
     if (startsWith(b, from, to, SET_TIMESTAMP)) {
@@ -164,15 +222,14 @@ public final class MySqlSlowLogReader implements LogReader {
     int bracket = LineBytes.indexOf(b, start, to, (byte) '[');
     int at = LineBytes.indexOf(b, start, to, (byte) '@');
     if (bracket > start) {
-      entry.user = new String(b, start, bracket - start, java.nio.charset.StandardCharsets.UTF_8).strip();
+      entry.user = entry.userText.decode(b, start, bracket).strip();
     }
     if (at >= 0) {
       int hostStart = LineBytes.skipBlanks(b, at + 1, to);
-      String host = token(b, hostStart, to);
+      String host = token(b, hostStart, to, entry.hostText);
       int ipOpen = LineBytes.indexOf(b, hostStart, to, (byte) '[');
       int ipClose = ipOpen < 0 ? -1 : LineBytes.indexOf(b, ipOpen, to, (byte) ']');
-      String ip = ipClose > ipOpen + 1
-          ? new String(b, ipOpen + 1, ipClose - ipOpen - 1, java.nio.charset.StandardCharsets.UTF_8) : "";
+      String ip = ipClose > ipOpen + 1 ? entry.ipText.decode(b, ipOpen + 1, ipClose) : "";
       entry.client = !ip.isEmpty() ? ip : host.startsWith("[") ? null : host;
     }
   }
@@ -183,17 +240,26 @@ public final class MySqlSlowLogReader implements LogReader {
     return end == start ? Double.NaN : LineBytes.parseDecimal(b, start, end);
   }
 
-  private static String token(byte[] b, int from, int to) {
+  private static String token(byte[] b, int from, int to, RecentText recent) {
     int end = from;
     while (end < to && b[end] != ' ' && b[end] != '\t') {
       end++;
     }
-    return new String(b, from, end - from, java.nio.charset.StandardCharsets.UTF_8);
+    return recent.decode(b, from, end);
   }
 
   /** The entry being assembled; reset after each one. */
   private static final class Entry {
     final StringBuilder sql = new StringBuilder();
+    // Decoded once per distinct value: most entries repeat the user, host, schema and time of the one before.
+    final RecentText userText = new RecentText();
+    final RecentText hostText = new RecentText();
+    final RecentText ipText = new RecentText();
+    final RecentText schemaText = new RecentText();
+    final RecentText useText = new RecentText();
+    final RecentText timeText = new RecentText();
+    private String lastTimeText;
+    private Instant lastTimeValue;
     long firstLine = -1;
     boolean hasHeaders;
     boolean hasUserHost;
@@ -212,6 +278,23 @@ public final class MySqlSlowLogReader implements LogReader {
     String database;
     String lastDatabase;
 
+    /** A {@code # Time:} value, parsed only when it differs from the previous one (MySQL repeats it). */
+    Instant time(byte[] b, int from, int to) {
+      String text = timeText.decode(b, from, to);
+      if (text != lastTimeText) {
+        lastTimeText = text;
+        lastTimeValue = MySqlTimes.parse(text);
+      }
+      return lastTimeValue;
+    }
+
+    /** Takes the database and time read from context lines as the inherited ones, and starts afresh. */
+    void inherit() {
+      lastDatabase = database;
+      lastTime = headerTime;
+      reset();
+    }
+
     void startLine(long line) {
       if (firstLine < 0) {
         firstLine = line;
@@ -229,10 +312,7 @@ public final class MySqlSlowLogReader implements LogReader {
 
     LogStatement finish(ParseProblems problems) {
       LogStatement result = null;
-      String text = sql.toString().strip();
-      if (text.endsWith(";")) {
-        text = text.substring(0, text.length() - 1).strip();
-      }
+      String text = statementText();
       // The database and time carry over: MySQL writes `use` and `# Time` only when they change.
       String db = database != null ? database : lastDatabase;
       Instant at = setTimestamp != null ? setTimestamp : headerTime != null ? headerTime : lastTime;
@@ -253,6 +333,25 @@ public final class MySqlSlowLogReader implements LogReader {
       lastTime = headerTime != null ? headerTime : lastTime;
       reset();
       return result;
+    }
+
+    /** The statement without surrounding blanks and its final {@code ;}, trimmed in place: one copy. */
+    private String statementText() {
+      int end = sql.length();
+      while (end > 0 && Character.isWhitespace(sql.charAt(end - 1))) {
+        end--;
+      }
+      if (end > 0 && sql.charAt(end - 1) == ';') {
+        end--;
+        while (end > 0 && Character.isWhitespace(sql.charAt(end - 1))) {
+          end--;
+        }
+      }
+      int start = 0;
+      while (start < end && Character.isWhitespace(sql.charAt(start))) {
+        start++;
+      }
+      return sql.substring(start, end);
     }
 
     private void reset() {

@@ -16,15 +16,24 @@ final class MySqlTimes {
    * (MySQL 5.6, MariaDB; server local time, taken as UTC). {@code null} when neither.
    */
   static Instant parse(byte[] b, int from, int to) {
-    String text = new String(b, from, to - from, StandardCharsets.ISO_8859_1).strip();
+    return parse(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+  }
+
+  /** {@link #parse(byte[], int, int)} of the header's text. */
+  static Instant parse(String header) {
+    String text = header.strip();
     try {
       if (text.indexOf('T') == 10) {
-        if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
+        int n = text.length();
+        boolean offset = n > 6 && (text.charAt(n - 6) == '+' || text.charAt(n - 6) == '-') && text.charAt(n - 3) == ':';
+        if (text.endsWith("Z") || offset) {
           return OffsetDateTime.parse(text).toInstant();
         }
         return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
       }
-      String[] parts = text.split("\\s+");
+      int blank = text.indexOf(' ');
+      String[] parts = blank < 0 ? new String[] {text} : new String[] {text.substring(0, blank),
+          text.substring(blank).strip()};
       if (parts.length == 2 && parts[0].length() == 6) {
         String[] hms = parts[1].split(":");
         if (hms.length == 3) {

@@ -3,6 +3,7 @@ package io.querydoctor.core.plan.rules;
 import io.querydoctor.core.finding.Subject;
 import io.querydoctor.core.plan.Plan;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What the rules look at: the plan, the thresholds, and what the query is called in reports.
@@ -13,14 +14,24 @@ import java.util.Objects;
  * @param callsPerHour how often the query runs, for impact; 0 when unknown (impact is then per execution)
  * @param meanMillis the query's measured mean execution time (e.g. from pg_stat_statements), used to turn a
  *     plan without ANALYZE into time: a node's share of the plan's cost × this; 0 when unknown
+ * @param tableRows rows in a table by the name the plan uses (the catalog's estimate), or a negative number
+ *     when unknown; lets rules judge a plan that was not run, where the plan itself only has estimates
  */
 public record PlanContext(Plan plan, PlanRuleSettings settings, String query, double callsPerHour,
-    double meanMillis) {
+    double meanMillis, ToDoubleFunction<String> tableRows) {
+
+  /** Table sizes unknown. */
+  public static final ToDoubleFunction<String> NO_TABLE_ROWS = table -> -1;
 
   public PlanContext {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(settings, "settings");
     query = query == null || query.isBlank() ? "query" : query;
+    tableRows = tableRows == null ? NO_TABLE_ROWS : tableRows;
+  }
+
+  public PlanContext(Plan plan, PlanRuleSettings settings, String query, double callsPerHour, double meanMillis) {
+    this(plan, settings, query, callsPerHour, meanMillis, NO_TABLE_ROWS);
   }
 
   public PlanContext(Plan plan, PlanRuleSettings settings, String query, double callsPerHour) {

@@ -138,6 +138,7 @@ public final class RowEstimateMismatchRule implements PlanRule {
         .title("Planner expected " + Quantities.number(Math.round(estimated)) + " rows, got "
             + Quantities.number(Math.round(actual)) + " at " + node.label())
         .subject(tables.size() == 1 ? Subject.table(tables.iterator().next()) : context.querySubject())
+        .concerns(tables.stream().map(Subject::table).toList())
         .evidence(Evidence.of("estimated_rows", estimated, "rows"))
         .evidence(Evidence.of("actual_rows", actual, "rows"))
         .evidence(Evidence.crossed("misestimate_factor", NodeFindings.round(factor), "count",

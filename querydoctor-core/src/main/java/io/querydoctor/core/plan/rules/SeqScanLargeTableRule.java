@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * {@code seq-scan-large-table}: a sequential scan reads many rows and its filter throws most of them away —
- * the rows it keeps could have been found through an index. Needs ANALYZE (rows removed by the filter).
+ * the rows it keeps could have been found through an index. With ANALYZE it uses the rows the filter removed;
+ * on a plan that was not run it uses the planner's estimate of the rows kept against the catalog's row count
+ * of the table (and says so), which is how a generic plan of a pg_stat_statements entry can be judged.
  */
 public final class SeqScanLargeTableRule implements PlanRule {
 
@@ -27,7 +29,11 @@ public final class SeqScanLargeTableRule implements PlanRule {
     List<PlanFinding> findings = new ArrayList<>();
     PlanRuleSettings settings = context.settings();
     for (PlanNode node : context.plan().nodes()) {
-      if (node.kind() != NodeKind.SEQ_SCAN || node.actual() == null || node.conditions().filter() == null) {
+      if (node.kind() != NodeKind.SEQ_SCAN || node.conditions().filter() == null) {
+        continue;
+      }
+      if (node.actual() == null) {
+        estimated(context, node).ifPresent(findings::add);
         continue;
       }
       double kept = node.actual().totalRows();
@@ -38,6 +44,18 @@ public final class SeqScanLargeTableRule implements PlanRule {
       }
     }
     return findings;
+  }
+
+  private static java.util.Optional<PlanFinding> estimated(PlanContext context, PlanNode node) {
+    double tableRows = context.tableRows().applyAsDouble(node.relation());
+    if (tableRows < context.settings().seqScanMinRows() || tableRows <= 0) {
+      return java.util.Optional.empty();
+    }
+    double keptRatio = Math.min(1, node.estimate().rows() / tableRows);
+    if (keptRatio > context.settings().seqScanMaxKeptRatio()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new PlanFinding(node, finding(context, node, tableRows, keptRatio)));
   }
 
   /**
@@ -63,8 +81,10 @@ public final class SeqScanLargeTableRule implements PlanRule {
             "The scan reads every row of the table and its filter discards most of them. Filter: "
                 + node.conditions().filter() + ".")
         .title("Sequential scan of " + node.relation() + " reads " + Quantities.number(Math.round(read))
-            + " rows to keep " + NodeFindings.percent(keptRatio))
+            + " rows to keep " + (node.actual() == null ? "an estimated " : "") + NodeFindings.percent(keptRatio))
         .subject(Subject.table(node.relation()))
+        .concerns(index.isEmpty() ? java.util.List.of()
+            : java.util.List.of(Subject.columns(node.relation(), String.join(", ", index.keyColumns()))))
         .evidence(Evidence.crossed("rows_read", read, "rows", settings.seqScanMinRows()))
         .evidence(Evidence.crossed("kept_ratio", NodeFindings.round(keptRatio), "ratio", settings.seqScanMaxKeptRatio()))
         .evidence(Evidence.of("loops", node.loops(), "count"))

@@ -59,6 +59,8 @@ public final class DuplicateIndexRule implements HealthRule<IndexCatalogCheck.Ro
     Finding.Builder finding = Finding.builder("duplicate-index", Severity.MEDIUM)
         .title("Index " + duplicate.index() + " duplicates " + kept.index())
         .subject(Subject.index(duplicate.index().toString()))
+        .concerns(Subject.index(kept.index().toString()))
+        .concerns(Subject.table(duplicate.table().toString()))
         .detail(duplicate.index() + " and " + kept.index() + " are the same index on " + duplicate.table() + " ("
             + duplicate.columns() + "): the planner uses one, every write maintains both.")
         .evidence(Evidence.of("index_scans", duplicate.scans(), "count"))

@@ -92,6 +92,8 @@ public final class RedundantIndexRule implements HealthRule<IndexCatalogCheck.Ro
     Finding.Builder finding = Finding.builder("redundant-index", Severity.LOW)
         .title("Index " + redundant.index() + " is redundant with " + covering.index())
         .subject(Subject.index(redundant.index().toString()))
+        .concerns(Subject.index(covering.index().toString()))
+        .concerns(Subject.table(redundant.table().toString()))
         .detail(redundant.index() + " (" + redundant.columns() + ") is a left prefix of " + covering.index() + " ("
             + covering.columns() + "), which serves the same lookups; every write to " + redundant.table()
             + " maintains both.")

@@ -48,6 +48,8 @@ public final class LockContentionRule implements HealthRule<LockWaitCheck.Row> {
         .title("Session " + wait.blockedPid() + " has waited " + waited + " for a " + wait.lockMode() + " on "
             + wait.lockedObject() + ", blocked by session " + wait.blockingPid())
         .subject(Subject.session(wait.blockedPid()))
+        .concerns(Subject.session(wait.blockingPid()))
+        .concerns(lockedTables(wait.lockedObject()))
         .detail("Blocked statement: " + StatementPreview.of(wait.blockedStatement()) + ". Blocking session "
             + wait.blockingPid() + " is " + wait.blockingState() + ", in a transaction open for "
             + Quantities.format(wait.blockingTransactionSeconds(), "s") + "; its last statement: "
@@ -63,5 +65,19 @@ public final class LockContentionRule implements HealthRule<LockWaitCheck.Row> {
                 : "cancelling the blocker's statement rolls back its transaction."),
             "SELECT " + action + "(" + wait.blockingPid() + ");"))
         .build();
+  }
+
+  /**
+   * The tables behind the locked object, so that this finding merges with the long transaction holding them:
+   * a relation name as is, or the tables named in {@code transactionid (a row of orders, items)}.
+   */
+  static List<Subject> lockedTables(String lockedObject) {
+    int rowOf = lockedObject.indexOf("(a row of ");
+    if (rowOf >= 0) {
+      String names = lockedObject.substring(rowOf + "(a row of ".length()).replace(")", "");
+      return java.util.Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty())
+          .map(Subject::table).toList();
+    }
+    return lockedObject.isBlank() || lockedObject.contains(" ") ? List.of() : List.of(Subject.table(lockedObject));
   }
 }

@@ -1,0 +1,323 @@
+package io.querydoctor.core.advisor;
+
+import io.querydoctor.core.advisor.IndexAdvice.ChosenIndex;
+import io.querydoctor.core.advisor.IndexAdvice.QueryEffect;
+import io.querydoctor.core.advisor.IndexAdvice.RejectedCandidate;
+import io.querydoctor.core.advisor.IndexAdvice.SkippedQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Chooses the set of indexes that most reduces the workload's cost within a storage budget.
+ *
+ * <p>Design note. Index selection is NP-hard and indexes interact (a second index on a table can make the
+ * first useless), so this is a greedy search that asks the planner again after every pick, as the published
+ * algorithms that hold up in comparisons do (Kossmann et al., VLDB 2020):
+ * <ul>
+ *   <li>AutoAdmin (Chaudhuri &amp; Narasayya): greedy over candidates with the what-if cost of the whole
+ *       configuration, re-evaluated after each pick. Its "atomic configuration" insight makes this affordable:
+ *       a query's cost depends only on the indexes on the tables it reads, so costs are cached per
+ *       (statement, relevant indexes) and after a pick only candidates sharing a query with it are re-evaluated.
+ *   <li>DB2Advis (Valentin et al.): rank by benefit per byte, so that under a budget many small, useful
+ *       indexes beat one wide one.
+ *   <li>Extend (Schlosser et al.): grow indexes instead of piling them up. A candidate whose keys start with
+ *       an already chosen index replaces it, and one that makes an existing index redundant (the existing
+ *       keys are its left prefix) is charged only the extra bytes: extending beats adding.
+ * </ul>
+ * Benefit = Σ over the queries it touches of calls/h × (cost now − cost with it), minus its upkeep: the
+ * table's written rows/h × {@link AdvisorSettings#maintenanceCostPerWrite()}. A candidate is eligible when the
+ * planner uses it, it saves at least {@link AdvisorSettings#minCostReduction()} of the cost of the queries
+ * that use it, saves more than its upkeep, and fits in what is left of the budget. Every candidate not chosen
+ * keeps the reason of its last evaluation.
+ *
+ * <p>Not thread-safe; one instance per advice.
+ */
+public final class IndexSelection {
+
+  /** Below one page, sizes are noise: do not let a tiny index's benefit per byte explode. */
+  private static final long MIN_SIZE_FOR_RATIO = 8192;
+
+  private final WhatIf whatIf;
+  private final AdvisorSettings settings;
+  private final Map<CostKey, PlannedCost> costs = new HashMap<>();
+  private final Map<IndexCandidate, Long> sizes = new HashMap<>();
+  private List<WorkloadQuery> planned = List.of();
+  private Map<String, TableStats> tables = Map.of();
+  private List<ExistingIndex> existing = List.of();
+
+  public IndexSelection(WhatIf whatIf, AdvisorSettings settings) {
+    this.whatIf = whatIf;
+    this.settings = settings;
+  }
+
+  private record CostKey(String sql, Set<IndexCandidate> config) {}
+
+  /** One candidate's worth under the current configuration. */
+  private record Evaluation(IndexCandidate candidate, long sizeBytes, long netSizeBytes, double benefit,
+      double maintenance, double reduction, List<QueryEffect> usedBy, List<IndexCandidate> replaces,
+      String failure) {
+
+    double score() {
+      return (benefit - maintenance) / Math.max(netSizeBytes, MIN_SIZE_FOR_RATIO);
+    }
+  }
+
+  /**
+   * Selects indexes for {@code workload} from {@code candidates}.
+   *
+   * @param tableStats per table (as the workload names it): size and write rate
+   * @throws WhatIfException only when not even today's plans can be obtained for any statement
+   */
+  public IndexAdvice select(List<WorkloadQuery> workload, List<IndexCandidate> candidates,
+      List<ExistingIndex> existingIndexes, Map<String, TableStats> tableStats) throws WhatIfException {
+    this.tables = tableStats;
+    this.existing = existingIndexes;
+    List<SkippedQuery> skipped = new ArrayList<>();
+    planned = plannable(workload, skipped);
+    long budget = budget(candidates);
+
+    List<IndexCandidate> chosen = new ArrayList<>();
+    Map<IndexCandidate, Evaluation> latest = new LinkedHashMap<>();
+    Set<IndexCandidate> stale = new LinkedHashSet<>(candidates);
+    for (int round = 0; round <= candidates.size(); round++) {
+      for (IndexCandidate candidate : candidates) {
+        if (!chosen.contains(candidate) && stale.contains(candidate)) {
+          latest.put(candidate, evaluate(candidate, chosen));
+        }
+      }
+      long remaining = budget - sizeOf(chosen);
+      Evaluation best = null;
+      for (IndexCandidate candidate : candidates) {
+        Evaluation e = latest.get(candidate);
+        if (!chosen.contains(candidate) && reason(e, remaining) == null
+            && (best == null || e.score() > best.score())) {
+          best = e;
+        }
+      }
+      if (best == null) {
+        break;
+      }
+      chosen.removeAll(best.replaces());
+      chosen.add(best.candidate());
+      stale = interactingWith(best.candidate(), candidates);
+    }
+    pruneUnused(chosen);
+    return advice(candidates, chosen, latest, skipped, budget);
+  }
+
+  /**
+   * Drops picks that no plan uses once the later picks exist (an early single-column index a composite has
+   * since outdone), one at a time, asking the planner again after each drop.
+   */
+  private void pruneUnused(List<IndexCandidate> chosen) throws WhatIfException {
+    boolean dropped = true;
+    while (dropped) {
+      dropped = false;
+      Set<IndexCandidate> all = Set.copyOf(chosen);
+      for (IndexCandidate index : List.copyOf(chosen)) {
+        boolean used = false;
+        for (WorkloadQuery query : affected(index)) {
+          used |= cost(query, all).used().contains(index);
+        }
+        if (!used) {
+          chosen.remove(index);
+          dropped = true;
+          break;
+        }
+      }
+    }
+  }
+
+  private List<WorkloadQuery> plannable(List<WorkloadQuery> workload, List<SkippedQuery> skipped) {
+    List<WorkloadQuery> ok = new ArrayList<>();
+    for (WorkloadQuery query : workload) {
+      if (query.parsed().isSkipped()) {
+        skipped.add(new SkippedQuery(query.fingerprint(), query.parsed().skipReason()));
+      } else if (query.parsed().accesses().isEmpty()) {
+        continue;
+      } else {
+        try {
+          cost(query, Set.of());
+          ok.add(query);
+        } catch (WhatIfException e) {
+          skipped.add(new SkippedQuery(query.fingerprint(), "cannot be planned: " + e.getMessage()));
+        }
+      }
+    }
+    return ok;
+  }
+
+  private long budget(List<IndexCandidate> candidates) {
+    if (settings.budgetBytes() != null) {
+      return settings.budgetBytes();
+    }
+    long tableBytes = 0;
+    for (String table : CandidateGenerator.tables(candidates)) {
+      TableStats stats = tables.get(table);
+      tableBytes += stats == null ? 0 : stats.sizeBytes();
+    }
+    return Math.round(tableBytes * settings.budgetFraction());
+  }
+
+  private Evaluation evaluate(IndexCandidate candidate, List<IndexCandidate> chosen) {
+    List<IndexCandidate> replaces = chosen.stream().filter(c -> c.isPrefixOf(candidate)).toList();
+    Set<IndexCandidate> with = new LinkedHashSet<>(chosen);
+    replaces.forEach(with::remove);
+    with.add(candidate);
+    try {
+      long size = size(candidate);
+      long net = size - sizeOf(replaces) - existing.stream().filter(e -> e.madeRedundantBy(candidate))
+          .mapToLong(ExistingIndex::sizeBytes).sum();
+      double benefit = 0;
+      double usedBefore = 0;
+      double usedAfter = 0;
+      List<QueryEffect> usedBy = new ArrayList<>();
+      for (WorkloadQuery query : affected(candidate)) {
+        double before = cost(query, Set.copyOf(chosen)).cost();
+        PlannedCost after = cost(query, with);
+        benefit += query.callsPerHour() * (before - after.cost());
+        if (after.used().contains(candidate)) {
+          usedBy.add(new QueryEffect(query, before, after.cost()));
+          usedBefore += query.callsPerHour() * before;
+          usedAfter += query.callsPerHour() * after.cost();
+        }
+      }
+      double reduction = usedBefore == 0 ? 0 : (usedBefore - usedAfter) / usedBefore;
+      return new Evaluation(candidate, size, Math.max(net, 0), benefit, maintenance(candidate), reduction, usedBy,
+          replaces, null);
+    } catch (WhatIfException e) {
+      return new Evaluation(candidate, 0, 0, 0, 0, 0, List.of(), replaces, "cannot be evaluated: " + e.getMessage());
+    }
+  }
+
+  /** Why {@code e} cannot be picked with {@code remainingBytes} of budget left; {@code null} when it can. */
+  private String reason(Evaluation e, long remainingBytes) {
+    if (e == null) {
+      return "not evaluated";
+    }
+    if (e.failure() != null) {
+      return e.failure();
+    }
+    if (e.usedBy().isEmpty()) {
+      return "planner does not use it";
+    }
+    if (e.reduction() < settings.minCostReduction()) {
+      return String.format(Locale.ROOT, "saves %.0f %%, needs %.0f %%", 100 * Math.max(e.reduction(), 0),
+          100 * settings.minCostReduction());
+    }
+    if (e.benefit() <= e.maintenance()) {
+      return String.format(Locale.ROOT, "its upkeep on writes (%.0f cost/h) outweighs what it saves (%.0f cost/h)",
+          e.maintenance(), e.benefit());
+    }
+    if (e.netSizeBytes() > remainingBytes) {
+      return String.format(Locale.ROOT, "over budget: needs %d bytes, %d left", e.netSizeBytes(),
+          Math.max(remainingBytes, 0));
+    }
+    return null;
+  }
+
+  private double maintenance(IndexCandidate candidate) {
+    TableStats stats = tables.get(candidate.table());
+    return stats == null ? 0 : stats.writesPerHour() * settings.maintenanceCostPerWrite();
+  }
+
+  private List<WorkloadQuery> affected(IndexCandidate candidate) {
+    return planned.stream().filter(q -> q.parsed().tables().contains(candidate.table())).toList();
+  }
+
+  /** Candidates whose queries overlap the picked one's: only their costs can have changed. */
+  private Set<IndexCandidate> interactingWith(IndexCandidate picked, List<IndexCandidate> candidates) {
+    Set<WorkloadQuery> touched = new LinkedHashSet<>(affected(picked));
+    Set<IndexCandidate> stale = new LinkedHashSet<>();
+    for (IndexCandidate candidate : candidates) {
+      if (affected(candidate).stream().anyMatch(touched::contains)) {
+        stale.add(candidate);
+      }
+    }
+    return stale;
+  }
+
+  private PlannedCost cost(WorkloadQuery query, Set<IndexCandidate> config) throws WhatIfException {
+    Set<IndexCandidate> relevant = new LinkedHashSet<>();
+    for (IndexCandidate index : config) {
+      if (query.parsed().tables().contains(index.table())) {
+        relevant.add(index);
+      }
+    }
+    CostKey key = new CostKey(query.sql(), Set.copyOf(relevant));
+    PlannedCost cached = costs.get(key);
+    if (cached == null) {
+      cached = whatIf.plan(List.of(query.sql()), relevant).get(0);
+      costs.put(key, cached);
+    }
+    return cached;
+  }
+
+  private long size(IndexCandidate candidate) throws WhatIfException {
+    Long size = sizes.get(candidate);
+    if (size == null) {
+      size = whatIf.sizeBytes(candidate);
+      sizes.put(candidate, size);
+    }
+    return size;
+  }
+
+  private long sizeOf(List<IndexCandidate> indexes) {
+    return indexes.stream().mapToLong(i -> sizes.getOrDefault(i, 0L)).sum();
+  }
+
+  private IndexAdvice advice(List<IndexCandidate> candidates, List<IndexCandidate> chosen,
+      Map<IndexCandidate, Evaluation> latest, List<SkippedQuery> skipped, long budget) throws WhatIfException {
+    Set<IndexCandidate> finalSet = Set.copyOf(chosen);
+    List<ChosenIndex> picked = new ArrayList<>();
+    for (IndexCandidate index : chosen) {
+      List<QueryEffect> effects = new ArrayList<>();
+      for (WorkloadQuery query : affected(index)) {
+        PlannedCost after = cost(query, finalSet);
+        if (after.used().contains(index)) {
+          effects.add(new QueryEffect(query, cost(query, Set.of()).cost(), after.cost()));
+        }
+      }
+      picked.add(new ChosenIndex(index, sizes.getOrDefault(index, 0L), effects, maintenance(index),
+          existing.stream().filter(e -> e.madeRedundantBy(index)).toList()));
+    }
+    long remaining = budget - sizeOf(chosen);
+    List<RejectedCandidate> rejected = new ArrayList<>();
+    for (IndexCandidate candidate : candidates) {
+      if (!chosen.contains(candidate)) {
+        rejected.add(new RejectedCandidate(candidate, rejection(candidate, chosen, latest.get(candidate), remaining)));
+      }
+    }
+    double before = 0;
+    double after = 0;
+    for (WorkloadQuery query : planned) {
+      before += query.callsPerHour() * cost(query, Set.of()).cost();
+      after += query.callsPerHour() * cost(query, finalSet).cost();
+    }
+    return new IndexAdvice(picked, rejected, skipped, budget, before, after, whatIf.method());
+  }
+
+  private String rejection(IndexCandidate candidate, List<IndexCandidate> chosen, Evaluation e, long remaining) {
+    for (IndexCandidate c : chosen) {
+      if (candidate.isPrefixOf(c) && (e == null || e.usedBy().isEmpty() || e.reduction() < settings.minCostReduction())) {
+        return "superseded by " + c.definition() + ", which starts with the same keys";
+      }
+    }
+    String reason = reason(e, remaining);
+    if (reason == null) {
+      return "planner does not use it once the chosen indexes exist";
+    }
+    List<String> sameTable = chosen.stream().filter(c -> c.table().equals(candidate.table()))
+        .map(IndexCandidate::definition).toList();
+    if (reason.equals("planner does not use it") && !sameTable.isEmpty()) {
+      return "planner does not use it next to " + String.join(", ", sameTable);
+    }
+    return reason;
+  }
+}

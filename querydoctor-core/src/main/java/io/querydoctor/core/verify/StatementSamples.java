@@ -1,0 +1,66 @@
+package io.querydoctor.core.verify;
+
+import io.querydoctor.core.digest.StatementTables;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Executable examples of the workload's query shapes, by fingerprint: what a verification re-runs to measure a
+ * fix. They carry literal values, so they stay in memory and are never written out. Sources: statements without
+ * parameters from pg_stat_statements, and an application that knows its own queries (the demo). Not thread-safe.
+ */
+public final class StatementSamples {
+
+  private record Sample(TimedWork work, Set<String> tables) {}
+
+  private final Map<String, Sample> byFingerprint = new LinkedHashMap<>();
+
+  /** Adds {@code work} as the example of {@code fingerprint}; the first example of a fingerprint wins. */
+  public StatementSamples add(String fingerprint, TimedWork work) {
+    Set<String> tables = new java.util.LinkedHashSet<>();
+    for (String statement : work.statements()) {
+      StatementTables.read(statement).forEach(t -> tables.add(plainTable(t)));
+      StatementTables.written(statement).forEach(t -> tables.add(plainTable(t)));
+    }
+    byFingerprint.putIfAbsent(fingerprint, new Sample(work, tables));
+    return this;
+  }
+
+  public Optional<TimedWork> of(String fingerprint) {
+    return Optional.ofNullable(byFingerprint.get(fingerprint)).map(Sample::work);
+  }
+
+  /** The first read example that reads {@code table} (schema and quotes ignored). */
+  public Optional<TimedWork> reading(String table) {
+    String wanted = plainTable(table);
+    return byFingerprint.values().stream()
+        .filter(s -> !s.work().rolledBack() && s.tables().contains(wanted))
+        .map(Sample::work).findFirst();
+  }
+
+  /**
+   * The first read example that reads {@code table} and filters, joins or sorts on {@code column} — one an index
+   * led by that column could serve.
+   */
+  public Optional<TimedWork> filteringOn(String table, String column) {
+    java.util.regex.Pattern after = java.util.regex.Pattern.compile(
+        "(?is)\\b(WHERE|ON|BY)\\b.*\\b" + java.util.regex.Pattern.quote(column.replace("\"", "")) + "\\b");
+    String wanted = plainTable(table);
+    return byFingerprint.values().stream()
+        .filter(s -> !s.work().rolledBack() && s.tables().contains(wanted))
+        .filter(s -> s.work().statements().stream().anyMatch(sql -> after.matcher(sql).find()))
+        .map(Sample::work).findFirst();
+  }
+
+  public int size() {
+    return byFingerprint.size();
+  }
+
+  /** {@code public."Posts"} → {@code posts}: capture, statistics and the catalog spell tables differently. */
+  static String plainTable(String name) {
+    String plain = name.replace("\"", "").strip().toLowerCase(java.util.Locale.ROOT);
+    return plain.startsWith("public.") ? plain.substring("public.".length()) : plain;
+  }
+}

@@ -1,0 +1,134 @@
+package io.querydoctor.postgres.advisor;
+
+import io.querydoctor.core.advisor.AdvisorSettings;
+import io.querydoctor.core.advisor.CandidateGenerator;
+import io.querydoctor.core.advisor.ExistingIndex;
+import io.querydoctor.core.advisor.IndexAdvice;
+import io.querydoctor.core.advisor.IndexCandidate;
+import io.querydoctor.core.advisor.IndexSelection;
+import io.querydoctor.core.advisor.ParsedQuery;
+import io.querydoctor.core.advisor.QueryParser;
+import io.querydoctor.core.advisor.TableAccess;
+import io.querydoctor.core.advisor.TableStats;
+import io.querydoctor.core.advisor.WhatIf;
+import io.querydoctor.core.advisor.WhatIfException;
+import io.querydoctor.core.advisor.WorkloadQuery;
+import io.querydoctor.core.sql.SqlDialect;
+import io.querydoctor.core.sql.SqlFingerprinter;
+import io.querydoctor.postgres.connect.SafeExecutor;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The index advisor for one PostgreSQL database, as {@code querydoctor advise} and {@code diagnose} call it:
+ * read the workload (pg_stat_statements, plus statements from a capture or a digest), parse it, read the
+ * tables and indexes it touches, propose candidates, select under the budget with the given what-if, and
+ * turn the result into findings and DDL. Catalog reads go through the read-only {@link SafeExecutor}; only
+ * the {@link WhatIf} may build anything (and only on a declared sandbox). Not thread-safe.
+ */
+public final class IndexAdvisor {
+
+  /** Statements of pg_stat_statements considered, by total time: the head of the workload carries its cost. */
+  public static final int DEFAULT_TOP = 50;
+
+  private final AdvisorSettings settings;
+  private final int top;
+  private final SqlFingerprinter fingerprinter = SqlFingerprinter.of(SqlDialect.POSTGRESQL);
+
+  public IndexAdvisor(AdvisorSettings settings, int top) {
+    this.settings = settings;
+    this.top = top;
+  }
+
+  public static IndexAdvisor withDefaults() {
+    return new IndexAdvisor(AdvisorSettings.defaults(), DEFAULT_TOP);
+  }
+
+  /**
+   * Advises for the workload in pg_stat_statements plus {@code extra}.
+   *
+   * @throws SQLException when the catalog cannot be read, or pg_stat_statements cannot and {@code extra} is empty
+   * @throws WhatIfException when the what-if cannot plan even today's workload
+   */
+  public AdvisorResult advise(SafeExecutor executor, WhatIf whatIf, List<WorkloadStatement> extra)
+      throws SQLException, WhatIfException {
+    List<WorkloadStatement> statements = new ArrayList<>(extra);
+    try {
+      statements.addAll(new PgWorkloadReader(top).read(executor));
+    } catch (SQLException e) {
+      if (extra.isEmpty()) {
+        throw new SQLException("cannot read the workload from pg_stat_statements: " + firstLine(e.getMessage()), e);
+      }
+    }
+    PgAdvisorCatalog catalog = new PgAdvisorCatalog(executor);
+    QueryParser parser = new QueryParser(catalog.columns());
+    Map<String, String> qualified = new HashMap<>();
+    Map<String, Long> tableSizes = new HashMap<>();
+    Map<String, Double> writesPerHour = new HashMap<>();
+    Map<String, Double> meanMillis = new HashMap<>();
+    Map<String, WorkloadQuery> byFingerprint = new LinkedHashMap<>();
+    for (WorkloadStatement statement : statements) {
+      ParsedQuery parsed = onTables(parser.parse(statement.sql()), catalog, qualified, tableSizes);
+      String fingerprint = fingerprinter.fingerprint(statement.sql()).id();
+      if (parsed.isWrite()) {
+        writesPerHour.merge(parsed.writtenTable(), statement.callsPerHour() * Math.max(statement.rowsPerCall(), 1),
+            Double::sum);
+      }
+      meanMillis.putIfAbsent(fingerprint, statement.meanMillis());
+      byFingerprint.merge(fingerprint, new WorkloadQuery(fingerprint, statement.sql(), statement.callsPerHour(), parsed),
+          (a, b) -> new WorkloadQuery(a.fingerprint(), a.sql(), a.callsPerHour() + b.callsPerHour(), a.parsed()));
+    }
+    List<WorkloadQuery> workload = new ArrayList<>(byFingerprint.values());
+    List<ExistingIndex> existing = new ArrayList<>();
+    Map<String, TableStats> stats = new HashMap<>();
+    for (String table : qualified.keySet()) {
+      existing.addAll(catalog.indexes(table));
+      stats.put(table, new TableStats(table, tableSizes.get(table), writesPerHour.getOrDefault(table, 0.0)));
+    }
+    List<IndexCandidate> candidates = CandidateGenerator.withDefaults().candidates(workload, existing);
+    IndexAdvice advice = new IndexSelection(whatIf, settings).select(workload, candidates, existing, stats);
+    MissingIndexFindings findings = new MissingIndexFindings(qualified, meanMillis, settings.minCostReduction());
+    List<String> ddl = new ArrayList<>();
+    advice.chosen().forEach(c -> ddl.addAll(List.of(findings.ddl(c).split("\n"))));
+    return new AdvisorResult(advice, findings.findings(advice), ddl, statements.size());
+  }
+
+  /** The statement with only the accesses to real tables kept (not views, not unknown names). */
+  private static ParsedQuery onTables(ParsedQuery parsed, PgAdvisorCatalog catalog, Map<String, String> qualified,
+      Map<String, Long> sizes) throws SQLException {
+    if (parsed.isSkipped()) {
+      return parsed;
+    }
+    List<TableAccess> kept = new ArrayList<>();
+    for (TableAccess access : parsed.accesses()) {
+      if (resolve(access.table(), catalog, qualified, sizes)) {
+        kept.add(access);
+      }
+    }
+    String written = parsed.writtenTable() != null && resolve(parsed.writtenTable(), catalog, qualified, sizes)
+        ? parsed.writtenTable() : null;
+    return new ParsedQuery(kept, written, null);
+  }
+
+  private static boolean resolve(String table, PgAdvisorCatalog catalog, Map<String, String> qualified,
+      Map<String, Long> sizes) throws SQLException {
+    if (qualified.containsKey(table)) {
+      return true;
+    }
+    Optional<PgAdvisorCatalog.Table> found = catalog.table(table);
+    found.ifPresent(t -> {
+      qualified.put(table, t.qualifiedName());
+      sizes.put(table, t.sizeBytes());
+    });
+    return found.isPresent();
+  }
+
+  private static String firstLine(String message) {
+    return SandboxWhatIf.firstLine(message);
+  }
+}

@@ -1,0 +1,38 @@
+package io.querydoctor.postgres.advisor;
+
+import io.querydoctor.postgres.connect.SafeExecutor;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The workload as pg_stat_statements saw it in the current database: the top statement shapes by total
+ * execution time, reads and writes, with calls and rows per hour since its statistics were reset.
+ */
+final class PgWorkloadReader {
+
+  private static final String TOP_STATEMENTS = """
+      SELECT s.query, s.calls, s.mean_exec_time, s.rows,
+             greatest(extract(epoch FROM now() - i.stats_reset) / 3600, 1) AS hours
+      FROM pg_stat_statements s CROSS JOIN pg_stat_statements_info i
+      WHERE s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND s.toplevel AND s.query ~* '^\\s*(select|with|update|delete|insert)\\M'
+        AND s.query !~* '\\m(pg_catalog|information_schema|pg_stat\\w*|pg_class|pg_index|pg_namespace)\\M'
+      ORDER BY s.total_exec_time DESC
+      LIMIT ?
+      """;
+
+  private final int top;
+
+  PgWorkloadReader(int top) {
+    this.top = top;
+  }
+
+  List<WorkloadStatement> read(SafeExecutor executor) throws SQLException {
+    return executor.query(TOP_STATEMENTS, rs -> {
+      double hours = rs.getDouble(5);
+      long calls = rs.getLong(2);
+      return new WorkloadStatement(rs.getString(1), calls / hours, rs.getDouble(3),
+          calls == 0 ? 0 : (double) rs.getLong(4) / calls);
+    }, top);
+  }
+}
