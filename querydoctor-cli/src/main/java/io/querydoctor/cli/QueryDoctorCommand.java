@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Finds, explains and fixes slow database queries.",
     subcommands = {DemoCommand.class, DiagnoseCommand.class, CheckCommand.class, ExplainCommand.class,
-      DigestCommand.class},
+      DigestCommand.class, AdviseCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  ran, nothing at or above --fail-on",

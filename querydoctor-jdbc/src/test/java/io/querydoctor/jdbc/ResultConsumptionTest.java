@@ -38,7 +38,12 @@ class ResultConsumptionTest {
   private final List<StatementEvent> events = new CopyOnWriteArrayList<>();
 
   private CaptureSession session(boolean countRows, Path file) {
+    return session(countRows, true, file);
+  }
+
+  private CaptureSession session(boolean countRows, boolean consumeTime, Path file) {
     CaptureOptions.Builder options = CaptureOptions.builder().ticker(now::get).countRows(countRows)
+        .consumeTime(consumeTime)
         .callSites(CallSiteMode.OFF).slowQueryLog(false);
     if (file != null) {
       options.captureFile(file);
@@ -111,6 +116,16 @@ class ResultConsumptionTest {
     FingerprintSummary summary = session.aggregate().summary(events.get(0).fingerprint().id());
     assertThat(summary.consumedCalls()).isZero();
     assertThat(summary.totalConsumeMillis()).isZero();
+  }
+
+  @Test
+  void offByDefaultAndThenNotMeasured() throws SQLException {
+    assertThat(CaptureOptions.defaults().consumeTime()).isFalse();
+    CaptureSession session = session(true, false, null);
+    runQuery(session, false);
+    assertThat(events.get(0).consumeNanos()).isEqualTo(-1);
+    assertThat(events.get(0).rows()).isEqualTo(StubDriver.ROWS);
+    assertThat(session.aggregate().summary(events.get(0).fingerprint().id()).consumedCalls()).isZero();
   }
 
   @Test

@@ -69,17 +69,19 @@ public final class IndexSelection {
   }
 
   /**
-   * Selects indexes for {@code workload} from {@code candidates}.
+   * Selects indexes for {@code workload} from what {@code generator} proposes for its queries that are not
+   * already cheap.
    *
    * @param tableStats per table (as the workload names it): size and write rate
    * @throws WhatIfException only when not even today's plans can be obtained for any statement
    */
-  public IndexAdvice select(List<WorkloadQuery> workload, List<IndexCandidate> candidates,
+  public IndexAdvice select(List<WorkloadQuery> workload, CandidateGenerator generator,
       List<ExistingIndex> existingIndexes, Map<String, TableStats> tableStats) throws WhatIfException {
     this.tables = tableStats;
     this.existing = existingIndexes;
     List<SkippedQuery> skipped = new ArrayList<>();
     planned = plannable(workload, skipped);
+    List<IndexCandidate> candidates = generator.candidates(planned, existingIndexes);
     long budget = budget(candidates);
 
     List<IndexCandidate> chosen = new ArrayList<>();
@@ -143,8 +145,13 @@ public final class IndexSelection {
         continue;
       } else {
         try {
-          cost(query, Set.of());
-          ok.add(query);
+          double cost = cost(query, Set.of()).cost();
+          if (cost < settings.minQueryCost()) {
+            skipped.add(new SkippedQuery(query.fingerprint(), String.format(Locale.ROOT,
+                "already cheap: planner cost %.0f, below %.0f", cost, settings.minQueryCost())));
+          } else {
+            ok.add(query);
+          }
         } catch (WhatIfException e) {
           skipped.add(new SkippedQuery(query.fingerprint(), "cannot be planned: " + e.getMessage()));
         }

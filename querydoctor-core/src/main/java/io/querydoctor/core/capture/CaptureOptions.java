@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param callSites when to walk the stack
  * @param callSiteExclusions package prefixes that are never the application's frame
  * @param countRows whether result sets are wrapped to count rows (needed by {@code unbounded-result})
+ * @param consumeTime whether, with {@code countRows}, the time from the driver's return to the last row read
+ *     or close is measured too (off by default: it costs one more clock read per query, about a sixth of the
+ *     whole capture cost per statement; see docs/performance.md)
  * @param maxStatementsPerScope see above
  * @param maxFingerprints see above
  * @param maxCachedStatements see above
@@ -34,6 +37,7 @@ public record CaptureOptions(
     CallSiteMode callSites,
     List<String> callSiteExclusions,
     boolean countRows,
+    boolean consumeTime,
     int maxStatementsPerScope,
     int maxFingerprints,
     int maxCachedStatements,
@@ -75,6 +79,7 @@ public record CaptureOptions(
     b.callSites = callSites;
     b.callSiteExclusions = callSiteExclusions;
     b.countRows = countRows;
+    b.consumeTime = consumeTime;
     b.maxStatementsPerScope = maxStatementsPerScope;
     b.maxFingerprints = maxFingerprints;
     b.maxCachedStatements = maxCachedStatements;
@@ -92,6 +97,7 @@ public record CaptureOptions(
     private CallSiteMode callSites = CallSiteMode.ON_REPEAT;
     private List<String> callSiteExclusions = CallSiteFinder.DEFAULT_EXCLUDED;
     private boolean countRows = true;
+    private boolean consumeTime;
     private int maxStatementsPerScope = 10_000;
     private int maxFingerprints = 1_000;
     private int maxCachedStatements = 10_000;
@@ -120,6 +126,12 @@ public record CaptureOptions(
 
     public Builder countRows(boolean value) {
       countRows = value;
+      return this;
+    }
+
+    /** Also measure the time to consume each query's result (needs {@code countRows}); off by default. */
+    public Builder consumeTime(boolean value) {
+      consumeTime = value;
       return this;
     }
 
@@ -164,7 +176,7 @@ public record CaptureOptions(
     }
 
     public CaptureOptions build() {
-      return new CaptureOptions(ticker, callSites, callSiteExclusions, countRows, maxStatementsPerScope,
+      return new CaptureOptions(ticker, callSites, callSiteExclusions, countRows, consumeTime, maxStatementsPerScope,
           maxFingerprints, maxCachedStatements, thresholds, slowQueryLog, captureFile, captureLiterals,
           captureQueueCapacity);
     }

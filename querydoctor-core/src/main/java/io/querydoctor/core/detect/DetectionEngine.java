@@ -32,6 +32,9 @@ public final class DetectionEngine implements CaptureListener {
   private static final String NO_SCOPE = "(no scope)";
 
   private final List<Detector> detectors;
+  // Only the detectors with a per-statement rule: a statement outside any scope is offered to these alone,
+  // not through a no-op interface call for every detector.
+  private final Detector[] statementDetectors;
   private final Map<String, Detector> byRule = new ConcurrentHashMap<>();
   private final int maxGroups;
   private final ConcurrentHashMap<GroupKey, DetectionGroup> groups = new ConcurrentHashMap<>();
@@ -51,6 +54,8 @@ public final class DetectionEngine implements CaptureListener {
 
   public DetectionEngine(List<Detector> detectors, int maxGroups) {
     this.detectors = List.copyOf(detectors);
+    this.statementDetectors = detectors.stream().filter(DetectionEngine::examinesStatements)
+        .toArray(Detector[]::new);
     this.maxGroups = maxGroups;
     for (Detector detector : detectors) {
       byRule.put(detector.ruleId(), detector);
@@ -63,7 +68,7 @@ public final class DetectionEngine implements CaptureListener {
       return;
     }
     observe(event.startNanos(), event.startNanos() + event.elapsedNanos());
-    for (Detector detector : detectors) {
+    for (Detector detector : statementDetectors) {
       try {
         detector.examineStatement(event, NO_SCOPE, event.elapsedNanos(), sink);
       } catch (RuntimeException e) {
@@ -90,6 +95,16 @@ public final class DetectionEngine implements CaptureListener {
       } catch (RuntimeException e) {
         LOG.warn("QueryDoctor detector {} failed on a scope; skipped", detector.ruleId(), e);
       }
+    }
+  }
+
+  /** Whether {@code detector} has its own per-statement rule (overrides {@link Detector#examineStatement}). */
+  private static boolean examinesStatements(Detector detector) {
+    try {
+      return detector.getClass().getMethod("examineStatement", StatementEvent.class, String.class, long.class,
+          Consumer.class).getDeclaringClass() != Detector.class;
+    } catch (NoSuchMethodException | SecurityException e) {
+      return true;
     }
   }
 

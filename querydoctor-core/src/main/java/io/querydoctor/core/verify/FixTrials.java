@@ -4,10 +4,8 @@ import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.finding.Subject;
 import io.querydoctor.core.finding.SubjectKind;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,15 +28,20 @@ public final class FixTrials {
   /** Trials for the fixes of {@code findings} (heads and their merged findings), one per distinct fix. */
   public static List<FixTrial> derive(List<Finding> findings, StatementSamples samples) {
     List<FixTrial> trials = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
+    java.util.Map<String, Integer> bySameFix = new java.util.HashMap<>();
     for (Finding head : findings) {
       List<Finding> group = new ArrayList<>();
       group.add(head);
       group.addAll(head.supporting());
       for (Finding member : group) {
-        trial(member, group, samples, trials.size())
-            .filter(t -> seen.add(sameFix(t.description())))
-            .ifPresent(trials::add);
+        trial(member, group, samples, trials.size()).ifPresent(trial -> {
+          Integer earlier = bySameFix.putIfAbsent(sameFix(trial.description()), trials.size());
+          if (earlier == null) {
+            trials.add(trial);
+          } else {
+            trials.set(earlier, trials.get(earlier).alsoFor(trial.findingKey()));
+          }
+        });
       }
     }
     // ANALYZE can't be undone: run those last so that they don't change what the other trials measure.

@@ -51,6 +51,8 @@ class FixTrialsTest {
 
     assertThat(trials).hasSize(1);
     assertThat(trials.get(0).findingKey()).startsWith("missing-fk-index:public.posts(user_id)@");
+    assertThat(trials.get(0).alsoFor()).as("the scan's advice is the same index: measured once, for both")
+        .containsExactly(FixTrials.identity(seqScan));
   }
 
   @Test

@@ -18,12 +18,14 @@ public final class CapturingConnection extends DelegatingConnection {
   private final ConnectionTracker tracker;
   private final Ticker ticker;
   private final boolean countRows;
+  private final boolean consumeTime;
 
   public CapturingConnection(Connection delegate, ConnectionTracker tracker) {
     super(delegate);
     this.tracker = tracker;
     this.ticker = tracker.session().options().ticker();
     this.countRows = tracker.session().options().countRows();
+    this.consumeTime = tracker.session().options().consumeTime();
   }
 
   /** Whether the driver's connection starts in auto-commit mode (true when it cannot tell). */
@@ -36,7 +38,7 @@ public final class CapturingConnection extends DelegatingConnection {
   }
 
   private StatementCapture capture() {
-    return new StatementCapture(tracker, ticker, countRows);
+    return new StatementCapture(tracker, ticker, countRows, consumeTime);
   }
 
   @Override
@@ -86,7 +88,8 @@ public final class CapturingConnection extends DelegatingConnection {
   }
 
   private PreparedStatement prepared(PreparedStatement statement, String sql) {
-    return new CapturingPreparedStatement(statement, this, new PreparedExecution(sql, tracker, ticker, countRows));
+    return new CapturingPreparedStatement(statement, this, new PreparedExecution(sql, tracker, ticker, countRows,
+        consumeTime));
   }
 
   @Override
@@ -106,7 +109,8 @@ public final class CapturingConnection extends DelegatingConnection {
   }
 
   private CallableStatement callable(CallableStatement statement, String sql) {
-    return new CapturingCallableStatement(statement, this, new PreparedExecution(sql, tracker, ticker, countRows));
+    return new CapturingCallableStatement(statement, this, new PreparedExecution(sql, tracker, ticker, countRows,
+        consumeTime));
   }
 
   @Override

@@ -24,8 +24,9 @@ final class PreparedExecution extends StatementCapture {
   private final int offsetParameter;
   private int batched;
 
-  PreparedExecution(String sql, ConnectionTracker tracker, Ticker ticker, boolean countRows) {
-    super(tracker, ticker, countRows);
+  PreparedExecution(String sql, ConnectionTracker tracker, Ticker ticker, boolean countRows,
+      boolean consumeTime) {
+    super(tracker, ticker, countRows, consumeTime);
     this.sql = sql;
     this.fingerprint = fingerprintOf(sql, tracker);
     this.offsetParameter = fingerprint == null ? 0 : fingerprint.shape().offsetParameter();

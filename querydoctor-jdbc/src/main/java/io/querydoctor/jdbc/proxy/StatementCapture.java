@@ -19,12 +19,14 @@ class StatementCapture {
   private final ConnectionTracker tracker;
   private final Ticker ticker;
   private final boolean countRows;
+  private final boolean consumeTime;
   private CountingResultSet pending;
 
-  StatementCapture(ConnectionTracker tracker, Ticker ticker, boolean countRows) {
+  StatementCapture(ConnectionTracker tracker, Ticker ticker, boolean countRows, boolean consumeTime) {
     this.tracker = tracker;
     this.ticker = ticker;
     this.countRows = countRows;
+    this.consumeTime = consumeTime;
   }
 
   long now() {
@@ -65,14 +67,14 @@ class StatementCapture {
 
   /**
    * Called by a counting result set when its rows are read or it closes: the time since the driver returned
-   * ({@code start + elapsed}) is the time the application took to consume the result.
+   * ({@code start + elapsed}) is the time the application took to consume the result, when asked for.
    */
   void resultFinished(CountingResultSet result, String sql, Fingerprint fingerprint, long parameterHash,
       long offsetValue, long start, long elapsed, long rows) {
     if (pending == result) {
       pending = null;
     }
-    long consumed = Math.max(0, ticker.read() - start - elapsed);
+    long consumed = consumeTime ? Math.max(0, ticker.read() - start - elapsed) : -1;
     tracker.statementExecuted(sql, fingerprint, 1, parameterHash, offsetValue, start, elapsed, consumed, rows,
         false);
   }

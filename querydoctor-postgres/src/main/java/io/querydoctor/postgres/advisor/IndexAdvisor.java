@@ -4,7 +4,6 @@ import io.querydoctor.core.advisor.AdvisorSettings;
 import io.querydoctor.core.advisor.CandidateGenerator;
 import io.querydoctor.core.advisor.ExistingIndex;
 import io.querydoctor.core.advisor.IndexAdvice;
-import io.querydoctor.core.advisor.IndexCandidate;
 import io.querydoctor.core.advisor.IndexSelection;
 import io.querydoctor.core.advisor.ParsedQuery;
 import io.querydoctor.core.advisor.QueryParser;
@@ -90,8 +89,8 @@ public final class IndexAdvisor {
       existing.addAll(catalog.indexes(table));
       stats.put(table, new TableStats(table, tableSizes.get(table), writesPerHour.getOrDefault(table, 0.0)));
     }
-    List<IndexCandidate> candidates = CandidateGenerator.withDefaults().candidates(workload, existing);
-    IndexAdvice advice = new IndexSelection(whatIf, settings).select(workload, candidates, existing, stats);
+    IndexAdvice advice = new IndexSelection(whatIf, settings).select(workload, CandidateGenerator.withDefaults(),
+        existing, stats);
     MissingIndexFindings findings = new MissingIndexFindings(qualified, meanMillis, settings.minCostReduction());
     List<String> ddl = new ArrayList<>();
     advice.chosen().forEach(c -> ddl.addAll(List.of(findings.ddl(c).split("\n"))));

@@ -5,12 +5,15 @@ import io.querydoctor.core.diagnosis.Analyzer;
 import io.querydoctor.core.diagnosis.DiagnosisResults;
 import io.querydoctor.postgres.PgTarget;
 import io.querydoctor.postgres.connect.SafeExecutor;
+import io.querydoctor.core.advisor.WhatIf;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The index advisor inside {@code diagnose}: {@code missing-index} findings for the workload in
  * pg_stat_statements. It needs a what-if: on a database the user declared a sandbox it builds candidates in
- * rolled-back transactions; anywhere else it is skipped with how to enable it, and builds nothing.
+ * rolled-back transactions; elsewhere it uses HypoPG's hypothetical indexes when the extension is installed,
+ * and otherwise is skipped with how to enable it. It never builds anything outside a declared sandbox.
  */
 public final class IndexAdvisorAnalyzer implements Analyzer<PgTarget> {
 
@@ -33,17 +36,24 @@ public final class IndexAdvisorAnalyzer implements Analyzer<PgTarget> {
 
   @Override
   public void analyze(PgTarget target, DiagnosisResults results) throws Exception {
-    if (!sandboxDeclared) {
-      results.skip(name(), "the index advisor needs a what-if: name this database a sandbox (--sandbox) to let it "
-          + "build candidate indexes in transactions that are rolled back");
-      return;
-    }
     SafeExecutor executor = target.executor();
-    SandboxExecutor sandbox = new SandboxExecutor(executor.connection(), SafeExecutor.DEFAULT_STATEMENT_TIMEOUT,
-        SafeExecutor.DEFAULT_LOCK_TIMEOUT);
-    AdvisorResult result = advisor.advise(executor, new SandboxWhatIf(sandbox), List.of());
+    WhatIf whatIf;
+    if (sandboxDeclared) {
+      whatIf = new SandboxWhatIf(new SandboxExecutor(executor.connection(), SafeExecutor.DEFAULT_STATEMENT_TIMEOUT,
+          SafeExecutor.DEFAULT_LOCK_TIMEOUT));
+    } else {
+      Optional<HypoPgWhatIf> hypoPg = HypoPgWhatIf.ifInstalled(executor);
+      if (hypoPg.isEmpty()) {
+        results.skip(name(), "the index advisor needs a what-if: install HypoPG in this database (CREATE EXTENSION "
+            + "hypopg) or name it a sandbox (--sandbox) to let it build candidates in rolled-back transactions");
+        return;
+      }
+      whatIf = hypoPg.get();
+    }
+    AdvisorResult result = advisor.advise(executor, whatIf, List.of());
     results.addAll(result.findings());
-    List<SkippedQuery> skipped = result.advice().skipped();
+    List<SkippedQuery> skipped = result.advice().skipped().stream()
+        .filter(s -> !s.reason().startsWith("already cheap")).toList();
     if (!skipped.isEmpty()) {
       results.skip(name(), skipped.size() + " workload statements were not used, e.g. " + skipped.get(0).fingerprint()
           + ": " + skipped.get(0).reason());

@@ -40,7 +40,8 @@ public final class SandboxVerifier {
     for (FixTrial trial : trials) {
       progress.step("verifying: " + trial.description());
       try {
-        measured.putIfAbsent(trial.findingKey(), measure(trial));
+        Verification verification = measure(trial);
+        trial.findingKeys().forEach(key -> measured.putIfAbsent(key, verification));
       } catch (SQLException e) {
         failed.add(trial.findingKey() + ": " + trial.description() + " could not be measured: " + firstLine(e));
       }

@@ -1,0 +1,108 @@
+package io.querydoctor.bench;
+
+import io.querydoctor.core.capture.CaptureSession;
+import io.querydoctor.core.capture.Scope;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per-statement cost of each capture layer in CPU time of the application thread, the layers interleaved
+ * round by round so that every round compares them under the same load: {@link CaptureOverheadBenchmark}'s
+ * prepared SELECT on the stub driver (prepare, bind, execute, read one row, close; QueryDoctor with a scope
+ * per 10 statements). Prints, per layer, the median CPU ns per statement, and the median over rounds of
+ * QueryDoctor's overhead divided by each peer's overhead (overhead = layer − raw in the same round).
+ *
+ * <pre>java -cp querydoctor-bench/target/benchmarks.jar io.querydoctor.bench.CaptureCpuOverhead [rounds]</pre>
+ */
+public final class CaptureCpuOverhead {
+
+  private static final String SELECT = "SELECT name FROM item WHERE id = ?";
+  private static final String[] LAYERS =
+      {"raw", "querydoctor", "querydoctor-noscope", "p6spy-filtered", "dsproxy-slf4j", "dsproxy-count"};
+  private static final int STATEMENTS_PER_ROUND = 200_000;
+
+  private final String layer;
+  private final Connection connection;
+  private final CaptureSession session;
+  private Scope scope;
+  private int inScope;
+  private long sink;
+
+  private CaptureCpuOverhead(String layer) throws SQLException {
+    this.layer = layer;
+    CaptureSession[] captured = new CaptureSession[1];
+    this.connection = Layers.wrap(layer, new StubDataSource(), captured).getConnection();
+    this.session = captured[0];
+  }
+
+  public static void main(String[] args) throws SQLException {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    Map<String, CaptureCpuOverhead> layers = new LinkedHashMap<>();
+    Map<String, List<Double>> nanos = new LinkedHashMap<>();
+    for (String name : LAYERS) {
+      layers.put(name, new CaptureCpuOverhead(name));
+      nanos.put(name, new ArrayList<>());
+    }
+    for (int round = -5; round < rounds; round++) {
+      for (int k = 0; k < LAYERS.length; k++) {
+        String name = LAYERS[Math.floorMod(k + round, LAYERS.length)];
+        double perStatement = layers.get(name).round();
+        if (round >= 0) {
+          nanos.get(name).add(perStatement);
+        }
+      }
+    }
+    System.out.printf("selectByPk on the stub driver, CPU ns per statement of the application thread, %d rounds"
+        + " of %d statements per layer%n", rounds, STATEMENTS_PER_ROUND);
+    nanos.forEach((name, values) -> System.out.printf("  %-20s %s%n", name, CpuClock.quartiles(values, 1)));
+    for (String peer : new String[] {"p6spy-filtered", "dsproxy-slf4j", "dsproxy-count"}) {
+      for (String ours : new String[] {"querydoctor", "querydoctor-noscope"}) {
+        List<Double> ratios = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+          double raw = nanos.get("raw").get(r);
+          ratios.add((nanos.get(ours).get(r) - raw) / (nanos.get(peer).get(r) - raw));
+        }
+        System.out.printf("  overhead %s / %s: %s%n", ours, peer, CpuClock.quartiles(ratios, 2));
+      }
+    }
+    long checksum = 0;
+    for (CaptureCpuOverhead l : layers.values()) {
+      checksum += l.sink;
+    }
+    System.out.println("  (checksum " + checksum + ")");
+  }
+
+  /** Runs one round; returns CPU nanoseconds per statement. */
+  private double round() throws SQLException {
+    long cpu = CpuClock.threadCpuNanos();
+    for (int i = 0; i < STATEMENTS_PER_ROUND; i++) {
+      statement(i % 10_000 + 1);
+    }
+    return (CpuClock.threadCpuNanos() - cpu) / (double) STATEMENTS_PER_ROUND;
+  }
+
+  private void statement(int id) throws SQLException {
+    if (session != null && layer.equals("querydoctor") && (scope == null || ++inScope == 10)) {
+      if (scope != null) {
+        scope.close();
+      }
+      scope = session.scope("GET /items");
+      inScope = 0;
+    }
+    try (PreparedStatement ps = connection.prepareStatement(SELECT)) {
+      ps.setInt(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          String name = rs.getString(1);
+          sink += name == null ? 1 : name.length();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package io.querydoctor.cli;
+
+import io.querydoctor.core.advisor.AdvisorSettings;
+import io.querydoctor.core.advisor.IndexAdvice;
+import io.querydoctor.core.advisor.IndexAdvice.ChosenIndex;
+import io.querydoctor.core.advisor.IndexAdvice.QueryEffect;
+import io.querydoctor.core.advisor.WhatIf;
+import io.querydoctor.core.advisor.WhatIfException;
+import io.querydoctor.core.report.Quantities;
+import io.querydoctor.core.report.Report;
+import io.querydoctor.core.report.ReportFormat;
+import io.querydoctor.core.report.SkippedCheck;
+import io.querydoctor.postgres.advisor.AdvisorResult;
+import io.querydoctor.postgres.advisor.HypoPgWhatIf;
+import io.querydoctor.postgres.advisor.IndexAdvisor;
+import io.querydoctor.postgres.advisor.SandboxExecutor;
+import io.querydoctor.postgres.advisor.SandboxWhatIf;
+import io.querydoctor.postgres.connect.SafeExecutor;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code querydoctor advise}: the index advisor for the workload in pg_stat_statements. */
+@Command(
+    name = "advise",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Designs indexes for the workload in pg_stat_statements: candidates from the queries' predicates, proven "
+          + "with the planner, chosen under a storage budget; prints missing-index findings with the DDL and the "
+          + "rejected candidates with why. See docs/advisor.md.",
+      "The what-if uses HypoPG's hypothetical indexes when the extension is installed (nothing is built), or, on "
+          + "a database you declare a sandbox (--sandbox), builds candidates inside transactions that are rolled "
+          + "back. Outside a sandbox nothing is ever built or applied."
+    })
+final class AdviseCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Mixin
+  private ConnectionOptions connection;
+
+  @Mixin
+  private OutputOptions output;
+
+  @Option(names = "--budget", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+      description = "Storage for new indexes: 500MB, 2GB, or bytes (default: 25% of the size of the tables with "
+          + "candidates).")
+  private Long budgetBytes;
+
+  @Option(names = "--sandbox",
+      description = "This database is a sandbox (a copy, a staging database): candidate indexes may be built "
+          + "there, each inside a transaction that is rolled back.")
+  private boolean sandbox;
+
+  @Option(names = "--apply",
+      description = "With --sandbox only: create the chosen indexes for real (CONCURRENTLY) and re-measure.")
+  private boolean apply;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "" + IndexAdvisor.DEFAULT_TOP,
+      description = "How many pg_stat_statements entries, by total time, make the workload (default: ${DEFAULT-VALUE}).")
+  private int top;
+
+  @Override
+  public Integer call() throws Exception {
+    if (apply && !sandbox) {
+      throw new UserError("--apply needs --sandbox: QueryDoctor creates indexes only on a database you declare a "
+          + "sandbox; elsewhere it prints the DDL for you to run");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
+    output.checkWritable();
+    String target = connection.parsedUrl().redacted();
+    progress.step("connecting to " + target);
+    long start = System.nanoTime();
+    try (Connection jdbc = connection.connect()) {
+      SafeExecutor executor = new SafeExecutor(jdbc);
+      SandboxExecutor sandboxExecutor = sandbox ? new SandboxExecutor(jdbc,
+          SafeExecutor.DEFAULT_STATEMENT_TIMEOUT.multipliedBy(10), SafeExecutor.DEFAULT_LOCK_TIMEOUT) : null;
+      WhatIf whatIf = sandbox ? new SandboxWhatIf(sandboxExecutor) : HypoPgWhatIf.ifInstalled(executor)
+          .orElseThrow(() -> new UserError("advise needs a what-if to prove candidates with the planner: install "
+              + "HypoPG in this database (CREATE EXTENSION hypopg), or run it against a copy declared with --sandbox "
+              + "(indexes are built there in transactions that are rolled back)"));
+      progress.step("designing indexes for the workload in pg_stat_statements");
+      AdvisorResult result = advise(executor, whatIf);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      List<SkippedCheck> skipped = new ArrayList<>();
+      result.advice().skipped().stream().filter(s -> !s.reason().startsWith("already cheap"))
+          .forEach(s -> skipped.add(new SkippedCheck("index-advisor", "statement " + s.fingerprint() + ": " + s.reason())));
+      Report report = new Report(Report.SCHEMA_VERSION, VersionProvider.tool(), Instant.now(), target, millis,
+          result.findings(), skipped);
+      int exit = output.write(report, out, DiagnoseCommand.DEFAULT_FAIL_ON);
+      if (output.format == ReportFormat.TEXT) {
+        printSummary(out, result.advice());
+      }
+      if (apply && !result.ddl().isEmpty()) {
+        applyAndRemeasure(out, progress, sandboxExecutor, whatIf, result);
+      }
+      out.flush();
+      return exit;
+    }
+  }
+
+  private AdvisorResult advise(SafeExecutor executor, WhatIf whatIf) throws SQLException {
+    try {
+      return new IndexAdvisor(AdvisorSettings.defaults().withBudgetBytes(budgetBytes), top)
+          .advise(executor, whatIf, List.of());
+    } catch (WhatIfException e) {
+      throw new UserError("the what-if failed: " + e.getMessage(), e);
+    } catch (SQLException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  private static void printSummary(PrintWriter out, IndexAdvice advice) {
+    out.printf(Locale.ROOT, "%nWorkload planner cost (calls/h × cost): %s → %s with the %d chosen indexes "
+            + "(%s of the %s budget). Costs: %s.%n", Quantities.number(advice.workloadCostBefore()),
+        Quantities.number(advice.workloadCostAfter()), advice.chosen().size(), Quantities.bytes(advice.usedBytes()),
+        Quantities.bytes(advice.budgetBytes()), advice.method());
+    if (!advice.rejected().isEmpty()) {
+      out.println("Rejected candidates:");
+      advice.rejected().forEach(r -> out.println("  " + r.index().definition() + ": " + r.reason()));
+    }
+  }
+
+  private static void applyAndRemeasure(PrintWriter out, ConsoleProgress progress, SandboxExecutor sandbox,
+      WhatIf whatIf, AdvisorResult result) throws Exception {
+    progress.step("applying " + result.ddl().size() + " statements on the sandbox");
+    try {
+      sandbox.apply(result.ddl());
+    } catch (SQLException e) {
+      throw new UserError("applying the advice failed: " + e.getMessage(), e);
+    }
+    out.println("Applied on the sandbox:");
+    result.ddl().forEach(sql -> out.println("  " + sql));
+    for (ChosenIndex chosen : result.advice().chosen()) {
+      for (QueryEffect effect : chosen.effects()) {
+        double now = whatIf.plan(List.of(effect.query().sql()), Set.of()).get(0).cost();
+        out.printf(Locale.ROOT, "  query %s: planner cost %.0f before, %.0f now%n", effect.query().fingerprint(),
+            effect.costBefore(), now);
+      }
+    }
+  }
+
+  /** Sizes like {@code 2GB}, {@code 500MB}, {@code 64kB} or plain bytes; binary multiples as PostgreSQL uses. */
+  static final class ByteSizeConverter implements ITypeConverter<Long> {
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kKmMgGtT][bB])?");
+
+    @Override
+    public Long convert(String value) {
+      Matcher m = SIZE.matcher(value.strip());
+      if (!m.matches()) {
+        throw new TypeConversionException("invalid --budget '" + value + "': expected a size such as 500MB, 2GB or 1048576");
+      }
+      long n = Long.parseLong(m.group(1));
+      String unit = m.group(2) == null ? "" : m.group(2).toUpperCase(Locale.ROOT);
+      return switch (unit) {
+        case "KB" -> n << 10;
+        case "MB" -> n << 20;
+        case "GB" -> n << 30;
+        case "TB" -> n << 40;
+        default -> n;
+      };
+    }
+  }
+}

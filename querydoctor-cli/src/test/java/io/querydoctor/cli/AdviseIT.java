@@ -1,0 +1,102 @@
+package io.querydoctor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.querydoctor.demo.junit.EmbeddedPostgresExtension;
+import io.querydoctor.demo.junit.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code querydoctor advise}: DDL only unless the database is declared a sandbox and --apply is given. */
+@ExtendWith(EmbeddedPostgresExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdviseIT {
+
+  @BeforeAll
+  static void workload(TestDatabase db) throws Exception {
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      s.execute("CREATE TABLE visits (id bigint PRIMARY KEY, user_id int NOT NULL, page text NOT NULL)");
+      s.execute("INSERT INTO visits SELECT i, i % 5000, 'p' || (i % 97) FROM generate_series(1, 100000) i");
+      s.execute("ANALYZE visits");
+      s.execute("SELECT pg_stat_statements_reset()");
+      try (PreparedStatement byUser = c.prepareStatement("SELECT id, page FROM visits WHERE user_id = ?")) {
+        for (int i = 0; i < 30; i++) {
+          byUser.setInt(1, i);
+          try (ResultSet rs = byUser.executeQuery()) {
+            while (rs.next()) {
+              rs.getLong(1);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void withoutASandboxItBuildsNothingAndSaysHowToRunIt(TestDatabase db) {
+    CliRun run = CliRun.of("advise", "--url", db.jdbcUrl(), "--user", db.user(), "-q");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(run.err().lines().findFirst().orElseThrow()).startsWith("querydoctor: advise needs a what-if")
+        .contains("--sandbox");
+    assertThat(run.err()).doesNotContain("Exception");
+  }
+
+  @Test
+  @Order(2)
+  void applyWithoutSandboxIsRefused(TestDatabase db) {
+    CliRun run = CliRun.of("advise", "--url", db.jdbcUrl(), "--user", db.user(), "--apply", "-q");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(run.err()).contains("--apply needs --sandbox");
+  }
+
+  @Test
+  @Order(3)
+  void onASandboxItProvesTheIndexAndPrintsConcurrentDdl(TestDatabase db) throws Exception {
+    CliRun run = CliRun.of("advise", "--url", db.jdbcUrl(), "--user", db.user(), "--sandbox", "--format", "json",
+        "-q");
+    assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.CLEAN, ExitCode.FINDINGS);
+    JsonNode finding = new ObjectMapper().readTree(run.out()).get("findings").get(0);
+    assertThat(finding.get("ruleId").asText()).isEqualTo("missing-index");
+    assertThat(finding.get("fix").get("sql").asText()).startsWith("CREATE INDEX CONCURRENTLY visits_user_id");
+    assertThat(finding.get("verification").get("metric").asText()).isEqualTo("planner_cost");
+    assertThat(indexCount(db)).as("nothing left behind").isEqualTo(1);
+  }
+
+  @Test
+  @Order(4)
+  void budgetTooSmallRejectsTheCandidateOverBudget(TestDatabase db) {
+    CliRun run = CliRun.of("advise", "--url", db.jdbcUrl(), "--user", db.user(), "--sandbox", "--budget", "8kB",
+        "-q", "--no-color");
+    assertThat(run.out()).contains("Rejected candidates:").contains("over budget");
+    assertThat(run.out()).doesNotContain("CREATE INDEX");
+  }
+
+  @Test
+  @Order(5)
+  void applyOnASandboxCreatesTheIndexAndReMeasures(TestDatabase db) throws Exception {
+    CliRun run = CliRun.of("advise", "--url", db.jdbcUrl(), "--user", db.user(), "--sandbox", "--apply", "-q",
+        "--no-color");
+    assertThat(run.out()).as(run.err()).contains("Applied on the sandbox:").contains("now");
+    assertThat(indexCount(db)).isEqualTo(2);
+  }
+
+  private static int indexCount(TestDatabase db) throws Exception {
+    try (Connection c = db.connect(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_indexes WHERE tablename = 'visits'")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+}

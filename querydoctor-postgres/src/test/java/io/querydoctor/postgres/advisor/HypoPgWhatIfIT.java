@@ -1,0 +1,82 @@
+package io.querydoctor.postgres.advisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.querydoctor.core.advisor.AdvisorSettings;
+import io.querydoctor.core.advisor.IndexAdvice.ChosenIndex;
+import io.querydoctor.postgres.connect.SafeExecutor;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HypoPG what-if on Debian's PostgreSQL 15 with {@code postgresql-15-hypopg}: candidates are proven with
+ * hypothetical indexes through the read-only executor, and nothing is built. Skipped, with the reason, where
+ * that server or HypoPG is absent.
+ */
+class HypoPgWhatIfIT {
+
+  private static SystemPostgres15 server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    String why = SystemPostgres15.why();
+    Assumptions.assumeTrue(why == null, "HypoPG tests skipped: " + why);
+    server = SystemPostgres15.start();
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+      s.execute("CREATE EXTENSION hypopg");
+      s.execute("CREATE TABLE visits (id bigint PRIMARY KEY, user_id int NOT NULL, page text NOT NULL)");
+      s.execute("INSERT INTO visits SELECT i, i % 5000, 'p' || (i % 97) FROM generate_series(1, 100000) i");
+      s.execute("CREATE TABLE tiny (id int PRIMARY KEY, code text NOT NULL)");
+      s.execute("INSERT INTO tiny SELECT i, 'c' || i FROM generate_series(1, 20) i");
+      s.execute("ANALYZE");
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static AdvisorResult advise(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
+      SafeExecutor executor = new SafeExecutor(c);
+      HypoPgWhatIf whatIf = HypoPgWhatIf.ifInstalled(executor).orElseThrow();
+      // HypoPG's size estimate ignores B-tree deduplication (2.6 MB where the built index takes 1.2 MB), so the
+      // default budget of a quarter of this 4 MB table would not fit it: give room.
+      return new IndexAdvisor(AdvisorSettings.defaults().withBudgetBytes(100L << 20), IndexAdvisor.DEFAULT_TOP)
+          .advise(executor, whatIf, List.of(new WorkloadStatement(sql, 1000, 5, 20)));
+    }
+  }
+
+  @Test
+  void provesTheIndexWithHypotheticalIndexesAndBuildsNothing() throws Exception {
+    AdvisorResult result = advise("SELECT id, page FROM visits WHERE user_id = 42");
+    assertThat(result.advice().chosen()).as("rejected %s, skipped %s", result.advice().rejected(),
+            result.advice().skipped()).extracting(ChosenIndex::index)
+        .anySatisfy(i -> assertThat(i.keys().get(0).expression()).isEqualTo("user_id"));
+    assertThat(result.advice().method()).contains("HypoPG");
+    assertThat(result.advice().chosen().get(0).sizeBytes()).isPositive();
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_indexes WHERE tablename = 'visits'")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("only the primary key").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void rejectsWhatThePlannerWouldNotUse() throws Exception {
+    AdvisorResult result = advise("SELECT id FROM tiny WHERE code = 'c7'");
+    assertThat(result.advice().chosen()).isEmpty();
+    assertThat(result.advice().skipped()).singleElement()
+        .satisfies(s -> assertThat(s.reason()).startsWith("already cheap"));
+  }
+}
