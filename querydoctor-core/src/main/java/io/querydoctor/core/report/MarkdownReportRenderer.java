@@ -116,7 +116,9 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     md.append("\n**Merged** (the same cause, seen as):\n\n");
     for (Finding s : f.supporting()) {
       md.append("- ").append(s.severity().label()).append(" `").append(s.ruleId()).append("` ")
-          .append(inline(s.title())).append(" (").append(inline(s.subject().toString())).append(")\n");
+          .append(inline(s.title())).append(" (").append(inline(s.subject().toString())).append(')')
+          .append(s.verification() == null ? "" : " — verified: " + inline(ReportSummary.verification(s.verification())))
+          .append('\n');
       for (Evidence e : s.evidence()) {
         md.append("  - ").append(inline(ReportSummary.evidence(e))).append('\n');
       }
