@@ -46,6 +46,10 @@ final class FingerprintStats {
     micros.recordValue(nanos / 1000);
   }
 
+  String fingerprintId() {
+    return fingerprintId;
+  }
+
   synchronized FingerprintSummary summary() {
     double total = totalNanos / 1e6;
     return new FingerprintSummary(fingerprintId, example, calls, errors, rows, total,

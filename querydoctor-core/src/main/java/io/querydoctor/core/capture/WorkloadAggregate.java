@@ -11,11 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Bounded: at most {@code maxFingerprints} entries (each a few kilobytes, see {@link FingerprintStats});
  * statements of further fingerprints are added to one {@code other} entry, so that totals stay exact.
  *
- * <p>Per statement, the entry is found through a small direct-mapped table keyed by the identity of the
- * {@link Fingerprint} object (the fingerprint cache hands out one instance per statement text), so the usual
- * lookup is an array read and a reference comparison rather than a map probe. Entries are never removed, so
- * a remembered slot can never point to a stale entry; slots hold immutable pairs, so racing writers only
- * replace one valid pair with another.
+ * <p>Per statement, the entry is found through a small direct-mapped table of entries, checked by the
+ * identity of the fingerprint id (the fingerprint cache hands out one instance per statement text), so the
+ * usual lookup is an array read and a reference comparison rather than a map probe, and a miss allocates
+ * nothing. Entries are never removed, so a remembered slot can never point to a stale entry.
  */
 public final class WorkloadAggregate implements CaptureListener {
 
@@ -25,11 +24,9 @@ public final class WorkloadAggregate implements CaptureListener {
   private final int maxFingerprints;
   private final ConcurrentHashMap<String, FingerprintStats> stats = new ConcurrentHashMap<>();
   private final FingerprintStats other = new FingerprintStats(OTHER, "(statements beyond the fingerprint limit)");
-  private final Slot[] recent = new Slot[RECENT_SLOTS];
+  private final FingerprintStats[] recent = new FingerprintStats[RECENT_SLOTS];
 
   private static final int RECENT_SLOTS = 256;
-
-  private record Slot(Fingerprint fingerprint, FingerprintStats stats) {}
 
   public WorkloadAggregate(int maxFingerprints) {
     this.maxFingerprints = maxFingerprints;
@@ -42,13 +39,16 @@ public final class WorkloadAggregate implements CaptureListener {
 
   private FingerprintStats statsFor(StatementEvent event) {
     Fingerprint fingerprint = event.fingerprint();
-    int index = System.identityHashCode(fingerprint) & (RECENT_SLOTS - 1);
-    Slot slot = recent[index];
-    if (slot != null && slot.fingerprint == fingerprint) {
-      return slot.stats;
+    String id = fingerprint.id();
+    int index = id.hashCode() & (RECENT_SLOTS - 1);
+    FingerprintStats hit = recent[index];
+    if (hit != null && hit.fingerprintId() == id) {
+      return hit;
     }
     FingerprintStats found = lookUp(fingerprint);
-    recent[index] = new Slot(fingerprint, found);
+    if (found != other) {
+      recent[index] = found;
+    }
     return found;
   }
 

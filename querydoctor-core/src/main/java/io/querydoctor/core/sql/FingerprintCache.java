@@ -17,7 +17,9 @@ public final class FingerprintCache {
 
   private final SqlFingerprinter fingerprinter;
   private final int maxEntries;
-  private final ConcurrentHashMap<String, Fingerprint> cache;
+  // Values are the same entries the front table holds, so a front miss that finds the statement in the map
+  // puts that entry in front without allocating.
+  private final ConcurrentHashMap<String, Recent> cache;
   private final Recent[] recent = new Recent[RECENT_SLOTS];
 
   private static final int RECENT_SLOTS = 512;
@@ -39,16 +41,16 @@ public final class FingerprintCache {
     if (hit != null && hit.sql == sql) {
       return hit.fingerprint;
     }
-    Fingerprint found = cache.get(sql);
+    Recent found = cache.get(sql);
     if (found == null) {
-      found = fingerprinter.fingerprint(sql);
+      found = new Recent(sql, fingerprinter.fingerprint(sql));
       if (cache.size() >= maxEntries) {
         cache.clear();
       }
       cache.putIfAbsent(sql, found);
     }
-    recent[slot] = new Recent(sql, found);
-    return found;
+    recent[slot] = found;
+    return found.fingerprint;
   }
 
   /** How many statements are cached now (at most {@code maxEntries}). */
