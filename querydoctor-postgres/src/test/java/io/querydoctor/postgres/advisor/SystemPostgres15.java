@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * in a temporary data directory as the {@code postgres} user ({@code initdb} refuses root). {@link #why()} says
  * why it cannot run here, so tests skip with that message.
  */
-final class SystemPostgres15 implements AutoCloseable {
+public final class SystemPostgres15 implements AutoCloseable {
 
   static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
   static final Path HYPOPG = Path.of("/usr/lib/postgresql/15/lib/hypopg.so");
@@ -29,7 +29,7 @@ final class SystemPostgres15 implements AutoCloseable {
   }
 
   /** Why the server cannot be started here, or null when it can. */
-  static String why() {
+  public static String why() {
     if (!Files.isExecutable(BIN.resolve("initdb"))) {
       return "no system PostgreSQL 15 (" + BIN + "): apt-get install postgresql-15 postgresql-15-hypopg";
     }
@@ -42,7 +42,7 @@ final class SystemPostgres15 implements AutoCloseable {
     return null;
   }
 
-  static SystemPostgres15 start() throws IOException, InterruptedException {
+  public static SystemPostgres15 start() throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("qd-pg15-");
     run("chown", "postgres", dir.toString());
     int port;
@@ -58,7 +58,7 @@ final class SystemPostgres15 implements AutoCloseable {
     return new SystemPostgres15(dir, port);
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
   }
 
