@@ -51,11 +51,14 @@ class DemoIT {
 
   @Test
   void mergesTheMissingIndexWithTheN1AndTheScansItCauses() {
-    JsonNode head = heads().stream().filter(f -> f.get("ruleId").asText().equals("missing-fk-index")).findFirst()
-        .orElseThrow();
+    // The advisor's index for posts heads the group when it runs; the catalog's foreign-key finding otherwise.
+    JsonNode head = heads().stream()
+        .filter(f -> f.get("subject").get("name").asText().startsWith("public.posts(user_id"))
+        .filter(f -> List.of("missing-index", "missing-fk-index").contains(f.get("ruleId").asText()))
+        .findFirst().orElseThrow(() -> new AssertionError("no index finding on posts(user_id…) heads a group"));
     List<String> merged = new ArrayList<>();
     head.get("supporting").forEach(f -> merged.add(f.get("ruleId").asText()));
-    assertThat(merged).contains("n-plus-one", "seq-scan-large-table");
+    assertThat(merged).contains("n-plus-one", "seq-scan-large-table", "missing-fk-index");
     assertThat(head.get("severity").asText()).isEqualTo("high");
   }
 
