@@ -3,6 +3,7 @@ package io.querydoctor.cli;
 import io.querydoctor.core.capture.CallSiteMode;
 import io.querydoctor.core.capture.CaptureOptions;
 import io.querydoctor.core.capture.CaptureSession;
+import io.querydoctor.core.capture.FingerprintSummary;
 import io.querydoctor.core.capture.Scope;
 import io.querydoctor.core.finding.Finding;
 import io.querydoctor.demo.server.EmbeddedServer;
@@ -56,6 +57,13 @@ final class DemoCapture implements AutoCloseable {
   /** What the capture-side detectors found in the scopes closed so far. */
   List<Finding> findings() {
     return session.findings();
+  }
+
+  /** p50, p95, p99 in ms of the statements with {@code fingerprint} captured so far, or null when none. */
+  double[] percentiles(String fingerprint) {
+    FingerprintSummary summary = session.aggregate().summary(fingerprint);
+    return summary == null || summary.calls() == 0 ? null
+        : new double[] {summary.p50Millis(), summary.p95Millis(), summary.p99Millis()};
   }
 
   @Override

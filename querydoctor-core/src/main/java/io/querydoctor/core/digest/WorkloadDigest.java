@@ -62,6 +62,25 @@ public record WorkloadDigest(
         folded, otherShapes + rest.size(), series, parse);
   }
 
+  /**
+   * This digest with the percentiles a source without them lacks (pg_stat_statements keeps only totals) taken
+   * from another source of the same workload, joined on the fingerprint: {@code percentiles} gives p50, p95,
+   * p99 in milliseconds for a fingerprint, or {@code null}. Shapes that already have percentiles keep theirs.
+   */
+  public WorkloadDigest withPercentilesFrom(java.util.function.Function<String, double[]> percentiles,
+      String fromWhere) {
+    List<ShapeDigest> joined = new ArrayList<>();
+    for (ShapeDigest s : shapes) {
+      double[] p = s.p95Millis() == null && !s.isOther() ? percentiles.apply(s.fingerprint()) : null;
+      joined.add(p == null ? s : new ShapeDigest(s.fingerprint(), s.example(), s.kind(), s.calls(), s.totalMillis(),
+          s.meanMillis(), s.minMillis(), s.maxMillis(), p[0], p[1], p[2], s.rowsSent(), s.rowsExamined(),
+          s.lockMillis(), s.firstSeen(), s.lastSeen(), s.databases(), s.users(), s.applications(), s.clients(),
+          s.series(), s.readOnly(), s.distinctParameterSets(), s.partial()));
+    }
+    return new WorkloadDigest(source + "; percentiles from " + fromWhere, statements, totalMillis, firstSeen,
+        lastSeen, joined, other, otherShapes, series, parse);
+  }
+
   /** The share of the workload's time a shape takes, 0..1. */
   public double shareOfTime(ShapeDigest shape) {
     return totalMillis <= 0 ? 0 : shape.totalMillis() / totalMillis;
