@@ -45,13 +45,21 @@ public final class StatementSamples {
    * led by that column could serve.
    */
   public Optional<TimedWork> filteringOn(String table, String column) {
-    java.util.regex.Pattern after = java.util.regex.Pattern.compile(
-        "(?is)\\b(WHERE|ON|BY)\\b.*\\b" + java.util.regex.Pattern.quote(column.replace("\"", "")) + "\\b");
     String wanted = plainTable(table);
     return byFingerprint.values().stream()
-        .filter(s -> !s.work().rolledBack() && s.tables().contains(wanted))
-        .filter(s -> s.work().statements().stream().anyMatch(sql -> after.matcher(sql).find()))
+        .filter(s -> !s.work().rolledBack() && s.tables().contains(wanted) && uses(s.work(), column))
         .map(Sample::work).findFirst();
+  }
+
+  /** The example of {@code fingerprint} if it filters, joins or sorts on {@code column}. */
+  public Optional<TimedWork> of(String fingerprint, String column) {
+    return of(fingerprint).filter(work -> uses(work, column));
+  }
+
+  private static boolean uses(TimedWork work, String column) {
+    java.util.regex.Pattern after = java.util.regex.Pattern.compile(
+        "(?is)\\b(WHERE|ON|BY)\\b.*\\b" + java.util.regex.Pattern.quote(column.replace("\"", "")) + "\\b");
+    return work.statements().stream().anyMatch(sql -> after.matcher(sql).find());
   }
 
   public int size() {

@@ -66,6 +66,16 @@ class FixTrialsTest {
   }
 
   @Test
+  void anIndexIsTimedOnAQueryOfItsGroupThatUsesItsLeadingColumn() {
+    Finding createdAtIndex = finding("missing-index", Subject.columns("public.posts", "created_at DESC"),
+        Fix.sql("Create", "CREATE INDEX CONCURRENTLY posts_created_at_idx ON public.posts (created_at DESC);"),
+        Subject.fingerprint(POSTS_BY_USER), Subject.fingerprint("day"));
+
+    assertThat(FixTrials.derive(List.of(createdAtIndex), samples)).singleElement()
+        .satisfies(t -> assertThat(t.before().label()).isEqualTo("posts of a day"));
+  }
+
+  @Test
   void analyzeRunsLastBecauseItCannotBeUndone() {
     Finding stale = finding("stale-statistics", Subject.table("public.orders"),
         Fix.sql("Refresh", "ANALYZE public.orders;\nALTER TABLE public.orders RESET (autovacuum_enabled);"));
