@@ -44,8 +44,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--no-verify",
       description = "Skip the proof step: by default every fix that can be tried is applied in isolation on the "
-          + "demo database and the affected queries are timed before and after (median and p95 of "
-          + "7" + " runs).")
+          + "demo database and the affected queries are timed before and after (median and p95 of 7 runs).")
   private boolean noVerify;
 
   @Override
