@@ -73,7 +73,8 @@ final class AdviseCommand implements Callable<Integer> {
   private boolean apply;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "" + IndexAdvisor.DEFAULT_TOP,
-      description = "How many pg_stat_statements entries, by total time, make the workload (default: ${DEFAULT-VALUE}).")
+      description = "How many pg_stat_statements entries, by total time, make the workload "
+          + "(default: ${DEFAULT-VALUE}).")
   private int top;
 
   @Override
@@ -101,7 +102,8 @@ final class AdviseCommand implements Callable<Integer> {
       long millis = (System.nanoTime() - start) / 1_000_000;
       List<SkippedCheck> skipped = new ArrayList<>();
       result.advice().skipped().stream().filter(s -> !s.reason().startsWith("already cheap"))
-          .forEach(s -> skipped.add(new SkippedCheck("index-advisor", "statement " + s.fingerprint() + ": " + s.reason())));
+          .forEach(s -> skipped.add(new SkippedCheck("index-advisor",
+              "statement " + s.fingerprint() + ": " + s.reason())));
       Report report = new Report(Report.SCHEMA_VERSION, VersionProvider.tool(), Instant.now(), target, millis,
           result.findings(), skipped);
       int exit = output.write(report, out, DiagnoseCommand.DEFAULT_FAIL_ON);
@@ -166,7 +168,8 @@ final class AdviseCommand implements Callable<Integer> {
     public Long convert(String value) {
       Matcher m = SIZE.matcher(value.strip());
       if (!m.matches()) {
-        throw new TypeConversionException("invalid --budget '" + value + "': expected a size such as 500MB, 2GB or 1048576");
+        throw new TypeConversionException("invalid --budget '" + value
+            + "': expected a size such as 500MB, 2GB or 1048576");
       }
       long n = Long.parseLong(m.group(1));
       String unit = m.group(2) == null ? "" : m.group(2).toUpperCase(Locale.ROOT);

@@ -312,7 +312,8 @@ public final class IndexSelection {
 
   private String rejection(IndexCandidate candidate, List<IndexCandidate> chosen, Evaluation e, long remaining) {
     for (IndexCandidate c : chosen) {
-      if (candidate.isPrefixOf(c) && (e == null || e.usedBy().isEmpty() || e.reduction() < settings.minCostReduction())) {
+      boolean noGain = e == null || e.usedBy().isEmpty() || e.reduction() < settings.minCostReduction();
+      if (candidate.isPrefixOf(c) && noGain) {
         return "superseded by " + c.definition() + ", which starts with the same keys";
       }
     }

@@ -8,22 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.CastExpression;
-import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
-import net.sf.jsqlparser.expression.DateValue;
-import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
-import net.sf.jsqlparser.expression.JdbcNamedParameter;
-import net.sf.jsqlparser.expression.JdbcParameter;
-import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NotExpression;
-import net.sf.jsqlparser.expression.NullValue;
-import net.sf.jsqlparser.expression.Parenthesis;
-import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
-import net.sf.jsqlparser.expression.TimeValue;
-import net.sf.jsqlparser.expression.TimestampValue;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.ContainedBy;
@@ -31,15 +20,10 @@ import net.sf.jsqlparser.expression.operators.relational.Contains;
 import net.sf.jsqlparser.expression.operators.relational.DoubleAnd;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
-import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
-import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
 import net.sf.jsqlparser.expression.operators.relational.JsonOperator;
 import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
-import net.sf.jsqlparser.expression.operators.relational.MinorThan;
-import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
-import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -189,11 +173,11 @@ final class QueryBlock {
   }
 
   private void conjunct(Expression e) {
-    Expression condition = unwrap(e);
+    Expression condition = ExpressionKinds.unwrap(e);
     if (condition instanceof AndExpression and) {
       conjunct(and.getLeftExpression());
       conjunct(and.getRightExpression());
-    } else if (isComparison(condition)) {
+    } else if (ExpressionKinds.isComparison(condition)) {
       comparison((BinaryExpression) condition);
     } else if (condition instanceof InExpression in && !in.isNot()) {
       inList(in);
@@ -207,7 +191,8 @@ final class QueryBlock {
     } else if (condition instanceof IsNullExpression isNull) {
       Resolved r = column(isNull.getLeftExpression());
       if (r != null) {
-        r.access().constantFilter(new ConstantFilter(r.column(), r.column() + (isNull.isNot() ? " IS NOT NULL" : " IS NULL")));
+        String test = isNull.isNot() ? " IS NOT NULL" : " IS NULL";
+        r.access().constantFilter(new ConstantFilter(r.column(), r.column() + test));
       }
     } else if (condition instanceof JsonOperator json && CONTAINMENT_OPERATORS.contains(json.getStringExpression())) {
       containment(json.getLeftExpression());
@@ -218,22 +203,18 @@ final class QueryBlock {
       if (r != null) {
         r.access().constantFilter(new ConstantFilter(r.column(), r.column()));
       }
-    } else if (condition instanceof NotExpression not && unwrap(not.getExpression()) instanceof Column) {
-      Resolved r = column(unwrap(not.getExpression()));
+    } else if (condition instanceof NotExpression not
+        && ExpressionKinds.unwrap(not.getExpression()) instanceof Column) {
+      Resolved r = column(ExpressionKinds.unwrap(not.getExpression()));
       if (r != null) {
         r.access().constantFilter(new ConstantFilter(r.column(), "NOT " + r.column()));
       }
     }
   }
 
-  private static boolean isComparison(Expression e) {
-    return e instanceof EqualsTo || e instanceof GreaterThan || e instanceof GreaterThanEquals
-        || e instanceof MinorThan || e instanceof MinorThanEquals;
-  }
-
   private void comparison(BinaryExpression comparison) {
-    Expression left = unwrap(comparison.getLeftExpression());
-    Expression right = unwrap(comparison.getRightExpression());
+    Expression left = ExpressionKinds.unwrap(comparison.getLeftExpression());
+    Expression right = ExpressionKinds.unwrap(comparison.getRightExpression());
     Resolved l = column(left);
     Resolved r = column(right);
     if (l != null && r != null) {
@@ -255,7 +236,7 @@ final class QueryBlock {
 
   private void comparisonOf(Resolved column, Expression columnSide, Expression other, BinaryExpression comparison) {
     List<Resolved> otherColumns = columnsIn(other);
-    if (!otherColumns.isEmpty() || mentionsColumn(other)) {
+    if (!otherColumns.isEmpty() || ExpressionKinds.mentionsColumn(other)) {
       // col = outer.col + 1, or a correlated reference: a lookup by a value known per outer row.
       if (otherColumns.stream().noneMatch(o -> o.access() == column.access())) {
         column.access().join(column.column());
@@ -263,12 +244,12 @@ final class QueryBlock {
       return;
     }
     if (comparison instanceof EqualsTo) {
-      if (other instanceof Function f && isAny(f)) {
+      if (other instanceof Function f && ExpressionKinds.isAny(f)) {
         column.access().in(column.column());
         return;
       }
       column.access().equality(column.column());
-      if (isLiteral(other)) {
+      if (ExpressionKinds.isLiteral(other)) {
         column.access().constantFilter(new ConstantFilter(column.column(), column.column() + " = " + other));
       }
     } else if (!(other instanceof ParenthesedSelect)) {
@@ -290,7 +271,7 @@ final class QueryBlock {
   }
 
   private void inList(InExpression in) {
-    Expression left = unwrap(in.getLeftExpression());
+    Expression left = ExpressionKinds.unwrap(in.getLeftExpression());
     Resolved r = column(left);
     if (r != null) {
       r.access().in(r.column());
@@ -311,7 +292,7 @@ final class QueryBlock {
   }
 
   private void containment(Expression left) {
-    Resolved r = column(unwrap(left));
+    Resolved r = column(ExpressionKinds.unwrap(left));
     if (r != null) {
       r.access().containment(r.column());
     }
@@ -326,67 +307,9 @@ final class QueryBlock {
     return text;
   }
 
-  /** Whether {@code e} names any column, resolvable or not (a CTE's or a derived table's column). */
-  private static boolean mentionsColumn(Expression e) {
-    boolean[] found = {false};
-    e.accept(new ExpressionVisitorAdapter<Void>() {
-      @Override
-      public <S> Void visit(Column column, S context) {
-        found[0] = true;
-        return null;
-      }
-
-      @Override
-      public <S> Void visit(ParenthesedSelect select, S context) {
-        return null;
-      }
-
-      @Override
-      public <S> Void visit(Select select, S context) {
-        return null;
-      }
-    }, null);
-    return found[0];
-  }
-
-  private static boolean isAny(Function f) {
-    return f.getName() != null && f.getName().equalsIgnoreCase("ANY");
-  }
-
-  private static boolean isLiteral(Expression e) {
-    Expression v = unwrap(e);
-    if (v instanceof CastExpression cast) {
-      return isLiteral(cast.getLeftExpression());
-    }
-    if (v instanceof SignedExpression signed) {
-      return isLiteral(signed.getExpression());
-    }
-    return v instanceof StringValue || v instanceof LongValue || v instanceof DoubleValue || v instanceof DateValue
-        || v instanceof TimestampValue || v instanceof TimeValue || v instanceof DateTimeLiteralExpression
-        || v instanceof NullValue || v instanceof net.sf.jsqlparser.expression.BooleanValue;
-  }
-
-  static boolean isParameter(Expression e) {
-    return e instanceof JdbcParameter || e instanceof JdbcNamedParameter;
-  }
-
-  private static Expression unwrap(Expression e) {
-    Expression current = e;
-    while (true) {
-      if (current instanceof Parenthesis p) {
-        current = p.getExpression();
-      } else if (current instanceof ParenthesedExpressionList<?> list && list.size() == 1
-          && !(current instanceof ParenthesedSelect)) {
-        current = list.get(0);
-      } else {
-        return current;
-      }
-    }
-  }
-
   /** The table column {@code e} is, when it is a bare (possibly qualified) column; else null. */
   private Resolved column(Expression e) {
-    return unwrap(e) instanceof Column c ? resolve(c) : null;
+    return ExpressionKinds.unwrap(e) instanceof Column c ? resolve(c) : null;
   }
 
   /** Every resolvable column inside {@code e}; subqueries are collected for later, not entered. */

@@ -79,7 +79,8 @@ public final class IndexAdvisor {
             Double::sum);
       }
       meanMillis.putIfAbsent(fingerprint, statement.meanMillis());
-      byFingerprint.merge(fingerprint, new WorkloadQuery(fingerprint, statement.sql(), statement.callsPerHour(), parsed),
+      WorkloadQuery query = new WorkloadQuery(fingerprint, statement.sql(), statement.callsPerHour(), parsed);
+      byFingerprint.merge(fingerprint, query,
           (a, b) -> new WorkloadQuery(a.fingerprint(), a.sql(), a.callsPerHour() + b.callsPerHour(), a.parsed()));
     }
     List<WorkloadQuery> workload = new ArrayList<>(byFingerprint.values());

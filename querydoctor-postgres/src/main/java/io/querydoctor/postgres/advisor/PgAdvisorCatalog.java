@@ -91,5 +91,4 @@ final class PgAdvisorCatalog {
     int dot = table.lastIndexOf('.');
     return (dot < 0 ? table : table.substring(dot + 1)).toLowerCase(Locale.ROOT);
   }
-
 }
