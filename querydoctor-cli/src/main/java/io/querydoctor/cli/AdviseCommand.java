@@ -1,9 +1,9 @@
 package io.querydoctor.cli;
 
 import io.querydoctor.core.advisor.AdvisorSettings;
-import io.querydoctor.core.advisor.IndexAdvice;
 import io.querydoctor.core.advisor.IndexAdvice.ChosenIndex;
 import io.querydoctor.core.advisor.IndexAdvice.QueryEffect;
+import io.querydoctor.core.advisor.IndexAdvice;
 import io.querydoctor.core.advisor.WhatIf;
 import io.querydoctor.core.advisor.WhatIfException;
 import io.querydoctor.core.report.Quantities;
@@ -13,9 +13,9 @@ import io.querydoctor.core.report.SkippedCheck;
 import io.querydoctor.postgres.advisor.AdvisorResult;
 import io.querydoctor.postgres.advisor.HypoPgWhatIf;
 import io.querydoctor.postgres.advisor.IndexAdvisor;
-import io.querydoctor.postgres.advisor.SandboxExecutor;
 import io.querydoctor.postgres.advisor.SandboxWhatIf;
 import io.querydoctor.postgres.connect.SafeExecutor;
+import io.querydoctor.postgres.connect.SandboxExecutor;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -7,7 +7,7 @@ import io.querydoctor.core.verify.FixTrial;
 import io.querydoctor.core.verify.FixTrials;
 import io.querydoctor.core.verify.StatementSamples;
 import io.querydoctor.core.verify.VerifiedFixes;
-import io.querydoctor.postgres.verify.Sandbox;
+import io.querydoctor.postgres.connect.SandboxExecutor;
 import io.querydoctor.postgres.verify.SandboxVerifier;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,7 +36,9 @@ final class FixVerification {
     // Irreversible trials (ANALYZE) last, so that the others measure the database as diagnosed.
     trials.sort(java.util.Comparator.comparing(FixTrial::irreversible));
     SandboxVerifier.Outcomes outcomes;
-    try (Sandbox declared = Sandbox.declared(sandbox)) {
+    try (sandbox) {
+      SandboxExecutor declared =
+          new SandboxExecutor(sandbox, SandboxVerifier.STATEMENT_TIMEOUT, SandboxVerifier.LOCK_TIMEOUT);
       outcomes = new SandboxVerifier(declared, SandboxVerifier.DEFAULT_RUNS).verify(trials, progress);
     }
     List<SkippedCheck> failed = outcomes.failed().stream().map(reason -> new SkippedCheck("verify", reason)).toList();

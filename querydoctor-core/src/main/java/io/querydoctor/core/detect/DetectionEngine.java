@@ -3,9 +3,12 @@ package io.querydoctor.core.detect;
 import io.querydoctor.core.capture.CaptureListener;
 import io.querydoctor.core.capture.ScopeRecord;
 import io.querydoctor.core.capture.StatementEvent;
+import io.querydoctor.core.digest.StatementTables;
 import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.finding.Subject;
-import io.querydoctor.core.digest.StatementTables;
+import io.querydoctor.core.sql.SqlDialect;
+import io.querydoctor.core.sql.SqlFingerprinter;
+import io.querydoctor.core.sql.StatementShape;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -149,15 +152,19 @@ public final class DetectionEngine implements CaptureListener {
    * What a detection is about besides its subject, for merging findings about one root cause: the unit of work,
    * and the tables its statement writes or row-locks (a slow write is often a wait on a lock someone holds).
    */
+  /** Reads the shape of a redacted example; row-locking clauses are spelled alike in the dialects. */
+  private static final SqlFingerprinter LOCKING = SqlFingerprinter.of(SqlDialect.POSTGRESQL);
+
   private static List<Subject> concerns(DetectionSummary summary) {
     List<Subject> concerns = new ArrayList<>();
     concerns.add(Subject.scope(summary.scopeName()));
     String example = summary.example() == null ? "" : summary.example();
-    java.util.Set<String> tables = new java.util.LinkedHashSet<>(StatementTables.written(example));
-    if (example.toUpperCase(java.util.Locale.ROOT).matches("(?s).*\\bFOR\\s+(NO\\s+KEY\\s+)?(UPDATE|SHARE)\\b.*")) {
-      tables.addAll(StatementTables.read(example));
+    // Once per finding, not per statement: the example is fingerprinted again for its shape.
+    StatementShape shape = LOCKING.fingerprint(example).shape();
+    if (shape.locksRows()) {
+      var tables = shape.kind().writes() ? StatementTables.written(example) : StatementTables.read(example);
+      tables.forEach(t -> concerns.add(Subject.table(t)));
     }
-    tables.forEach(t -> concerns.add(Subject.table(t)));
     return concerns;
   }
 

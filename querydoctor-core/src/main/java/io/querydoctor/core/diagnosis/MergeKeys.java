@@ -1,5 +1,6 @@
 package io.querydoctor.core.diagnosis;
 
+import io.querydoctor.core.digest.StatementTables;
 import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.finding.Subject;
 import java.util.LinkedHashSet;
@@ -62,15 +63,15 @@ final class MergeKeys {
         }
         case TABLE -> {
           if (LOCK_RULES.contains(rule)) {
-            keys.add("locks:" + table(subject.name()));
+            keys.add("locks:" + StatementTables.plain(subject.name()));
           }
           if (STATS_RULES.contains(rule)) {
-            keys.add("stats:" + table(subject.name()));
+            keys.add("stats:" + StatementTables.plain(subject.name()));
           }
         }
         case INDEX -> {
           if (INDEX_HYGIENE_RULES.contains(rule)) {
-            keys.add("index:" + table(subject.name()));
+            keys.add("index:" + StatementTables.plain(subject.name()));
           }
         }
         default -> { }
@@ -89,13 +90,6 @@ final class MergeKeys {
     String first = columns.substring(open + 1, columns.length() - 1).split(",")[0].strip().split("\\s+")[0];
     first = first.replace("\"", "").toLowerCase(Locale.ROOT);
     return first.isEmpty() ? java.util.Optional.empty()
-        : java.util.Optional.of(table(columns.substring(0, open)) + "(" + first + ")");
-  }
-
-  /** Table names compare without quotes, case and the default schema: capture sees {@code orders}, the
-   * catalog {@code public.orders}. */
-  static String table(String name) {
-    String plain = name.replace("\"", "").strip().toLowerCase(Locale.ROOT);
-    return plain.startsWith("public.") ? plain.substring("public.".length()) : plain;
+        : java.util.Optional.of(StatementTables.plain(columns.substring(0, open)) + "(" + first + ")");
   }
 }

@@ -6,13 +6,22 @@ import java.util.Set;
 
 /**
  * The tables a normalized statement reads ({@code FROM t}, {@code JOIN t}) or writes ({@code UPDATE t},
- * {@code INSERT INTO t}, {@code DELETE FROM t}), read from its words. A heuristic for the cacheability rule,
- * not a parser: the first table of a comma-separated FROM list and derived tables are missed, which can only
- * make the rule quieter.
+ * {@code INSERT INTO t}, {@code DELETE FROM t}), read from its words. A heuristic, not a parser, for the
+ * cacheability rule, root-cause merging and the verification's examples: the first table of a comma-separated
+ * FROM list and derived tables are missed, which can only make them quieter.
  */
 public final class StatementTables {
 
   private StatementTables() {}
+
+  /**
+   * A table name as the sources can agree on it: no quotes, lower case, without the default schema. Capture
+   * sees {@code orders}, the catalog {@code public.orders}, a plan {@code "Orders"}.
+   */
+  public static String plain(String name) {
+    String plain = name.replace("\"", "").strip().toLowerCase(Locale.ROOT);
+    return plain.startsWith("public.") ? plain.substring("public.".length()) : plain;
+  }
 
   public static Set<String> read(String normalized) {
     return after(normalized, "FROM", "JOIN");

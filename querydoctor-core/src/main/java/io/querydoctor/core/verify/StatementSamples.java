@@ -21,8 +21,8 @@ public final class StatementSamples {
   public StatementSamples add(String fingerprint, TimedWork work) {
     Set<String> tables = new java.util.LinkedHashSet<>();
     for (String statement : work.statements()) {
-      StatementTables.read(statement).forEach(t -> tables.add(plainTable(t)));
-      StatementTables.written(statement).forEach(t -> tables.add(plainTable(t)));
+      StatementTables.read(statement).forEach(t -> tables.add(StatementTables.plain(t)));
+      StatementTables.written(statement).forEach(t -> tables.add(StatementTables.plain(t)));
     }
     byFingerprint.putIfAbsent(fingerprint, new Sample(work, tables));
     return this;
@@ -34,7 +34,7 @@ public final class StatementSamples {
 
   /** The first read example that reads {@code table} (schema and quotes ignored). */
   public Optional<TimedWork> reading(String table) {
-    String wanted = plainTable(table);
+    String wanted = StatementTables.plain(table);
     return byFingerprint.values().stream()
         .filter(s -> !s.work().rolledBack() && s.tables().contains(wanted))
         .map(Sample::work).findFirst();
@@ -45,7 +45,7 @@ public final class StatementSamples {
    * led by that column could serve.
    */
   public Optional<TimedWork> filteringOn(String table, String column) {
-    String wanted = plainTable(table);
+    String wanted = StatementTables.plain(table);
     return byFingerprint.values().stream()
         .filter(s -> !s.work().rolledBack() && s.tables().contains(wanted) && uses(s.work(), column))
         .map(Sample::work).findFirst();
@@ -64,11 +64,5 @@ public final class StatementSamples {
 
   public int size() {
     return byFingerprint.size();
-  }
-
-  /** {@code public."Posts"} → {@code posts}: capture, statistics and the catalog spell tables differently. */
-  static String plainTable(String name) {
-    String plain = name.replace("\"", "").strip().toLowerCase(java.util.Locale.ROOT);
-    return plain.startsWith("public.") ? plain.substring("public.".length()) : plain;
   }
 }

@@ -6,6 +6,7 @@ import io.querydoctor.core.advisor.IndexCandidate;
 import io.querydoctor.core.advisor.PlannedCost;
 import io.querydoctor.core.advisor.WhatIf;
 import io.querydoctor.core.advisor.WhatIfException;
+import io.querydoctor.postgres.connect.ConnectionErrors;
 import io.querydoctor.postgres.connect.SafeExecutor;
 import io.querydoctor.postgres.plan.StatementText;
 import java.io.IOException;
@@ -54,7 +55,7 @@ public final class HypoPgWhatIf implements WhatIf {
       }
       return costs;
     } catch (SQLException | RuntimeException e) {
-      throw new WhatIfException(SandboxWhatIf.firstLine(e.getMessage()), e);
+      throw new WhatIfException(ConnectionErrors.firstLine(e.getMessage()), e);
     } finally {
       try {
         reset();

@@ -14,6 +14,7 @@ import io.querydoctor.core.advisor.WhatIfException;
 import io.querydoctor.core.advisor.WorkloadQuery;
 import io.querydoctor.core.sql.SqlDialect;
 import io.querydoctor.core.sql.SqlFingerprinter;
+import io.querydoctor.postgres.connect.ConnectionErrors;
 import io.querydoctor.postgres.connect.SafeExecutor;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -61,7 +62,8 @@ public final class IndexAdvisor {
       statements.addAll(new PgWorkloadReader(top).read(executor));
     } catch (SQLException e) {
       if (extra.isEmpty()) {
-        throw new SQLException("cannot read the workload from pg_stat_statements: " + firstLine(e.getMessage()), e);
+        throw new SQLException("cannot read the workload from pg_stat_statements: "
+            + ConnectionErrors.firstLine(e.getMessage()), e);
       }
     }
     PgAdvisorCatalog catalog = new PgAdvisorCatalog(executor);
@@ -126,9 +128,5 @@ public final class IndexAdvisor {
       sizes.put(table, t.sizeBytes());
     });
     return found.isPresent();
-  }
-
-  private static String firstLine(String message) {
-    return SandboxWhatIf.firstLine(message);
   }
 }

@@ -1,11 +1,12 @@
 package io.querydoctor.postgres.advisor;
 
 import io.querydoctor.core.advisor.IndexAdvice.SkippedQuery;
+import io.querydoctor.core.advisor.WhatIf;
 import io.querydoctor.core.diagnosis.Analyzer;
 import io.querydoctor.core.diagnosis.DiagnosisResults;
 import io.querydoctor.postgres.PgTarget;
 import io.querydoctor.postgres.connect.SafeExecutor;
-import io.querydoctor.core.advisor.WhatIf;
+import io.querydoctor.postgres.connect.SandboxExecutor;
 import java.util.List;
 import java.util.Optional;
 

@@ -6,6 +6,8 @@ import io.querydoctor.core.advisor.IndexCandidate;
 import io.querydoctor.core.advisor.PlannedCost;
 import io.querydoctor.core.advisor.WhatIf;
 import io.querydoctor.core.advisor.WhatIfException;
+import io.querydoctor.postgres.connect.ConnectionErrors;
+import io.querydoctor.postgres.connect.SandboxExecutor;
 import io.querydoctor.postgres.plan.StatementText;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -53,7 +55,7 @@ public final class SandboxWhatIf implements WhatIf {
         return costs;
       });
     } catch (SQLException e) {
-      throw new WhatIfException(firstLine(e.getMessage()), e);
+      throw new WhatIfException(ConnectionErrors.firstLine(e.getMessage()), e);
     }
   }
 
@@ -118,13 +120,5 @@ public final class SandboxWhatIf implements WhatIf {
     if (plans != null) {
       plans.forEach(child -> collectIndexes(child, names, used));
     }
-  }
-
-  static String firstLine(String message) {
-    if (message == null) {
-      return "unknown error";
-    }
-    int newline = message.indexOf('\n');
-    return (newline < 0 ? message : message.substring(0, newline)).strip();
   }
 }

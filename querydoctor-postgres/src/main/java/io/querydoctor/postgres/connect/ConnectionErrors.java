@@ -2,8 +2,11 @@ package io.querydoctor.postgres.connect;
 
 import java.sql.SQLException;
 
-/** Maps the driver's connection errors to one-line messages by SQLSTATE, not by message text. */
-final class ConnectionErrors {
+/**
+ * Maps the driver's connection errors to one-line messages by SQLSTATE, not by message text; and gives every
+ * part of the PostgreSQL module the first line of a server message for its own one-line errors.
+ */
+public final class ConnectionErrors {
 
   private ConnectionErrors() {}
 
@@ -39,7 +42,8 @@ final class ConnectionErrors {
     return "cannot reach " + url.address() + ": " + text;
   }
 
-  static String firstLine(String text) {
+  /** The first line of an error message (PostgreSQL adds hints and positions on later lines), stripped. */
+  public static String firstLine(String text) {
     if (text == null) {
       return "unknown error";
     }

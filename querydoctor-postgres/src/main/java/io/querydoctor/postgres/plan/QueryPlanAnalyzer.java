@@ -7,6 +7,7 @@ import io.querydoctor.core.finding.Subject;
 import io.querydoctor.core.sql.SqlDialect;
 import io.querydoctor.core.sql.SqlFingerprinter;
 import io.querydoctor.postgres.PgTarget;
+import io.querydoctor.postgres.connect.ConnectionErrors;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -43,7 +44,7 @@ public final class QueryPlanAnalyzer implements Analyzer<PgTarget> {
         results.skip(name(), explained.note());
       }
     } catch (SQLException | IllegalArgumentException e) {
-      results.skip(name(), "the query could not be explained: " + e.getMessage().lines().findFirst().orElse(""));
+      results.skip(name(), "the query could not be explained: " + ConnectionErrors.firstLine(e.getMessage()));
     }
   }
 }

@@ -9,6 +9,7 @@ import io.querydoctor.core.report.QueryPlan;
 import io.querydoctor.core.sql.SqlDialect;
 import io.querydoctor.core.sql.SqlFingerprinter;
 import io.querydoctor.postgres.PgTarget;
+import io.querydoctor.postgres.connect.ConnectionErrors;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,8 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
       statements = target.executor().query(TOP_STATEMENTS, rs -> new TopStatement(rs.getString(1), rs.getLong(2),
           rs.getDouble(3), rs.getDouble(4), rs.getLong(5)), top, top + MORE_SPILLING);
     } catch (SQLException e) {
-      results.skip(name(), "cannot read pg_stat_statements in this database: " + firstLine(e.getMessage()));
+      results.skip(name(), "cannot read pg_stat_statements in this database: "
+          + ConnectionErrors.firstLine(e.getMessage()));
       return;
     }
     List<String> failures = new ArrayList<>();
@@ -90,7 +92,7 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
       try {
         results.addAll(findings(target, statement, results));
       } catch (SQLException | IllegalArgumentException e) {
-        failures.add(firstLine(e.getMessage()));
+        failures.add(ConnectionErrors.firstLine(e.getMessage()));
       }
     }
     if (!failures.isEmpty()) {
@@ -117,13 +119,5 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
           statement.meanMillis(), statement.tempBlocksWritten()).ifPresent(findings::add);
     }
     return findings;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unknown error";
-    }
-    int newline = message.indexOf('\n');
-    return (newline < 0 ? message : message.substring(0, newline)).strip();
   }
 }

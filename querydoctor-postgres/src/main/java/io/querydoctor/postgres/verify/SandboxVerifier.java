@@ -6,7 +6,10 @@ import io.querydoctor.core.report.Quantities;
 import io.querydoctor.core.verify.FixTrial;
 import io.querydoctor.core.verify.TimedWork;
 import io.querydoctor.core.verify.Timings;
+import io.querydoctor.postgres.connect.ConnectionErrors;
+import io.querydoctor.postgres.connect.SandboxExecutor;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +24,14 @@ public final class SandboxVerifier {
 
   /** Enough runs for a stable median and a p95 that is not just the maximum of three. */
   public static final int DEFAULT_RUNS = 7;
+  /** Long enough for an index build on a demo-sized table, short enough to give up on a runaway query. */
+  public static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
 
-  private final Sandbox sandbox;
+  private final SandboxExecutor sandbox;
   private final int runs;
 
-  public SandboxVerifier(Sandbox sandbox, int runs) {
+  public SandboxVerifier(SandboxExecutor sandbox, int runs) {
     this.sandbox = sandbox;
     this.runs = runs;
   }
@@ -43,7 +49,8 @@ public final class SandboxVerifier {
         Verification verification = measure(trial);
         trial.findingKeys().forEach(key -> measured.putIfAbsent(key, verification));
       } catch (SQLException e) {
-        failed.add(trial.findingKey() + ": " + trial.description() + " could not be measured: " + firstLine(e));
+        failed.add(trial.findingKey() + ": " + trial.description() + " could not be measured: "
+            + ConnectionErrors.firstLine(e.getMessage()));
       }
     }
     return new Outcomes(measured, failed);
@@ -117,11 +124,5 @@ public final class SandboxVerifier {
 
   private static double round(double millis) {
     return Math.round(millis * 1000) / 1000.0;
-  }
-
-  private static String firstLine(SQLException e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

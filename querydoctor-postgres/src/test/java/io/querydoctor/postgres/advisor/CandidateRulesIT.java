@@ -9,6 +9,7 @@ import io.querydoctor.core.advisor.IndexCandidate;
 import io.querydoctor.demo.junit.EmbeddedPostgresExtension;
 import io.querydoctor.demo.junit.TestDatabase;
 import io.querydoctor.postgres.connect.SafeExecutor;
+import io.querydoctor.postgres.connect.SandboxExecutor;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;

@@ -19,6 +19,7 @@ import io.querydoctor.demo.workload.DemoWorkload;
 import io.querydoctor.demo.workload.ScopeRunner;
 import io.querydoctor.postgres.PgTarget;
 import io.querydoctor.postgres.connect.SafeExecutor;
+import io.querydoctor.postgres.connect.SandboxExecutor;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
-package io.querydoctor.postgres.advisor;
+package io.querydoctor.postgres.connect;
 
-import io.querydoctor.postgres.connect.SafeExecutor;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Runs DDL on a database the user declared a sandbox ({@code --sandbox}, or the demo database QueryDoctor
- * created itself): the what-if path that builds candidate indexes for real, and {@code --apply}. Nothing else
+ * created itself): the what-if path that builds candidate indexes for real, {@code --apply}, and the
+ * verification that applies a fix and times the application's statements before and after. Nothing else
  * may construct one: on any other database the tool goes through the read-only {@link SafeExecutor} only.
  *
  * <p>What-if work runs in a transaction that is always rolled back, so a built index never outlives the call
@@ -69,5 +70,35 @@ public final class SandboxExecutor {
     } finally {
       connection.setAutoCommit(autoCommit);
     }
+  }
+
+  /** Runs {@code sql} on its own in auto-commit (DDL, ANALYZE, SET): {@link #apply} of one statement. */
+  public void execute(String sql) throws SQLException {
+    apply(List.of(sql));
+  }
+
+  /**
+   * Runs {@code sql} in the connection's current transaction mode and reads every row of every result, so that
+   * a timing includes fetching them.
+   */
+  public void executeAndDrain(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      boolean isResult = statement.execute(sql);
+      while (isResult || statement.getUpdateCount() != -1) {
+        if (isResult) {
+          try (ResultSet rs = statement.getResultSet()) {
+            while (rs.next()) {
+              rs.getObject(1);
+            }
+          }
+        }
+        isResult = statement.getMoreResults();
+      }
+    }
+  }
+
+  /** The sandbox's connection, for callers that manage its transactions themselves (timing rolled-back writes). */
+  public Connection connection() {
+    return connection;
   }
 }
