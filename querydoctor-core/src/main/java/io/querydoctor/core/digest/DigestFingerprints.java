@@ -29,7 +29,8 @@ final class DigestFingerprints {
   private final SqlFingerprinter fingerprinter;
   private final int capacity;
   private final Map<String, Fingerprint> cache;
-  private final Map<String, Fingerprint> bySkeleton;
+  private final ShapeSkeleton skeleton;
+  private final SkeletonCache bySkeleton;
   private long lookups;
   private long hits;
   private long bypassLeft;
@@ -38,12 +39,12 @@ final class DigestFingerprints {
     this.fingerprinter = fingerprinter;
     this.capacity = capacity;
     this.cache = new HashMap<>(Math.min(capacity, 1024) * 2);
-    this.bySkeleton = new HashMap<>(Math.min(capacity, 1024) * 2);
+    this.skeleton = new ShapeSkeleton(fingerprinter.dialect());
+    this.bySkeleton = new SkeletonCache(capacity);
   }
 
   Fingerprint get(String sql) {
-    String skeleton = ShapeSkeleton.of(sql, fingerprinter.dialect());
-    if (skeleton == null) {
+    if (!skeleton.scan(sql)) {
       return byText(sql);
     }
     Fingerprint known = bySkeleton.get(skeleton);
@@ -51,9 +52,6 @@ final class DigestFingerprints {
       return known;
     }
     Fingerprint computed = fingerprinter.fingerprint(sql);
-    if (bySkeleton.size() >= capacity) {
-      bySkeleton.clear();
-    }
     bySkeleton.put(skeleton, computed);
     return computed;
   }
