@@ -1,6 +1,7 @@
 package io.querydoctor.core.digest;
 
 import io.querydoctor.core.sql.Fingerprint;
+import io.querydoctor.core.sql.ShapeSkeleton;
 import io.querydoctor.core.sql.SqlFingerprinter;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +15,10 @@ import java.util.Map;
  * pays. So the cache measures itself: when it fills up and fewer than one lookup in {@link #MIN_HITS_PER_MISS}
  * was a hit, it is cleared and bypassed for the next {@link #BYPASS_FACTOR} × capacity statements,
  * then tried again (the log may change character). Single-threaded: one per {@link DigestBuilder}.
+ *
+ * <p>Before either, a {@link ShapeSkeleton} (the text with plain literals masked) is looked up in a second
+ * bounded cache: statements with inlined literals share a skeleton, so they skip the fingerprinter too. Texts
+ * the skeleton scan cannot vouch for (comments, escapes, {@code $n}, ...) take the text cache as before.
  */
 final class DigestFingerprints {
 
@@ -24,6 +29,8 @@ final class DigestFingerprints {
   private final SqlFingerprinter fingerprinter;
   private final int capacity;
   private final Map<String, Fingerprint> cache;
+  private final ShapeSkeleton skeleton;
+  private final SkeletonCache bySkeleton;
   private long lookups;
   private long hits;
   private long bypassLeft;
@@ -32,9 +39,24 @@ final class DigestFingerprints {
     this.fingerprinter = fingerprinter;
     this.capacity = capacity;
     this.cache = new HashMap<>(Math.min(capacity, 1024) * 2);
+    this.skeleton = new ShapeSkeleton(fingerprinter.dialect());
+    this.bySkeleton = new SkeletonCache(capacity);
   }
 
   Fingerprint get(String sql) {
+    if (!skeleton.scan(sql)) {
+      return byText(sql);
+    }
+    Fingerprint known = bySkeleton.get(skeleton);
+    if (known != null) {
+      return known;
+    }
+    Fingerprint computed = fingerprinter.fingerprint(sql);
+    bySkeleton.put(skeleton, computed);
+    return computed;
+  }
+
+  private Fingerprint byText(String sql) {
     if (bypassLeft > 0) {
       bypassLeft--;
       return fingerprinter.fingerprint(sql);
