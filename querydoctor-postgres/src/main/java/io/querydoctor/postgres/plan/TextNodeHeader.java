@@ -111,7 +111,9 @@ final class TextNodeHeader {
 
   private static PlanNode.Builder typed(String head, String target, String index) {
     if (MODIFY.contains(head) && target != null) {
-      return PlanNode.builder("ModifyTable", NodeKind.MODIFY).operation(head).relation(first(target), alias(target));
+      String alias = alias(target);
+      return PlanNode.builder("ModifyTable", NodeKind.MODIFY).operation(head)
+          .relation(first(target), alias == null ? first(target) : alias);
     }
     String aggregateStrategy = switch (head) {
       case "HashAggregate" -> "Hashed";

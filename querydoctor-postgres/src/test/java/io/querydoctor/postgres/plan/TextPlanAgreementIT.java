@@ -100,10 +100,67 @@ class TextPlanAgreementIT {
     }
   }
 
+  /** A statement explained with other options than ANALYZE, BUFFERS. */
+  record OptionCase(String name, String options, List<String> settings, String sql) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static List<OptionCase> optionCases() {
+    return List.of(
+        new OptionCase("verbose-settings", "ANALYZE, VERBOSE, SETTINGS, BUFFERS", List.of("SET work_mem = '64kB'"),
+            "SELECT o.id, c.name FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id < 20000"),
+        new OptionCase("timing-off", "ANALYZE, TIMING OFF", List.of(), "SELECT * FROM orders ORDER BY note LIMIT 5"),
+        new OptionCase("costs-off", "ANALYZE, COSTS OFF", List.of(), "SELECT * FROM orders WHERE id < 10"),
+        new OptionCase("estimate-only", "COSTS ON", List.of(), "SELECT count(*) FROM orders WHERE status = 'st1'"),
+        new OptionCase("never-executed", "ANALYZE", List.of("SET enable_hashjoin = off",
+            "SET enable_mergejoin = off"),
+            "SELECT * FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id < 0"),
+        new OptionCase("incremental-sort", "ANALYZE, BUFFERS", List.of(),
+            "SELECT * FROM orders WHERE id < 50000 ORDER BY id, note LIMIT 20000"),
+        new OptionCase("external-sort", "ANALYZE, BUFFERS", List.of("SET work_mem = '64kB'"),
+            "SELECT * FROM orders WHERE id < 50000 ORDER BY note"),
+        new OptionCase("insert-wal", "ANALYZE, BUFFERS, WAL", List.of(),
+            "INSERT INTO order_tags SELECT i, 'x' FROM generate_series(3001, 3100) i"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("optionCases")
+  void textAndJsonAgreeUnderOtherOptions(OptionCase optionCase, TestDatabase db) throws Exception {
+    try (Connection c = db.connect()) {
+      // Each EXPLAIN runs in its own rolled-back transaction (the INSERT case writes), with the settings in it.
+      c.setAutoCommit(false);
+      String json = explainRolledBack(c, optionCase, "JSON");
+      String text = explainRolledBack(c, optionCase, "TEXT");
+      record(optionCase.name(), json, text);
+
+      boolean analyzed = optionCase.options().contains("ANALYZE");
+      var fromJson = new PgPlanReader().read(json);
+      var fromText = new PgTextPlanReader().read(text);
+      assertThat(PlanShape.of(fromText, analyzed)).as(text).isEqualTo(PlanShape.of(fromJson, analyzed));
+      assertThat(fromText.isAnalyzed()).isEqualTo(analyzed);
+    }
+  }
+
+  private static String explainRolledBack(Connection c, OptionCase optionCase, String format) throws Exception {
+    try (Statement s = c.createStatement()) {
+      s.execute(NO_PARALLEL);
+      for (String setting : optionCase.settings()) {
+        s.execute(setting);
+      }
+    }
+    String plan = explain(c, optionCase.options() + ", FORMAT " + format, optionCase.sql());
+    c.rollback();
+    return plan;
+  }
+
   private static String explain(Connection c, String format, String sql) throws Exception {
+    String options = format.contains(",") ? format : "ANALYZE, BUFFERS, FORMAT " + format;
     List<String> lines = new ArrayList<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT " + format + ") " + sql)) {
+        ResultSet rs = s.executeQuery("EXPLAIN (" + options + ") " + sql)) {
       while (rs.next()) {
         lines.add(rs.getString(1));
       }
