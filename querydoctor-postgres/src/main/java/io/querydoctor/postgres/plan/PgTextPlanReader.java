@@ -31,7 +31,7 @@ public final class PgTextPlanReader {
     TextNodeDraft top = new TextNodeDraft(TextNodeHeader.parse(first.text(), root + 1), first.column());
     Footer footer = new Footer();
     boolean buffersShown = tree(lines, root + 1, top, footer);
-    return new Plan(top.build(buffersShown), footer.planningMillis, footer.executionMillis);
+    return new Plan(TextNodeDraft.buildTree(top, buffersShown), footer.planningMillis, footer.executionMillis);
   }
 
   /** Reads the lines under the root into its draft; returns whether any node showed buffers. */
@@ -60,7 +60,7 @@ public final class PgTextPlanReader {
             node.builder.subplanName(label.text());
           }
           label = null;
-          open.peek().children.add(node);
+          open.peek().add(node);
           open.push(node);
         }
         case LABEL -> label = line;

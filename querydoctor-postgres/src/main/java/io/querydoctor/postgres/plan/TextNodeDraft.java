@@ -6,7 +6,9 @@ import io.querydoctor.core.plan.HashInfo;
 import io.querydoctor.core.plan.NodeKind;
 import io.querydoctor.core.plan.PlanNode;
 import io.querydoctor.core.plan.SortInfo;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -19,7 +21,8 @@ final class TextNodeDraft {
   final PlanNode.Builder builder;
   /** Column where the node's name starts; detail lines and children sit to the right of it. */
   final int column;
-  final List<TextNodeDraft> children = new ArrayList<>();
+  private final List<TextNodeDraft> children = new ArrayList<>();
+  private int inputs;
   String relationship;
   Buffers buffers;
   String filter;
@@ -34,6 +37,7 @@ final class TextNodeDraft {
   String sortSpaceType;
   long sortSpaceKb;
   HashInfo hash;
+  PlanNode built;
   double removedByFilter;
   double removedByJoinFilter;
   double removedByIndexRecheck;
@@ -50,10 +54,37 @@ final class TextNodeDraft {
   }
 
   /**
-   * Builds this node and its children. {@code buffersShown}: the text format omits all-zero buffer lines, so a
-   * node without one in a plan that shows buffers had none (the JSON format says 0 for each).
+   * Adds {@code child}; a row input (not an init plan or sub plan, which carry their label's relationship) gets
+   * the relationship the JSON format gives it by position.
    */
-  PlanNode build(boolean buffersShown) {
+  void add(TextNodeDraft child) {
+    if (child.relationship == null) {
+      child.relationship = inputRelationship(inputs++);
+    }
+    children.add(child);
+  }
+
+  /**
+   * Builds the tree under {@code root}, children before parents and without recursion, so plan depth never
+   * overflows the stack. {@code buffersShown}: the text format omits all-zero buffer lines, so a node without one
+   * in a plan that shows buffers had none (the JSON format says 0 for each).
+   */
+  static PlanNode buildTree(TextNodeDraft root, boolean buffersShown) {
+    List<TextNodeDraft> preorder = new ArrayList<>();
+    Deque<TextNodeDraft> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      TextNodeDraft node = pending.pop();
+      preorder.add(node);
+      node.children.forEach(pending::push);
+    }
+    for (int i = preorder.size() - 1; i >= 0; i--) {
+      preorder.get(i).finish(buffersShown);
+    }
+    return root.built;
+  }
+
+  private void finish(boolean buffersShown) {
     builder.conditions(new Conditions(filter, indexCond, recheckCond, joinFilter, hashCond, mergeCond))
         .buffers(buffers == null && buffersShown ? Buffers.NONE : buffers)
         .hash(hash)
@@ -64,14 +95,10 @@ final class TextNodeDraft {
       builder.sort(new SortInfo(sortKeys == null ? List.of() : sortKeys, presortedKeys,
           sortMethods.isEmpty() ? null : String.join(", ", sortMethods), sortSpaceType, sortSpaceKb));
     }
-    int input = 0;
     for (TextNodeDraft child : children) {
-      if (child.relationship == null) {
-        child.relationship = inputRelationship(input++);
-      }
-      builder.child(child.build(buffersShown));
+      builder.child(child.built);
     }
-    return builder.build();
+    built = builder.build();
   }
 
   /** What the JSON format calls a row input's relationship to its parent. */
