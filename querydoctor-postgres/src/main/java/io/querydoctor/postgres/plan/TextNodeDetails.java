@@ -27,7 +27,7 @@ final class TextNodeDetails {
       if (!condition(node, key, value)) {
         figure(node, key, value, line);
       }
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
       throw new PlanFormatException("line " + lineNumber + ": unreadable number in \"" + line + "\"");
     }
   }

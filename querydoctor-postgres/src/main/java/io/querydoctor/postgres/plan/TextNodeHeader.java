@@ -42,7 +42,14 @@ final class TextNodeHeader {
     if (name.isEmpty()) {
       throw new PlanFormatException("line " + lineNumber + ": plan node without a name: " + text);
     }
-    PlanNode.Builder builder = named(name);
+    try {
+      return figures(named(name), rest, lineNumber);
+    } catch (NumberFormatException e) {
+      throw new PlanFormatException("line " + lineNumber + ": unreadable number in the node's figures: " + rest);
+    }
+  }
+
+  private static PlanNode.Builder figures(PlanNode.Builder builder, String rest, int lineNumber) {
     Matcher cost = COST.matcher(rest);
     if (cost.find()) {
       builder.estimate(new Estimate(Double.parseDouble(cost.group(1)), Double.parseDouble(cost.group(2)),

@@ -207,4 +207,26 @@ class PgTextPlanReaderTest {
     assertThatThrownBy(() -> reader.read(text)).isInstanceOf(PlanFormatException.class)
         .hasMessageContaining(reason).message().doesNotContain("\n");
   }
+
+  /** Any cut or corruption of a real plan either still reads or is a one-line PlanFormatException. */
+  @Test
+  void truncatedOrCorruptedPlansNeverCrash() throws IOException {
+    java.util.Random random = new java.util.Random(7);
+    for (String name : java.util.List.of("verbose-settings", "parallel-aggregate", "hash-aggregate-spill",
+        "incremental-sort", "cte")) {
+      String plan = fixture("pg-text/" + name + ".txt");
+      for (int round = 0; round < 300; round++) {
+        char[] chars = plan.substring(0, 1 + random.nextInt(plan.length() - 1)).toCharArray();
+        for (int flips = random.nextInt(4); flips > 0; flips--) {
+          chars[random.nextInt(chars.length)] = "0.x(=: )\n-".charAt(random.nextInt(10));
+        }
+        String input = new String(chars);
+        try {
+          reader.read(input);
+        } catch (PlanFormatException e) {
+          assertThat(e.getMessage()).as(input).doesNotContain("\n");
+        }
+      }
+    }
+  }
 }
