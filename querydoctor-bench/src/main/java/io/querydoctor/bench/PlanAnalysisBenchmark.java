@@ -5,6 +5,7 @@ import io.querydoctor.core.plan.PlanAnalysis;
 import io.querydoctor.core.plan.PlanAnalyzer;
 import io.querydoctor.core.plan.PlanTreeRenderer;
 import io.querydoctor.postgres.plan.PgPlanReader;
+import io.querydoctor.postgres.plan.PgTextPlanReader;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,8 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Plan reading and analysis (BENCHMARKS.md §4: a 10 000-node EXPLAIN JSON well under a second). The plan is an
  * EXPLAIN (ANALYZE, BUFFERS) of an aggregate over a table with {@code nodes - 2} partitions, each a filtering
  * sequential scan that keeps 10 of 100 000 rows, so every scan also produces a finding: the worst case for the
- * rules and the renderer. {@code read} is JSON to plan model with self times; {@code readAnalyze} adds the
- * twelve plan rules; {@code readAnalyzeRender} adds the annotated tree.
+ * rules and the renderer. {@code read} is JSON to plan model with self times; {@code readText} the same plan in
+ * the text format (what auto_explain logs by default); {@code readAnalyze} adds the twelve plan rules;
+ * {@code readAnalyzeRender} adds the annotated tree.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,16 +40,24 @@ public class PlanAnalysisBenchmark {
 
   private final PgPlanReader reader = new PgPlanReader();
   private final PlanAnalyzer analyzer = PlanAnalyzer.withDefaults();
+  private final PgTextPlanReader textReader = new PgTextPlanReader();
   private String json;
+  private String text;
 
   @Setup
   public void plan() {
     json = partitionedPlan(nodes - 2);
+    text = partitionedTextPlan(nodes - 2);
   }
 
   @Benchmark
   public Plan read() {
     return reader.read(json);
+  }
+
+  @Benchmark
+  public Plan readText() {
+    return textReader.read(text);
   }
 
   @Benchmark
@@ -78,5 +88,21 @@ public class PlanAnalysisBenchmark {
           .append("\"Shared Hit Blocks\": 5, \"Shared Read Blocks\": 0}");
     }
     return plan.append("]}]}, \"Planning Time\": 40.0, \"Execution Time\": 901.0}]").toString();
+  }
+
+  /** The same plan as PostgreSQL's EXPLAIN (ANALYZE, BUFFERS) text format prints it. */
+  static String partitionedTextPlan(int partitions) {
+    StringBuilder text = new StringBuilder(partitions * 260);
+    text.append("Aggregate  (cost=1.00..2.00 rows=1 width=8) (actual time=900.000..900.000 rows=1 loops=1)\n")
+        .append("  ->  Append  (cost=0.00..1.00 rows=").append(partitions).append(" width=0) (actual time=0.010..")
+        .append("890.000 rows=").append(partitions * 10).append(" loops=1)\n");
+    for (int i = 0; i < partitions; i++) {
+      text.append("        ->  Seq Scan on events_p").append(i)
+          .append("  (cost=0.00..25.50 rows=10 width=4) (actual time=0.001..0.080 rows=10 loops=1)\n")
+          .append("              Filter: (kind = 3)\n")
+          .append("              Rows Removed by Filter: 99990\n")
+          .append("              Buffers: shared hit=5\n");
+    }
+    return text.append("Planning Time: 40.000 ms\nExecution Time: 901.000 ms\n").toString();
   }
 }

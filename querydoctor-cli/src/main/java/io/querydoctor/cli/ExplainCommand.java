@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code querydoctor explain}: the plan of one statement as an annotated tree, then the plan findings. The
  * statement comes from the command line or {@code --file} and is explained on {@code --url}; or
- * {@code --plan} analyzes an EXPLAIN (FORMAT JSON) the user already has, without a database.
+ * {@code --plan} analyzes EXPLAIN output the user already has (JSON or text format), without a database.
  */
 @Command(
     name = "explain",
@@ -48,7 +48,8 @@ final class ExplainCommand implements Callable<Integer> {
   Path file;
 
   @Option(names = "--plan", paramLabel = "FILE",
-      description = "Analyze this EXPLAIN (FORMAT JSON) output instead of explaining on a database.")
+      description = "Analyze this EXPLAIN output (FORMAT JSON or the default text, e.g. from psql or an "
+          + "auto_explain log entry) instead of explaining on a database.")
   Path plan;
 
   @Option(names = "--url", paramLabel = "JDBC_URL",

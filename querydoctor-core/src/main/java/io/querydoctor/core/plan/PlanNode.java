@@ -315,6 +315,16 @@ public final class PlanNode {
       this.kind = Objects.requireNonNull(kind, "kind");
     }
 
+    /** The kind given to {@link PlanNode#builder}; readers use it to decide which details apply. */
+    public NodeKind kind() {
+      return kind;
+    }
+
+    /** The node type given to {@link PlanNode#builder}. */
+    public String nodeType() {
+      return nodeType;
+    }
+
     public Builder relation(String relation, String alias) {
       this.relation = relation;
       this.alias = alias;

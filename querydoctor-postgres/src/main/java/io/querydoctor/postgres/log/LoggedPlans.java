@@ -13,6 +13,7 @@ import io.querydoctor.core.report.SkippedCheck;
 import io.querydoctor.core.sql.SqlDialect;
 import io.querydoctor.core.sql.SqlFingerprinter;
 import io.querydoctor.postgres.plan.PgPlanReader;
+import io.querydoctor.postgres.plan.PgTextPlanReader;
 import io.querydoctor.postgres.plan.PlanFormatException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,9 +27,8 @@ import java.util.Map;
  * the same few shapes; what a reader acts on is the plan of a shape's slowest execution. So only that plan is
  * kept per fingerprint (at most {@code maxShapes} fingerprints; plans of further shapes are counted, not kept),
  * and plans are parsed and analyzed once, at the end. JSON plans ({@code auto_explain.log_format = json}) are
- * read by {@link PgPlanReader} and analyzed with the plan rules; text plans are recognised, fingerprinted by
- * their {@code Query Text} and reported as seen but not analyzed. Thread-safe: the parts of a log read in
- * parallel add to one instance.
+ * read by {@link PgPlanReader}, text plans (the default format) by {@link PgTextPlanReader}; both are analyzed
+ * with the plan rules. Thread-safe: the parts of a log read in parallel add to one instance.
  */
 public final class LoggedPlans {
 
@@ -99,15 +99,13 @@ public final class LoggedPlans {
     Map<String, ShapeDigest> shapes = new HashMap<>();
     digest.shapes().forEach(shape -> shapes.put(shape.fingerprint(), shape));
     double hours = DigestPeriod.hours(digest);
-    PgPlanReader reader = new PgPlanReader();
+    PgPlanReader jsonReader = new PgPlanReader();
+    PgTextPlanReader textReader = new PgTextPlanReader();
     List<Finding> findings = new ArrayList<>();
     slowest.forEach((fingerprint, kept) -> {
-      if (!kept.json) {
-        return;
-      }
       Plan plan;
       try {
-        plan = reader.read(kept.body);
+        plan = kept.json ? jsonReader.read(kept.body) : textReader.read(kept.body);
       } catch (PlanFormatException e) {
         synchronized (this) {
           unreadable++;
@@ -128,15 +126,9 @@ public final class LoggedPlans {
     return findings;
   }
 
-  /** What could not be analyzed: text-format plans, unreadable plans, shapes beyond the bound. */
+  /** What could not be analyzed: unreadable plans, shapes beyond the bound. */
   public synchronized List<SkippedCheck> skipped() {
     List<SkippedCheck> skipped = new ArrayList<>();
-    long textShapes = slowest.values().stream().filter(kept -> !kept.json).count();
-    if (textShapes > 0) {
-      skipped.add(new SkippedCheck(CHECK, "auto_explain plans of " + textShapes + " query shape"
-          + (textShapes == 1 ? "" : "s") + " seen in text format, not analyzed: set auto_explain.log_format = json "
-          + "for plan findings from the log"));
-    }
     if (unreadable > 0) {
       skipped.add(new SkippedCheck(CHECK, unreadable + " auto_explain plan" + (unreadable == 1 ? " was" : "s were")
           + " unreadable (truncated or not a plan)"));

@@ -20,7 +20,6 @@ import java.util.List;
 public final class ExplainService {
 
   private final PlanAnalyzer analyzer;
-  private final PgPlanReader reader = new PgPlanReader();
 
   public ExplainService(PlanAnalyzer analyzer) {
     this.analyzer = analyzer;
@@ -80,9 +79,12 @@ public final class ExplainService {
     return table -> rows.getOrDefault(table, -1.0);
   }
 
-  /** Analyzes an EXPLAIN (FORMAT JSON) plan given as text; {@link PlanFormatException} when it is not one. */
-  public Explained analyzePlan(String json, String query) {
-    return new Explained(analyzer.analyze(reader.read(json), query, 0), null, "");
+  /**
+   * Analyzes EXPLAIN output given as text, in JSON or text format (detected by {@link PgPlanFormat#of});
+   * {@link PlanFormatException} when it is neither.
+   */
+  public Explained analyzePlan(String plan, String query) {
+    return new Explained(analyzer.analyze(PgPlanFormat.detectAndRead(plan), query, 0), null, "");
   }
 
   /**

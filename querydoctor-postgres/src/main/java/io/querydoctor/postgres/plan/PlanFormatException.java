@@ -1,6 +1,6 @@
 package io.querydoctor.postgres.plan;
 
-/** The input is not an EXPLAIN (FORMAT JSON) plan; the message says what is wrong in one line. */
+/** The input is not an EXPLAIN plan (JSON or text format); the message says what is wrong in one line. */
 public final class PlanFormatException extends IllegalArgumentException {
 
   public PlanFormatException(String message) {

@@ -65,11 +65,22 @@ class LogWorkloadTest {
   }
 
   @Test
-  void aTextPlanIsSeenAndSaidNotAnalyzed() throws IOException {
-    List<SkippedCheck> skipped = read("pg-stderr/auto-explain.log").skipped();
+  void aTextPlanAmongJsonOnesIsReadNotSkipped() throws IOException {
+    assertThat(read("pg-stderr/auto-explain.log").skipped()).isEmpty();
+  }
 
-    assertThat(skipped).singleElement()
-        .satisfies(s -> assertThat(s.reason()).contains("1 query shape seen in text format, not analyzed"));
+  /** Regression: text plans (auto_explain's default format) used to be reported as "not analyzed". */
+  @Test
+  void textPlansBecomePlanFindingsAboutTheirQueryFingerprint() throws IOException {
+    LogWorkload workload = read("pg-stderr/auto-explain-text.log");
+
+    List<Finding> findings = workload.findings(DigestThresholds.DEFAULTS);
+    assertThat(withRule(findings, "sort-spill")).singleElement()
+        .satisfies(f -> assertThat(f.subject() + " " + f.concerns()).contains(id(AutoExplainTextLogIT.SORT_SQL)))
+        .satisfies(f -> assertThat(f.detail()).contains("auto_explain"));
+    assertThat(withRule(findings, "seq-scan-large-table"))
+        .anySatisfy(f -> assertThat(f.subject() + " " + f.concerns()).contains(id(AutoExplainTextLogIT.SEQ_SCAN_SQL)));
+    assertThat(workload.skipped()).isEmpty();
   }
 
   @Test

@@ -1,0 +1,112 @@
+package io.querydoctor.postgres.plan;
+
+import io.querydoctor.core.plan.Plan;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Reads PostgreSQL's text {@code EXPLAIN} output (12–18, with or without ANALYZE, BUFFERS, VERBOSE, SETTINGS,
+ * WAL, TIMING OFF, COSTS OFF), as psql prints it or as auto_explain logs it, into the same {@link Plan} the
+ * {@link PgPlanReader} builds from JSON.
+ *
+ * <p>Design: the text format nests by indentation. The root is the first line with cost or actual figures (so a
+ * psql header or auto_explain's {@code Query Text:} before it is skipped); every later line sits to the right of
+ * the root's column until the footer ({@code Planning Time}, {@code Execution Time}, {@code Settings}, JIT),
+ * which starts at the root's column. A node's details and its children's arrows sit to the right of where the
+ * node's name starts, so a stack of open nodes, popped while the top starts at or right of the new line, finds
+ * each line's owner in one pass. Sub plan labels name the node that follows them. Malformed input raises
+ * {@link PlanFormatException} with the line number. Thread-safe (no state).
+ */
+public final class PgTextPlanReader {
+
+  /** Parses {@code text}; throws {@link PlanFormatException} when it is not a text EXPLAIN plan. */
+  public Plan read(String text) {
+    List<String> lines = text.lines().toList();
+    int root = rootLine(lines);
+    if (root < 0) {
+      throw new PlanFormatException("not an EXPLAIN text plan: no plan node line with (cost=…) or (actual …)");
+    }
+    TextPlanLine first = TextPlanLine.of(root + 1, lines.get(root));
+    TextNodeDraft top = new TextNodeDraft(TextNodeHeader.parse(first.text(), root + 1), first.column());
+    Footer footer = new Footer();
+    boolean buffersShown = tree(lines, root + 1, top, footer);
+    return new Plan(TextNodeDraft.buildTree(top, buffersShown), footer.planningMillis, footer.executionMillis);
+  }
+
+  /** Reads the lines under the root into its draft; returns whether any node showed buffers. */
+  private static boolean tree(List<String> lines, int from, TextNodeDraft top, Footer footer) {
+    Deque<TextNodeDraft> open = new ArrayDeque<>();
+    open.push(top);
+    TextPlanLine label = null;
+    boolean buffersShown = false;
+    for (int i = from; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      TextPlanLine line = TextPlanLine.of(i + 1, lines.get(i));
+      if (footer.started || line.column() <= top.column) {
+        footer.read(line);
+        continue;
+      }
+      while (open.size() > 1 && open.peek().column >= line.column()) {
+        open.pop();
+      }
+      switch (line.type()) {
+        case NODE -> {
+          TextNodeDraft node = new TextNodeDraft(TextNodeHeader.parse(line.text(), line.number()), line.column());
+          if (label != null && label.column() < line.column()) {
+            node.relationship = label.relationship();
+            node.builder.subplanName(label.text());
+          }
+          label = null;
+          open.peek().add(node);
+          open.push(node);
+        }
+        case LABEL -> label = line;
+        case DETAIL -> {
+          TextNodeDetails.apply(open.peek(), line.text(), line.number());
+          buffersShown |= line.text().startsWith("Buffers: ");
+        }
+        case OTHER -> throw new PlanFormatException("line " + line.number() + ": not a plan line: " + line.text());
+      }
+    }
+    return buffersShown;
+  }
+
+  /** The first line with a node's figures, or -1. */
+  private static int rootLine(List<String> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (TextNodeHeader.hasFigures(lines.get(i).strip())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The lines after the tree: only the two timings matter to the model. */
+  private static final class Footer {
+    boolean started;
+    Double planningMillis;
+    Double executionMillis;
+
+    void read(TextPlanLine line) {
+      started = true;
+      String text = line.text();
+      if (text.startsWith("Planning Time: ")) {
+        planningMillis = millis(text, line.number());
+      } else if (text.startsWith("Execution Time: ")) {
+        executionMillis = millis(text, line.number());
+      }
+    }
+
+    private static Double millis(String text, int number) {
+      String value = text.substring(text.indexOf(": ") + 2).replace(" ms", "").strip();
+      try {
+        return Double.valueOf(value);
+      } catch (NumberFormatException e) {
+        throw new PlanFormatException("line " + number + ": unreadable time: " + text);
+      }
+    }
+  }
+}
