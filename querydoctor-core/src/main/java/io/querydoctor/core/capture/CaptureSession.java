@@ -35,7 +35,9 @@ public final class CaptureSession implements AutoCloseable {
   private final ListenerPipeline pipeline = new ListenerPipeline();
   private final WorkloadAggregate aggregate;
   private final DetectionEngine detections;
-  private final ThreadLocal<Scope> current = new ThreadLocal<>();
+  // The innermost open scope per thread, in a mutable cell: opening and closing a scope (once per request)
+  // then write a field instead of setting and removing thread-local entries.
+  private final ThreadLocal<CurrentScope> current = ThreadLocal.withInitial(CurrentScope::new);
   // Until the first scope opens no thread can have one: statements then skip the thread-local lookup.
   private volatile boolean scopesOpened;
   private final AtomicLong scopeIds = new AtomicLong();
@@ -88,7 +90,7 @@ public final class CaptureSession implements AutoCloseable {
 
   /** The innermost open scope of the calling thread, or {@code null}. */
   public Scope currentScope() {
-    return scopesOpened ? current.get() : null;
+    return scopesOpened ? current.get().scope : null;
   }
 
   /** The per-fingerprint aggregate (live). */
@@ -140,20 +142,22 @@ public final class CaptureSession implements AutoCloseable {
     if (!scopesOpened) {
       scopesOpened = true;
     }
-    Scope scope = new Scope(this, scopeIds.incrementAndGet(), name, kind, current.get(), options.ticker().read(),
+    CurrentScope cell = current.get();
+    Scope scope = new Scope(this, scopeIds.incrementAndGet(), name, kind, cell.scope, options.ticker().read(),
         options.maxStatementsPerScope());
-    current.set(scope);
+    cell.scope = scope;
     return scope;
   }
 
   void closeScope(Scope scope) {
     try {
-      Scope top = current.get();
+      CurrentScope cell = current.get();
+      Scope top = cell.scope;
       while (top != null && top != scope && isInside(top, scope)) {
-        closeOne(top);
-        top = current.get();
+        closeOne(top, cell);
+        top = cell.scope;
       }
-      closeOne(scope);
+      closeOne(scope, cell);
     } catch (RuntimeException e) {
       failed(e);
     }
@@ -168,17 +172,13 @@ public final class CaptureSession implements AutoCloseable {
     return false;
   }
 
-  private void closeOne(Scope scope) {
+  private void closeOne(Scope scope, CurrentScope cell) {
     if (scope.isClosed()) {
       return;
     }
     ScopeRecord record = scope.finish(options.ticker().read());
-    if (current.get() == scope) {
-      if (scope.parent() == null) {
-        current.remove();
-      } else {
-        current.set(scope.parent());
-      }
+    if (cell.scope == scope) {
+      cell.scope = scope.parent();
     }
     if (scope.parent() != null && !scope.parent().isClosed()) {
       scope.parent().absorb(record);
@@ -228,6 +228,11 @@ public final class CaptureSession implements AutoCloseable {
     pipeline.scopeClosed(new ScopeRecord(scopeIds.incrementAndGet(), 0, "transaction", ScopeKind.TRANSACTION,
         Thread.currentThread().getName(), transaction.startNanos(), now, List.of(), 0, 0, 0,
         List.of(transaction)));
+  }
+
+  /** The calling thread's innermost open scope. */
+  private static final class CurrentScope {
+    Scope scope;
   }
 
   void failed(Throwable t) {

@@ -14,7 +14,7 @@ final class FingerprintRun {
 
   private final String key;
   private final List<StatementEvent> events;
-  private int distinct = -1;
+  private int repeated; // 0 not yet known, 1 some values repeat, -1 none do
 
   FingerprintRun(String key, List<StatementEvent> events) {
     this.key = key;
@@ -72,28 +72,58 @@ final class FingerprintRun {
 
   record ValueKey(String sql, long parameterHash) {}
 
-  /** Distinct (text, parameters) pairs; a 64-bit hash of each, sorted, so nothing proportional to SQL is built. */
-  int distinctParameterSets() {
-    if (distinct < 0) {
-      distinct = countDistinct();
-    }
-    return distinct;
-  }
-
-  private int countDistinct() {
-    long[] keys = new long[events.size()];
-    for (int i = 0; i < keys.length; i++) {
-      StatementEvent event = events.get(i);
-      keys[i] = event.sql().hashCode() * 0x9E3779B97F4A7C15L ^ event.parameterHash();
-    }
-    java.util.Arrays.sort(keys);
-    int distinct = keys.length == 0 ? 0 : 1;
-    for (int i = 1; i < keys.length; i++) {
-      if (keys[i] != keys[i - 1]) {
-        distinct++;
+  /** Whether some executions ran with other values (text or parameters) than the first. */
+  boolean hasDifferentValues() {
+    long first = valueHash(events.get(0));
+    for (int i = 1; i < events.size(); i++) {
+      if (valueHash(events.get(i)) != first) {
+        return true;
       }
     }
-    return distinct;
+    return false;
+  }
+
+  /**
+   * Whether two executions ran with the same values. Compared by a 64-bit hash of each (text, parameters), so
+   * nothing proportional to SQL is built; pairwise for the few executions of one shape in a request (cheaper
+   * than sorting them), sorted beyond that.
+   */
+  boolean hasRepeatedValues() {
+    if (repeated == 0) {
+      repeated = findRepeated() ? 1 : -1;
+    }
+    return repeated > 0;
+  }
+
+  private boolean findRepeated() {
+    int n = events.size();
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = valueHash(events.get(i));
+    }
+    if (n > PAIRWISE_LIMIT) {
+      java.util.Arrays.sort(keys);
+      for (int i = 1; i < n; i++) {
+        if (keys[i] == keys[i - 1]) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      for (int j = 0; j < i; j++) {
+        if (keys[i] == keys[j]) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final int PAIRWISE_LIMIT = 32;
+
+  private static long valueHash(StatementEvent event) {
+    return event.sql().hashCode() * 0x9E3779B97F4A7C15L ^ event.parameterHash();
   }
 
   /** Executions that did not fail. */

@@ -37,9 +37,9 @@ final class NPlusOneDetector implements Detector {
 
   @Override
   public void examine(ScopeView scope, Consumer<Detection> out) {
-    for (FingerprintRun run : scope.byFingerprint()) {
+    for (FingerprintRun run : scope.byFingerprint(minExecutions)) {
       if (run.count() >= minExecutions && run.first().fingerprint().shape().kind() == StatementKind.SELECT
-          && run.succeeded() >= minExecutions && run.distinctParameterSets() > 1) {
+          && run.succeeded() >= minExecutions && run.hasDifferentValues()) {
         out.accept(run.detection(RULE, scope.name(), scope.durationNanos(), run.count()));
       }
     }

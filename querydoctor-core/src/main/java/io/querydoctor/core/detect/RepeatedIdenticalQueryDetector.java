@@ -28,10 +28,10 @@ final class RepeatedIdenticalQueryDetector implements Detector {
 
   @Override
   public void examine(ScopeView scope, Consumer<Detection> out) {
-    for (FingerprintRun shape : scope.byFingerprint()) {
+    for (FingerprintRun shape : scope.byFingerprint(minExecutions)) {
       // Only a shape that repeats can hold identical executions: most scopes stop here.
       if (shape.count() < minExecutions || shape.first().fingerprint().shape().kind() != StatementKind.SELECT
-          || shape.distinctParameterSets() == shape.count()) {
+          || !shape.hasRepeatedValues()) {
         continue;
       }
       for (FingerprintRun run : FingerprintRun.by(shape.events(), e -> !e.failed(), FingerprintRun::valueKey)) {

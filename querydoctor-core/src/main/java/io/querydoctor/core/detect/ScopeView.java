@@ -2,18 +2,36 @@ package io.querydoctor.core.detect;
 
 import io.querydoctor.core.capture.ScopeRecord;
 import io.querydoctor.core.capture.StatementEvent;
+import io.querydoctor.core.sql.Fingerprint;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A closed scope as the detectors read it: its own statements and their grouping by fingerprint, computed
  * once per scope and shared by every detector (scope close runs on the application thread).
+ *
+ * <p>Design note. Grouping is the main cost of closing a scope, paid once per request, so it is done in
+ * arrays: a scope runs a few shapes many times, so each statement's fingerprint is compared (by identity
+ * first: the fingerprint cache hands out one instance per statement text) with the few shapes seen so far,
+ * and only counted. The statements of a shape are gathered into a {@link FingerprintRun} only when a detector
+ * asks for shapes that ran at least as often as its threshold, so the many shapes that run once cost no lists.
  */
 public final class ScopeView {
 
   private final ScopeRecord scope;
   private final List<StatementEvent> own;
-  private List<FingerprintRun> byFingerprint;
+  private Fingerprint[] shapes;
+  private int[] counts;
+  private int[] shapeOf;
+  private int shapeCount;
+  private FingerprintRun[] runs;
+  // Beyond a few distinct shapes a scope (a batch job, a long test) is looked up by map, not by scanning.
+  private Map<String, Integer> index;
+
+  private static final int LINEAR_SHAPES = 16;
 
   private ScopeView(ScopeRecord scope, List<StatementEvent> own) {
     this.scope = scope;
@@ -22,23 +40,23 @@ public final class ScopeView {
 
   public static ScopeView of(ScopeRecord scope) {
     List<StatementEvent> all = scope.statements();
-    boolean allOwn = true;
-    for (StatementEvent event : all) {
-      if (event.scopeId() != scope.id()) {
-        allOwn = false;
-        break;
+    long id = scope.id();
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).scopeId() != id) {
+        return new ScopeView(scope, ownOnly(all, id));
       }
     }
-    if (allOwn) {
-      return new ScopeView(scope, all);
-    }
+    return new ScopeView(scope, all);
+  }
+
+  private static List<StatementEvent> ownOnly(List<StatementEvent> all, long id) {
     List<StatementEvent> own = new ArrayList<>();
     for (StatementEvent event : all) {
-      if (event.scopeId() == scope.id()) {
+      if (event.scopeId() == id) {
         own.add(event);
       }
     }
-    return new ScopeView(scope, own);
+    return own;
   }
 
   public ScopeRecord scope() {
@@ -58,11 +76,82 @@ public final class ScopeView {
     return own;
   }
 
-  /** The own statements grouped by fingerprint, in order of first appearance. */
-  List<FingerprintRun> byFingerprint() {
-    if (byFingerprint == null) {
-      byFingerprint = FingerprintRun.byFingerprint(own, event -> true);
+  /** The groups of the own statements whose fingerprint ran at least {@code minCount} times, in order. */
+  List<FingerprintRun> byFingerprint(int minCount) {
+    if (shapes == null) {
+      group();
     }
-    return byFingerprint;
+    List<FingerprintRun> found = null;
+    for (int s = 0; s < shapeCount; s++) {
+      if (counts[s] >= minCount) {
+        if (found == null) {
+          found = new ArrayList<>(2);
+        }
+        found.add(run(s));
+      }
+    }
+    return found == null ? List.of() : found;
+  }
+
+  private void group() {
+    int n = own.size();
+    shapes = new Fingerprint[Math.min(n, 8)];
+    counts = new int[shapes.length];
+    shapeOf = new int[n];
+    for (int i = 0; i < n; i++) {
+      shapeOf[i] = shapeIndex(own.get(i).fingerprint());
+    }
+    runs = new FingerprintRun[shapeCount];
+  }
+
+  /** The index of {@code fingerprint}'s shape, added when new; the latest shapes are checked first. */
+  private int shapeIndex(Fingerprint fingerprint) {
+    if (index != null) {
+      Integer known = index.get(fingerprint.id());
+      if (known != null) {
+        counts[known]++;
+        return known;
+      }
+    } else {
+      for (int s = shapeCount - 1; s >= 0; s--) {
+        Fingerprint known = shapes[s];
+        if (known == fingerprint || known.id().equals(fingerprint.id())) {
+          counts[s]++;
+          return s;
+        }
+      }
+      if (shapeCount == LINEAR_SHAPES) {
+        index = new HashMap<>();
+        for (int s = 0; s < shapeCount; s++) {
+          index.put(shapes[s].id(), s);
+        }
+      }
+    }
+    if (index != null) {
+      index.put(fingerprint.id(), shapeCount);
+    }
+    if (shapeCount == shapes.length) {
+      shapes = Arrays.copyOf(shapes, shapeCount * 2);
+      counts = Arrays.copyOf(counts, shapeCount * 2);
+    }
+    shapes[shapeCount] = fingerprint;
+    counts[shapeCount] = 1;
+    return shapeCount++;
+  }
+
+  private FingerprintRun run(int shape) {
+    FingerprintRun run = runs[shape];
+    if (run == null) {
+      StatementEvent[] events = new StatementEvent[counts[shape]];
+      int k = 0;
+      for (int i = 0; i < shapeOf.length; i++) {
+        if (shapeOf[i] == shape) {
+          events[k++] = own.get(i);
+        }
+      }
+      run = new FingerprintRun(shapes[shape].id(), Arrays.asList(events));
+      runs[shape] = run;
+    }
+    return run;
   }
 }

@@ -29,7 +29,7 @@ final class UnbatchedWritesDetector implements Detector {
 
   @Override
   public void examine(ScopeView scope, Consumer<Detection> out) {
-    for (FingerprintRun shape : scope.byFingerprint()) {
+    for (FingerprintRun shape : scope.byFingerprint(minExecutions)) {
       if (shape.count() < minExecutions || !shape.first().writes()) {
         continue;
       }
