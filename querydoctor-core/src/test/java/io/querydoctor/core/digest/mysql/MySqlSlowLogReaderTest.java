@@ -78,4 +78,17 @@ class MySqlSlowLogReaderTest {
         .containsEntry(MySqlSlowLogReader.BAD_HEADER, 1L).containsEntry(MySqlSlowLogReader.NO_QUERY_TIME, 1L);
     assertThat(summary.firstLines()).containsExactly(1L, 7L, 11L);
   }
+
+  @Test
+  void readsQueryTimeFieldsInTheUsualOrderInAnyOtherOrderAndWhenSomeAreMissing() throws Exception {
+    List<LogStatement> statements = read("header-order.log");
+
+    assertThat(summary.skipped()).isZero();
+    assertThat(statements).extracting(LogStatement::rowsSent).containsExactly(3L, 7L, -1L);
+    assertThat(statements).extracting(LogStatement::rowsExamined).containsExactly(30L, 70L, -1L);
+    assertThat(statements).extracting(LogStatement::lockMillis).containsExactly(1.0, 2.0, 3.0);
+    assertThat(statements).extracting(LogStatement::durationMillis).containsExactly(250.0, 500.0, 750.0);
+    // A single-line statement is trimmed of blanks around it and of its final semicolon.
+    assertThat(statements.get(0).sql()).isEqualTo("SELECT id FROM customers WHERE id = 1");
+  }
 }
