@@ -162,7 +162,7 @@ public final class MySqlSlowLogReader implements LogReader {
       queryTime(b, from, to, entry);
       entry.hasHeaders = true;
     } else if (startsWith(b, from, to, THREAD_ID)) {
-      int schema = LineBytes.indexOf(b, from, to, SCHEMA);
+      int schema = schemaField(b, from, to);
       if (schema >= 0) {
         int name = LineBytes.skipBlanks(b, schema + SCHEMA.length, to);
         if (isSchemaName(b, name, to)) {
@@ -172,6 +172,13 @@ public final class MySqlSlowLogReader implements LogReader {
     } else if (startsWith(b, from, to, ADMIN)) {
       entry.admin = true;
     }
+  }
+
+  /** Where {@code Schema:} is: straight after the thread id as MariaDB writes it, else searched for; or -1. */
+  private static int schemaField(byte[] b, int from, int to) {
+    int id = LineBytes.skipBlanks(b, from + THREAD_ID.length, to);
+    int after = LineBytes.skipBlanks(b, LineBytes.endOfNumber(b, id, to), to);
+    return startsWith(b, after, to, SCHEMA) ? after : LineBytes.indexOf(b, from, to, SCHEMA);
   }
 
   /** {@code use db;} and {@code SET timestamp=N;} before the statement; true if the line was one. */
