@@ -38,6 +38,7 @@ public final class MySqlSlowLogReader implements LogReader {
   private static final byte[] LOCK_TIME = ascii("Lock_time:");
   private static final byte[] ROWS_SENT = ascii("Rows_sent:");
   private static final byte[] ROWS_EXAMINED = ascii("Rows_examined:");
+  private static final byte[][] USUAL_ORDER = {LOCK_TIME, ROWS_SENT, ROWS_EXAMINED};
   private static final byte[] ADMIN = ascii("# administrator command:");
   private static final byte[] USE = ascii("use ");
   private static final byte[] SET_TIMESTAMP = ascii("SET timestamp=");
@@ -128,20 +129,17 @@ public final class MySqlSlowLogReader implements LogReader {
           continue;
         }
         header(lines, b, from, to, entry);
-      } else if (entry.sql.length() == 0 && !entry.bad && preamble(b, from, to, entry)) {
+      } else if (!entry.hasText() && !entry.bad && preamble(b, from, to, entry)) {
         continue;
       } else if (isBanner(b, from, to)) {
         continue;
-      } else if (to > from || entry.sql.length() > 0) {
+      } else if (to > from || entry.hasText()) {
         entry.startLine(lines.number());
         String text = lines.decode(b, from, to);
         if (text == null) {
           entry.bad = true;
         } else if (!entry.bad) {
-          if (entry.sql.length() > 0) {
-            entry.sql.append('\n');
-          }
-          entry.sql.append(text);
+          entry.addLine(text);
         }
       }
     }
@@ -164,7 +162,7 @@ public final class MySqlSlowLogReader implements LogReader {
       queryTime(b, from, to, entry);
       entry.hasHeaders = true;
     } else if (startsWith(b, from, to, THREAD_ID)) {
-      int schema = LineBytes.indexOf(b, from, to, SCHEMA);
+      int schema = schemaField(b, from, to);
       if (schema >= 0) {
         int name = LineBytes.skipBlanks(b, schema + SCHEMA.length, to);
         if (isSchemaName(b, name, to)) {
@@ -174,6 +172,13 @@ public final class MySqlSlowLogReader implements LogReader {
     } else if (startsWith(b, from, to, ADMIN)) {
       entry.admin = true;
     }
+  }
+
+  /** Where {@code Schema:} is: straight after the thread id as MariaDB writes it, else searched for; or -1. */
+  private static int schemaField(byte[] b, int from, int to) {
+    int id = LineBytes.skipBlanks(b, from + THREAD_ID.length, to);
+    int after = LineBytes.skipBlanks(b, LineBytes.endOfNumber(b, id, to), to);
+    return startsWith(b, after, to, SCHEMA) ? after : LineBytes.indexOf(b, from, to, SCHEMA);
   }
 
   /** {@code use db;} and {@code SET timestamp=N;} before the statement; true if the line was one. */
@@ -208,6 +213,43 @@ public final class MySqlSlowLogReader implements LogReader {
       return;
     }
     entry.queryMillis = query * 1000;
+    if (!inUsualOrder(b, from + QUERY_TIME.length, to, entry)) {
+      anyOrder(b, from, to, entry);
+    }
+  }
+
+  /**
+   * The fields after {@code # Query_time: N} in the order every server writes them ({@code Lock_time},
+   * {@code Rows_sent}, {@code Rows_examined}), read in one pass; false (nothing set) when the line differs.
+   */
+  private static boolean inUsualOrder(byte[] b, int from, int to, Entry entry) {
+    int at = LineBytes.endOfNumber(b, LineBytes.skipBlanks(b, from, to), to);
+    double lock = Double.NaN;
+    double sent = Double.NaN;
+    double examined = Double.NaN;
+    for (byte[] name : USUAL_ORDER) {
+      at = LineBytes.skipBlanks(b, at, to);
+      if (!startsWith(b, at, to, name)) {
+        return false;
+      }
+      int start = LineBytes.skipBlanks(b, at + name.length, to);
+      at = LineBytes.endOfNumber(b, start, to);
+      double value = at == start ? Double.NaN : LineBytes.parseDecimal(b, start, at);
+      if (name == LOCK_TIME) {
+        lock = value;
+      } else if (name == ROWS_SENT) {
+        sent = value;
+      } else {
+        examined = value;
+      }
+    }
+    entry.lockMillis = lock * 1000;
+    entry.rowsSent = (long) sent;
+    entry.rowsExamined = (long) examined;
+    return true;
+  }
+
+  private static void anyOrder(byte[] b, int from, int to, Entry entry) {
     int lock = LineBytes.indexOf(b, from, to, LOCK_TIME);
     entry.lockMillis = lock < 0 ? -1 : number(b, lock + LOCK_TIME.length, to) * 1000;
     int sent = LineBytes.indexOf(b, from, to, ROWS_SENT);
@@ -251,6 +293,8 @@ public final class MySqlSlowLogReader implements LogReader {
   /** The entry being assembled; reset after each one. */
   private static final class Entry {
     final StringBuilder sql = new StringBuilder();
+    /** The statement's only line so far (most entries have one): kept as is, copied into sql at a second. */
+    private String firstLine;
     // Decoded once per distinct value: most entries repeat the user, host, schema and time of the one before.
     final RecentText userText = new RecentText();
     final RecentText hostText = new RecentText();
@@ -260,7 +304,7 @@ public final class MySqlSlowLogReader implements LogReader {
     final RecentText timeText = new RecentText();
     private String lastTimeText;
     private Instant lastTimeValue;
-    long firstLine = -1;
+    long firstLineNumber = -1;
     boolean hasHeaders;
     boolean hasUserHost;
     boolean bad;
@@ -296,18 +340,18 @@ public final class MySqlSlowLogReader implements LogReader {
     }
 
     void startLine(long line) {
-      if (firstLine < 0) {
-        firstLine = line;
+      if (firstLineNumber < 0) {
+        firstLineNumber = line;
       }
     }
 
     boolean started() {
-      return firstLine >= 0;
+      return firstLineNumber >= 0;
     }
 
     /** A {@code # Time}/{@code # User@Host} line starts a new entry when this one has a statement or a user. */
     boolean boundary() {
-      return sql.length() > 0 || hasUserHost || queryMillis >= 0;
+      return hasText() || hasUserHost || queryMillis >= 0;
     }
 
     LogStatement finish(ParseProblems problems) {
@@ -317,13 +361,13 @@ public final class MySqlSlowLogReader implements LogReader {
       String db = database != null ? database : lastDatabase;
       Instant at = setTimestamp != null ? setTimestamp : headerTime != null ? headerTime : lastTime;
       if (bad) {
-        problems.skip(firstLine, badReason != null ? badReason : NOT_UTF8);
+        problems.skip(firstLineNumber, badReason != null ? badReason : NOT_UTF8);
       } else if (admin) {
         // administrator commands (Quit, Ping, …) are protocol events, not statements
       } else if (queryMillis < 0) {
-        problems.skip(firstLine, NO_QUERY_TIME);
+        problems.skip(firstLineNumber, NO_QUERY_TIME);
       } else if (text.isEmpty()) {
-        problems.skip(firstLine, NO_STATEMENT);
+        problems.skip(firstLineNumber, NO_STATEMENT);
       } else {
         problems.statement();
         result = new LogStatement(at, queryMillis, text, db, user, null, client, rowsSent, rowsExamined,
@@ -335,28 +379,46 @@ public final class MySqlSlowLogReader implements LogReader {
       return result;
     }
 
+    boolean hasText() {
+      return firstLine != null || sql.length() > 0;
+    }
+
+    void addLine(String text) {
+      if (firstLine == null && sql.length() == 0) {
+        firstLine = text;
+        return;
+      }
+      if (firstLine != null) {
+        sql.append(firstLine);
+        firstLine = null;
+      }
+      sql.append('\n').append(text);
+    }
+
     /** The statement without surrounding blanks and its final {@code ;}, trimmed in place: one copy. */
     private String statementText() {
-      int end = sql.length();
-      while (end > 0 && Character.isWhitespace(sql.charAt(end - 1))) {
+      CharSequence text = firstLine != null ? firstLine : sql;
+      int end = text.length();
+      while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
         end--;
       }
-      if (end > 0 && sql.charAt(end - 1) == ';') {
+      if (end > 0 && text.charAt(end - 1) == ';') {
         end--;
-        while (end > 0 && Character.isWhitespace(sql.charAt(end - 1))) {
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
           end--;
         }
       }
       int start = 0;
-      while (start < end && Character.isWhitespace(sql.charAt(start))) {
+      while (start < end && Character.isWhitespace(text.charAt(start))) {
         start++;
       }
-      return sql.substring(start, end);
+      return firstLine != null ? firstLine.substring(start, end) : sql.substring(start, end);
     }
 
     private void reset() {
       sql.setLength(0);
-      firstLine = -1;
+      firstLine = null;
+      firstLineNumber = -1;
       hasHeaders = false;
       hasUserHost = false;
       bad = false;

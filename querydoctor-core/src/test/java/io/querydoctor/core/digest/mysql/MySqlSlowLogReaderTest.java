@@ -78,4 +78,19 @@ class MySqlSlowLogReaderTest {
         .containsEntry(MySqlSlowLogReader.BAD_HEADER, 1L).containsEntry(MySqlSlowLogReader.NO_QUERY_TIME, 1L);
     assertThat(summary.firstLines()).containsExactly(1L, 7L, 11L);
   }
+
+  @Test
+  void readsHeaderFieldsInTheUsualOrderInAnyOtherOrderAndWhenSomeAreMissing() throws Exception {
+    List<LogStatement> statements = read("header-order.log");
+
+    assertThat(summary.skipped()).isZero();
+    assertThat(statements).extracting(LogStatement::rowsSent).containsExactly(3L, 7L, -1L, 1L);
+    assertThat(statements).extracting(LogStatement::rowsExamined).containsExactly(30L, 70L, -1L, 1L);
+    assertThat(statements).extracting(LogStatement::lockMillis).containsExactly(1.0, 2.0, 3.0, 4.0);
+    assertThat(statements).extracting(LogStatement::durationMillis).containsExactly(250.0, 500.0, 750.0, 1000.0);
+    // Schema: found even when MariaDB's Thread_id line has another field before it.
+    assertThat(statements.get(3).database()).isEqualTo("archive");
+    // A single-line statement is trimmed of blanks around it and of its final semicolon.
+    assertThat(statements.get(0).sql()).isEqualTo("SELECT id FROM customers WHERE id = 1");
+  }
 }
