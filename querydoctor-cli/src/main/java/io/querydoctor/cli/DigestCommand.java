@@ -126,6 +126,7 @@ final class DigestCommand implements Callable<Integer> {
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
     validate();
     output.checkWritable();
+    output.prepareRendererInBackground();
     long start = System.currentTimeMillis();
     DigestFile baselineFile = baseline == null ? null : load(baseline);
     LogWorkload workload = url != null ? LogWorkload.of(statements(progress)) : logs(progress);

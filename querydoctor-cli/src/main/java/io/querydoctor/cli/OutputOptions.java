@@ -1,6 +1,7 @@
 package io.querydoctor.cli;
 
 import io.querydoctor.core.finding.Severity;
+import io.querydoctor.core.report.JsonReportRenderer;
 import io.querydoctor.core.report.RenderOptions;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.core.report.ReportFormat;
@@ -183,6 +184,18 @@ final class OutputOptions {
     @Override
     public ReportFormat convert(String value) {
       return ReportFormat.parse(value);
+    }
+  }
+
+  /**
+   * For commands that read for a while before they report: starts loading the JSON machinery of the json and
+   * html formats on a daemon thread now, so that it overlaps the reading (≈ 0.2 s of a digest's wall time).
+   */
+  void prepareRendererInBackground() {
+    if (format == ReportFormat.JSON || format == ReportFormat.HTML) {
+      Thread warmUp = new Thread(JsonReportRenderer::warmUp, "querydoctor-renderer-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
     }
   }
 }
