@@ -1,9 +1,9 @@
 package io.querydoctor.postgres.plan;
 
 import io.querydoctor.core.plan.Buffers;
+import io.querydoctor.core.plan.Conditions;
 import io.querydoctor.core.plan.HashInfo;
 import io.querydoctor.core.plan.NodeKind;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,24 +196,6 @@ final class TextNodeDetails {
 
   /** Splits {@code a, lower(b), c} at the commas outside parentheses and quotes, as the JSON lists them. */
   static List<String> list(String value) {
-    List<String> items = new ArrayList<>();
-    int depth = 0;
-    boolean quoted = false;
-    int start = 0;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '\'') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
-        depth++;
-      } else if (!quoted && c == ')') {
-        depth--;
-      } else if (!quoted && depth == 0 && c == ',' && i + 1 < value.length() && value.charAt(i + 1) == ' ') {
-        items.add(value.substring(start, i));
-        start = i + 2;
-      }
-    }
-    items.add(value.substring(start));
-    return items;
+    return Conditions.splitOutside(value, ", ");
   }
 }

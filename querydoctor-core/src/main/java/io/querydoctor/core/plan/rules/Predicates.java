@@ -1,5 +1,6 @@
 package io.querydoctor.core.plan.rules;
 
+import io.querydoctor.core.plan.Conditions;
 import io.querydoctor.core.plan.rules.Comparison.Wrapping;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,25 +50,7 @@ public final class Predicates {
   }
 
   private static List<String> conjuncts(String condition) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    boolean quoted = false;
-    int start = 0;
-    for (int i = 0; i < condition.length(); i++) {
-      char c = condition.charAt(i);
-      if (c == '\'') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
-        depth++;
-      } else if (!quoted && c == ')') {
-        depth--;
-      } else if (!quoted && depth == 0 && condition.startsWith(" AND ", i)) {
-        parts.add(condition.substring(start, i));
-        start = i + 5;
-      }
-    }
-    parts.add(condition.substring(start));
-    return parts;
+    return Conditions.splitOutside(condition, " AND ");
   }
 
   private static Comparison comparison(String conjunct) {
