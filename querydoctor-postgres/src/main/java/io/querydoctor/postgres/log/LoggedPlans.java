@@ -12,7 +12,7 @@ import io.querydoctor.core.plan.PlanAnalyzer;
 import io.querydoctor.core.report.SkippedCheck;
 import io.querydoctor.core.sql.SqlDialect;
 import io.querydoctor.core.sql.SqlFingerprinter;
-import io.querydoctor.postgres.plan.PgPlanReader;
+import io.querydoctor.postgres.plan.PgPlanFormat;
 import io.querydoctor.postgres.plan.PgTextPlanReader;
 import io.querydoctor.postgres.plan.PlanFormatException;
 import java.util.ArrayList;
@@ -26,9 +26,8 @@ import java.util.Map;
  * <p>Design note. auto_explain logs one plan per logged execution, so a busy log holds thousands of plans of
  * the same few shapes; what a reader acts on is the plan of a shape's slowest execution. So only that plan is
  * kept per fingerprint (at most {@code maxShapes} fingerprints; plans of further shapes are counted, not kept),
- * and plans are parsed and analyzed once, at the end. JSON plans ({@code auto_explain.log_format = json}) are
- * read by {@link PgPlanReader}, text plans (the default format) by {@link PgTextPlanReader}; both are analyzed
- * with the plan rules. Thread-safe: the parts of a log read in parallel add to one instance.
+ * and plans are parsed and analyzed once, at the end. JSON plans ({@code auto_explain.log_format = json}) and
+ * text plans (the default format) are read by their {@link PgPlanFormat} and analyzed with the plan rules. Thread-safe: the parts of a log read in parallel add to one instance.
  */
 public final class LoggedPlans {
 
@@ -58,7 +57,7 @@ public final class LoggedPlans {
   }
 
   /** The slowest plan kept for one fingerprint. */
-  private record Kept(double millis, String body, boolean json, long plans) {}
+  private record Kept(double millis, String body, PgPlanFormat format, long plans) {}
 
   /**
    * Adds the plan logged after {@code plan:} (its lines joined by newlines) of an execution that took
@@ -66,8 +65,8 @@ public final class LoggedPlans {
    */
   public void add(double millis, String body) {
     String trimmed = body.strip();
-    boolean json = trimmed.startsWith("{");
-    String query = json ? jsonQueryText(trimmed) : textQueryText(trimmed);
+    PgPlanFormat format = trimmed.startsWith("{") ? PgPlanFormat.JSON : PgPlanFormat.TEXT;
+    String query = format == PgPlanFormat.JSON ? jsonQueryText(trimmed) : textQueryText(trimmed);
     if (query == null) {
       synchronized (this) {
         seen++;
@@ -84,8 +83,8 @@ public final class LoggedPlans {
         return;
       }
       long plans = kept == null ? 1 : kept.plans + 1;
-      slowest.put(fingerprint, kept == null || millis > kept.millis ? new Kept(millis, trimmed, json, plans)
-          : new Kept(kept.millis, kept.body, kept.json, plans));
+      slowest.put(fingerprint, kept == null || millis > kept.millis ? new Kept(millis, trimmed, format, plans)
+          : new Kept(kept.millis, kept.body, kept.format, plans));
     }
   }
 
@@ -95,20 +94,18 @@ public final class LoggedPlans {
   }
 
   /**
-   * The plan rules' findings on the slowest JSON plan of each shape, each concerning the shape's fingerprint;
-   * impact from the shape's calls in {@code digest}.
+   * The plan rules' findings on the slowest plan (JSON or text) of each shape, each concerning the shape's
+   * fingerprint; impact from the shape's calls in {@code digest}.
    */
   public synchronized List<Finding> findings(WorkloadDigest digest, PlanAnalyzer analyzer) {
     Map<String, ShapeDigest> shapes = new HashMap<>();
     digest.shapes().forEach(shape -> shapes.put(shape.fingerprint(), shape));
     double hours = DigestPeriod.hours(digest);
-    PgPlanReader jsonReader = new PgPlanReader();
-    PgTextPlanReader textReader = new PgTextPlanReader();
     List<Finding> findings = new ArrayList<>();
     slowest.forEach((fingerprint, kept) -> {
       Plan plan;
       try {
-        plan = kept.json ? jsonReader.read(kept.body) : textReader.read(kept.body);
+        plan = kept.format.read(kept.body);
       } catch (PlanFormatException e) {
         synchronized (this) {
           unreadable++;
@@ -154,8 +151,7 @@ public final class LoggedPlans {
   }
 
   /**
-   * {@code Query Text: …} up to the first plan node line: the only lines with {@code (cost=}, {@code (actual}
-   * or {@code (never executed)} in a text plan.
+   * {@code Query Text: …} up to the first plan node line.
    */
   private static String textQueryText(String text) {
     if (!text.startsWith("Query Text: ")) {
@@ -163,7 +159,7 @@ public final class LoggedPlans {
     }
     StringBuilder query = new StringBuilder();
     for (String line : text.substring("Query Text: ".length()).split("\n", -1)) {
-      if (line.contains("  (cost=") || line.contains("  (actual") || line.contains("(never executed)")) {
+      if (PgTextPlanReader.isNodeLine(line)) {
         return query.length() == 0 ? null : query.toString();
       }
       query.append(query.length() == 0 ? "" : "\n").append(line);

@@ -30,7 +30,7 @@ public enum PgPlanFormat {
     if (start.startsWith("[") || start.startsWith("{")) {
       return JSON;
     }
-    if (plan.lines().anyMatch(line -> TextNodeHeader.hasFigures(line.strip()))) {
+    if (plan.lines().anyMatch(PgTextPlanReader::isNodeLine)) {
       return TEXT;
     }
     if (plan.indexOf('{') >= 0 || plan.indexOf('[') >= 0) {

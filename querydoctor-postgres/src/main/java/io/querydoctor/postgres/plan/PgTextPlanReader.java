@@ -74,10 +74,15 @@ public final class PgTextPlanReader {
     return buffersShown;
   }
 
+  /** Whether {@code line} is a plan node's line: the only lines with cost or actual figures. */
+  public static boolean isNodeLine(String line) {
+    return TextNodeHeader.hasFigures(line.strip());
+  }
+
   /** The first line with a node's figures, or -1. */
   private static int rootLine(List<String> lines) {
     for (int i = 0; i < lines.size(); i++) {
-      if (TextNodeHeader.hasFigures(lines.get(i).strip())) {
+      if (isNodeLine(lines.get(i))) {
         return i;
       }
     }
