@@ -28,6 +28,8 @@ public final class ConnectionTracker {
   private String txFirstId;
   private String txFirstStatement;
   private Scope txScope;
+  // The cell of the thread that ran the last statement: see CaptureSession#currentScope(ConnectionTracker).
+  CaptureSession.ThreadScope threadScope;
 
   ConnectionTracker(CaptureSession session, long id, SqlDialect dialect, boolean autoCommit) {
     this.session = session;

@@ -1,5 +1,6 @@
 package io.querydoctor.core.capture;
 
+import io.querydoctor.core.detect.DetectionEngine;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,14 +9,25 @@ import org.slf4j.LoggerFactory;
  * Delivers capture events to every listener, each in its own guard: a listener that throws is logged (the
  * first failure with its stack trace, later ones counted) and skipped, and the others still run. Nothing
  * thrown by a listener leaves the pipeline, except a {@link VirtualMachineError}, which no code can handle.
+ *
+ * <p>The two listeners every session has, the aggregate and the detectors, come first and are called
+ * directly: their calls are then resolved at compile time and inlined, where a call through the array of
+ * listeners is a dispatch per listener per statement.
  */
 final class ListenerPipeline {
 
   private static final Logger LOG = LoggerFactory.getLogger(ListenerPipeline.class);
 
-  // Copy-on-write array: read on every statement, written only when a listener is added.
+  private final WorkloadAggregate aggregate;
+  private final DetectionEngine detections;
+  // Copy-on-write array of the other listeners: read on every statement, written only when one is added.
   private volatile CaptureListener[] listeners = new CaptureListener[0];
   private final AtomicLong failures = new AtomicLong();
+
+  ListenerPipeline(WorkloadAggregate aggregate, DetectionEngine detections) {
+    this.aggregate = aggregate;
+    this.detections = detections;
+  }
 
   synchronized void add(CaptureListener listener) {
     CaptureListener[] more = java.util.Arrays.copyOf(listeners, listeners.length + 1);
@@ -24,6 +36,16 @@ final class ListenerPipeline {
   }
 
   void statementExecuted(StatementEvent event) {
+    try {
+      aggregate.statementExecuted(event);
+    } catch (Throwable t) {
+      failed(aggregate, t);
+    }
+    try {
+      detections.statementExecuted(event);
+    } catch (Throwable t) {
+      failed(detections, t);
+    }
     for (CaptureListener listener : listeners) {
       try {
         listener.statementExecuted(event);
@@ -34,6 +56,16 @@ final class ListenerPipeline {
   }
 
   void scopeClosed(ScopeRecord scope) {
+    try {
+      aggregate.scopeClosed(scope);
+    } catch (Throwable t) {
+      failed(aggregate, t);
+    }
+    try {
+      detections.scopeClosed(scope);
+    } catch (Throwable t) {
+      failed(detections, t);
+    }
     for (CaptureListener listener : listeners) {
       try {
         listener.scopeClosed(scope);
@@ -44,6 +76,13 @@ final class ListenerPipeline {
   }
 
   void sessionClosed() {
+    for (CaptureListener listener : new CaptureListener[] {aggregate, detections}) {
+      try {
+        listener.sessionClosed();
+      } catch (Throwable t) {
+        failed(listener, t);
+      }
+    }
     for (CaptureListener listener : listeners) {
       try {
         listener.sessionClosed();

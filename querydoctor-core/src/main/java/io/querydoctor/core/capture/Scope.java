@@ -26,6 +26,7 @@ public final class Scope implements AutoCloseable {
   private final long id;
   private final String name;
   private final ScopeKind kind;
+  private final CaptureSession.ThreadScope threadScope;
   private final Scope parent;
   private final String thread;
   private final long startNanos;
@@ -39,13 +40,14 @@ public final class Scope implements AutoCloseable {
   private int connectionsOpened;
   private volatile ScopeRecord record;
 
-  Scope(CaptureSession session, long id, String name, ScopeKind kind, Scope parent, long startNanos,
-      int maxStatements) {
+  Scope(CaptureSession session, CaptureSession.ThreadScope threadScope, long id, String name, ScopeKind kind,
+      long startNanos, int maxStatements) {
     this.session = session;
+    this.threadScope = threadScope;
     this.id = id;
     this.name = name;
     this.kind = kind;
-    this.parent = parent;
+    this.parent = threadScope.scope;
     this.thread = Thread.currentThread().getName();
     this.startNanos = startNanos;
     this.maxStatements = maxStatements;
@@ -65,6 +67,11 @@ public final class Scope implements AutoCloseable {
 
   Scope parent() {
     return parent;
+  }
+
+  /** The cell of the thread that opened this scope. */
+  CaptureSession.ThreadScope threadScope() {
+    return threadScope;
   }
 
   public boolean isClosed() {

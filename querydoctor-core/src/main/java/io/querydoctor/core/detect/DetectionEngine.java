@@ -41,6 +41,10 @@ public final class DetectionEngine implements CaptureListener {
   private final Map<String, Detector> byRule = new ConcurrentHashMap<>();
   private final int maxGroups;
   private final ConcurrentHashMap<GroupKey, DetectionGroup> groups = new ConcurrentHashMap<>();
+  // A loop that runs in every request is detected again at every close, with equal rule, scope name and
+  // fingerprint: a small direct-mapped table of recent groups finds its group without building a key.
+  // Racy by design: a slot is an immutable record, and a slot lost to another thread only costs a map lookup.
+  private final RecentGroup[] recent = new RecentGroup[64];
   private final ConcurrentHashMap<String, LongAdder> runs = new ConcurrentHashMap<>();
   private final AtomicLong dropped = new AtomicLong();
   private final Consumer<Detection> sink = this::add;
@@ -121,6 +125,14 @@ public final class DetectionEngine implements CaptureListener {
   }
 
   private void add(Detection detection) {
+    int hash = (detection.ruleId().hashCode() * 31 + detection.scopeName().hashCode()) * 31
+        + (detection.fingerprintId() == null ? 0 : detection.fingerprintId().hashCode());
+    int slot = (hash ^ hash >>> 16) & (recent.length - 1);
+    RecentGroup last = recent[slot];
+    if (last != null && last.matches(detection)) {
+      last.group().add(detection);
+      return;
+    }
     GroupKey key = new GroupKey(detection.ruleId(), detection.scopeName(), detection.fingerprintId());
     DetectionGroup group = groups.get(key);
     if (group == null) {
@@ -130,6 +142,7 @@ public final class DetectionEngine implements CaptureListener {
       }
       group = groups.computeIfAbsent(key, k -> new DetectionGroup(detection));
     }
+    recent[slot] = new RecentGroup(key, group);
     group.add(detection);
   }
 
@@ -176,6 +189,18 @@ public final class DetectionEngine implements CaptureListener {
 
   /** What detections are aggregated by: a record, so no key text is built and hashed per detection. */
   private record GroupKey(String ruleId, String scopeName, String fingerprintId) {}
+
+  private record RecentGroup(GroupKey key, DetectionGroup group) {
+
+    boolean matches(Detection d) {
+      return same(key.ruleId(), d.ruleId()) && same(key.scopeName(), d.scopeName())
+          && same(key.fingerprintId(), d.fingerprintId());
+    }
+
+    private static boolean same(String a, String b) {
+      return a == b || a != null && a.equals(b);
+    }
+  }
 
   /** Detections ignored because the group limit was reached. */
   public long droppedDetections() {

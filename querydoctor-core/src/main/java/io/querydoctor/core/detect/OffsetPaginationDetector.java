@@ -29,6 +29,13 @@ final class OffsetPaginationDetector implements Detector {
   }
 
   @Override
+  public void examine(ScopeView scope, Consumer<Detection> out) {
+    if (scope.maxOffset() > maxOffset) {
+      Detector.super.examine(scope, out);
+    }
+  }
+
+  @Override
   public void examineStatement(StatementEvent e, String scopeName, long scopeNanos, Consumer<Detection> out) {
     if (e.offset() > maxOffset) {
       out.accept(new Detection(RULE, scopeName, e.fingerprint().id(), e.fingerprint().normalized(), e.callSite(),

@@ -23,6 +23,11 @@ public final class ScopeView {
 
   private final ScopeRecord scope;
   private final List<StatementEvent> own;
+  // Maxima over the own statements, so that a per-statement rule skips a scope in one comparison (most scopes
+  // have no slow, unbounded or deep-OFFSET statement) instead of a call per statement.
+  private long maxElapsedNanos = Long.MIN_VALUE;
+  private long maxRows = Long.MIN_VALUE;
+  private long maxOffset = Long.MIN_VALUE;
   private Fingerprint[] shapes;
   private int[] counts;
   private int[] shapeOf;
@@ -43,10 +48,20 @@ public final class ScopeView {
     long id = scope.id();
     for (int i = 0; i < all.size(); i++) {
       if (all.get(i).scopeId() != id) {
-        return new ScopeView(scope, ownOnly(all, id));
+        return new ScopeView(scope, ownOnly(all, id)).withMaxima();
       }
     }
-    return new ScopeView(scope, all);
+    return new ScopeView(scope, all).withMaxima();
+  }
+
+  private ScopeView withMaxima() {
+    for (int i = 0; i < own.size(); i++) {
+      StatementEvent event = own.get(i);
+      maxElapsedNanos = Math.max(maxElapsedNanos, event.elapsedNanos());
+      maxRows = Math.max(maxRows, event.rows());
+      maxOffset = Math.max(maxOffset, event.offset());
+    }
+    return this;
   }
 
   private static List<StatementEvent> ownOnly(List<StatementEvent> all, long id) {
@@ -76,10 +91,35 @@ public final class ScopeView {
     return own;
   }
 
+  /** The longest execution time among the own statements; {@link Long#MIN_VALUE} when there are none. */
+  public long maxElapsedNanos() {
+    return maxElapsedNanos;
+  }
+
+  /** The most rows any own statement returned or affected. */
+  public long maxRows() {
+    return maxRows;
+  }
+
+  /** The largest OFFSET among the own statements. */
+  public long maxOffset() {
+    return maxOffset;
+  }
+
   /** The groups of the own statements whose fingerprint ran at least {@code minCount} times, in order. */
   List<FingerprintRun> byFingerprint(int minCount) {
     if (shapes == null) {
       group();
+    }
+    if (shapeOf == null) {
+      // One shape (a scope around one loop): its run is the own statements themselves, nothing is copied.
+      if (counts[0] < minCount) {
+        return List.of();
+      }
+      if (runs[0] == null) {
+        runs[0] = new FingerprintRun(shapes[0].id(), own);
+      }
+      return List.of(runs[0]);
     }
     List<FingerprintRun> found = null;
     for (int s = 0; s < shapeCount; s++) {
@@ -95,6 +135,13 @@ public final class ScopeView {
 
   private void group() {
     int n = own.size();
+    if (n > 0 && oneShape()) {
+      shapes = new Fingerprint[] {own.get(0).fingerprint()};
+      counts = new int[] {n};
+      shapeCount = 1;
+      runs = new FingerprintRun[1];
+      return;
+    }
     shapes = new Fingerprint[Math.min(n, 8)];
     counts = new int[shapes.length];
     shapeOf = new int[n];
@@ -102,6 +149,17 @@ public final class ScopeView {
       shapeOf[i] = shapeIndex(own.get(i).fingerprint());
     }
     runs = new FingerprintRun[shapeCount];
+  }
+
+  private boolean oneShape() {
+    Fingerprint first = own.get(0).fingerprint();
+    for (int i = 1; i < own.size(); i++) {
+      Fingerprint other = own.get(i).fingerprint();
+      if (other != first && !other.id().equals(first.id())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The index of {@code fingerprint}'s shape, added when new; the latest shapes are checked first. */

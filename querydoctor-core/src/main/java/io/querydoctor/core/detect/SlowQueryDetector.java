@@ -27,6 +27,13 @@ final class SlowQueryDetector implements Detector {
   }
 
   @Override
+  public void examine(ScopeView scope, Consumer<Detection> out) {
+    if (scope.maxElapsedNanos() / 1e6 >= thresholdMillis) {
+      Detector.super.examine(scope, out);
+    }
+  }
+
+  @Override
   public void examineStatement(StatementEvent e, String scopeName, long scopeNanos, Consumer<Detection> out) {
     double millis = e.elapsedNanos() / 1e6;
     if (millis >= thresholdMillis) {

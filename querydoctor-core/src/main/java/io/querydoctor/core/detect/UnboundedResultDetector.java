@@ -27,6 +27,13 @@ final class UnboundedResultDetector implements Detector {
   }
 
   @Override
+  public void examine(ScopeView scope, Consumer<Detection> out) {
+    if (scope.maxRows() > maxRows) {
+      Detector.super.examine(scope, out);
+    }
+  }
+
+  @Override
   public void examineStatement(StatementEvent e, String scopeName, long scopeNanos, Consumer<Detection> out) {
     if (e.fingerprint().shape().kind() == StatementKind.SELECT && !e.fingerprint().shape().limited()
         && e.rows() > maxRows) {

@@ -37,6 +37,29 @@ class CaptureSessionTest {
   }
 
   @Test
+  void aConnectionHandedBetweenThreadsRecordsIntoEachThreadsOwnScope() throws Exception {
+    // Regression guard for the connection's cached scope cell: it must be checked against the calling thread.
+    FakeConnection c = new FakeConnection(session, ticker, false);
+    Scope main = session.scope("main thread");
+    c.run("SELECT 1", 1);
+    Scope[] other = new Scope[1];
+    Thread worker = new Thread(() -> {
+      other[0] = session.scope("worker thread");
+      c.run("SELECT 2", 1).run("SELECT 3", 1);
+      other[0].close();
+      c.run("SELECT 4", 1);
+    });
+    worker.start();
+    worker.join();
+    c.run("SELECT 5", 1);
+    main.close();
+
+    assertThat(other[0].record().statements()).extracting(StatementEvent::sql).containsExactly("SELECT 2", "SELECT 3");
+    assertThat(main.record().statements()).extracting(StatementEvent::sql).containsExactly("SELECT 1", "SELECT 5");
+    assertThat(session.aggregate().totalCalls()).isEqualTo(5);
+  }
+
+  @Test
   void closingAnOuterScopeClosesTheInnerOnesFirst() {
     Scope outer = session.scope("outer");
     Scope inner = session.scope("inner");

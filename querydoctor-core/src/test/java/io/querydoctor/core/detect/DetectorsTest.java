@@ -73,6 +73,25 @@ class DetectorsTest {
     }
 
     @Test
+    void firesForAScopeThatRunsOnlyTheLoop() {
+      // A scope of one shape takes the grouping's fast path (its run is the scope's statements themselves).
+      FakeConnection c = connection();
+      for (int run = 0; run < 2; run++) {
+        try (Scope scope = session.scope("GET /comments")) {
+          for (int i = 0; i < 6; i++) {
+            c.run("SELECT * FROM comments WHERE post_id = ?", i, 2, 3);
+          }
+        }
+      }
+      assertThat(findings("n-plus-one")).hasSize(1).first().satisfies(f -> {
+        assertThat(evidence(f, "executions_per_scope")).isEqualTo(6);
+        assertThat(evidence(f, "scope_runs_affected")).isEqualTo(2);
+        assertThat(evidence(f, "total_time")).isEqualTo(24.0);
+      });
+      assertThat(findings("repeated-identical-query")).isEmpty();
+    }
+
+    @Test
     void staysSilentBelowTheThresholdAndForIdenticalParameters() {
       postsWithComments(4, false);
       postsWithComments(9, true);
@@ -139,6 +158,44 @@ class DetectorsTest {
     void staysSilentUnderTheThreshold() {
       connection().run("SELECT * FROM big WHERE x = 1", 99);
       assertThat(findings("slow-query")).isEmpty();
+    }
+  }
+
+  /** slow-query, unbounded-result and offset-pagination inside scopes, where a scope's maxima are checked first. */
+  @Nested
+  class PerStatementRulesInScopes {
+    @Test
+    void fireForTheOneStatementOverTheirThreshold() {
+      FakeConnection c = connection();
+      try (Scope scope = session.scope("GET /report")) {
+        c.run("SELECT * FROM big WHERE x = ?", 1, 2, 1).run("SELECT * FROM big WHERE x = ?", 2, 150, 1)
+            .run("UPDATE orders SET seen = true", 0, 1, 50_000)
+            .run("SELECT * FROM orders", 0, 40, 25_000)
+            .execute("SELECT * FROM posts ORDER BY id LIMIT ? OFFSET ?", 1, 0, 40, 3, 20)
+            .execute("SELECT * FROM posts ORDER BY id LIMIT ? OFFSET ?", 1, 0, 20_000, 3, 20);
+      }
+      assertThat(findings("slow-query")).hasSize(1).first().satisfies(f -> {
+        assertThat(f.title()).contains("GET /report");
+        assertThat(evidence(f, "max_time")).isEqualTo(150);
+      });
+      assertThat(findings("unbounded-result")).hasSize(1).first()
+          .satisfies(f -> assertThat(f.title()).contains("25,000 rows"));
+      assertThat(findings("offset-pagination")).hasSize(1).first()
+          .satisfies(f -> assertThat(evidence(f, "offset")).isEqualTo(20_000));
+    }
+
+    @Test
+    void staySilentWhenNoStatementCrossesIt() {
+      FakeConnection c = connection();
+      try (Scope scope = session.scope("GET /report")) {
+        c.run("SELECT * FROM big WHERE x = ?", 1, 99, 1)
+            .run("UPDATE orders SET seen = true", 0, 1, 50_000)
+            .run("SELECT * FROM orders LIMIT 50000", 0, 40, 25_000)
+            .execute("SELECT * FROM posts ORDER BY id LIMIT ? OFFSET ?", 1, 0, 1000, 3, 20);
+      }
+      assertThat(findings("slow-query")).isEmpty();
+      assertThat(findings("unbounded-result")).isEmpty();
+      assertThat(findings("offset-pagination")).isEmpty();
     }
   }
 
