@@ -51,6 +51,7 @@ public final class CaptureSession implements AutoCloseable {
   private final FingerprintCache postgresCache;
   private final FingerprintCache mysqlCache;
   private final long slowNanos;
+  private final CallSiteMode callSites;
   private final CaptureFileWriter captureFile;
 
   private CaptureSession(CaptureOptions options) {
@@ -62,10 +63,9 @@ public final class CaptureSession implements AutoCloseable {
         options.maxCachedStatements());
     this.mysqlCache = new FingerprintCache(SqlFingerprinter.of(SqlDialect.MYSQL), options.maxCachedStatements());
     this.slowNanos = options.thresholds().slowQueryMillis() * 1_000_000L;
-    this.pipeline = new ListenerPipeline(aggregate, detections);
-    if (options.slowQueryLog()) {
-      pipeline.add(new SlowQueryLog(options.thresholds().slowQueryMillis()));
-    }
+    this.callSites = options.callSites();
+    this.pipeline = new ListenerPipeline(aggregate, detections,
+        options.slowQueryLog() ? new SlowQueryLog(options.thresholds().slowQueryMillis()) : null);
     this.captureFile = options.captureFile() == null ? null
         : CaptureFileWriter.open(options.captureFile(), options.captureLiterals(), options.captureQueueCapacity());
     if (captureFile != null) {
@@ -228,7 +228,10 @@ public final class CaptureSession implements AutoCloseable {
   }
 
   private CallSite callSite(Scope scope, Fingerprint fingerprint, long elapsedNanos) {
-    boolean walk = switch (options.callSites()) {
+    if (callSites == CallSiteMode.OFF) {
+      return null;
+    }
+    boolean walk = switch (callSites) {
       case OFF -> false;
       case ALWAYS -> true;
       case ON_REPEAT -> elapsedNanos >= slowNanos

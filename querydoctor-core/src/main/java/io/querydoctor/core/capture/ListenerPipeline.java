@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
  * first failure with its stack trace, later ones counted) and skipped, and the others still run. Nothing
  * thrown by a listener leaves the pipeline, except a {@link VirtualMachineError}, which no code can handle.
  *
- * <p>The two listeners every session has, the aggregate and the detectors, come first and are called
- * directly: their calls are then resolved at compile time and inlined, where a call through the array of
- * listeners is a dispatch per listener per statement.
+ * <p>The listeners every session has, the aggregate, the detectors and the slow-query log, come first and
+ * are called directly: their calls are then resolved at compile time and inlined, where a call through the
+ * array of listeners is a dispatch per listener per statement.
  */
 final class ListenerPipeline {
 
@@ -20,13 +20,15 @@ final class ListenerPipeline {
 
   private final WorkloadAggregate aggregate;
   private final DetectionEngine detections;
+  private final SlowQueryLog slowQueryLog; // null when off
   // Copy-on-write array of the other listeners: read on every statement, written only when one is added.
   private volatile CaptureListener[] listeners = new CaptureListener[0];
   private final AtomicLong failures = new AtomicLong();
 
-  ListenerPipeline(WorkloadAggregate aggregate, DetectionEngine detections) {
+  ListenerPipeline(WorkloadAggregate aggregate, DetectionEngine detections, SlowQueryLog slowQueryLog) {
     this.aggregate = aggregate;
     this.detections = detections;
+    this.slowQueryLog = slowQueryLog;
   }
 
   synchronized void add(CaptureListener listener) {
@@ -45,6 +47,13 @@ final class ListenerPipeline {
       detections.statementExecuted(event);
     } catch (Throwable t) {
       failed(detections, t);
+    }
+    if (slowQueryLog != null) {
+      try {
+        slowQueryLog.statementExecuted(event);
+      } catch (Throwable t) {
+        failed(slowQueryLog, t);
+      }
     }
     for (CaptureListener listener : listeners) {
       try {
@@ -76,7 +85,10 @@ final class ListenerPipeline {
   }
 
   void sessionClosed() {
-    for (CaptureListener listener : new CaptureListener[] {aggregate, detections}) {
+    for (CaptureListener listener : new CaptureListener[] {aggregate, detections, slowQueryLog}) {
+      if (listener == null) {
+        continue;
+      }
       try {
         listener.sessionClosed();
       } catch (Throwable t) {

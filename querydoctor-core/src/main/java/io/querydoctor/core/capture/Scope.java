@@ -31,7 +31,7 @@ public final class Scope implements AutoCloseable {
   private final String thread;
   private final long startNanos;
   private final int maxStatements;
-  private final List<StatementEvent> statements = new ArrayList<>();
+  private final RecordedStatements statements = new RecordedStatements();
   // Both rarely used: allocated on first use, since a scope may live for only a few statements.
   private List<TransactionRecord> transactions = List.of();
   private Map<String, int[]> occurrences;
@@ -150,7 +150,7 @@ public final class Scope implements AutoCloseable {
 
   private ScopeRecord toRecord(long endNanos) {
     return new ScopeRecord(id, parent == null ? 0 : parent.id, name, kind, thread, startNanos, endNanos,
-        statements, statementCount, databaseNanos, connectionsOpened, transactions);
+        statements.frozen(), statementCount, databaseNanos, connectionsOpened, transactions);
   }
 
   @Override

@@ -35,7 +35,8 @@ public record ScopeRecord(
     List<TransactionRecord> transactions) {
 
   public ScopeRecord {
-    statements = List.copyOf(statements);
+    // A scope's own record keeps its statements without a copy: the view is immutable already.
+    statements = statements instanceof RecordedStatements.View ? statements : List.copyOf(statements);
     transactions = List.copyOf(transactions);
   }
 

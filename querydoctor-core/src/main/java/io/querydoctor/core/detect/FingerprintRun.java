@@ -15,6 +15,10 @@ final class FingerprintRun {
   private final String key;
   private final List<StatementEvent> events;
   private int repeated; // 0 not yet known, 1 some values repeat, -1 none do
+  // Totals over the run, computed in one pass when first asked (-1: not yet).
+  private int succeeded = -1;
+  private long totalNanos;
+  private CallSite callSite;
 
   FingerprintRun(String key, List<StatementEvent> events) {
     this.key = key;
@@ -58,11 +62,30 @@ final class FingerprintRun {
   }
 
   long totalNanos() {
-    long total = 0;
-    for (StatementEvent event : events) {
-      total += event.elapsedNanos();
+    total();
+    return totalNanos;
+  }
+
+  private void total() {
+    if (succeeded >= 0) {
+      return;
     }
-    return total;
+    int ok = 0;
+    long total = 0;
+    CallSite site = null;
+    for (int i = 0; i < events.size(); i++) {
+      StatementEvent event = events.get(i);
+      if (!event.failed()) {
+        ok++;
+      }
+      total += event.elapsedNanos();
+      if (site == null) {
+        site = event.callSite();
+      }
+    }
+    totalNanos = total;
+    callSite = site;
+    succeeded = ok;
   }
 
   /** Identity of an execution's values: its exact text and bound parameters. */
@@ -97,6 +120,9 @@ final class FingerprintRun {
 
   private boolean findRepeated() {
     int n = events.size();
+    if (n <= PAIRWISE_LIMIT && !mayRepeat()) {
+      return false;
+    }
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
       keys[i] = valueHash(events.get(i));
@@ -122,28 +148,41 @@ final class FingerprintRun {
 
   private static final int PAIRWISE_LIMIT = 32;
 
+  /**
+   * False when no two executions can have the same values: each value sets two bits (of two 64-bit masks)
+   * taken from its mixed hash, and values seen before find both of theirs set. A loop over distinct ids (the
+   * usual N+1) is ruled out in one pass; a false "maybe" (a few % for 10 values) costs the exact check.
+   */
+  private boolean mayRepeat() {
+    long low = 0;
+    long high = 0;
+    for (int i = 0; i < events.size(); i++) {
+      long mixed = valueHash(events.get(i)) * 0x9E3779B97F4A7C15L;
+      long a = 1L << (mixed >>> 58);
+      long b = 1L << (mixed >>> 52);
+      if ((low & a) != 0 && (high & b) != 0) {
+        return true;
+      }
+      low |= a;
+      high |= b;
+    }
+    return false;
+  }
+
   private static long valueHash(StatementEvent event) {
     return event.sql().hashCode() * 0x9E3779B97F4A7C15L ^ event.parameterHash();
   }
 
   /** Executions that did not fail. */
   int succeeded() {
-    int ok = 0;
-    for (StatementEvent event : events) {
-      if (!event.failed()) {
-        ok++;
-      }
-    }
-    return ok;
+    total();
+    return succeeded;
   }
 
+  /** The first call site captured among the executions, or null. */
   CallSite callSite() {
-    for (StatementEvent event : events) {
-      if (event.callSite() != null) {
-        return event.callSite();
-      }
-    }
-    return null;
+    total();
+    return callSite;
   }
 
   /** A leading block comment of the first statement (Hibernate's {@code use_sql_comments} names the entity). */

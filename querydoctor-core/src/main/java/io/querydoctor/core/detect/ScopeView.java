@@ -33,6 +33,8 @@ public final class ScopeView {
   private int[] shapeOf;
   private int shapeCount;
   private FingerprintRun[] runs;
+  private List<FingerprintRun> oneShapeRuns;
+  private boolean oneShape;
   // Beyond a few distinct shapes a scope (a batch job, a long test) is looked up by map, not by scanning.
   private Map<String, Integer> index;
 
@@ -45,24 +47,36 @@ public final class ScopeView {
 
   public static ScopeView of(ScopeRecord scope) {
     List<StatementEvent> all = scope.statements();
-    long id = scope.id();
-    for (int i = 0; i < all.size(); i++) {
-      if (all.get(i).scopeId() != id) {
-        return new ScopeView(scope, ownOnly(all, id)).withMaxima();
-      }
+    ScopeView view = new ScopeView(scope, all);
+    if (!view.scan(scope.id())) {
+      view = new ScopeView(scope, ownOnly(all, scope.id()));
+      view.scan(scope.id());
     }
-    return new ScopeView(scope, all).withMaxima();
+    return view;
   }
 
-  private ScopeView withMaxima() {
+  /**
+   * One pass over the statements: their maxima, and whether they all share one shape. False (and the view
+   * unusable) when one of them belongs to a nested scope.
+   */
+  private boolean scan(long id) {
+    Fingerprint first = own.isEmpty() ? null : own.get(0).fingerprint();
+    boolean one = first != null;
     for (int i = 0; i < own.size(); i++) {
       StatementEvent event = own.get(i);
+      if (event.scopeId() != id) {
+        return false;
+      }
       maxElapsedNanos = Math.max(maxElapsedNanos, event.elapsedNanos());
       maxRows = Math.max(maxRows, event.rows());
       maxOffset = Math.max(maxOffset, event.offset());
+      Fingerprint fingerprint = event.fingerprint();
+      one = one && (fingerprint == first || fingerprint.id().equals(first.id()));
     }
-    return this;
+    oneShape = one;
+    return true;
   }
+
 
   private static List<StatementEvent> ownOnly(List<StatementEvent> all, long id) {
     List<StatementEvent> own = new ArrayList<>();
@@ -108,18 +122,11 @@ public final class ScopeView {
 
   /** The groups of the own statements whose fingerprint ran at least {@code minCount} times, in order. */
   List<FingerprintRun> byFingerprint(int minCount) {
-    if (shapes == null) {
+    if (shapes == null && oneShapeRuns == null) {
       group();
     }
-    if (shapeOf == null) {
-      // One shape (a scope around one loop): its run is the own statements themselves, nothing is copied.
-      if (counts[0] < minCount) {
-        return List.of();
-      }
-      if (runs[0] == null) {
-        runs[0] = new FingerprintRun(shapes[0].id(), own);
-      }
-      return List.of(runs[0]);
+    if (oneShapeRuns != null) {
+      return own.size() >= minCount ? oneShapeRuns : List.of();
     }
     List<FingerprintRun> found = null;
     for (int s = 0; s < shapeCount; s++) {
@@ -135,11 +142,9 @@ public final class ScopeView {
 
   private void group() {
     int n = own.size();
-    if (n > 0 && oneShape()) {
-      shapes = new Fingerprint[] {own.get(0).fingerprint()};
-      counts = new int[] {n};
-      shapeCount = 1;
-      runs = new FingerprintRun[1];
+    if (oneShape) {
+      // One shape (a scope around one loop): its run is the own statements themselves, nothing is copied.
+      oneShapeRuns = List.of(new FingerprintRun(own.get(0).fingerprint().id(), own));
       return;
     }
     shapes = new Fingerprint[Math.min(n, 8)];
@@ -149,17 +154,6 @@ public final class ScopeView {
       shapeOf[i] = shapeIndex(own.get(i).fingerprint());
     }
     runs = new FingerprintRun[shapeCount];
-  }
-
-  private boolean oneShape() {
-    Fingerprint first = own.get(0).fingerprint();
-    for (int i = 1; i < own.size(); i++) {
-      Fingerprint other = own.get(i).fingerprint();
-      if (other != first && !other.id().equals(first.id())) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The index of {@code fingerprint}'s shape, added when new; the latest shapes are checked first. */
