@@ -60,6 +60,28 @@ class CaptureSessionTest {
   }
 
   @Test
+  void aSnapshotStaysAsItWasWhileTheScopeRecordsMore() {
+    // A record shares the scope's array of statements instead of copying it (RecordedStatements).
+    FakeConnection c = new FakeConnection(session, ticker, false);
+    Scope scope = session.scope("GET /feed");
+    for (int i = 0; i < 15; i++) {
+      c.run("SELECT " + i, 1);
+    }
+    ScopeRecord early = scope.snapshot();
+    for (int i = 15; i < 40; i++) {
+      c.run("SELECT " + i, 1);
+    }
+    scope.close();
+
+    assertThat(early.statements()).hasSize(15).extracting(StatementEvent::sql).endsWith("SELECT 14");
+    assertThat(scope.record().statements()).hasSize(40).extracting(StatementEvent::sql)
+        .startsWith("SELECT 0").endsWith("SELECT 39");
+    assertThat(early.statements()).isEqualTo(scope.record().statements().subList(0, 15));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> early.statements().add(null))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
   void closingAnOuterScopeClosesTheInnerOnesFirst() {
     Scope outer = session.scope("outer");
     Scope inner = session.scope("inner");

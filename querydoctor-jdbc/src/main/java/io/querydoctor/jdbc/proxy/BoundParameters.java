@@ -17,11 +17,8 @@ final class BoundParameters {
 
   /** Sized for the statement's bind markers, so binding never grows the array. */
   BoundParameters(int expected) {
-    // A constant length for the usual few parameters: the JIT then allocates and zeroes the array inline.
-    bits = expected <= SMALL ? new long[SMALL] : new long[expected];
+    bits = new long[Math.max(1, expected)];
   }
-
-  private static final int SMALL = 4;
 
   void bind(int index, long value) {
     if (index < 1) {
