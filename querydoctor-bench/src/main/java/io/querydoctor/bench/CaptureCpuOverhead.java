@@ -24,7 +24,8 @@ public final class CaptureCpuOverhead {
 
   private static final String SELECT = "SELECT name FROM item WHERE id = ?";
   private static final String[] LAYERS =
-      {"raw", "querydoctor", "querydoctor-noscope", "p6spy-filtered", "dsproxy-slf4j", "dsproxy-count"};
+      {"raw", "querydoctor", "querydoctor-norows", "querydoctor-noscope", "p6spy-filtered", "dsproxy-slf4j",
+          "dsproxy-count"};
   private static final int STATEMENTS_PER_ROUND = 200_000;
 
   private final String layer;
@@ -62,7 +63,7 @@ public final class CaptureCpuOverhead {
         + " of %d statements per layer%n", rounds, STATEMENTS_PER_ROUND);
     nanos.forEach((name, values) -> System.out.printf("  %-20s %s%n", name, CpuClock.quartiles(values, 1)));
     for (String peer : new String[] {"p6spy-filtered", "dsproxy-slf4j", "dsproxy-count"}) {
-      for (String ours : new String[] {"querydoctor", "querydoctor-noscope"}) {
+      for (String ours : new String[] {"querydoctor", "querydoctor-norows", "querydoctor-noscope"}) {
         List<Double> ratios = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
           double raw = nanos.get("raw").get(r);
@@ -88,7 +89,7 @@ public final class CaptureCpuOverhead {
   }
 
   private void statement(int id) throws SQLException {
-    if (session != null && layer.equals("querydoctor") && (scope == null || ++inScope == 10)) {
+    if (session != null && !layer.equals("querydoctor-noscope") && (scope == null || ++inScope == 10)) {
       if (scope != null) {
         scope.close();
       }

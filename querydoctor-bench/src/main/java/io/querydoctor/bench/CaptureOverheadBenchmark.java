@@ -43,7 +43,8 @@ public class CaptureOverheadBenchmark {
   @Param({"stub", "h2"})
   public String database;
 
-  @Param({"raw", "querydoctor", "querydoctor-noscope", "p6spy", "p6spy-filtered", "dsproxy-count", "dsproxy-slf4j"})
+  @Param({"raw", "querydoctor", "querydoctor-norows", "querydoctor-noscope", "p6spy", "p6spy-filtered",
+      "dsproxy-count", "dsproxy-slf4j"})
   public String layer;
 
   private final CaptureSession[] session = new CaptureSession[1];

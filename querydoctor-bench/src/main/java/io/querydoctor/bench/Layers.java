@@ -23,9 +23,13 @@ final class Layers {
         return base;
       case "querydoctor":
       case "querydoctor-noscope":
+      case "querydoctor-norows":
         // Full capture: timing, fingerprint, aggregate, detectors, row counting; stack capture off. The benchmark
-        // opens a scope per 10 statements for "querydoctor" and none for "querydoctor-noscope".
-        session[0] = CaptureSession.start(CaptureOptions.builder().callSites(CallSiteMode.OFF).build());
+        // opens a scope per 10 statements for "querydoctor" and "querydoctor-norows", none for
+        // "querydoctor-noscope". "querydoctor-norows" is the target configuration (fingerprinting and
+        // scope tracking on, stack capture off) without the optional row counting, so no result-set wrapper.
+        session[0] = CaptureSession.start(CaptureOptions.builder().callSites(CallSiteMode.OFF)
+            .countRows(!layer.equals("querydoctor-norows")).build());
         return QueryDoctor.wrap(base, WrapOptions.defaults().withSession(session[0])
             .withDialect(SqlDialect.POSTGRESQL).withPooled(true));
       case "p6spy":
