@@ -253,7 +253,10 @@ public final class CaptureSession implements AutoCloseable {
         List.of(transaction)));
   }
 
-  /** A thread's innermost open scope; written only by that thread. */
+  /**
+   * A thread's innermost open scope; written only by that thread. Connections and the session remember the
+   * last cell they used, so a cell can outlive its thread until they are used from another one.
+   */
   static final class ThreadScope {
     final Thread thread = Thread.currentThread();
     Scope scope;

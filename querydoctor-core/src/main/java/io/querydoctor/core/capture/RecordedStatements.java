@@ -2,6 +2,7 @@ package io.querydoctor.core.capture;
 
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
@@ -48,10 +49,7 @@ final class RecordedStatements {
 
     @Override
     public StatementEvent get(int index) {
-      if (index >= size) {
-        throw new IndexOutOfBoundsException(index);
-      }
-      return events[index];
+      return events[Objects.checkIndex(index, size)];
     }
 
     @Override

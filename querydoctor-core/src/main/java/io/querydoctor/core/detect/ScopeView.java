@@ -18,6 +18,8 @@ import java.util.Map;
  * first: the fingerprint cache hands out one instance per statement text) with the few shapes seen so far,
  * and only counted. The statements of a shape are gathered into a {@link FingerprintRun} only when a detector
  * asks for shapes that ran at least as often as its threshold, so the many shapes that run once cost no lists.
+ * One pass at construction finds the statement maxima the per-statement rules check first, and whether all
+ * statements share one shape (a scope around one loop), whose run is then the statement list itself.
  */
 public final class ScopeView {
 
