@@ -228,9 +228,6 @@ public final class CaptureSession implements AutoCloseable {
   }
 
   private CallSite callSite(Scope scope, Fingerprint fingerprint, long elapsedNanos) {
-    if (callSites == CallSiteMode.OFF) {
-      return null;
-    }
     boolean walk = switch (callSites) {
       case OFF -> false;
       case ALWAYS -> true;
