@@ -28,6 +28,11 @@ final class FingerprintStats {
 
   /** One execution; {@code consumeNanos} is -1 when result consumption was not measured. */
   synchronized void record(long elapsedNanos, long consumeNanos, long rowCount, boolean failed) {
+    add(elapsedNanos, consumeNanos, rowCount, failed);
+  }
+
+  /** As {@link #record}, for a caller that holds this object's lock over several executions. */
+  void add(long elapsedNanos, long consumeNanos, long rowCount, boolean failed) {
     calls++;
     if (consumeNanos >= 0) {
       consumedCalls++;

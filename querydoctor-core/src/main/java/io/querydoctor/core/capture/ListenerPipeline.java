@@ -37,11 +37,17 @@ final class ListenerPipeline {
     listeners = more;
   }
 
-  void statementExecuted(StatementEvent event) {
-    try {
-      aggregate.statementExecuted(event);
-    } catch (Throwable t) {
-      failed(aggregate, t);
+  /**
+   * Delivers a statement; {@code aggregate} is false for a statement its scope keeps, which reaches the
+   * aggregate with the scope's others (see {@link Scope#aggregateInto}).
+   */
+  void statementExecuted(StatementEvent event, boolean aggregate) {
+    if (aggregate) {
+      try {
+        this.aggregate.statementExecuted(event);
+      } catch (Throwable t) {
+        failed(this.aggregate, t);
+      }
     }
     try {
       detections.statementExecuted(event);

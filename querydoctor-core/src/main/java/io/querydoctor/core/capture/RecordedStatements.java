@@ -24,6 +24,10 @@ final class RecordedStatements {
     return size;
   }
 
+  StatementEvent get(int index) {
+    return events[index];
+  }
+
   void add(StatementEvent event) {
     if (size == events.length) {
       events = Arrays.copyOf(events, size * 2);

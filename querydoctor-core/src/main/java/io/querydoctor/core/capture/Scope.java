@@ -38,6 +38,9 @@ public final class Scope implements AutoCloseable {
   private int statementCount;
   private long databaseNanos;
   private int connectionsOpened;
+  // The own statements before this index have been added to the aggregate (see CaptureSession#AGGREGATE_LAG).
+  private int aggregated;
+  private long aggregatedAtNanos;
   private volatile ScopeRecord record;
 
   Scope(CaptureSession session, CaptureSession.ThreadScope threadScope, long id, String name, ScopeKind kind,
@@ -50,6 +53,7 @@ public final class Scope implements AutoCloseable {
     this.parent = threadScope.scope;
     this.thread = Thread.currentThread().getName();
     this.startNanos = startNanos;
+    this.aggregatedAtNanos = startNanos;
     this.maxStatements = maxStatements;
   }
 
@@ -109,12 +113,31 @@ public final class Scope implements AutoCloseable {
     return ++count[0];
   }
 
-  void add(StatementEvent event) {
+  /**
+   * Records a statement run in this scope. Returns true when the scope keeps it: it then reaches the aggregate
+   * through {@link #aggregateInto}, not one by one; false when it is beyond the scope's limit.
+   */
+  boolean add(StatementEvent event) {
     statementCount++;
     databaseNanos += Math.max(0, event.elapsedNanos());
     if (statements.size() < maxStatements) {
       statements.add(event);
+      return true;
     }
+    return false;
+  }
+
+  /** Whether the statements kept since the last {@link #aggregateInto} are older than {@code lagNanos}. */
+  boolean aggregateDue(long nowNanos, long lagNanos) {
+    return nowNanos - aggregatedAtNanos >= lagNanos;
+  }
+
+  /** Adds the own statements kept since the last call to {@code aggregate}. */
+  void aggregateInto(WorkloadAggregate aggregate, long nowNanos) {
+    int from = aggregated;
+    aggregated = statements.size();
+    aggregatedAtNanos = nowNanos;
+    aggregate.scopeStatements(statements, from, aggregated, id);
   }
 
   void add(TransactionRecord transaction) {

@@ -178,6 +178,45 @@ class CaptureSessionTest {
   }
 
   @Test
+  void aScopesStatementsReachTheAggregateOnceAtCloseOrASecondLater() {
+    FakeConnection c = new FakeConnection(session, ticker, false);
+    Scope outer = session.scope("GET /orders");
+    c.run("SELECT * FROM orders", 5);
+    try (Scope inner = session.scope("load items")) {
+      c.run("SELECT * FROM items WHERE order_id = 1", 1).run("SELECT * FROM items WHERE order_id = 2", 1);
+    }
+    assertThat(calls("SELECT * FROM items WHERE order_id = ?")).isEqualTo(2);
+    assertThat(calls("SELECT * FROM orders")).as("still waiting in the open scope").isZero();
+
+    ticker.advanceMillis(1_000);
+    c.run("SELECT * FROM orders", 5);
+    assertThat(calls("SELECT * FROM orders")).as("a second after the last addition").isEqualTo(2);
+
+    c.run("SELECT * FROM items WHERE order_id = 3", 1);
+    outer.close();
+    assertThat(calls("SELECT * FROM items WHERE order_id = ?")).as("nested statements counted once").isEqualTo(3);
+    assertThat(calls("SELECT * FROM orders")).isEqualTo(2);
+    assertThat(session.aggregate().totalCalls()).isEqualTo(outer.record().statementCount()).isEqualTo(5);
+  }
+
+  @Test
+  void statementsBeyondAScopesLimitReachTheAggregateAtOnce() {
+    CaptureSession small = CaptureSession.start(CaptureOptions.builder().ticker(ticker).maxStatementsPerScope(2)
+        .slowQueryLog(false).build());
+    FakeConnection c = new FakeConnection(small, ticker, false);
+    try (Scope scope = small.scope("job")) {
+      c.run("SELECT 1", 1).run("SELECT 2", 1).run("SELECT 3", 1).run("SELECT 4", 1);
+      assertThat(small.aggregate().totalCalls()).isEqualTo(2);
+    }
+    assertThat(small.aggregate().totalCalls()).isEqualTo(4);
+  }
+
+  private long calls(String fingerprint) {
+    return session.aggregate().summaries().stream().filter(s -> s.example().equals(fingerprint))
+        .mapToLong(FingerprintSummary::calls).sum();
+  }
+
+  @Test
   void aggregateKeepsPercentilesAndIsBounded() {
     CaptureSession small = CaptureSession.start(CaptureOptions.builder().ticker(ticker).maxFingerprints(2)
         .slowQueryLog(false).build());
