@@ -29,6 +29,11 @@ final class ConnectionChurnDetector implements Detector {
   }
 
   @Override
+  public ScopeGate gate() {
+    return ScopeGate.atLeast(ScopeGate.Measure.CONNECTIONS_OPENED, 1);
+  }
+
+  @Override
   public void examine(ScopeView view, Consumer<Detection> out) {
     ScopeRecord scope = view.scope();
     if (scope.connectionsOpened() > 0) {

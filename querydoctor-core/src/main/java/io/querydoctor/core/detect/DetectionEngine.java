@@ -34,7 +34,9 @@ public final class DetectionEngine implements CaptureListener {
   private static final Logger LOG = LoggerFactory.getLogger(DetectionEngine.class);
   private static final String NO_SCOPE = "(no scope)";
 
-  private final List<Detector> detectors;
+  private final Detector[] detectors;
+  // Each detector's gate, read once: checking a gate is a comparison, calling a detector an interface dispatch.
+  private final ScopeGate[] gates;
   // Only the detectors with a per-statement rule: a statement outside any scope is offered to these alone,
   // not through a no-op interface call for every detector.
   private final Detector[] statementDetectors;
@@ -60,7 +62,8 @@ public final class DetectionEngine implements CaptureListener {
   }
 
   public DetectionEngine(List<Detector> detectors, int maxGroups) {
-    this.detectors = List.copyOf(detectors);
+    this.detectors = detectors.toArray(Detector[]::new);
+    this.gates = detectors.stream().map(DetectionEngine::gateOf).toArray(ScopeGate[]::new);
     this.statementDetectors = detectors.stream().filter(DetectionEngine::examinesStatements)
         .toArray(Detector[]::new);
     this.maxGroups = maxGroups;
@@ -96,12 +99,25 @@ public final class DetectionEngine implements CaptureListener {
     }
     Consumer<Detection> out = sink;
     ScopeView view = ScopeView.of(scope);
-    for (Detector detector : detectors) {
-      try {
-        detector.examine(view, out);
-      } catch (RuntimeException e) {
-        LOG.warn("QueryDoctor detector {} failed on a scope; skipped", detector.ruleId(), e);
+    for (int i = 0; i < detectors.length; i++) {
+      if (!gates[i].opens(view)) {
+        continue;
       }
+      try {
+        detectors[i].examine(view, out);
+      } catch (RuntimeException e) {
+        LOG.warn("QueryDoctor detector {} failed on a scope; skipped", detectors[i].ruleId(), e);
+      }
+    }
+  }
+
+  /** The detector's gate; one that cannot say (it throws, or returns null) gets every scope. */
+  private static ScopeGate gateOf(Detector detector) {
+    try {
+      ScopeGate gate = detector.gate();
+      return gate == null ? ScopeGate.ALWAYS : gate;
+    } catch (RuntimeException e) {
+      return ScopeGate.ALWAYS;
     }
   }
 

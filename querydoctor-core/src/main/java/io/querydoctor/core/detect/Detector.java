@@ -19,7 +19,15 @@ public interface Detector {
   /** The rule id from RULES.md. */
   String ruleId();
 
-  /** Examines a closed scope. The default hands each of the scope's own statements to examineStatement. */
+  /**
+   * When this detector can fire; the engine calls {@link #examine} only for scopes that pass. The default
+   * passes every scope.
+   */
+  default ScopeGate gate() {
+    return ScopeGate.ALWAYS;
+  }
+
+  /** Examines a closed scope that passed the {@link #gate()}. The default hands each of the scope's own statements to examineStatement. */
   default void examine(ScopeView scope, Consumer<Detection> out) {
     for (StatementEvent event : scope.ownStatements()) {
       examineStatement(event, scope.name(), scope.durationNanos(), out);

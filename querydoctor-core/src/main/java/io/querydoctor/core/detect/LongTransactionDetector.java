@@ -33,6 +33,11 @@ final class LongTransactionDetector implements Detector {
   }
 
   @Override
+  public ScopeGate gate() {
+    return ScopeGate.atLeast(ScopeGate.Measure.TRANSACTIONS, 1);
+  }
+
+  @Override
   public void examine(ScopeView scope, Consumer<Detection> out) {
     for (TransactionRecord tx : scope.scope().transactions()) {
       double idle = tx.openNanos() <= 0 ? 0 : (double) tx.idleNanos() / tx.openNanos();

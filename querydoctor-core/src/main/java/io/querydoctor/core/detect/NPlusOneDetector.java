@@ -36,6 +36,11 @@ final class NPlusOneDetector implements Detector {
   }
 
   @Override
+  public ScopeGate gate() {
+    return ScopeGate.atLeast(ScopeGate.Measure.OWN_STATEMENTS, minExecutions);
+  }
+
+  @Override
   public void examine(ScopeView scope, Consumer<Detection> out) {
     for (FingerprintRun run : scope.byFingerprint(minExecutions)) {
       if (run.count() >= minExecutions && run.first().fingerprint().shape().kind() == StatementKind.SELECT

@@ -29,10 +29,8 @@ final class OffsetPaginationDetector implements Detector {
   }
 
   @Override
-  public void examine(ScopeView scope, Consumer<Detection> out) {
-    if (scope.maxOffset() > maxOffset) {
-      Detector.super.examine(scope, out);
-    }
+  public ScopeGate gate() {
+    return ScopeGate.above(ScopeGate.Measure.MAX_OFFSET, maxOffset);
   }
 
   @Override

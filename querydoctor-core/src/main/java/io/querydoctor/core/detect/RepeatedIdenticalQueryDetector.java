@@ -27,6 +27,11 @@ final class RepeatedIdenticalQueryDetector implements Detector {
   }
 
   @Override
+  public ScopeGate gate() {
+    return ScopeGate.atLeast(ScopeGate.Measure.OWN_STATEMENTS, minExecutions);
+  }
+
+  @Override
   public void examine(ScopeView scope, Consumer<Detection> out) {
     for (FingerprintRun shape : scope.byFingerprint(minExecutions)) {
       // Only a shape that repeats can hold identical executions: most scopes stop here.

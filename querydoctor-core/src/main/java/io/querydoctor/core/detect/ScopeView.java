@@ -25,8 +25,8 @@ public final class ScopeView {
 
   private final ScopeRecord scope;
   private final List<StatementEvent> own;
-  // Maxima over the own statements, so that a per-statement rule skips a scope in one comparison (most scopes
-  // have no slow, unbounded or deep-OFFSET statement) instead of a call per statement.
+  // Maxima over the own statements, for the gates of the per-statement rules: most scopes have no slow,
+  // unbounded or deep-OFFSET statement, and are then skipped in one comparison instead of a call per statement.
   private long maxElapsedNanos = Long.MIN_VALUE;
   private long maxRows = Long.MIN_VALUE;
   private long maxOffset = Long.MIN_VALUE;
@@ -107,19 +107,17 @@ public final class ScopeView {
     return own;
   }
 
-  /** The longest execution time among the own statements; {@link Long#MIN_VALUE} when there are none. */
-  public long maxElapsedNanos() {
-    return maxElapsedNanos;
-  }
-
-  /** The most rows any own statement returned or affected. */
-  public long maxRows() {
-    return maxRows;
-  }
-
-  /** The largest OFFSET among the own statements. */
-  public long maxOffset() {
-    return maxOffset;
+  /** The value of {@code measure} for this scope (see {@link ScopeGate}). */
+  long measure(ScopeGate.Measure measure) {
+    return switch (measure) {
+      case OWN_STATEMENTS -> own.size();
+      case STATEMENTS -> scope.statementCount();
+      case MAX_ELAPSED_NANOS -> maxElapsedNanos;
+      case MAX_ROWS -> maxRows;
+      case MAX_OFFSET -> maxOffset;
+      case TRANSACTIONS -> scope.transactions().size();
+      case CONNECTIONS_OPENED -> scope.connectionsOpened();
+    };
   }
 
   /** The groups of the own statements whose fingerprint ran at least {@code minCount} times, in order. */

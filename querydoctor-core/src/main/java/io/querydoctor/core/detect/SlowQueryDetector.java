@@ -27,10 +27,9 @@ final class SlowQueryDetector implements Detector {
   }
 
   @Override
-  public void examine(ScopeView scope, Consumer<Detection> out) {
-    if (scope.maxElapsedNanos() / 1e6 >= thresholdMillis) {
-      Detector.super.examine(scope, out);
-    }
+  public ScopeGate gate() {
+    return ScopeGate.atLeast(ScopeGate.Measure.MAX_ELAPSED_NANOS,
+        thresholdMillis >= Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : thresholdMillis * 1_000_000L);
   }
 
   @Override

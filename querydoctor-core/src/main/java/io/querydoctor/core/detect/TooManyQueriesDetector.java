@@ -30,9 +30,14 @@ final class TooManyQueriesDetector implements Detector {
   }
 
   @Override
+  public ScopeGate gate() {
+    return ScopeGate.above(ScopeGate.Measure.STATEMENTS, budget);
+  }
+
+  @Override
   public void examine(ScopeView view, Consumer<Detection> out) {
     ScopeRecord scope = view.scope();
-    if (scope.kind() == ScopeKind.STATEMENT || scope.statementCount() <= budget) {
+    if (scope.kind() == ScopeKind.STATEMENT) {
       return;
     }
     String top = FingerprintRun.byFingerprint(scope.statements(), e -> true).stream()

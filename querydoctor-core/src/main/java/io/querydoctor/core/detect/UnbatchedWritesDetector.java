@@ -28,6 +28,11 @@ final class UnbatchedWritesDetector implements Detector {
   }
 
   @Override
+  public ScopeGate gate() {
+    return ScopeGate.atLeast(ScopeGate.Measure.OWN_STATEMENTS, minExecutions);
+  }
+
+  @Override
   public void examine(ScopeView scope, Consumer<Detection> out) {
     for (FingerprintRun shape : scope.byFingerprint(minExecutions)) {
       if (shape.count() < minExecutions || !shape.first().writes()) {

@@ -27,10 +27,8 @@ final class UnboundedResultDetector implements Detector {
   }
 
   @Override
-  public void examine(ScopeView scope, Consumer<Detection> out) {
-    if (scope.maxRows() > maxRows) {
-      Detector.super.examine(scope, out);
-    }
+  public ScopeGate gate() {
+    return ScopeGate.above(ScopeGate.Measure.MAX_ROWS, maxRows);
   }
 
   @Override

@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * costs memory for at most {@code maxEntries} strings and pays a re-scan, never an unbounded map.
  *
  * <p>A lookup of a cached statement allocates nothing: the key is the caller's own {@code String}. In front of
- * the map sits a small direct-mapped table keyed by the identity of the string: applications and ORMs pass the
- * same {@code String} instance (a constant, a cached query) again and again, so most lookups are one array
- * read and one reference comparison — no hashing of the text, no map probing. Its slots hold immutable
+ * the map sits a small direct-mapped table, indexed by the string's hash (cached in the string) and matched by
+ * identity: applications and ORMs pass the same {@code String} instance (a constant, a cached query) again and
+ * again, so most lookups are one array read and one reference comparison, no map probing. Its slots hold immutable
  * entries, so racing writers can only replace one valid entry with another.
  */
 public final class FingerprintCache {
@@ -36,7 +36,9 @@ public final class FingerprintCache {
   }
 
   public Fingerprint get(String sql) {
-    int slot = System.identityHashCode(sql) & (RECENT_SLOTS - 1);
+    // The string's own hash is a field read after its first use, cheaper than System.identityHashCode.
+    int h = sql.hashCode();
+    int slot = (h ^ h >>> 16) & (RECENT_SLOTS - 1);
     Recent hit = recent[slot];
     if (hit != null && hit.sql == sql) {
       return hit.fingerprint;
