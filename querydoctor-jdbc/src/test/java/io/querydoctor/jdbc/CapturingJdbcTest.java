@@ -13,6 +13,7 @@ import io.querydoctor.core.capture.StatementEvent;
 import io.querydoctor.core.finding.Finding;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -72,6 +73,33 @@ class CapturingJdbcTest {
     assertThat(event.fingerprint().normalized()).isEqualTo("SELECT id FROM comments WHERE post_id = ?");
     assertThat(event.parameterHash()).isNotZero();
     assertThat(event.failed()).isFalse();
+  }
+
+  @Test
+  void recordsCallableStatementsWhoseResultsNameTheCallable() throws SQLException {
+    CaptureSession session = session(CaptureOptions.builder().countRows(true));
+    try (Connection c = wrapped(session).getConnection();
+        CallableStatement call = c.prepareCall("SELECT * FROM comments_of(?, ?) OFFSET ?")) {
+      call.setLong(1, 42);
+      call.setString(2, "new");
+      call.setInt(3, 2_000);
+      try (ResultSet rs = call.executeQuery()) {
+        assertThat(readAll(rs)).isEqualTo(1 + 2 + 3);
+        assertThat(rs.getStatement()).isSameAs(call);
+      }
+      call.setLong(1, 43);
+      call.addBatch();
+      call.addBatch();
+      call.executeBatch();
+      assertThat(call.getConnection()).isSameAs(c);
+    }
+    assertThat(events).hasSize(2);
+    assertThat(events.get(0).rows()).isEqualTo(StubDriver.ROWS);
+    assertThat(events.get(0).offset()).isEqualTo(2_000);
+    assertThat(events.get(0).parameterHash()).isNotZero();
+    assertThat(events.get(0).fingerprint().normalized()).isEqualTo("SELECT * FROM comments_of(?, ?) OFFSET ?");
+    assertThat(events.get(1).batchSize()).isEqualTo(2);
+    assertThat(events.get(1).rows()).isEqualTo(2);
   }
 
   @Test

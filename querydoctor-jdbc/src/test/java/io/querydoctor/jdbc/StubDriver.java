@@ -50,6 +50,7 @@ public final class StubDriver implements Driver {
     boolean[] autoCommit = {true};
     return proxy(Connection.class, (p, m, a) -> switch (m.getName()) {
       case "prepareStatement" -> statement(PreparedStatement.class, (String) a[0]);
+      case "prepareCall" -> statement(java.sql.CallableStatement.class, (String) a[0]);
       case "createStatement" -> statement(Statement.class, null);
       case "getAutoCommit" -> autoCommit[0];
       case "setAutoCommit" -> {

@@ -12,89 +12,83 @@ import java.sql.SQLException;
  */
 public final class CapturingCallableStatement extends DelegatingCallableStatement {
 
-  private final Connection connection;
-  private final PreparedExecution execution;
+  // Captures the executions: a prepared statement over the same driver statement, whose results report this one
+  // as their statement. A second object per callable statement, which are rare, so prepared ones need none.
+  private final CapturingPreparedStatement prepared;
 
-  CapturingCallableStatement(CallableStatement delegate, Connection connection, PreparedExecution execution) {
+  CapturingCallableStatement(CallableStatement delegate, Connection connection, StatementCapture capture,
+      String sql) {
     super(delegate);
-    this.connection = connection;
-    this.execution = execution;
+    this.prepared = new CapturingPreparedStatement(delegate, connection, capture, sql, this);
   }
 
   @Override
   protected void bind(int index, long bits) {
-    execution.parameters().bind(index, bits);
+    prepared.bind(index, bits);
   }
 
   @Override
   protected void bindObject(int index, Object value) {
-    execution.parameters().bindObject(index, value);
+    prepared.bindObject(index, value);
   }
 
   @Override
   protected void bindNull(int index) {
-    execution.parameters().bindNull(index);
+    prepared.bindNull(index);
   }
 
   @Override
   public void clearParameters() throws SQLException {
-    callableDelegate.clearParameters();
-    execution.parameters().clear();
+    prepared.clearParameters();
   }
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    return execution.executeQuery(this, callableDelegate);
+    return prepared.executeQuery();
   }
 
   @Override
   public int executeUpdate() throws SQLException {
-    return execution.executeUpdate(callableDelegate);
+    return prepared.executeUpdate();
   }
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    return execution.executeLargeUpdate(callableDelegate);
+    return prepared.executeLargeUpdate();
   }
 
   @Override
   public boolean execute() throws SQLException {
-    return execution.execute(callableDelegate);
+    return prepared.execute();
   }
 
   @Override
   public void addBatch() throws SQLException {
-    callableDelegate.addBatch();
-    execution.batchAdded();
+    prepared.addBatch();
   }
 
   @Override
   public void clearBatch() throws SQLException {
-    callableDelegate.clearBatch();
-    execution.batchCleared();
+    prepared.clearBatch();
   }
 
   @Override
   public int[] executeBatch() throws SQLException {
-    return execution.executeBatch(callableDelegate);
+    return prepared.executeBatch();
   }
 
   @Override
   public long[] executeLargeBatch() throws SQLException {
-    return execution.executeLargeBatch(callableDelegate);
+    return prepared.executeLargeBatch();
   }
 
   @Override
   public Connection getConnection() {
-    return connection;
+    return prepared.getConnection();
   }
 
   @Override
   public void close() throws SQLException {
-    try {
-      callableDelegate.close();
-    } finally {
-      execution.closed();
-    }
+    prepared.close();
   }
 }

@@ -1,7 +1,7 @@
 package io.querydoctor.jdbc.proxy;
 
+import io.querydoctor.core.capture.CaptureOptions;
 import io.querydoctor.core.capture.ConnectionTracker;
-import io.querydoctor.core.capture.Ticker;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,16 +16,14 @@ import java.sql.Statement;
 public final class CapturingConnection extends DelegatingConnection {
 
   private final ConnectionTracker tracker;
-  private final Ticker ticker;
-  private final boolean countRows;
-  private final boolean consumeTime;
+  // Shared by all statements of this connection.
+  private final StatementCapture capture;
 
   public CapturingConnection(Connection delegate, ConnectionTracker tracker) {
     super(delegate);
     this.tracker = tracker;
-    this.ticker = tracker.session().options().ticker();
-    this.countRows = tracker.session().options().countRows();
-    this.consumeTime = tracker.session().options().consumeTime();
+    CaptureOptions options = tracker.session().options();
+    this.capture = new StatementCapture(tracker, options.ticker(), options.countRows(), options.consumeTime());
   }
 
   /** Whether the driver's connection starts in auto-commit mode (true when it cannot tell). */
@@ -37,23 +35,19 @@ public final class CapturingConnection extends DelegatingConnection {
     }
   }
 
-  private StatementCapture capture() {
-    return new StatementCapture(tracker, ticker, countRows, consumeTime);
-  }
-
   @Override
   public Statement createStatement() throws SQLException {
-    return new CapturingStatement(delegate.createStatement(), this, capture());
+    return new CapturingStatement(delegate.createStatement(), this, capture);
   }
 
   @Override
   public Statement createStatement(int type, int concurrency) throws SQLException {
-    return new CapturingStatement(delegate.createStatement(type, concurrency), this, capture());
+    return new CapturingStatement(delegate.createStatement(type, concurrency), this, capture);
   }
 
   @Override
   public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
-    return new CapturingStatement(delegate.createStatement(type, concurrency, holdability), this, capture());
+    return new CapturingStatement(delegate.createStatement(type, concurrency, holdability), this, capture);
   }
 
   @Override
@@ -88,8 +82,7 @@ public final class CapturingConnection extends DelegatingConnection {
   }
 
   private PreparedStatement prepared(PreparedStatement statement, String sql) {
-    return new CapturingPreparedStatement(statement, this, new PreparedExecution(sql, tracker, ticker, countRows,
-        consumeTime));
+    return new CapturingPreparedStatement(statement, this, capture, sql);
   }
 
   @Override
@@ -109,8 +102,7 @@ public final class CapturingConnection extends DelegatingConnection {
   }
 
   private CallableStatement callable(CallableStatement statement, String sql) {
-    return new CapturingCallableStatement(statement, this, new PreparedExecution(sql, tracker, ticker, countRows,
-        consumeTime));
+    return new CapturingCallableStatement(statement, this, capture, sql);
   }
 
   @Override

@@ -1,87 +1,255 @@
 package io.querydoctor.jdbc.proxy;
 
+import io.querydoctor.core.sql.Fingerprint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A PreparedStatement that records each execution: clock, delegate, clock, notify. The application's own
  * exceptions are rethrown unchanged after the failure is recorded; results are returned as the driver made
  * them (wrapped only to count rows).
+ *
+ * <p>It carries what capture needs between executions itself — the SQL and its fingerprint, the bound
+ * parameters, the pending batch size — so that preparing a statement allocates this object and its parameter
+ * array only: applications behind a pool without a statement cache prepare once per execution. Bound values are
+ * kept as one {@code long} per parameter: integral numbers as their value (so OFFSET can be read back), other
+ * values as a hash.
  */
 public final class CapturingPreparedStatement extends DelegatingPreparedStatement {
 
-  private final Connection connection;
-  private final PreparedExecution execution;
+  private static final long NULL_BITS = 0x6e756c6c_6e756c6cL;
 
-  CapturingPreparedStatement(PreparedStatement delegate, Connection connection, PreparedExecution execution) {
+  private final Connection connection;
+  private final StatementCapture capture;
+  private final Statement owner;
+  private final String sql;
+  private final Fingerprint fingerprint;
+  private final int offsetParameter;
+  private long[] parameterBits;
+  private int highestParameter;
+  private int batched;
+  private ResultSet lastResult;
+
+  CapturingPreparedStatement(PreparedStatement delegate, Connection connection, StatementCapture capture,
+      String sql) {
+    this(delegate, connection, capture, sql, null);
+  }
+
+  /** As above; {@code owner} is the statement the application holds, when it is not this one (a callable). */
+  CapturingPreparedStatement(PreparedStatement delegate, Connection connection, StatementCapture capture,
+      String sql, Statement owner) {
     super(delegate);
     this.connection = connection;
-    this.execution = execution;
+    this.capture = capture;
+    this.owner = owner == null ? this : owner;
+    this.sql = sql;
+    this.fingerprint = fingerprintOf(sql, capture);
+    this.offsetParameter = fingerprint == null ? 0 : fingerprint.shape().offsetParameter();
+    // Sized for the statement's bind markers, so binding never grows the array.
+    this.parameterBits = new long[Math.max(1, fingerprint == null ? 8 : fingerprint.shape().parameterCount())];
   }
+
+  /** Looked up once per prepared statement; null (looked up again at execution) if that failed. */
+  private static Fingerprint fingerprintOf(String sql, StatementCapture capture) {
+    try {
+      return capture.tracker().fingerprint(sql);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  // Parameters: every setXxx reports its value here (see DelegatingPreparedStatement).
 
   @Override
   protected void bind(int index, long bits) {
-    execution.parameters().bind(index, bits);
+    if (index < 1) {
+      return;
+    }
+    if (index > parameterBits.length) {
+      parameterBits = Arrays.copyOf(parameterBits, Math.max(index, parameterBits.length * 2));
+    }
+    parameterBits[index - 1] = bits;
+    highestParameter = Math.max(highestParameter, index);
   }
 
   @Override
   protected void bindObject(int index, Object value) {
-    execution.parameters().bindObject(index, value);
+    bind(index, value instanceof Integer || value instanceof Long || value instanceof Short
+        ? ((Number) value).longValue() : Objects.hashCode(value) * 0x9E3779B97F4A7C15L);
   }
 
   @Override
   protected void bindNull(int index) {
-    execution.parameters().bindNull(index);
+    bind(index, NULL_BITS);
   }
 
   @Override
   public void clearParameters() throws SQLException {
     preparedDelegate.clearParameters();
-    execution.parameters().clear();
+    Arrays.fill(parameterBits, 0, highestParameter, 0L);
+    highestParameter = 0;
   }
+
+  /** A hash of all bound values; 0 when none are bound. */
+  private long parameterHash() {
+    long hash = 0;
+    for (int i = 0; i < highestParameter; i++) {
+      hash = hash * 31 + parameterBits[i] + i;
+    }
+    return hash;
+  }
+
+  /** The value bound to the OFFSET marker if it is an integral number, else -1. */
+  private long offsetValue() {
+    int index = offsetParameter;
+    return index >= 1 && index <= highestParameter && parameterBits[index - 1] >= 0 ? parameterBits[index - 1] : -1;
+  }
+
+  // The executions: clock, delegate, clock, notify. The application's exception is recorded and rethrown
+  // unchanged. Plain methods rather than one taking a lambda, so the hot path allocates nothing.
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    return execution.executeQuery(this, preparedDelegate);
+    long start = start();
+    ResultSet result;
+    try {
+      result = preparedDelegate.executeQuery();
+    } catch (SQLException | RuntimeException e) {
+      failed(start);
+      throw e;
+    }
+    lastResult = capture.query(owner, sql, fingerprint, parameterHash(), offsetValue(), start, result);
+    return lastResult;
   }
 
   @Override
   public int executeUpdate() throws SQLException {
-    return execution.executeUpdate(preparedDelegate);
+    long start = start();
+    int rows;
+    try {
+      rows = preparedDelegate.executeUpdate();
+    } catch (SQLException | RuntimeException e) {
+      failed(start);
+      throw e;
+    }
+    executed(start, rows);
+    return rows;
   }
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    return execution.executeLargeUpdate(preparedDelegate);
+    long start = start();
+    long rows;
+    try {
+      rows = preparedDelegate.executeLargeUpdate();
+    } catch (SQLException | RuntimeException e) {
+      failed(start);
+      throw e;
+    }
+    executed(start, rows);
+    return rows;
   }
 
   @Override
   public boolean execute() throws SQLException {
-    return execution.execute(preparedDelegate);
+    long start = start();
+    boolean hasResult;
+    try {
+      hasResult = preparedDelegate.execute();
+    } catch (SQLException | RuntimeException e) {
+      failed(start);
+      throw e;
+    }
+    executed(start, -1);
+    return hasResult;
   }
 
   @Override
   public void addBatch() throws SQLException {
     preparedDelegate.addBatch();
-    execution.batchAdded();
+    batched++;
   }
 
   @Override
   public void clearBatch() throws SQLException {
     preparedDelegate.clearBatch();
-    execution.batchCleared();
+    batched = 0;
   }
 
   @Override
   public int[] executeBatch() throws SQLException {
-    return execution.executeBatch(preparedDelegate);
+    long start = start();
+    int[] counts;
+    try {
+      counts = preparedDelegate.executeBatch();
+    } catch (SQLException | RuntimeException e) {
+      failed(start);
+      throw e;
+    }
+    batchExecuted(start, sum(counts));
+    return counts;
   }
 
   @Override
   public long[] executeLargeBatch() throws SQLException {
-    return execution.executeLargeBatch(preparedDelegate);
+    long start = start();
+    long[] counts;
+    try {
+      counts = preparedDelegate.executeLargeBatch();
+    } catch (SQLException | RuntimeException e) {
+      failed(start);
+      throw e;
+    }
+    batchExecuted(start, sum(counts));
+    return counts;
+  }
+
+  /** Reads the clock before an execution, after reporting a result still open from the previous one. */
+  private long start() {
+    finishLastResult();
+    return capture.now();
+  }
+
+  private void executed(long start, long rows) {
+    capture.executed(sql, fingerprint, 1, parameterHash(), offsetValue(), start, rows);
+  }
+
+  private void failed(long start) {
+    capture.failed(sql, fingerprint, Math.max(1, batched), parameterHash(), start);
+    batched = 0;
+  }
+
+  private void batchExecuted(long start, long rows) {
+    capture.executed(sql, fingerprint, Math.max(1, batched), 0, -1, start, rows);
+    batched = 0;
+  }
+
+  /** Running again or closing closes the result of the last query: report it if it is still being read. */
+  private void finishLastResult() {
+    ResultSet last = lastResult;
+    lastResult = null;
+    CountingResultSet.finishPending(last);
+  }
+
+  private static long sum(int[] counts) {
+    long total = 0;
+    for (int count : counts) {
+      total += Math.max(0, count);
+    }
+    return total;
+  }
+
+  private static long sum(long[] counts) {
+    long total = 0;
+    for (long count : counts) {
+      total += Math.max(0, count);
+    }
+    return total;
   }
 
   @Override
@@ -94,7 +262,7 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
     try {
       preparedDelegate.close();
     } finally {
-      execution.closed();
+      finishLastResult();
     }
   }
 }

@@ -18,6 +18,7 @@ public final class CapturingStatement extends DelegatingStatement {
 
   private final Connection connection;
   private final StatementCapture capture;
+  private ResultSet lastResult;
   private Map<String, int[]> batch;
 
   CapturingStatement(Statement delegate, Connection connection, StatementCapture capture) {
@@ -33,7 +34,7 @@ public final class CapturingStatement extends DelegatingStatement {
   }
 
   private <T> T timed(String sql, Execution<T> execution, boolean rowsFromResult) throws SQLException {
-    capture.flushPending();
+    finishLastResult();
     long start = capture.now();
     T result;
     try {
@@ -49,7 +50,7 @@ public final class CapturingStatement extends DelegatingStatement {
 
   @Override
   public ResultSet executeQuery(String sql) throws SQLException {
-    capture.flushPending();
+    finishLastResult();
     long start = capture.now();
     ResultSet result;
     try {
@@ -58,7 +59,15 @@ public final class CapturingStatement extends DelegatingStatement {
       capture.failed(sql, null, 1, 0, start);
       throw e;
     }
-    return capture.query(this, sql, null, 0, -1, start, result);
+    lastResult = capture.query(this, sql, null, 0, -1, start, result);
+    return lastResult;
+  }
+
+  /** Running again or closing closes the result of the last query: report it if it is still being read. */
+  private void finishLastResult() {
+    ResultSet last = lastResult;
+    lastResult = null;
+    CountingResultSet.finishPending(last);
   }
 
   @Override
@@ -196,7 +205,7 @@ public final class CapturingStatement extends DelegatingStatement {
     try {
       delegate.close();
     } finally {
-      capture.flushPending();
+      finishLastResult();
     }
   }
 }

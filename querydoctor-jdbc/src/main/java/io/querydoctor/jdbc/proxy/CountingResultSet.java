@@ -64,7 +64,17 @@ final class CountingResultSet extends DelegatingResultSet {
   void finish() {
     if (!finished) {
       finished = true;
-      capture.resultFinished(this, sql, fingerprint, parameterHash, offsetValue, start, elapsed, rows);
+      capture.resultFinished(sql, fingerprint, parameterHash, offsetValue, start, elapsed, rows);
+    }
+  }
+
+  /**
+   * Finishes {@code result} if it is a counting result set still being read; statements call it before they run
+   * again or close, since that closes their open result. A no-op for null and for the driver's own results.
+   */
+  static void finishPending(ResultSet result) {
+    if (result instanceof CountingResultSet counting) {
+      counting.finish();
     }
   }
 }

@@ -7,20 +7,22 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
- * The capture logic every wrapped statement shares: turn a timed execution into a capture event, or, when rows
- * are counted, hand back a {@link CountingResultSet} that reports the event once the rows are read (at the
- * last {@code next()}, at close, or when the statement runs again or closes).
+ * The capture logic every wrapped statement of one connection shares: turn a timed execution into a capture
+ * event, or, when rows are counted, hand back a {@link CountingResultSet} that reports the event once the rows
+ * are read (at the last {@code next()}, at close, or when its statement runs again or closes).
+ *
+ * <p>One per connection and immutable, so a statement costs no capture object of its own: applications behind a
+ * pool without a statement cache prepare a statement for every execution.
  *
  * <p>Fail-open: nothing here throws; every call into capture is guarded by {@link ConnectionTracker}, and a
  * failure while wrapping a result returns the driver's own result unchanged.
  */
-class StatementCapture {
+final class StatementCapture {
 
   private final ConnectionTracker tracker;
   private final Ticker ticker;
   private final boolean countRows;
   private final boolean consumeTime;
-  private CountingResultSet pending;
 
   StatementCapture(ConnectionTracker tracker, Ticker ticker, boolean countRows, boolean consumeTime) {
     this.tracker = tracker;
@@ -33,7 +35,15 @@ class StatementCapture {
     return ticker.read();
   }
 
-  /** A query returned {@code result}; returns what the application gets (the same rows, maybe counted). */
+  ConnectionTracker tracker() {
+    return tracker;
+  }
+
+  /**
+   * A query by {@code owner} returned {@code result}; returns what the application gets: the same rows, counted
+   * by a {@link CountingResultSet} when row counting is on (the owner then finishes it if it is still being
+   * read when the statement runs again or closes).
+   */
   ResultSet query(Statement owner, String sql, Fingerprint fingerprint, long parameterHash, long offsetValue,
       long start, ResultSet result) {
     long elapsed = ticker.read() - start;
@@ -42,10 +52,8 @@ class StatementCapture {
       return result;
     }
     try {
-      CountingResultSet counting = new CountingResultSet(result, owner, this, sql, fingerprint, parameterHash,
-          offsetValue, start, elapsed);
-      pending = counting;
-      return counting;
+      return new CountingResultSet(result, owner, this, sql, fingerprint, parameterHash, offsetValue, start,
+          elapsed);
     } catch (RuntimeException e) {
       tracker.statementExecuted(sql, fingerprint, 1, parameterHash, offsetValue, start, elapsed, -1, false);
       return result;
@@ -66,29 +74,13 @@ class StatementCapture {
   }
 
   /**
-   * Called by a counting result set when its rows are read or it closes: the time since the driver returned
+   * Called once by a counting result set when its rows are read or it closes: the time since the driver returned
    * ({@code start + elapsed}) is the time the application took to consume the result, when asked for.
    */
-  void resultFinished(CountingResultSet result, String sql, Fingerprint fingerprint, long parameterHash,
-      long offsetValue, long start, long elapsed, long rows) {
-    if (pending == result) {
-      pending = null;
-    }
+  void resultFinished(String sql, Fingerprint fingerprint, long parameterHash, long offsetValue, long start,
+      long elapsed, long rows) {
     long consumed = consumeTime ? Math.max(0, ticker.read() - start - elapsed) : -1;
     tracker.statementExecuted(sql, fingerprint, 1, parameterHash, offsetValue, start, elapsed, consumed, rows,
         false);
-  }
-
-  /** Reports a result still being read (before the statement runs again or closes). */
-  void flushPending() {
-    CountingResultSet open = pending;
-    if (open != null) {
-      pending = null;
-      open.finish();
-    }
-  }
-
-  ConnectionTracker tracker() {
-    return tracker;
   }
 }
