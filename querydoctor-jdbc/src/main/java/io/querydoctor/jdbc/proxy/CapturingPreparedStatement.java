@@ -33,7 +33,7 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
   private long[] parameterBits;
   private int highestParameter;
   private int batched;
-  private ResultSet lastResult;
+  private CountingResultSet pending;
 
   CapturingPreparedStatement(PreparedStatement delegate, Connection connection, StatementCapture capture,
       String sql) {
@@ -123,8 +123,7 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
       failed(start);
       throw e;
     }
-    lastResult = capture.query(owner, sql, fingerprint, parameterHash(), offsetValue(), start, result);
-    return lastResult;
+    return counted(capture.query(owner, sql, fingerprint, parameterHash(), offsetValue(), start, result));
   }
 
   @Override
@@ -229,11 +228,15 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
     batched = 0;
   }
 
+  private ResultSet counted(ResultSet result) {
+    pending = CountingResultSet.pendingOf(result);
+    return result;
+  }
+
   /** Running again or closing closes the result of the last query: report it if it is still being read. */
   private void finishLastResult() {
-    ResultSet last = lastResult;
-    lastResult = null;
-    CountingResultSet.finishPending(last);
+    CountingResultSet.finish(pending);
+    pending = null;
   }
 
   private static long sum(int[] counts) {

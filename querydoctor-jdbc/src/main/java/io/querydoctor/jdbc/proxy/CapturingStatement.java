@@ -18,7 +18,7 @@ public final class CapturingStatement extends DelegatingStatement {
 
   private final Connection connection;
   private final StatementCapture capture;
-  private ResultSet lastResult;
+  private CountingResultSet pending;
   private Map<String, int[]> batch;
 
   CapturingStatement(Statement delegate, Connection connection, StatementCapture capture) {
@@ -59,15 +59,18 @@ public final class CapturingStatement extends DelegatingStatement {
       capture.failed(sql, null, 1, 0, start);
       throw e;
     }
-    lastResult = capture.query(this, sql, null, 0, -1, start, result);
-    return lastResult;
+    return counted(capture.query(this, sql, null, 0, -1, start, result));
+  }
+
+  private ResultSet counted(ResultSet result) {
+    pending = CountingResultSet.pendingOf(result);
+    return result;
   }
 
   /** Running again or closing closes the result of the last query: report it if it is still being read. */
   private void finishLastResult() {
-    ResultSet last = lastResult;
-    lastResult = null;
-    CountingResultSet.finishPending(last);
+    CountingResultSet.finish(pending);
+    pending = null;
   }
 
   @Override

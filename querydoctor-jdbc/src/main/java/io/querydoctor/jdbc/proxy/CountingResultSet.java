@@ -69,12 +69,17 @@ final class CountingResultSet extends DelegatingResultSet {
   }
 
   /**
-   * Finishes {@code result} if it is a counting result set still being read; statements call it before they run
-   * again or close, since that closes their open result. A no-op for null and for the driver's own results.
+   * What a statement remembers of the result it returned: the counting result, to finish when the statement
+   * runs again or closes (which closes the result), or null for the driver's own, which need not outlive its use.
    */
-  static void finishPending(ResultSet result) {
-    if (result instanceof CountingResultSet counting) {
-      counting.finish();
+  static CountingResultSet pendingOf(ResultSet result) {
+    return result instanceof CountingResultSet counting ? counting : null;
+  }
+
+  /** Finishes {@code pending} (null: nothing to do). */
+  static void finish(CountingResultSet pending) {
+    if (pending != null) {
+      pending.finish();
     }
   }
 }
