@@ -3,15 +3,16 @@ package io.querydoctor.core.capture;
 import org.HdrHistogram.IntCountsHistogram;
 
 /**
- * Running totals for one fingerprint. Latencies go into an auto-resizing HdrHistogram in microseconds with two
- * significant digits: a few kilobytes for the range real statements span (1 µs … minutes). Updates lock
- * this object only, so different fingerprints never contend.
+ * Running totals for one fingerprint. Latencies are counted in microseconds in HdrHistogram's layout with two
+ * significant digits ({@link LatencyCounts}), made into an HdrHistogram when a summary is read: a few kilobytes
+ * for the range real statements span (1 µs … minutes). Updates lock this object only, so different fingerprints
+ * never contend.
  */
 final class FingerprintStats {
 
   private final String fingerprintId;
   private final String example;
-  private final IntCountsHistogram micros = new IntCountsHistogram(2);
+  private final LatencyCounts micros = new LatencyCounts();
   private long calls;
   private long errors;
   private long rows;
@@ -48,7 +49,7 @@ final class FingerprintStats {
     long nanos = Math.max(0, elapsedNanos);
     totalNanos += nanos;
     maxNanos = Math.max(maxNanos, nanos);
-    micros.recordValue(nanos / 1000);
+    micros.record(nanos / 1000);
   }
 
   String fingerprintId() {
@@ -57,12 +58,13 @@ final class FingerprintStats {
 
   synchronized FingerprintSummary summary() {
     double total = totalNanos / 1e6;
+    IntCountsHistogram histogram = micros.toHistogram();
     return new FingerprintSummary(fingerprintId, example, calls, errors, rows, total,
-        calls == 0 ? 0 : total / calls, maxNanos / 1e6, percentile(50), percentile(95), percentile(99),
-        consumedCalls, totalConsumeNanos / 1e6, maxConsumeNanos / 1e6);
+        calls == 0 ? 0 : total / calls, maxNanos / 1e6, millisAt(histogram, 50), millisAt(histogram, 95),
+        millisAt(histogram, 99), consumedCalls, totalConsumeNanos / 1e6, maxConsumeNanos / 1e6);
   }
 
-  private double percentile(double p) {
-    return micros.getTotalCount() == 0 ? 0 : micros.getValueAtPercentile(p) / 1000.0;
+  private static double millisAt(IntCountsHistogram histogram, double percentile) {
+    return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile) / 1000.0;
   }
 }
