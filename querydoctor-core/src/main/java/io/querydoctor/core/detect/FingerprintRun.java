@@ -15,10 +15,12 @@ final class FingerprintRun {
   private final String key;
   private final List<StatementEvent> events;
   private int repeated; // 0 not yet known, 1 some values repeat, -1 none do
-  // Totals over the run, computed in one pass when first asked (-1: not yet).
+  // Facts over the run, computed in one pass when first asked (succeeded -1: not yet).
   private int succeeded = -1;
   private long totalNanos;
   private CallSite callSite;
+  private boolean differentValues;
+  private boolean mayRepeat;
 
   FingerprintRun(String key, List<StatementEvent> events) {
     this.key = key;
@@ -66,6 +68,13 @@ final class FingerprintRun {
     return totalNanos;
   }
 
+  /**
+   * The one pass over the run: executions that succeeded, their total time, the first call site, and two
+   * facts about their values — whether any differs from the first, and whether two may be equal. The latter
+   * sets two bits (of two 64-bit masks) per value, taken from its mixed hash: a value seen before finds both of
+   * its bits set. A loop over distinct ids (the usual N+1) is ruled out in the same pass; a false "maybe" (a
+   * few % for 10 values) costs the exact check in {@link #hasRepeatedValues}.
+   */
   private void total() {
     if (succeeded >= 0) {
       return;
@@ -73,6 +82,11 @@ final class FingerprintRun {
     int ok = 0;
     long total = 0;
     CallSite site = null;
+    long firstValue = valueHash(events.get(0));
+    boolean differ = false;
+    boolean maybe = false;
+    long low = 0;
+    long high = 0;
     for (int i = 0; i < events.size(); i++) {
       StatementEvent event = events.get(i);
       if (!event.failed()) {
@@ -82,9 +96,19 @@ final class FingerprintRun {
       if (site == null) {
         site = event.callSite();
       }
+      long value = valueHash(event);
+      differ |= value != firstValue;
+      long mixed = value * 0x9E3779B97F4A7C15L;
+      long a = 1L << (mixed >>> 58);
+      long b = 1L << (mixed >>> 52);
+      maybe |= (low & a) != 0 && (high & b) != 0;
+      low |= a;
+      high |= b;
     }
     totalNanos = total;
     callSite = site;
+    differentValues = differ;
+    mayRepeat = maybe;
     succeeded = ok;
   }
 
@@ -97,13 +121,8 @@ final class FingerprintRun {
 
   /** Whether some executions ran with other values (text or parameters) than the first. */
   boolean hasDifferentValues() {
-    long first = valueHash(events.get(0));
-    for (int i = 1; i < events.size(); i++) {
-      if (valueHash(events.get(i)) != first) {
-        return true;
-      }
-    }
-    return false;
+    total();
+    return differentValues;
   }
 
   /**
@@ -119,10 +138,11 @@ final class FingerprintRun {
   }
 
   private boolean findRepeated() {
-    int n = events.size();
-    if (n <= PAIRWISE_LIMIT && !mayRepeat()) {
+    total();
+    if (!mayRepeat) {
       return false;
     }
+    int n = events.size();
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
       keys[i] = valueHash(events.get(i));
@@ -147,27 +167,6 @@ final class FingerprintRun {
   }
 
   private static final int PAIRWISE_LIMIT = 32;
-
-  /**
-   * False when no two executions can have the same values: each value sets two bits (of two 64-bit masks)
-   * taken from its mixed hash, and values seen before find both of theirs set. A loop over distinct ids (the
-   * usual N+1) is ruled out in one pass; a false "maybe" (a few % for 10 values) costs the exact check.
-   */
-  private boolean mayRepeat() {
-    long low = 0;
-    long high = 0;
-    for (int i = 0; i < events.size(); i++) {
-      long mixed = valueHash(events.get(i)) * 0x9E3779B97F4A7C15L;
-      long a = 1L << (mixed >>> 58);
-      long b = 1L << (mixed >>> 52);
-      if ((low & a) != 0 && (high & b) != 0) {
-        return true;
-      }
-      low |= a;
-      high |= b;
-    }
-    return false;
-  }
 
   private static long valueHash(StatementEvent event) {
     return event.sql().hashCode() * 0x9E3779B97F4A7C15L ^ event.parameterHash();
