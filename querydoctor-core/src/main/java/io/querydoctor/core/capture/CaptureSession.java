@@ -167,7 +167,7 @@ public final class CaptureSession implements AutoCloseable {
       cell = threadScopes.get();
       lastOpened = cell;
     }
-    Scope scope = new Scope(this, cell, scopeIds.incrementAndGet(), name, kind, options.ticker().read(),
+    Scope scope = new Scope(this, cell, cell.nextScopeId(scopeIds), name, kind, options.ticker().read(),
         options.maxStatementsPerScope());
     cell.scope = scope;
     return scope;
@@ -268,7 +268,21 @@ public final class CaptureSession implements AutoCloseable {
   static final class ThreadScope {
     final Thread thread = Thread.currentThread();
     Scope scope;
+    // This thread's block of scope ids, taken from the session's counter ID_BLOCK at a time: an atomic update
+    // per scope costs as much as the rest of opening one. Ids stay unique; across threads they are not ordered.
+    private long nextId;
+    private long idLimit;
+
+    long nextScopeId(AtomicLong ids) {
+      if (nextId == idLimit) {
+        nextId = ids.getAndAdd(ID_BLOCK) + 1;
+        idLimit = nextId + ID_BLOCK;
+      }
+      return nextId++;
+    }
   }
+
+  private static final int ID_BLOCK = 64;
 
   void failed(Throwable t) {
     if (captureFailures.incrementAndGet() == 1) {

@@ -174,6 +174,7 @@ class CaptureSessionTest {
     assertThat(real.aggregate().totalCalls()).isEqualTo((long) threads * perThread);
     assertThat(real.aggregate().summaries()).hasSize(1);
     assertThat(scopes).hasSize(threads).allSatisfy(s -> assertThat(s.record().statementCount()).isEqualTo(perThread));
+    assertThat(scopes).extracting(Scope::id).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).isPositive());
     assertThat(real.detections().runsOf("worker 3")).isEqualTo(1);
   }
 
