@@ -35,14 +35,14 @@ public final class CaptureSession implements AutoCloseable {
   private final ListenerPipeline pipeline;
   private final WorkloadAggregate aggregate;
   private final DetectionEngine detections;
-  // The innermost open scope per thread, in a mutable cell: opening and closing a scope (once per request)
-  // then write a field instead of setting and removing thread-local entries. The cell is found through a
-  // one-entry cache (the last cell used by a connection, or to open a scope) checked against the calling thread,
-  // since a thread-local lookup costs about 15 ns here, as much as the rest of recording a statement in a scope.
   // A scope's statements reach the aggregate together, when it closes, at one lock per run of a fingerprint
   // instead of one per statement; in a scope that stays open they are added at the first statement a second
   // or more after the last addition, so the aggregate lags an open scope by about that much.
   private static final long AGGREGATE_LAG_NANOS = 1_000_000_000L;
+  // The innermost open scope per thread, in a mutable cell: opening and closing a scope (once per request)
+  // then write a field instead of setting and removing thread-local entries. The cell is found through a
+  // one-entry cache (the last cell used by a connection, or to open a scope) checked against the calling thread,
+  // since a thread-local lookup costs about 15 ns here, as much as the rest of recording a statement in a scope.
   private final ThreadLocal<ThreadScope> threadScopes = ThreadLocal.withInitial(ThreadScope::new);
   // Racy by design: a cell seen by another thread is recognised by its owner and not used.
   private ThreadScope lastOpened;

@@ -38,7 +38,7 @@ public final class Scope implements AutoCloseable {
   private int statementCount;
   private long databaseNanos;
   private int connectionsOpened;
-  // The own statements before this index have been added to the aggregate (see CaptureSession#AGGREGATE_LAG).
+  // The own statements before this index have been added to the aggregate (see CaptureSession#AGGREGATE_LAG_NANOS).
   private int aggregated;
   private long aggregatedAtNanos;
   private volatile ScopeRecord record;
