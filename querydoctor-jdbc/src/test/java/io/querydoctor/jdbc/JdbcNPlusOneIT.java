@@ -154,46 +154,10 @@ class JdbcNPlusOneIT {
   }
 
   /** A minimal DataSource over the test database (not a pool). */
-  private record SingleConnectionSource(TestDatabase db) implements DataSource {
+  private record SingleConnectionSource(TestDatabase db) implements ConnectionSource {
     @Override
     public Connection getConnection() throws SQLException {
       return db.connect();
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      return db.connect();
-    }
-
-    @Override
-    public java.io.PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(java.io.PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public java.util.logging.Logger getParentLogger() {
-      return java.util.logging.Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) {
-      return null;
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
     }
   }
 }

@@ -9,7 +9,6 @@ import io.querydoctor.core.capture.CaptureOptions;
 import io.querydoctor.core.capture.CaptureSession;
 import io.querydoctor.core.capture.FingerprintSummary;
 import io.querydoctor.core.capture.StatementEvent;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -20,8 +19,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,7 +138,7 @@ class ResultConsumptionTest {
   }
 
   /** Stub connections whose prepared statements move the ticker by {@code executeNanos} inside executeQuery. */
-  private record TickingDataSource(AtomicLong now, long executeNanos) implements DataSource {
+  private record TickingDataSource(AtomicLong now, long executeNanos) implements ConnectionSource {
 
     @Override
     public Connection getConnection() {
@@ -169,42 +166,6 @@ class ResultConsumptionTest {
       } catch (InvocationTargetException e) {
         throw e.getCause();
       }
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) {
-      return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-      return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
     }
   }
 }

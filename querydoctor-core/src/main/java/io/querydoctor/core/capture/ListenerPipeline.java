@@ -38,15 +38,15 @@ final class ListenerPipeline {
   }
 
   /**
-   * Delivers a statement; {@code aggregate} is false for a statement its scope keeps, which reaches the
+   * Delivers a statement; {@code aggregateNow} is false for a statement its scope keeps, which reaches the
    * aggregate with the scope's others (see {@link Scope#aggregateInto}).
    */
-  void statementExecuted(StatementEvent event, boolean aggregate) {
-    if (aggregate) {
+  void statementExecuted(StatementEvent event, boolean aggregateNow) {
+    if (aggregateNow) {
       try {
-        this.aggregate.statementExecuted(event);
+        aggregate.statementExecuted(event);
       } catch (Throwable t) {
-        failed(this.aggregate, t);
+        failed(aggregate, t);
       }
     }
     try {

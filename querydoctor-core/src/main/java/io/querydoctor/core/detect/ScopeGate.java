@@ -1,5 +1,7 @@
 package io.querydoctor.core.detect;
 
+import java.util.Objects;
+
 /**
  * When a detector can fire at all: one measure of the closed scope at or above a minimum. The engine checks
  * the gate, a field read and a comparison, before it calls the detector, so the detectors that cannot fire on a
@@ -33,7 +35,7 @@ public record ScopeGate(Measure measure, long min) {
   public static final ScopeGate ALWAYS = new ScopeGate(Measure.STATEMENTS, Long.MIN_VALUE);
 
   public ScopeGate {
-    java.util.Objects.requireNonNull(measure, "measure");
+    Objects.requireNonNull(measure, "measure");
   }
 
   public static ScopeGate atLeast(Measure measure, long min) {
