@@ -76,6 +76,29 @@ class CapturingJdbcTest {
   }
 
   @Test
+  void theParameterHashTellsEveryBoundValueAndForgetsClearedOnes() throws SQLException {
+    CaptureSession session = session(CaptureOptions.builder().countRows(false));
+    try (Connection c = wrapped(session).getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT id FROM t WHERE a = ? AND b = ? AND c = ? AND d = ?")) {
+      for (long[] values : new long[][] {{1, 2, 3, 4}, {1, 2, 3, 5}, {1, 2, 3, 4}, {9, 2, 3, 4}, {1, 9, 3, 4}}) {
+        for (int i = 0; i < values.length; i++) {
+          ps.setLong(i + 1, values[i]);
+        }
+        ps.executeQuery().close();
+      }
+      ps.clearParameters();
+      ps.setLong(1, 1);
+      ps.executeQuery().close();
+    }
+    List<Long> hashes = events.stream().map(StatementEvent::parameterHash).toList();
+    assertThat(hashes.get(2)).isEqualTo(hashes.get(0));
+    assertThat(hashes.get(1)).isNotEqualTo(hashes.get(0));
+    assertThat(hashes.get(3)).isNotEqualTo(hashes.get(0));
+    assertThat(hashes.get(4)).isNotEqualTo(hashes.get(0));
+    assertThat(hashes.get(5)).isNotEqualTo(hashes.get(0)).isNotZero();
+  }
+
+  @Test
   void recordsCallableStatementsWhoseResultsNameTheCallable() throws SQLException {
     CaptureSession session = session(CaptureOptions.builder().countRows(true));
     try (Connection c = wrapped(session).getConnection();

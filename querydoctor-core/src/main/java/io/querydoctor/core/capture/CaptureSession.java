@@ -139,7 +139,11 @@ public final class CaptureSession implements AutoCloseable {
 
   /** Cached fingerprint of {@code sql}. */
   public Fingerprint fingerprint(String sql, SqlDialect dialect) {
-    return (dialect == SqlDialect.MYSQL ? mysqlCache : postgresCache).get(sql);
+    return fingerprintEntry(sql, dialect).fingerprint();
+  }
+
+  FingerprintCache.Entry fingerprintEntry(String sql, SqlDialect dialect) {
+    return (dialect == SqlDialect.MYSQL ? mysqlCache : postgresCache).entry(sql);
   }
 
   /**

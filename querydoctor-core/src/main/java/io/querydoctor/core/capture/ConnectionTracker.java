@@ -1,6 +1,7 @@
 package io.querydoctor.core.capture;
 
 import io.querydoctor.core.sql.Fingerprint;
+import io.querydoctor.core.sql.FingerprintCache;
 import io.querydoctor.core.sql.SqlDialect;
 
 /**
@@ -30,6 +31,10 @@ public final class ConnectionTracker {
   private Scope txScope;
   // The cell of the thread that ran the last statement: see CaptureSession#currentScope(ConnectionTracker).
   CaptureSession.ThreadScope threadScope;
+  // The last statement text fingerprinted on this connection: a loop (an N+1 above all) prepares the same String
+  // again and again on the connection it holds, and finds it here without a cache lookup. An immutable entry, so
+  // a connection shared by threads can at worst miss.
+  private FingerprintCache.Entry last;
 
   ConnectionTracker(CaptureSession session, long id, SqlDialect dialect, boolean autoCommit) {
     this.session = session;
@@ -52,7 +57,12 @@ public final class ConnectionTracker {
 
   /** The cached fingerprint of {@code sql} in this connection's dialect. */
   public Fingerprint fingerprint(String sql) {
-    return session.fingerprint(sql, dialect);
+    FingerprintCache.Entry entry = last;
+    if (entry == null || entry.sql() != sql) {
+      entry = session.fingerprintEntry(sql, dialect);
+      last = entry;
+    }
+    return entry.fingerprint();
   }
 
   /**

@@ -82,7 +82,9 @@ final class FingerprintRun {
     int ok = 0;
     long total = 0;
     CallSite site = null;
-    long firstValue = valueHash(events.get(0));
+    String firstSql = events.get(0).sql();
+    long firstTextHash = textHash(firstSql);
+    long firstValue = firstTextHash ^ events.get(0).parameterHash();
     boolean differ = false;
     boolean maybe = false;
     long low = 0;
@@ -96,7 +98,9 @@ final class FingerprintRun {
       if (site == null) {
         site = event.callSite();
       }
-      long value = valueHash(event);
+      // A prepared statement's executions share one String: its hash is then known.
+      String sql = event.sql();
+      long value = (sql == firstSql ? firstTextHash : textHash(sql)) ^ event.parameterHash();
       differ |= value != firstValue;
       long mixed = value * 0x9E3779B97F4A7C15L;
       long a = 1L << (mixed >>> 58);
@@ -169,7 +173,11 @@ final class FingerprintRun {
   private static final int PAIRWISE_LIMIT = 32;
 
   private static long valueHash(StatementEvent event) {
-    return event.sql().hashCode() * 0x9E3779B97F4A7C15L ^ event.parameterHash();
+    return textHash(event.sql()) ^ event.parameterHash();
+  }
+
+  private static long textHash(String sql) {
+    return sql.hashCode() * 0x9E3779B97F4A7C15L;
   }
 
   /** Executions that did not fail. */

@@ -19,12 +19,13 @@ public final class FingerprintCache {
   private final int maxEntries;
   // Values are the same entries the front table holds, so a front miss that finds the statement in the map
   // puts that entry in front without allocating.
-  private final ConcurrentHashMap<String, Recent> cache;
-  private final Recent[] recent = new Recent[RECENT_SLOTS];
+  private final ConcurrentHashMap<String, Entry> cache;
+  private final Entry[] recent = new Entry[RECENT_SLOTS];
 
   private static final int RECENT_SLOTS = 512;
 
-  private record Recent(String sql, Fingerprint fingerprint) {}
+  /** A statement text and its fingerprint, as cached: callers may keep one to recognise the same text again. */
+  public record Entry(String sql, Fingerprint fingerprint) {}
 
   public FingerprintCache(SqlFingerprinter fingerprinter, int maxEntries) {
     if (maxEntries < 1) {
@@ -36,23 +37,28 @@ public final class FingerprintCache {
   }
 
   public Fingerprint get(String sql) {
+    return entry(sql).fingerprint;
+  }
+
+  /** As {@link #get}, with the text it was cached under; hits allocate nothing. */
+  public Entry entry(String sql) {
     // The string's own hash is a field read after its first use, cheaper than System.identityHashCode.
     int h = sql.hashCode();
     int slot = (h ^ h >>> 16) & (RECENT_SLOTS - 1);
-    Recent hit = recent[slot];
+    Entry hit = recent[slot];
     if (hit != null && hit.sql == sql) {
-      return hit.fingerprint;
+      return hit;
     }
-    Recent found = cache.get(sql);
+    Entry found = cache.get(sql);
     if (found == null) {
-      found = new Recent(sql, fingerprinter.fingerprint(sql));
+      found = new Entry(sql, fingerprinter.fingerprint(sql));
       if (cache.size() >= maxEntries) {
         cache.clear();
       }
       cache.putIfAbsent(sql, found);
     }
     recent[slot] = found;
-    return found.fingerprint;
+    return found;
   }
 
   /** How many statements are cached now (at most {@code maxEntries}). */

@@ -15,8 +15,9 @@ import java.util.Objects;
  * them (wrapped only to count rows).
  *
  * <p>It carries what capture needs between executions itself — the SQL and its fingerprint, the bound
- * parameters, the pending batch size — so that preparing a statement allocates this object and its parameter
- * array only: applications behind a pool without a statement cache prepare once per execution. Bound values are
+ * parameters, the pending batch size — so that preparing a statement allocates this object alone (and an array
+ * for statements with more than two markers): applications behind a pool without a statement cache prepare once
+ * per execution. Bound values are
  * kept as one {@code long} per parameter: integral numbers as their value (so OFFSET can be read back), other
  * values as a hash.
  */
@@ -30,7 +31,11 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
   private final String sql;
   private final Fingerprint fingerprint;
   private final int offsetParameter;
-  private long[] parameterBits;
+  // The bound values: the first two in fields (most statements have one or two markers), the rest in an array
+  // made when a third is bound.
+  private long firstBits;
+  private long secondBits;
+  private long[] moreBits;
   private int highestParameter;
   private int batched;
   private CountingResultSet pending;
@@ -50,8 +55,6 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
     this.sql = sql;
     this.fingerprint = fingerprintOf(sql, capture);
     this.offsetParameter = fingerprint == null ? 0 : fingerprint.shape().offsetParameter();
-    // Sized for the statement's bind markers, so binding never grows the array.
-    this.parameterBits = new long[Math.max(1, fingerprint == null ? 8 : fingerprint.shape().parameterCount())];
   }
 
   /** Looked up once per prepared statement; null (looked up again at execution) if that failed. */
@@ -67,14 +70,30 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
 
   @Override
   protected void bind(int index, long bits) {
-    if (index < 1) {
+    if (index == 1) {
+      firstBits = bits;
+    } else if (index == 2) {
+      secondBits = bits;
+    } else if (index > 2) {
+      bindMore(index, bits);
+    } else {
       return;
     }
-    if (index > parameterBits.length) {
-      parameterBits = Arrays.copyOf(parameterBits, Math.max(index, parameterBits.length * 2));
-    }
-    parameterBits[index - 1] = bits;
     highestParameter = Math.max(highestParameter, index);
+  }
+
+  private void bindMore(int index, long bits) {
+    if (moreBits == null || index - 2 > moreBits.length) {
+      // Sized for the statement's bind markers, so binding seldom grows it again.
+      int markers = fingerprint == null ? 0 : fingerprint.shape().parameterCount();
+      moreBits = Arrays.copyOf(moreBits == null ? new long[0] : moreBits, Math.max(index, markers) - 2);
+    }
+    moreBits[index - 3] = bits;
+  }
+
+  /** The value bound to parameter {@code index} (from 1), 0 when none. */
+  private long bits(int index) {
+    return index == 1 ? firstBits : index == 2 ? secondBits : moreBits[index - 3];
   }
 
   @Override
@@ -91,15 +110,19 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
   @Override
   public void clearParameters() throws SQLException {
     preparedDelegate.clearParameters();
-    Arrays.fill(parameterBits, 0, highestParameter, 0L);
+    firstBits = 0;
+    secondBits = 0;
+    if (moreBits != null) {
+      Arrays.fill(moreBits, 0L);
+    }
     highestParameter = 0;
   }
 
-  /** A hash of all bound values; 0 when none are bound. */
+  /** A hash of all bound values; 0 when none are bound. Unbound markers below the highest bound count as 0. */
   private long parameterHash() {
     long hash = 0;
-    for (int i = 0; i < highestParameter; i++) {
-      hash = hash * 31 + parameterBits[i] + i;
+    for (int i = 1; i <= highestParameter; i++) {
+      hash = hash * 31 + bits(i) + i - 1;
     }
     return hash;
   }
@@ -107,7 +130,7 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
   /** The value bound to the OFFSET marker if it is an integral number, else -1. */
   private long offsetValue() {
     int index = offsetParameter;
-    return index >= 1 && index <= highestParameter && parameterBits[index - 1] >= 0 ? parameterBits[index - 1] : -1;
+    return index >= 1 && index <= highestParameter && bits(index) >= 0 ? bits(index) : -1;
   }
 
   // The executions: clock, delegate, clock, notify. The application's exception is recorded and rethrown
