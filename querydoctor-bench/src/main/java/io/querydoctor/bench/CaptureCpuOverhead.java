@@ -10,15 +10,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Per-statement cost of each capture layer in CPU time of the application thread, the layers interleaved
  * round by round so that every round compares them under the same load: {@link CaptureOverheadBenchmark}'s
- * prepared SELECT on the stub driver (prepare, bind, execute, read one row, close; QueryDoctor with a scope
- * per 10 statements). Prints, per layer, the median CPU ns per statement, and the median over rounds of
- * QueryDoctor's overhead divided by each peer's overhead (overhead = layer − raw in the same round).
+ * prepared SELECT on the stub driver or on H2 in memory (prepare, bind, execute, read one row, close; QueryDoctor
+ * with a scope per 10 statements). Prints, per layer, the median CPU ns per statement, and the median over rounds
+ * of QueryDoctor's overhead divided by each peer's overhead (overhead = layer − raw in the same round).
  *
- * <pre>java -cp querydoctor-bench/target/benchmarks.jar io.querydoctor.bench.CaptureCpuOverhead [rounds]</pre>
+ * <pre>
+ * java -cp querydoctor-bench/target/benchmarks.jar io.querydoctor.bench.CaptureCpuOverhead [rounds] [stub|h2]
+ * </pre>
  */
 public final class CaptureCpuOverhead {
 
@@ -26,28 +29,34 @@ public final class CaptureCpuOverhead {
   private static final String[] LAYERS =
       {"raw", "querydoctor", "querydoctor-norows", "querydoctor-noscope", "p6spy-filtered", "dsproxy-slf4j",
           "dsproxy-count"};
-  private static final int STATEMENTS_PER_ROUND = 200_000;
 
   private final String layer;
+  private final int statementsPerRound;
   private final Connection connection;
   private final CaptureSession session;
   private Scope scope;
   private int inScope;
   private long sink;
 
-  private CaptureCpuOverhead(String layer) throws SQLException {
+  private CaptureCpuOverhead(String layer, DataSource base, int statementsPerRound) throws SQLException {
     this.layer = layer;
+    this.statementsPerRound = statementsPerRound;
     CaptureSession[] captured = new CaptureSession[1];
-    this.connection = Layers.wrap(layer, new StubDataSource(), captured).getConnection();
+    this.connection = Layers.wrap(layer, base, captured).getConnection();
     this.session = captured[0];
   }
 
   public static void main(String[] args) throws SQLException {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    boolean h2 = args.length > 1 && args[1].equals("h2");
+    // H2 runs a real query, about ten times the stub's cost: fewer statements keep a round as long.
+    int statementsPerRound = h2 ? 50_000 : 200_000;
     Map<String, CaptureCpuOverhead> layers = new LinkedHashMap<>();
     Map<String, List<Double>> nanos = new LinkedHashMap<>();
+    DataSource database = h2 ? CaptureOverheadBenchmark.h2() : null;
     for (String name : LAYERS) {
-      layers.put(name, new CaptureCpuOverhead(name));
+      DataSource base = h2 ? database : new StubDataSource();
+      layers.put(name, new CaptureCpuOverhead(name, base, statementsPerRound));
       nanos.put(name, new ArrayList<>());
     }
     for (int round = -5; round < rounds; round++) {
@@ -59,8 +68,8 @@ public final class CaptureCpuOverhead {
         }
       }
     }
-    System.out.printf("selectByPk on the stub driver, CPU ns per statement of the application thread, %d rounds"
-        + " of %d statements per layer%n", rounds, STATEMENTS_PER_ROUND);
+    System.out.printf("selectByPk on %s, CPU ns per statement of the application thread, %d rounds"
+        + " of %d statements per layer%n", h2 ? "H2" : "the stub driver", rounds, statementsPerRound);
     nanos.forEach((name, values) -> System.out.printf("  %-20s %s%n", name, CpuClock.quartiles(values, 1)));
     for (String peer : new String[] {"p6spy-filtered", "dsproxy-slf4j", "dsproxy-count"}) {
       for (String ours : new String[] {"querydoctor", "querydoctor-norows", "querydoctor-noscope"}) {
@@ -82,10 +91,10 @@ public final class CaptureCpuOverhead {
   /** Runs one round; returns CPU nanoseconds per statement. */
   private double round() throws SQLException {
     long cpu = CpuClock.threadCpuNanos();
-    for (int i = 0; i < STATEMENTS_PER_ROUND; i++) {
+    for (int i = 0; i < statementsPerRound; i++) {
       statement(i % 10_000 + 1);
     }
-    return (CpuClock.threadCpuNanos() - cpu) / (double) STATEMENTS_PER_ROUND;
+    return (CpuClock.threadCpuNanos() - cpu) / (double) statementsPerRound;
   }
 
   private void statement(int id) throws SQLException {

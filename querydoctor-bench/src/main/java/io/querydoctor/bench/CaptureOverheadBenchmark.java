@@ -59,7 +59,8 @@ public class CaptureOverheadBenchmark {
     connection = Layers.wrap(layer, base, session).getConnection();
   }
 
-  private static DataSource h2() throws SQLException {
+  /** H2 in memory with the benchmark's table of {@value #ROWS} items (shared by every layer). */
+  static DataSource h2() throws SQLException {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1");
     try (Connection c = h2.getConnection(); Statement st = c.createStatement()) {
