@@ -17,9 +17,8 @@ import java.util.Objects;
  * <p>It carries what capture needs between executions itself — the SQL and its fingerprint, the bound
  * parameters, the pending batch size — so that preparing a statement allocates this object alone (and an array
  * for statements with more than two markers): applications behind a pool without a statement cache prepare once
- * per execution. Bound values are
- * kept as one {@code long} per parameter: integral numbers as their value (so OFFSET can be read back), other
- * values as a hash.
+ * per execution. Bound values are kept as one {@code long} per parameter: integral numbers as their value (so
+ * OFFSET can be read back), other values as a hash.
  */
 public final class CapturingPreparedStatement extends DelegatingPreparedStatement {
 
