@@ -9,26 +9,10 @@ import org.junit.jupiter.api.Test;
 /** Wide and deep text plans read completely, with the same findings as the JSON form of the wide one. */
 class LargeTextPlanTest {
 
-  /** The text form of {@link LargePlanTest#partitionedPlan}. */
-  static String partitionedTextPlan(int partitions) {
-    StringBuilder text = new StringBuilder(partitions * 260);
-    text.append("Aggregate  (cost=1.00..2.00 rows=1 width=8) (actual time=900.000..900.000 rows=1 loops=1)\n")
-        .append("  ->  Append  (cost=0.00..1.00 rows=").append(partitions).append(" width=0) (actual time=0.010..")
-        .append("890.000 rows=").append(partitions * 10).append(" loops=1)\n");
-    for (int i = 0; i < partitions; i++) {
-      text.append("        ->  Seq Scan on events_p").append(i)
-          .append("  (cost=0.00..25.50 rows=10 width=4) (actual time=0.001..0.080 rows=10 loops=1)\n")
-          .append("              Filter: (kind = 3)\n")
-          .append("              Rows Removed by Filter: 99990\n")
-          .append("              Buffers: shared hit=5\n");
-    }
-    return text.append("Planning Time: 40.000 ms\nExecution Time: 901.000 ms\n").toString();
-  }
-
   @Test
   void tenThousandNodesReadLikeTheirJsonForm() {
-    Plan text = new PgTextPlanReader().read(partitionedTextPlan(9_998));
-    Plan json = new PgPlanReader().read(LargePlanTest.partitionedPlan(9_998));
+    Plan text = new PgTextPlanReader().read(PartitionedPlans.text(9_998));
+    Plan json = new PgPlanReader().read(PartitionedPlans.json(9_998));
 
     assertThat(text.nodes()).hasSize(10_000);
     // The synthetic JSON gives buffers to the scans only, which a real server never does: compare the rest.
