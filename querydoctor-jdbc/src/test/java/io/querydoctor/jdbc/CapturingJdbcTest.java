@@ -99,6 +99,30 @@ class CapturingJdbcTest {
   }
 
   @Test
+  void aPreparedStatementRecordsItsLiteralOrBoundOffsetWhetherItRanFailedOrWasBatched() throws SQLException {
+    CaptureSession session = session(CaptureOptions.builder().countRows(false));
+    try (Connection c = wrapped(session).getConnection();
+        PreparedStatement literal = c.prepareStatement("SELECT id FROM posts WHERE author = ? OFFSET 5000");
+        PreparedStatement failing = c.prepareStatement("SELECT id FROM FAIL WHERE author = ? OFFSET 7000");
+        PreparedStatement bound = c.prepareStatement("SELECT id FROM posts LIMIT ? OFFSET ?");
+        PreparedStatement none = c.prepareStatement("SELECT id FROM posts WHERE author = ?")) {
+      literal.setInt(1, 3);
+      literal.executeQuery().close();
+      literal.addBatch();
+      literal.executeBatch();
+      failing.setInt(1, 3);
+      assertThat(catchThrowable(failing::executeQuery)).isInstanceOf(SQLException.class);
+      bound.setInt(1, 20);
+      bound.setInt(2, 400);
+      bound.executeQuery().close();
+      none.setInt(1, 400);
+      none.executeQuery().close();
+    }
+    assertThat(events).extracting(StatementEvent::offset).containsExactly(5_000L, 5_000L, 7_000L, 400L, -1L);
+    assertThat(events.get(2).failed()).isTrue();
+  }
+
+  @Test
   void recordsCallableStatementsWhoseResultsNameTheCallable() throws SQLException {
     CaptureSession session = session(CaptureOptions.builder().countRows(true));
     try (Connection c = wrapped(session).getConnection();

@@ -229,7 +229,7 @@ public final class CaptureSession implements AutoCloseable {
       CallSite site = callSite(scope, fingerprint, elapsedNanos);
       StatementEvent event = new StatementEvent(sql, fingerprint, batchSize, parameterHash, startNanos,
           elapsedNanos, consumeNanos, rows, connection.id(), connection.autoCommit(), failed, offset,
-          Thread.currentThread().getName(), scope == null ? 0 : scope.id(), site);
+          scope == null ? Thread.currentThread().getName() : scope.thread(), scope == null ? 0 : scope.id(), site);
       boolean kept = scope != null && scope.add(event);
       pipeline.statementExecuted(event, !kept);
       if (kept && scope.aggregateDue(startNanos, AGGREGATE_LAG_NANOS)) {

@@ -76,28 +76,35 @@ public final class ConnectionTracker {
         failed);
   }
 
-  /** As above, with the statement's fingerprint when the caller already has it (prepared statements). */
-  public void statementExecuted(String sql, Fingerprint known, int batchSize, long parameterHash,
-      long offsetParameterValue, long startNanos, long elapsedNanos, long rows, boolean failed) {
-    statementExecuted(sql, known, batchSize, parameterHash, offsetParameterValue, startNanos, elapsedNanos, -1,
-        rows, failed);
+  /**
+   * As above, with the statement's fingerprint when the caller already has it (prepared statements).
+   *
+   * @param offset when {@code known} is given, the statement's OFFSET as the caller resolved it from the
+   *     fingerprint's shape (its literal, or the value bound to its marker), or -1; otherwise the value bound to
+   *     the OFFSET marker, or -1
+   */
+  public void statementExecuted(String sql, Fingerprint known, int batchSize, long parameterHash, long offset,
+      long startNanos, long elapsedNanos, long rows, boolean failed) {
+    statementExecuted(sql, known, batchSize, parameterHash, offset, startNanos, elapsedNanos, -1, rows, failed);
   }
 
   /**
    * As above, for a query whose result the application has finished reading: {@code consumeNanos} is the time
    * from the driver's return to the last row read or the result's close (-1 when not measured).
    */
-  public void statementExecuted(String sql, Fingerprint known, int batchSize, long parameterHash,
-      long offsetParameterValue, long startNanos, long elapsedNanos, long consumeNanos, long rows,
-      boolean failed) {
+  public void statementExecuted(String sql, Fingerprint known, int batchSize, long parameterHash, long offset,
+      long startNanos, long elapsedNanos, long consumeNanos, long rows, boolean failed) {
     try {
-      Fingerprint fingerprint = known != null ? known : fingerprint(sql);
+      Fingerprint fingerprint = known;
+      long resolvedOffset = offset;
+      if (fingerprint == null) {
+        fingerprint = fingerprint(sql);
+        resolvedOffset = offsetOf(fingerprint, offset);
+      }
       if (!autoCommit && txStart < 0) {
         begin(startNanos, fingerprint);
       }
-      long offset = fingerprint.shape().offsetLiteral() >= 0 ? fingerprint.shape().offsetLiteral()
-          : fingerprint.shape().offsetParameter() > 0 ? offsetParameterValue : -1;
-      session.statementExecuted(this, sql, fingerprint, batchSize, parameterHash, offset, startNanos,
+      session.statementExecuted(this, sql, fingerprint, batchSize, parameterHash, resolvedOffset, startNanos,
           elapsedNanos, consumeNanos, rows, failed);
       if (txStart >= 0) {
         txStatements++;
@@ -112,6 +119,12 @@ public final class ConnectionTracker {
     } catch (RuntimeException e) {
       session.failed(e);
     }
+  }
+
+  /** The OFFSET of a statement of {@code fingerprint}'s shape: its literal, or the value bound to its marker. */
+  private static long offsetOf(Fingerprint fingerprint, long offsetParameterValue) {
+    long literal = fingerprint.shape().offsetLiteral();
+    return literal >= 0 ? literal : fingerprint.shape().offsetParameter() > 0 ? offsetParameterValue : -1;
   }
 
   private void begin(long startNanos, Fingerprint first) {

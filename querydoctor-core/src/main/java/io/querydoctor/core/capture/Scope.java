@@ -1,6 +1,7 @@
 package io.querydoctor.core.capture;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,10 @@ public final class Scope implements AutoCloseable {
   private final String thread;
   private final long startNanos;
   private final int maxStatements;
-  private final RecordedStatements statements = new RecordedStatements();
+  // The statements kept, in an array that only grows: a record views a prefix of it (RecordedStatements).
+  // Kept here rather than in an object of their own, so recording a statement touches one object fewer.
+  private StatementEvent[] statements = new StatementEvent[INITIAL_CAPACITY];
+  private int size;
   // Both rarely used: allocated on first use, since a scope may live for only a few statements.
   private List<TransactionRecord> transactions = List.of();
   private Map<String, int[]> occurrences;
@@ -42,6 +46,8 @@ public final class Scope implements AutoCloseable {
   private int aggregated;
   private long aggregatedAtNanos;
   private volatile ScopeRecord record;
+
+  private static final int INITIAL_CAPACITY = 16;
 
   Scope(CaptureSession session, CaptureSession.ThreadScope threadScope, long id, String name, ScopeKind kind,
       long startNanos, int maxStatements) {
@@ -71,6 +77,11 @@ public final class Scope implements AutoCloseable {
 
   Scope parent() {
     return parent;
+  }
+
+  /** The name of the thread that opened this scope, which is the one its statements run on. */
+  String thread() {
+    return thread;
   }
 
   /** The cell of the thread that opened this scope. */
@@ -120,11 +131,18 @@ public final class Scope implements AutoCloseable {
   boolean add(StatementEvent event) {
     statementCount++;
     databaseNanos += Math.max(0, event.elapsedNanos());
-    if (statements.size() < maxStatements) {
-      statements.add(event);
+    if (size < maxStatements) {
+      keep(event);
       return true;
     }
     return false;
+  }
+
+  private void keep(StatementEvent event) {
+    if (size == statements.length) {
+      statements = Arrays.copyOf(statements, size * 2);
+    }
+    statements[size++] = event;
   }
 
   /** Whether the statements kept since the last {@link #aggregateInto} are older than {@code lagNanos}. */
@@ -135,7 +153,7 @@ public final class Scope implements AutoCloseable {
   /** Adds the own statements kept since the last call to {@code aggregate}. */
   void aggregateInto(WorkloadAggregate aggregate, long nowNanos) {
     int from = aggregated;
-    aggregated = statements.size();
+    aggregated = size;
     aggregatedAtNanos = nowNanos;
     aggregate.scopeStatements(statements, from, aggregated, id);
   }
@@ -156,8 +174,8 @@ public final class Scope implements AutoCloseable {
   /** Adds a closed nested scope's statements to this one. */
   void absorb(ScopeRecord child) {
     for (StatementEvent event : child.statements()) {
-      if (statements.size() < maxStatements) {
-        statements.add(event);
+      if (size < maxStatements) {
+        keep(event);
       }
     }
     // Statements count toward the parent's budget; transactions and connection opens stay with the child so
@@ -173,7 +191,8 @@ public final class Scope implements AutoCloseable {
 
   private ScopeRecord toRecord(long endNanos) {
     return new ScopeRecord(id, parent == null ? 0 : parent.id, name, kind, thread, startNanos, endNanos,
-        statements.frozen(), statementCount, databaseNanos, connectionsOpened, transactions);
+        new RecordedStatements(statements, size), statementCount, databaseNanos, connectionsOpened,
+        transactions);
   }
 
   @Override

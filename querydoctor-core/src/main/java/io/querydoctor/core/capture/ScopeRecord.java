@@ -36,7 +36,7 @@ public record ScopeRecord(
 
   public ScopeRecord {
     // A scope's own record keeps its statements without a copy: the view is immutable already.
-    statements = statements instanceof RecordedStatements.View ? statements : List.copyOf(statements);
+    statements = statements instanceof RecordedStatements ? statements : List.copyOf(statements);
     transactions = List.copyOf(transactions);
   }
 

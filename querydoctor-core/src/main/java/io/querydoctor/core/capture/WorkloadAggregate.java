@@ -42,10 +42,10 @@ public final class WorkloadAggregate implements CaptureListener {
    * scopes were added when those closed). A run of consecutive statements of one fingerprint, the usual
    * loop, takes its entry's lock once: the lock, not the arithmetic, is most of the cost of recording one.
    */
-  void scopeStatements(RecordedStatements statements, int from, int to, long scopeId) {
+  void scopeStatements(StatementEvent[] statements, int from, int to, long scopeId) {
     int i = from;
     while (i < to) {
-      StatementEvent event = statements.get(i);
+      StatementEvent event = statements[i];
       if (event.scopeId() != scopeId) {
         i++;
         continue;
@@ -54,7 +54,7 @@ public final class WorkloadAggregate implements CaptureListener {
       FingerprintStats entry = statsFor(event);
       synchronized (entry) {
         entry.add(event.elapsedNanos(), event.consumeNanos(), event.rows(), event.failed());
-        while (++i < to && (event = statements.get(i)).fingerprint() == fingerprint && event.scopeId() == scopeId) {
+        while (++i < to && (event = statements[i]).fingerprint() == fingerprint && event.scopeId() == scopeId) {
           entry.add(event.elapsedNanos(), event.consumeNanos(), event.rows(), event.failed());
         }
       }

@@ -29,6 +29,8 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
   private final Statement owner;
   private final String sql;
   private final Fingerprint fingerprint;
+  // The statement's OFFSET, read from its shape once: a literal value, or the marker whose bound value it is.
+  private final long offsetLiteral;
   private final int offsetParameter;
   // The bound values: the first two in fields (most statements have one or two markers), the rest in an array
   // made when a third is bound.
@@ -53,6 +55,7 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
     this.owner = owner == null ? this : owner;
     this.sql = sql;
     this.fingerprint = fingerprintOf(sql, capture);
+    this.offsetLiteral = fingerprint == null ? -1 : fingerprint.shape().offsetLiteral();
     this.offsetParameter = fingerprint == null ? 0 : fingerprint.shape().offsetParameter();
   }
 
@@ -126,8 +129,11 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
     return hash;
   }
 
-  /** The value bound to the OFFSET marker if it is an integral number, else -1. */
+  /** The statement's OFFSET: its literal, or the value bound to its marker if an integral number; else -1. */
   private long offsetValue() {
+    if (offsetLiteral >= 0) {
+      return offsetLiteral;
+    }
     int index = offsetParameter;
     return index >= 1 && index <= highestParameter && bits(index) >= 0 ? bits(index) : -1;
   }
@@ -241,12 +247,12 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
   }
 
   private void failed(long start) {
-    capture.failed(sql, fingerprint, Math.max(1, batched), parameterHash(), start);
+    capture.failed(sql, fingerprint, Math.max(1, batched), parameterHash(), offsetValue(), start);
     batched = 0;
   }
 
   private void batchExecuted(long start, long rows) {
-    capture.executed(sql, fingerprint, Math.max(1, batched), 0, -1, start, rows);
+    capture.executed(sql, fingerprint, Math.max(1, batched), 0, offsetLiteral, start, rows);
     batched = 0;
   }
 

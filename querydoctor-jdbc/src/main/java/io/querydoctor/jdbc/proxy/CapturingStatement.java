@@ -40,7 +40,7 @@ public final class CapturingStatement extends DelegatingStatement {
     try {
       result = execution.run();
     } catch (SQLException | RuntimeException e) {
-      capture.failed(sql, null, 1, 0, start);
+      capture.failed(sql, null, 1, 0, -1, start);
       throw e;
     }
     long rows = rowsFromResult && result instanceof Number n ? n.longValue() : -1;
@@ -56,7 +56,7 @@ public final class CapturingStatement extends DelegatingStatement {
     try {
       result = delegate.executeQuery(sql);
     } catch (SQLException | RuntimeException e) {
-      capture.failed(sql, null, 1, 0, start);
+      capture.failed(sql, null, 1, 0, -1, start);
       throw e;
     }
     return counted(capture.query(this, sql, null, 0, -1, start, result));
@@ -191,7 +191,7 @@ public final class CapturingStatement extends DelegatingStatement {
     }
     for (Map.Entry<String, int[]> text : texts.entrySet()) {
       if (failed) {
-        capture.failed(text.getKey(), null, text.getValue()[0], 0, start);
+        capture.failed(text.getKey(), null, text.getValue()[0], 0, -1, start);
       } else {
         capture.executed(text.getKey(), null, text.getValue()[0], 0, -1, start, -1);
       }

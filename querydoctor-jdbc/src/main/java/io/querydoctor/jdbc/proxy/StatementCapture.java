@@ -68,8 +68,8 @@ final class StatementCapture {
   }
 
   /** The driver threw; the statement is recorded as failed and the application gets the driver's exception. */
-  void failed(String sql, Fingerprint fingerprint, int batchSize, long parameterHash, long start) {
-    tracker.statementExecuted(sql, fingerprint, batchSize, parameterHash, -1, start, ticker.read() - start, -1,
+  void failed(String sql, Fingerprint fingerprint, int batchSize, long parameterHash, long offset, long start) {
+    tracker.statementExecuted(sql, fingerprint, batchSize, parameterHash, offset, start, ticker.read() - start, -1,
         true);
   }
 
