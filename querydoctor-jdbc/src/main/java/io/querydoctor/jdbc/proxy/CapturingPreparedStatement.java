@@ -23,14 +23,16 @@ import java.util.Objects;
 public final class CapturingPreparedStatement extends DelegatingPreparedStatement {
 
   private static final long NULL_BITS = 0x6e756c6c_6e756c6cL;
+  private static final int LITERAL_OFFSET = -1;
 
   private final Connection connection;
   private final StatementCapture capture;
   private final Statement owner;
   private final String sql;
   private final Fingerprint fingerprint;
-  // The statement's OFFSET, read from its shape once: a literal value, or the marker whose bound value it is.
-  private final long offsetLiteral;
+  // Where the statement's OFFSET comes from, read from its shape once: the marker whose bound value it is
+  // (from 1), LITERAL_OFFSET (rare in prepared statements: read from the shape when needed), or 0 for none. An
+  // int, not the literal's long, keeps this object, made for every prepare, 8 bytes smaller.
   private final int offsetParameter;
   // The bound values: the first two in fields (most statements have one or two markers), the rest in an array
   // made when a third is bound.
@@ -55,8 +57,8 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
     this.owner = owner == null ? this : owner;
     this.sql = sql;
     this.fingerprint = fingerprintOf(sql, capture);
-    this.offsetLiteral = fingerprint == null ? -1 : fingerprint.shape().offsetLiteral();
-    this.offsetParameter = fingerprint == null ? 0 : fingerprint.shape().offsetParameter();
+    this.offsetParameter = fingerprint == null ? 0
+        : fingerprint.shape().offsetLiteral() >= 0 ? LITERAL_OFFSET : fingerprint.shape().offsetParameter();
   }
 
   /** Looked up once per prepared statement; null (looked up again at execution) if that failed. */
@@ -131,10 +133,10 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
 
   /** The statement's OFFSET: its literal, or the value bound to its marker if an integral number; else -1. */
   private long offsetValue() {
-    if (offsetLiteral >= 0) {
-      return offsetLiteral;
-    }
     int index = offsetParameter;
+    if (index == LITERAL_OFFSET) {
+      return fingerprint.shape().offsetLiteral();
+    }
     return index >= 1 && index <= highestParameter && bits(index) >= 0 ? bits(index) : -1;
   }
 
@@ -252,7 +254,8 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
   }
 
   private void batchExecuted(long start, long rows) {
-    capture.executed(sql, fingerprint, Math.max(1, batched), 0, offsetLiteral, start, rows);
+    capture.executed(sql, fingerprint, Math.max(1, batched), 0,
+        offsetParameter == LITERAL_OFFSET ? fingerprint.shape().offsetLiteral() : -1, start, rows);
     batched = 0;
   }
 
