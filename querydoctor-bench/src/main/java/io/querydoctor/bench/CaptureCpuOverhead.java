@@ -87,9 +87,9 @@ public final class CaptureCpuOverhead {
     // layer is the estimate least disturbed by it (Chen and Revels, "Robust benchmarking in noisy
     // environments", 2016), so the overheads between the fastest rounds are printed as well.
     double fastestRaw = Collections.min(nanos.get("raw"));
+    double peer = Collections.min(nanos.get("p6spy-filtered")) - fastestRaw;
     for (String ours : new String[] {"querydoctor", "querydoctor-norows"}) {
       double overhead = Collections.min(nanos.get(ours)) - fastestRaw;
-      double peer = Collections.min(nanos.get("p6spy-filtered")) - fastestRaw;
       System.out.printf(Locale.ROOT, "  fastest rounds: %s overhead %.1f ns / p6spy-filtered %.1f ns = %.2f%n",
           ours, overhead, peer, overhead / peer);
     }

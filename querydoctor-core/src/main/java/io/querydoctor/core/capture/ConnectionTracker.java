@@ -99,7 +99,7 @@ public final class ConnectionTracker {
       long resolvedOffset = offset;
       if (fingerprint == null) {
         fingerprint = fingerprint(sql);
-        resolvedOffset = offsetOf(fingerprint, offset);
+        resolvedOffset = fingerprint.shape().offset(offset);
       }
       if (!autoCommit && txStart < 0) {
         begin(startNanos, fingerprint);
@@ -119,12 +119,6 @@ public final class ConnectionTracker {
     } catch (RuntimeException e) {
       session.failed(e);
     }
-  }
-
-  /** The OFFSET of a statement of {@code fingerprint}'s shape: its literal, or the value bound to its marker. */
-  private static long offsetOf(Fingerprint fingerprint, long offsetParameterValue) {
-    long literal = fingerprint.shape().offsetLiteral();
-    return literal >= 0 ? literal : fingerprint.shape().offsetParameter() > 0 ? offsetParameterValue : -1;
   }
 
   private void begin(long startNanos, Fingerprint first) {

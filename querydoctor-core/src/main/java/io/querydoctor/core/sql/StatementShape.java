@@ -12,4 +12,13 @@ package io.querydoctor.core.sql;
  */
 public record StatementShape(
     StatementKind kind, boolean limited, long offsetLiteral, int offsetParameter, boolean locksRows,
-    int parameterCount) {}
+    int parameterCount) {
+
+  /**
+   * The OFFSET of an execution of this statement: the literal, or else {@code boundValue} (the value bound to
+   * the OFFSET marker, -1 when not an integral number) if there is a marker; -1 when there is no OFFSET.
+   */
+  public long offset(long boundValue) {
+    return offsetLiteral >= 0 ? offsetLiteral : offsetParameter > 0 ? boundValue : -1;
+  }
+}

@@ -254,8 +254,9 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
   }
 
   private void batchExecuted(long start, long rows) {
+    // A batch binds many values: only a literal OFFSET is the batch's own.
     capture.executed(sql, fingerprint, Math.max(1, batched), 0,
-        offsetParameter == LITERAL_OFFSET ? fingerprint.shape().offsetLiteral() : -1, start, rows);
+        fingerprint == null ? -1 : fingerprint.shape().offset(-1), start, rows);
     batched = 0;
   }
 
