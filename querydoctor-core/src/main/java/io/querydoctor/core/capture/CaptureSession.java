@@ -55,8 +55,16 @@ public final class CaptureSession implements AutoCloseable {
   private final FingerprintCache postgresCache;
   private final FingerprintCache mysqlCache;
   private final long slowNanos;
-  private final CallSiteMode callSites;
+  // The call-site mode as two flags: a switch on the enum reads the constant's ordinal and a switch table, loads
+  // that often miss the cache after a statement on a real database.
+  private final boolean callSitesAlways;
+  private final boolean callSitesOnRepeat;
   private final CaptureFileWriter captureFile;
+  // Whether a statement its scope keeps goes to the pipeline even when it is not slow (only added listeners want
+  // it; see ListenerPipeline#wantsScopedStatements). Decided here, the usual statement in a scope does not touch
+  // the pipeline, its listener array and the slow-query log, which after a statement on a real database are
+  // often out of the cache. Volatile so that an added listener is seen at once.
+  private volatile boolean scopedStatementsListened;
 
   private CaptureSession(CaptureOptions options) {
     this.options = options;
@@ -67,7 +75,8 @@ public final class CaptureSession implements AutoCloseable {
         options.maxCachedStatements());
     this.mysqlCache = new FingerprintCache(SqlFingerprinter.of(SqlDialect.MYSQL), options.maxCachedStatements());
     this.slowNanos = options.thresholds().slowQueryMillis() * 1_000_000L;
-    this.callSites = options.callSites();
+    this.callSitesAlways = options.callSites() == CallSiteMode.ALWAYS;
+    this.callSitesOnRepeat = options.callSites() == CallSiteMode.ON_REPEAT;
     this.pipeline = new ListenerPipeline(aggregate, detections,
         options.slowQueryLog() ? new SlowQueryLog(options.thresholds().slowQueryMillis()) : null);
     this.captureFile = options.captureFile() == null ? null
@@ -75,6 +84,7 @@ public final class CaptureSession implements AutoCloseable {
     if (captureFile != null) {
       pipeline.add(captureFile);
     }
+    this.scopedStatementsListened = pipeline.wantsScopedStatements();
   }
 
   public static CaptureSession start(CaptureOptions options) {
@@ -88,6 +98,7 @@ public final class CaptureSession implements AutoCloseable {
   /** Adds a listener; it is guarded like every other (its exceptions are logged and swallowed). */
   public void addListener(CaptureListener listener) {
     pipeline.add(listener);
+    scopedStatementsListened = true;
   }
 
   /** Opens a scope named {@code name} on the calling thread, nested in the current one if any. */
@@ -231,7 +242,9 @@ public final class CaptureSession implements AutoCloseable {
           elapsedNanos, consumeNanos, rows, connection.id(), connection.autoCommit(), failed, offset,
           scope == null ? Thread.currentThread().getName() : scope.thread(), scope == null ? 0 : scope.id(), site);
       boolean kept = scope != null && scope.add(event);
-      pipeline.statementExecuted(event, !kept);
+      if (!kept || scopedStatementsListened || elapsedNanos >= slowNanos) {
+        pipeline.statementExecuted(event, !kept);
+      }
       if (kept && scope.aggregateDue(startNanos, AGGREGATE_LAG_NANOS)) {
         scope.aggregateInto(aggregate, startNanos);
       }
@@ -243,12 +256,8 @@ public final class CaptureSession implements AutoCloseable {
   }
 
   private CallSite callSite(Scope scope, Fingerprint fingerprint, long elapsedNanos) {
-    boolean walk = switch (callSites) {
-      case OFF -> false;
-      case ALWAYS -> true;
-      case ON_REPEAT -> elapsedNanos >= slowNanos
-          || (scope != null && scope.occurrence(fingerprint.id()) == 2);
-    };
+    boolean walk = callSitesAlways || callSitesOnRepeat
+        && (elapsedNanos >= slowNanos || (scope != null && scope.occurrence(fingerprint.id()) == 2));
     return walk ? callSiteFinder.find().orElse(null) : null;
   }
 

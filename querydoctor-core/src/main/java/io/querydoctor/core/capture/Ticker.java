@@ -13,8 +13,15 @@ public interface Ticker {
   /** Nanoseconds since an arbitrary origin. */
   long read();
 
-  /** {@link System#nanoTime()}. */
+  /** {@link System#nanoTime()}; always the same instance, so callers may recognise it and read the clock directly. */
   static Ticker system() {
-    return System::nanoTime;
+    return SystemTicker.INSTANCE;
+  }
+
+  /** Holds the one system ticker (an interface can have no private field). */
+  final class SystemTicker {
+    private static final Ticker INSTANCE = System::nanoTime;
+
+    private SystemTicker() {}
   }
 }

@@ -119,6 +119,25 @@ class CaptureSessionTest {
   }
 
   @Test
+  void aListenerSeesTheStatementsAScopeKeepsEvenWhenAddedWhileTheScopeIsOpen() {
+    // Regression guard: a statement its scope keeps skips the pipeline when nothing but the scope wants it.
+    FakeConnection c = new FakeConnection(session, ticker, false);
+    List<String> seen = new CopyOnWriteArrayList<>();
+    try (Scope scope = session.scope("GET /users")) {
+      c.run("SELECT 1", 1);
+      session.addListener(new CaptureListener() {
+        @Override
+        public void statementExecuted(StatementEvent event) {
+          seen.add(event.sql() + " in " + event.scopeId());
+        }
+      });
+      c.run("SELECT 2", 1).run("SELECT 3", 1);
+      assertThat(seen).containsExactly("SELECT 2 in " + scope.id(), "SELECT 3 in " + scope.id());
+    }
+    assertThat(session.aggregate().totalCalls()).isEqualTo(3);
+  }
+
+  @Test
   void aThrowingListenerIsSkippedAndTheOthersStillRun() {
     AtomicInteger seen = new AtomicInteger();
     session.addListener(new CaptureListener() {

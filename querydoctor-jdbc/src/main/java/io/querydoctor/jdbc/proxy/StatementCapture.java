@@ -21,18 +21,22 @@ final class StatementCapture {
 
   private final ConnectionTracker tracker;
   private final Ticker ticker;
+  // The system clock is read directly rather than through the ticker object: after a statement on a real
+  // database the ticker has often left the cache, and its class check is then a load the clock read waits on.
+  private final boolean systemClock;
   private final boolean countRows;
   private final boolean consumeTime;
 
   StatementCapture(ConnectionTracker tracker, Ticker ticker, boolean countRows, boolean consumeTime) {
     this.tracker = tracker;
     this.ticker = ticker;
+    this.systemClock = ticker == Ticker.system();
     this.countRows = countRows;
     this.consumeTime = consumeTime;
   }
 
   long now() {
-    return ticker.read();
+    return systemClock ? System.nanoTime() : ticker.read();
   }
 
   ConnectionTracker tracker() {
@@ -46,7 +50,7 @@ final class StatementCapture {
    */
   ResultSet query(Statement owner, String sql, Fingerprint fingerprint, long parameterHash, long offsetValue,
       long start, ResultSet result) {
-    long elapsed = ticker.read() - start;
+    long elapsed = now() - start;
     if (!countRows || result == null) {
       tracker.statementExecuted(sql, fingerprint, 1, parameterHash, offsetValue, start, elapsed, -1, false);
       return result;
@@ -63,13 +67,13 @@ final class StatementCapture {
   /** An update or other statement finished with {@code rows} affected (-1 when unknown). */
   void executed(String sql, Fingerprint fingerprint, int batchSize, long parameterHash, long offsetValue,
       long start, long rows) {
-    tracker.statementExecuted(sql, fingerprint, batchSize, parameterHash, offsetValue, start, ticker.read() - start,
+    tracker.statementExecuted(sql, fingerprint, batchSize, parameterHash, offsetValue, start, now() - start,
         rows, false);
   }
 
   /** The driver threw; the statement is recorded as failed and the application gets the driver's exception. */
   void failed(String sql, Fingerprint fingerprint, int batchSize, long parameterHash, long offset, long start) {
-    tracker.statementExecuted(sql, fingerprint, batchSize, parameterHash, offset, start, ticker.read() - start, -1,
+    tracker.statementExecuted(sql, fingerprint, batchSize, parameterHash, offset, start, now() - start, -1,
         true);
   }
 
@@ -79,7 +83,7 @@ final class StatementCapture {
    */
   void resultFinished(String sql, Fingerprint fingerprint, long parameterHash, long offsetValue, long start,
       long elapsed, long rows) {
-    long consumed = consumeTime ? Math.max(0, ticker.read() - start - elapsed) : -1;
+    long consumed = consumeTime ? Math.max(0, now() - start - elapsed) : -1;
     tracker.statementExecuted(sql, fingerprint, 1, parameterHash, offsetValue, start, elapsed, consumed, rows,
         false);
   }
