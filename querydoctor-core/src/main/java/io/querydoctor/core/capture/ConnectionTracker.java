@@ -101,23 +101,31 @@ public final class ConnectionTracker {
         fingerprint = fingerprint(sql);
         resolvedOffset = fingerprint.shape().offset(offset);
       }
-      if (!autoCommit && txStart < 0) {
-        begin(startNanos, fingerprint);
+      if (!autoCommit) {
+        inTransaction(fingerprint, startNanos, elapsedNanos, failed);
       }
       session.statementExecuted(this, sql, fingerprint, batchSize, parameterHash, resolvedOffset, startNanos,
           elapsedNanos, consumeNanos, rows, failed);
-      if (txStart >= 0) {
-        txStatements++;
-        txDatabaseNanos += elapsedNanos;
-        if (fingerprint.shape().locksRows() && !failed) {
-          txLocks++;
-          if (txFirstLock < 0) {
-            txFirstLock = startNanos;
-          }
-        }
-      }
     } catch (RuntimeException e) {
       session.failed(e);
+    }
+  }
+
+  /**
+   * A statement ran with auto-commit off: it begins a transaction if none is open, and counts toward it. Kept
+   * out of {@link #statementExecuted} so that method stays small enough to be inlined into its callers.
+   */
+  private void inTransaction(Fingerprint fingerprint, long startNanos, long elapsedNanos, boolean failed) {
+    if (txStart < 0) {
+      begin(startNanos, fingerprint);
+    }
+    txStatements++;
+    txDatabaseNanos += elapsedNanos;
+    if (fingerprint.shape().locksRows() && !failed) {
+      txLocks++;
+      if (txFirstLock < 0) {
+        txFirstLock = startNanos;
+      }
     }
   }
 
