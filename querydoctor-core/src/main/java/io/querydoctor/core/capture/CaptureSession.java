@@ -60,10 +60,11 @@ public final class CaptureSession implements AutoCloseable {
   private final boolean callSitesAlways;
   private final boolean callSitesOnRepeat;
   private final CaptureFileWriter captureFile;
-  // Whether a statement its scope keeps goes to the pipeline even when it is not slow (only added listeners want
-  // it; see ListenerPipeline#wantsScopedStatements). Decided here, the usual statement in a scope does not touch
-  // the pipeline, its listener array and the slow-query log, which after a statement on a real database are
-  // often out of the cache. Volatile so that an added listener is seen at once.
+  // Whether a listener was added (the capture file's or the user's). Only such a listener wants a statement its
+  // scope keeps that is not slow: the aggregate takes it with its scope, the detectors examine it when the scope
+  // closes, and the slow-query log skips it. Decided here, the usual statement in a scope does not touch the
+  // pipeline, its listener array and the slow-query log, which after a statement on a real database are often
+  // out of the cache. Volatile so that an added listener is seen at once.
   private volatile boolean scopedStatementsListened;
 
   private CaptureSession(CaptureOptions options) {
@@ -82,9 +83,8 @@ public final class CaptureSession implements AutoCloseable {
     this.captureFile = options.captureFile() == null ? null
         : CaptureFileWriter.open(options.captureFile(), options.captureLiterals(), options.captureQueueCapacity());
     if (captureFile != null) {
-      pipeline.add(captureFile);
+      addListener(captureFile);
     }
-    this.scopedStatementsListened = pipeline.wantsScopedStatements();
   }
 
   public static CaptureSession start(CaptureOptions options) {

@@ -31,15 +31,6 @@ final class ListenerPipeline {
     this.slowQueryLog = slowQueryLog;
   }
 
-  /**
-   * Whether a statement its scope keeps, and that is faster than the slow-query threshold, has anyone to go to:
-   * the aggregate takes such statements with their scope, the detectors examine them when it closes, and the
-   * slow-query log skips them, so only added listeners do.
-   */
-  boolean wantsScopedStatements() {
-    return listeners.length > 0;
-  }
-
   synchronized void add(CaptureListener listener) {
     CaptureListener[] more = java.util.Arrays.copyOf(listeners, listeners.length + 1);
     more[listeners.length] = listener;
