@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,15 +23,19 @@ import javax.sql.DataSource;
  * of QueryDoctor's overhead divided by each peer's overhead (overhead = layer − raw in the same round).
  *
  * <pre>
- * java -cp querydoctor-bench/target/benchmarks.jar io.querydoctor.bench.CaptureCpuOverhead [rounds] [stub|h2]
+ * java -cp querydoctor-bench/target/benchmarks.jar io.querydoctor.bench.CaptureCpuOverhead [rounds] [stub|h2] [ours]
  * </pre>
+ *
+ * <p>{@code ours} names the QueryDoctor configuration to run (one of {@link #OURS}); without it all three run in
+ * the same JVM. An application runs one configuration, and so does a JMH fork: with three, the JIT compiles
+ * the paths of all of them into the same methods (the per-statement pipeline of {@code querydoctor-noscope}
+ * inside the scoped path, say), a mix no application sees.
  */
 public final class CaptureCpuOverhead {
 
   private static final String SELECT = "SELECT name FROM item WHERE id = ?";
-  private static final String[] LAYERS =
-      {"raw", "querydoctor", "querydoctor-norows", "querydoctor-noscope", "p6spy-filtered", "dsproxy-slf4j",
-          "dsproxy-count"};
+  private static final String[] OURS = {"querydoctor", "querydoctor-norows", "querydoctor-noscope"};
+  private static final String[] PEERS = {"p6spy-filtered", "dsproxy-slf4j", "dsproxy-count"};
 
   private final String layer;
   private final int statementsPerRound;
@@ -51,19 +56,21 @@ public final class CaptureCpuOverhead {
   public static void main(String[] args) throws SQLException {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
     boolean h2 = args.length > 1 && args[1].equals("h2");
+    String[] ours = args.length > 2 ? new String[] {ours(args[2])} : OURS;
+    String[] all = layers(ours);
     // H2 runs a real query, about ten times the stub's cost: fewer statements keep a round as long.
     int statementsPerRound = h2 ? 50_000 : 200_000;
     Map<String, CaptureCpuOverhead> layers = new LinkedHashMap<>();
     Map<String, List<Double>> nanos = new LinkedHashMap<>();
     DataSource database = h2 ? CaptureOverheadBenchmark.h2() : null;
-    for (String name : LAYERS) {
+    for (String name : all) {
       DataSource base = h2 ? database : new StubDataSource();
       layers.put(name, new CaptureCpuOverhead(name, base, statementsPerRound));
       nanos.put(name, new ArrayList<>());
     }
     for (int round = -5; round < rounds; round++) {
-      for (int k = 0; k < LAYERS.length; k++) {
-        String name = LAYERS[Math.floorMod(k + round, LAYERS.length)];
+      for (int k = 0; k < all.length; k++) {
+        String name = all[Math.floorMod(k + round, all.length)];
         double perStatement = layers.get(name).round();
         if (round >= 0) {
           nanos.get(name).add(perStatement);
@@ -73,14 +80,14 @@ public final class CaptureCpuOverhead {
     System.out.printf("selectByPk on %s, CPU ns per statement of the application thread, %d rounds"
         + " of %d statements per layer%n", h2 ? "H2" : "the stub driver", rounds, statementsPerRound);
     nanos.forEach((name, values) -> System.out.printf("  %-20s %s%n", name, CpuClock.quartiles(values, 1)));
-    for (String peer : new String[] {"p6spy-filtered", "dsproxy-slf4j", "dsproxy-count"}) {
-      for (String ours : new String[] {"querydoctor", "querydoctor-norows", "querydoctor-noscope"}) {
+    for (String peer : PEERS) {
+      for (String our : ours) {
         List<Double> ratios = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
           double raw = nanos.get("raw").get(r);
-          ratios.add((nanos.get(ours).get(r) - raw) / (nanos.get(peer).get(r) - raw));
+          ratios.add((nanos.get(our).get(r) - raw) / (nanos.get(peer).get(r) - raw));
         }
-        System.out.printf("  overhead %s / %s: %s%n", ours, peer, CpuClock.quartiles(ratios, 2));
+        System.out.printf("  overhead %s / %s: %s%n", our, peer, CpuClock.quartiles(ratios, 2));
       }
     }
     // Noise on a shared machine (other tenants, GC, JIT threads) only ever adds time: the fastest round of each
@@ -88,16 +95,32 @@ public final class CaptureCpuOverhead {
     // environments", 2016), so the overheads between the fastest rounds are printed as well.
     double fastestRaw = Collections.min(nanos.get("raw"));
     double peer = Collections.min(nanos.get("p6spy-filtered")) - fastestRaw;
-    for (String ours : new String[] {"querydoctor", "querydoctor-norows"}) {
-      double overhead = Collections.min(nanos.get(ours)) - fastestRaw;
+    for (String our : ours) {
+      double overhead = Collections.min(nanos.get(our)) - fastestRaw;
       System.out.printf(Locale.ROOT, "  fastest rounds: %s overhead %.1f ns / p6spy-filtered %.1f ns = %.2f%n",
-          ours, overhead, peer, overhead / peer);
+          our, overhead, peer, overhead / peer);
     }
     long checksum = 0;
     for (CaptureCpuOverhead l : layers.values()) {
       checksum += l.sink;
     }
     System.out.println("  (checksum " + checksum + ")");
+  }
+
+  private static String ours(String name) {
+    if (!Arrays.asList(OURS).contains(name)) {
+      throw new IllegalArgumentException("unknown configuration " + name + "; one of " + Arrays.toString(OURS));
+    }
+    return name;
+  }
+
+  /** Raw JDBC, then {@code ours}, then the peers. */
+  private static String[] layers(String[] ours) {
+    List<String> layers = new ArrayList<>();
+    layers.add("raw");
+    layers.addAll(Arrays.asList(ours));
+    layers.addAll(Arrays.asList(PEERS));
+    return layers.toArray(new String[0]);
   }
 
   /** Runs one round; returns CPU nanoseconds per statement. */

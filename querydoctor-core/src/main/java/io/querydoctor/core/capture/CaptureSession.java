@@ -59,6 +59,9 @@ public final class CaptureSession implements AutoCloseable {
   // that often miss the cache after a statement on a real database.
   private final boolean callSitesAlways;
   private final boolean callSitesOnRepeat;
+  // As in the JDBC layer's statement capture: scopes open and close around statements on a real database, after
+  // which the options and ticker objects are often out of the cache, so the system clock is read directly.
+  private final boolean systemClock;
   private final CaptureFileWriter captureFile;
   // Whether a listener was added (the capture file's or the user's). Only such a listener wants a statement its
   // scope keeps that is not slow: the aggregate takes it with its scope, the detectors examine it when the scope
@@ -78,6 +81,7 @@ public final class CaptureSession implements AutoCloseable {
     this.slowNanos = options.thresholds().slowQueryMillis() * 1_000_000L;
     this.callSitesAlways = options.callSites() == CallSiteMode.ALWAYS;
     this.callSitesOnRepeat = options.callSites() == CallSiteMode.ON_REPEAT;
+    this.systemClock = options.ticker() == Ticker.system();
     this.pipeline = new ListenerPipeline(aggregate, detections,
         options.slowQueryLog() ? new SlowQueryLog(options.thresholds().slowQueryMillis()) : null);
     this.captureFile = options.captureFile() == null ? null
@@ -182,7 +186,7 @@ public final class CaptureSession implements AutoCloseable {
       cell = threadScopes.get();
       lastOpened = cell;
     }
-    Scope scope = new Scope(this, cell, cell.nextScopeId(scopeIds), name, kind, options.ticker().read(),
+    Scope scope = new Scope(this, cell, cell.nextScopeId(scopeIds), name, kind, now(),
         options.maxStatementsPerScope());
     cell.scope = scope;
     return scope;
@@ -215,7 +219,7 @@ public final class CaptureSession implements AutoCloseable {
     if (scope.isClosed()) {
       return;
     }
-    long now = options.ticker().read();
+    long now = now();
     try {
       scope.aggregateInto(aggregate, now);
     } catch (RuntimeException e) {
@@ -229,6 +233,10 @@ public final class CaptureSession implements AutoCloseable {
       scope.parent().absorb(record);
     }
     pipeline.scopeClosed(record);
+  }
+
+  private long now() {
+    return systemClock ? System.nanoTime() : options.ticker().read();
   }
 
   /** Records one statement: called by {@link ConnectionTracker}. Never throws. */
@@ -268,7 +276,7 @@ public final class CaptureSession implements AutoCloseable {
       scope.add(transaction);
       return;
     }
-    long now = options.ticker().read();
+    long now = now();
     pipeline.scopeClosed(new ScopeRecord(scopeIds.incrementAndGet(), 0, "transaction", ScopeKind.TRANSACTION,
         Thread.currentThread().getName(), transaction.startNanos(), now, List.of(), 0, 0, 0,
         List.of(transaction)));

@@ -10,6 +10,7 @@ import io.querydoctor.core.sql.SqlDialect;
 import io.querydoctor.core.sql.SqlFingerprinter;
 import io.querydoctor.core.sql.StatementShape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,11 @@ public final class DetectionEngine implements CaptureListener {
   private static final String NO_SCOPE = "(no scope)";
 
   private final Detector[] detectors;
-  // Each detector's gate, read once: checking a gate is a comparison, calling a detector an interface dispatch.
-  private final ScopeGate[] gates;
+  // Each detector's gate, read once, as two arrays: checking a gate is then two array reads and a comparison
+  // where a gate object cost a chain of dependent loads (array, record, enum, switch table), and the objects a
+  // scope close touches have mostly left the cache after the statements ran on a real database.
+  private final int[] gateMeasures;
+  private final long[] gateMins;
   // Only the detectors with a per-statement rule: a statement outside any scope is offered to these alone,
   // not through a no-op interface call for every detector.
   private final Detector[] statementDetectors;
@@ -48,6 +52,9 @@ public final class DetectionEngine implements CaptureListener {
   // Racy by design: a slot is an immutable record, and a slot lost to another thread only costs a map lookup.
   private final RecentGroup[] recent = new RecentGroup[64];
   private final ConcurrentHashMap<String, LongAdder> runs = new ConcurrentHashMap<>();
+  // The counter of the scope name closed last: the requests of one endpoint close one after another and find it
+  // here, not through the map. Racy by design, like recent.
+  private RecentRuns lastRuns;
   private final AtomicLong dropped = new AtomicLong();
   private final Consumer<Detection> sink = this::add;
   // The span of captured time, for per-hour impact. Approximate under races by design: it is updated from
@@ -63,7 +70,9 @@ public final class DetectionEngine implements CaptureListener {
 
   public DetectionEngine(List<Detector> detectors, int maxGroups) {
     this.detectors = detectors.toArray(Detector[]::new);
-    this.gates = detectors.stream().map(DetectionEngine::gateOf).toArray(ScopeGate[]::new);
+    ScopeGate[] gates = detectors.stream().map(DetectionEngine::gateOf).toArray(ScopeGate[]::new);
+    this.gateMeasures = Arrays.stream(gates).mapToInt(gate -> gate.measure().ordinal()).toArray();
+    this.gateMins = Arrays.stream(gates).mapToLong(ScopeGate::min).toArray();
     this.statementDetectors = detectors.stream().filter(DetectionEngine::examinesStatements)
         .toArray(Detector[]::new);
     this.maxGroups = maxGroups;
@@ -90,17 +99,15 @@ public final class DetectionEngine implements CaptureListener {
   @Override
   public void scopeClosed(ScopeRecord scope) {
     observe(scope.startNanos(), scope.endNanos());
-    LongAdder count = runs.get(scope.name());
-    if (count == null && runs.size() < maxGroups) {
-      count = runs.computeIfAbsent(scope.name(), name -> new LongAdder());
-    }
+    LongAdder count = runsCounter(scope.name());
     if (count != null) {
       count.increment();
     }
     Consumer<Detection> out = sink;
     ScopeView view = ScopeView.of(scope);
+    long[] measures = view.measures();
     for (int i = 0; i < detectors.length; i++) {
-      if (!gates[i].opens(view)) {
+      if (measures[gateMeasures[i]] < gateMins[i]) {
         continue;
       }
       try {
@@ -110,6 +117,24 @@ public final class DetectionEngine implements CaptureListener {
       }
     }
   }
+
+  /** The run counter of scope name {@code name}, or null when there are already too many names. */
+  private LongAdder runsCounter(String name) {
+    RecentRuns last = lastRuns;
+    if (last != null && (last.name() == name || last.name().equals(name))) {
+      return last.count();
+    }
+    LongAdder count = runs.get(name);
+    if (count == null && runs.size() < maxGroups) {
+      count = runs.computeIfAbsent(name, n -> new LongAdder());
+    }
+    if (count != null) {
+      lastRuns = new RecentRuns(name, count);
+    }
+    return count;
+  }
+
+  private record RecentRuns(String name, LongAdder count) {}
 
   /** The detector's gate; one that cannot say (it throws, or returns null) gets every scope. */
   private static ScopeGate gateOf(Detector detector) {

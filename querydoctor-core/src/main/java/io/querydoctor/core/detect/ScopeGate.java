@@ -4,16 +4,19 @@ import java.util.Objects;
 
 /**
  * When a detector can fire at all: one measure of the closed scope at or above a minimum. The engine checks
- * the gate, a field read and a comparison, before it calls the detector, so the detectors that cannot fire on a
- * scope (most of them, on most scopes) cost no call. A gate is a necessary condition only; the detector still
- * decides.
+ * the gate, two array reads and a comparison, before it calls the detector, so the detectors that cannot fire
+ * on a scope (most of them, on most scopes) cost no call. A gate is a necessary condition only; the detector
+ * still decides.
  *
  * @param measure what is compared
  * @param min the smallest value at which the detector may fire
  */
 public record ScopeGate(Measure measure, long min) {
 
-  /** The scope measures a gate can use; all known once the scope's statements have been scanned once. */
+  /**
+   * The scope measures a gate can use; all known once the scope's statements have been scanned once. Their order
+   * is that of {@code ScopeView.measures()}.
+   */
   public enum Measure {
     /** Statements run while the scope was the innermost one. */
     OWN_STATEMENTS,
@@ -45,10 +48,5 @@ public record ScopeGate(Measure measure, long min) {
   /** A gate that passes scopes whose {@code measure} exceeds {@code threshold}. */
   public static ScopeGate above(Measure measure, long threshold) {
     return new ScopeGate(measure, threshold == Long.MAX_VALUE ? Long.MAX_VALUE : threshold + 1);
-  }
-
-  /** Whether {@code scope} passes. */
-  boolean opens(ScopeView scope) {
-    return scope.measure(measure) >= min;
   }
 }

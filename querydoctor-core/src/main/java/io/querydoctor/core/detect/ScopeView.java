@@ -107,17 +107,13 @@ public final class ScopeView {
     return own;
   }
 
-  /** The value of {@code measure} for this scope (see {@link ScopeGate}). */
-  long measure(ScopeGate.Measure measure) {
-    return switch (measure) {
-      case OWN_STATEMENTS -> own.size();
-      case STATEMENTS -> scope.statementCount();
-      case MAX_ELAPSED_NANOS -> maxElapsedNanos;
-      case MAX_ROWS -> maxRows;
-      case MAX_OFFSET -> maxOffset;
-      case TRANSACTIONS -> scope.transactions().size();
-      case CONNECTIONS_OPENED -> scope.connectionsOpened();
-    };
+  /**
+   * The values of every {@link ScopeGate.Measure} for this scope, in the order the measures are declared (the
+   * index is the measure's ordinal).
+   */
+  long[] measures() {
+    return new long[] {own.size(), scope.statementCount(), maxElapsedNanos, maxRows, maxOffset,
+        scope.transactions().size(), scope.connectionsOpened()};
   }
 
   /** The groups of the own statements whose fingerprint ran at least {@code minCount} times, in order. */

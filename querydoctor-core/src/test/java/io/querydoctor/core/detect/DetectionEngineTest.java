@@ -49,6 +49,18 @@ class DetectionEngineTest {
         "unbatched-writes", "unbounded-result");
   }
 
+  // Guards the one-entry cache of the last scope name's run counter: alternating names, and a name equal to the
+  // last one but another String instance, must each count toward their own name.
+  @Test
+  void runsAreCountedPerScopeNameWhenNamesAlternateOrAreEqualCopies() {
+    String users = "GET /users";
+    for (String name : new String[] {users, "GET /orders", new String(users), new String(users), "GET /orders"}) {
+      session.scope(name).close();
+    }
+    assertThat(session.detections().runsOf(users)).isEqualTo(3);
+    assertThat(session.detections().runsOf("GET /orders")).isEqualTo(2);
+  }
+
   @Test
   void gatesStayShutJustBelowTheDefaultThresholds() {
     inScope(c -> {
