@@ -27,7 +27,10 @@ public interface Detector {
     return ScopeGate.ALWAYS;
   }
 
-  /** Examines a closed scope that passed the {@link #gate()}. The default hands each of the scope's own statements to examineStatement. */
+  /**
+   * Examines a closed scope that passed the {@link #gate()}. The default hands each of the scope's own statements
+   * to examineStatement.
+   */
   default void examine(ScopeView scope, Consumer<Detection> out) {
     for (StatementEvent event : scope.ownStatements()) {
       examineStatement(event, scope.name(), scope.durationNanos(), out);
