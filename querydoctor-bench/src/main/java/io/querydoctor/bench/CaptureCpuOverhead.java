@@ -1,10 +1,7 @@
 package io.querydoctor.bench;
 
 import io.querydoctor.core.capture.CaptureSession;
-import io.querydoctor.core.capture.Scope;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +17,9 @@ import javax.sql.DataSource;
  * round by round so that every round compares them under the same load: {@link CaptureOverheadBenchmark}'s
  * prepared SELECT on the stub driver or on H2 in memory (prepare, bind, execute, read one row, close; QueryDoctor
  * with a scope per 10 statements). Prints, per layer, the median CPU ns per statement, and the median over rounds
- * of QueryDoctor's overhead divided by each peer's overhead (overhead = layer − raw in the same round).
+ * of QueryDoctor's overhead divided by each peer's overhead (overhead = layer − raw in the same round); then the
+ * same for the CPU time of the whole process, which charges each layer for the collections its allocation causes
+ * (Linux only).
  *
  * <pre>
  * java -cp querydoctor-bench/target/benchmarks.jar io.querydoctor.bench.CaptureCpuOverhead [rounds] [stub|h2] [ours]
@@ -37,20 +36,20 @@ public final class CaptureCpuOverhead {
   private static final String[] OURS = {"querydoctor", "querydoctor-norows", "querydoctor-noscope"};
   private static final String[] PEERS = {"p6spy-filtered", "dsproxy-slf4j", "dsproxy-count"};
 
-  private final String layer;
-  private final int statementsPerRound;
-  private final Connection connection;
-  private final CaptureSession session;
-  private Scope scope;
-  private int inScope;
-  private long sink;
+  /** One layer's statement loop (see {@link LayerLoop}). */
+  public interface Round {
 
-  private CaptureCpuOverhead(String layer, DataSource base, int statementsPerRound) throws SQLException {
-    this.layer = layer;
-    this.statementsPerRound = statementsPerRound;
+    /** Runs one round; CPU nanoseconds per statement of this thread and of the process (negative: unknown). */
+    double[] run() throws SQLException;
+
+    long sink();
+  }
+
+  private static Round layer(String name, DataSource base, int statementsPerRound) throws SQLException {
     CaptureSession[] captured = new CaptureSession[1];
-    this.connection = Layers.wrap(layer, base, captured).getConnection();
-    this.session = captured[0];
+    Connection connection = Layers.wrap(name, base, captured).getConnection();
+    CaptureSession scoped = name.equals("querydoctor-noscope") ? null : captured[0];
+    return LayerLoop.forLayer(connection, scoped, statementsPerRound);
   }
 
   public static void main(String[] args) throws SQLException {
@@ -60,25 +59,44 @@ public final class CaptureCpuOverhead {
     String[] all = layers(ours);
     // H2 runs a real query, about ten times the stub's cost: fewer statements keep a round as long.
     int statementsPerRound = h2 ? 50_000 : 200_000;
-    Map<String, CaptureCpuOverhead> layers = new LinkedHashMap<>();
-    Map<String, List<Double>> nanos = new LinkedHashMap<>();
+    Map<String, Round> layers = new LinkedHashMap<>();
+    Map<String, List<Double>> threadNanos = new LinkedHashMap<>();
+    Map<String, List<Double>> processNanos = new LinkedHashMap<>();
     DataSource database = h2 ? CaptureOverheadBenchmark.h2() : null;
     for (String name : all) {
       DataSource base = h2 ? database : new StubDataSource();
-      layers.put(name, new CaptureCpuOverhead(name, base, statementsPerRound));
-      nanos.put(name, new ArrayList<>());
+      layers.put(name, layer(name, base, statementsPerRound));
+      threadNanos.put(name, new ArrayList<>());
+      processNanos.put(name, new ArrayList<>());
     }
     for (int round = -5; round < rounds; round++) {
       for (int k = 0; k < all.length; k++) {
         String name = all[Math.floorMod(k + round, all.length)];
-        double perStatement = layers.get(name).round();
+        double[] perStatement = layers.get(name).run();
         if (round >= 0) {
-          nanos.get(name).add(perStatement);
+          threadNanos.get(name).add(perStatement[0]);
+          processNanos.get(name).add(perStatement[1]);
         }
       }
     }
-    System.out.printf("selectByPk on %s, CPU ns per statement of the application thread, %d rounds"
-        + " of %d statements per layer%n", h2 ? "H2" : "the stub driver", rounds, statementsPerRound);
+    String workload = String.format("selectByPk on %s, %d rounds of %d statements per layer",
+        h2 ? "H2" : "the stub driver", rounds, statementsPerRound);
+    report(workload + ", CPU ns per statement of the application thread", "", threadNanos, ours, rounds);
+    if (processNanos.get("raw").get(0) >= 0) {
+      report("The same rounds in CPU ns per statement of the whole process (the collector's work included)",
+          "process CPU ", processNanos, ours, rounds);
+    }
+    long checksum = 0;
+    for (Round l : layers.values()) {
+      checksum += l.sink();
+    }
+    System.out.println("  (checksum " + checksum + ")");
+  }
+
+  /** Each layer's quartiles, our overhead over each peer's round by round, and between the fastest rounds. */
+  private static void report(String title, String label, Map<String, List<Double>> nanos, String[] ours,
+      int rounds) {
+    System.out.println(title);
     nanos.forEach((name, values) -> System.out.printf("  %-20s %s%n", name, CpuClock.quartiles(values, 1)));
     for (String peer : PEERS) {
       for (String our : ours) {
@@ -87,7 +105,7 @@ public final class CaptureCpuOverhead {
           double raw = nanos.get("raw").get(r);
           ratios.add((nanos.get(our).get(r) - raw) / (nanos.get(peer).get(r) - raw));
         }
-        System.out.printf("  overhead %s / %s: %s%n", our, peer, CpuClock.quartiles(ratios, 2));
+        System.out.printf("  %soverhead %s / %s: %s%n", label, our, peer, CpuClock.quartiles(ratios, 2));
       }
     }
     // Noise on a shared machine (other tenants, GC, JIT threads) only ever adds time: the fastest round of each
@@ -97,14 +115,9 @@ public final class CaptureCpuOverhead {
     double peer = Collections.min(nanos.get("p6spy-filtered")) - fastestRaw;
     for (String our : ours) {
       double overhead = Collections.min(nanos.get(our)) - fastestRaw;
-      System.out.printf(Locale.ROOT, "  fastest rounds: %s overhead %.1f ns / p6spy-filtered %.1f ns = %.2f%n",
-          our, overhead, peer, overhead / peer);
+      System.out.printf(Locale.ROOT, "  %sfastest rounds: %s overhead %.1f ns / p6spy-filtered %.1f ns = %.2f%n",
+          label, our, overhead, peer, overhead / peer);
     }
-    long checksum = 0;
-    for (CaptureCpuOverhead l : layers.values()) {
-      checksum += l.sink;
-    }
-    System.out.println("  (checksum " + checksum + ")");
   }
 
   private static String ours(String name) {
@@ -121,33 +134,5 @@ public final class CaptureCpuOverhead {
     layers.addAll(Arrays.asList(ours));
     layers.addAll(Arrays.asList(PEERS));
     return layers.toArray(new String[0]);
-  }
-
-  /** Runs one round; returns CPU nanoseconds per statement. */
-  private double round() throws SQLException {
-    long cpu = CpuClock.threadCpuNanos();
-    for (int i = 0; i < statementsPerRound; i++) {
-      statement(i % 10_000 + 1);
-    }
-    return (CpuClock.threadCpuNanos() - cpu) / (double) statementsPerRound;
-  }
-
-  private void statement(int id) throws SQLException {
-    if (session != null && !layer.equals("querydoctor-noscope") && (scope == null || ++inScope == 10)) {
-      if (scope != null) {
-        scope.close();
-      }
-      scope = session.scope("GET /items");
-      inScope = 0;
-    }
-    try (PreparedStatement ps = connection.prepareStatement(SELECT)) {
-      ps.setInt(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          String name = rs.getString(1);
-          sink += name == null ? 1 : name.length();
-        }
-      }
-    }
   }
 }
