@@ -21,6 +21,9 @@ import javax.sql.DataSource;
  * same for the CPU time of the whole process, which charges each layer for the collections its allocation causes
  * (Linux only).
  *
+ * <p>For comparing builds of QueryDoctor. Its ratios to the peers read low on H2 (about 0.05 for the target
+ * configuration): next to the other layers raw JDBC runs slower than alone. {@link CaptureCpuAlone} measures those.
+ *
  * <pre>
  * java -cp querydoctor-bench/target/benchmarks.jar io.querydoctor.bench.CaptureCpuOverhead [rounds] [stub|h2] [ours]
  * </pre>
