@@ -36,7 +36,7 @@ public final class CaptureCpuAlone {
   public static void main(String[] args) throws SQLException {
     String layer = args[0];
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    boolean h2 = args.length > 2 ? args[2].equals("h2") : true;
+    boolean h2 = args.length <= 2 || args[2].equals("h2");
     DataSource base = h2 ? CaptureOverheadBenchmark.h2() : new StubDataSource();
     CaptureSession[] captured = new CaptureSession[1];
     Connection connection = Layers.wrap(layer, base, captured).getConnection();
