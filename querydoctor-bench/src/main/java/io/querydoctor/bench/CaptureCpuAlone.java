@@ -1,7 +1,5 @@
 package io.querydoctor.bench;
 
-import io.querydoctor.core.capture.CaptureSession;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,10 +36,7 @@ public final class CaptureCpuAlone {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     boolean h2 = args.length <= 2 || args[2].equals("h2");
     DataSource base = h2 ? CaptureOverheadBenchmark.h2() : new StubDataSource();
-    CaptureSession[] captured = new CaptureSession[1];
-    Connection connection = Layers.wrap(layer, base, captured).getConnection();
-    CaptureSession scoped = layer.equals("querydoctor-noscope") ? null : captured[0];
-    CaptureCpuOverhead.Round loop = LayerLoop.forLayer(connection, scoped, h2 ? 50_000 : 200_000);
+    CaptureCpuOverhead.Round loop = CaptureCpuOverhead.layer(layer, base, h2 ? 50_000 : 200_000);
     List<Double> thread = new ArrayList<>();
     List<Double> process = new ArrayList<>();
     for (int round = -WARMUP_ROUNDS; round < rounds; round++) {

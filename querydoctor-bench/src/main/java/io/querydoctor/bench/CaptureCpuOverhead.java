@@ -35,7 +35,6 @@ import javax.sql.DataSource;
  */
 public final class CaptureCpuOverhead {
 
-  private static final String SELECT = "SELECT name FROM item WHERE id = ?";
   private static final String[] OURS = {"querydoctor", "querydoctor-norows", "querydoctor-noscope"};
   private static final String[] PEERS = {"p6spy-filtered", "dsproxy-slf4j", "dsproxy-count"};
 
@@ -48,7 +47,8 @@ public final class CaptureCpuOverhead {
     long sink();
   }
 
-  private static Round layer(String name, DataSource base, int statementsPerRound) throws SQLException {
+  /** {@code name} over {@code base}, in its own copy of the statement loop. */
+  static Round layer(String name, DataSource base, int statementsPerRound) throws SQLException {
     CaptureSession[] captured = new CaptureSession[1];
     Connection connection = Layers.wrap(name, base, captured).getConnection();
     CaptureSession scoped = name.equals("querydoctor-noscope") ? null : captured[0];

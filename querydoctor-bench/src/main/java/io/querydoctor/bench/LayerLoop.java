@@ -22,7 +22,6 @@ import java.sql.SQLException;
  */
 public final class LayerLoop implements CaptureCpuOverhead.Round {
 
-  private static final String SELECT = "SELECT name FROM item WHERE id = ?";
 
   private final Connection connection;
   private final CaptureSession session; // null: no scopes
@@ -73,7 +72,7 @@ public final class LayerLoop implements CaptureCpuOverhead.Round {
       scope = session.scope("GET /items");
       inScope = 0;
     }
-    try (PreparedStatement ps = connection.prepareStatement(SELECT)) {
+    try (PreparedStatement ps = connection.prepareStatement(CaptureOverheadBenchmark.SELECT)) {
       ps.setInt(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {

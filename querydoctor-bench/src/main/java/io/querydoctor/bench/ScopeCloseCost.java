@@ -21,7 +21,6 @@ import java.util.Locale;
  */
 public final class ScopeCloseCost {
 
-  private static final String SELECT = "SELECT name FROM item WHERE id = ?";
   private static final long WARM_UP_NANOS = 3_000_000_000L;
 
   private ScopeCloseCost() {}
@@ -53,7 +52,7 @@ public final class ScopeCloseCost {
           scopes++;
         }
       }
-      try (PreparedStatement ps = connection.prepareStatement(SELECT)) {
+      try (PreparedStatement ps = connection.prepareStatement(CaptureOverheadBenchmark.SELECT)) {
         ps.setInt(1, i % 10_000 + 1);
         try (ResultSet rs = ps.executeQuery()) {
           sink += rs.next() ? 1 : 0;
