@@ -36,7 +36,8 @@ public final class CaptureCpuAlone {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     boolean h2 = args.length <= 2 || args[2].equals("h2");
     DataSource base = h2 ? CaptureOverheadBenchmark.h2() : new StubDataSource();
-    CaptureCpuOverhead.Round loop = CaptureCpuOverhead.layer(layer, base, h2 ? 50_000 : 200_000);
+    CaptureCpuOverhead.Round loop = CaptureCpuOverhead.layer(layer, base,
+        CaptureCpuOverhead.statementsPerRound(h2));
     List<Double> thread = new ArrayList<>();
     List<Double> process = new ArrayList<>();
     for (int round = -WARMUP_ROUNDS; round < rounds; round++) {

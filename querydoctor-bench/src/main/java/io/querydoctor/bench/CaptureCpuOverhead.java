@@ -47,6 +47,14 @@ public final class CaptureCpuOverhead {
     long sink();
   }
 
+  /**
+   * Statements per timed round: H2 runs a real query, about ten times the stub's cost, so fewer keep a round as
+   * long.
+   */
+  static int statementsPerRound(boolean h2) {
+    return h2 ? 50_000 : 200_000;
+  }
+
   /** {@code name} over {@code base}, in its own copy of the statement loop. */
   static Round layer(String name, DataSource base, int statementsPerRound) throws SQLException {
     CaptureSession[] captured = new CaptureSession[1];
@@ -60,8 +68,7 @@ public final class CaptureCpuOverhead {
     boolean h2 = args.length > 1 && args[1].equals("h2");
     String[] ours = args.length > 2 ? new String[] {ours(args[2])} : OURS;
     String[] all = layers(ours);
-    // H2 runs a real query, about ten times the stub's cost: fewer statements keep a round as long.
-    int statementsPerRound = h2 ? 50_000 : 200_000;
+    int statementsPerRound = statementsPerRound(h2);
     Map<String, Round> layers = new LinkedHashMap<>();
     Map<String, List<Double>> threadNanos = new LinkedHashMap<>();
     Map<String, List<Double>> processNanos = new LinkedHashMap<>();

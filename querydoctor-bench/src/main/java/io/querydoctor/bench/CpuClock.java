@@ -13,10 +13,10 @@ import java.util.Locale;
 
 /**
  * CPU time of the measuring thread (public for the per-layer copies of {@link LayerLoop}, which another class
- * loader defines), for comparisons on a machine shared with other builds: when the two
- * cores are oversubscribed, wall-clock time per operation grows with the load, but the CPU time the thread
- * itself spends per operation does not (GC and JIT threads are not counted, which favours the layers that
- * allocate more). JMH measures wall-clock time; the harnesses that use this report both.
+ * loader defines), for comparisons on a machine shared with other builds: when the two cores are
+ * oversubscribed, wall-clock time per operation grows with the load, but the CPU time the thread itself spends
+ * per operation does not (GC and JIT threads are not counted, which favours the layers that allocate more).
+ * JMH measures wall-clock time; the harnesses that use this report both.
  */
 public final class CpuClock {
 

@@ -22,7 +22,6 @@ import java.sql.SQLException;
  */
 public final class LayerLoop implements CaptureCpuOverhead.Round {
 
-
   private final Connection connection;
   private final CaptureSession session; // null: no scopes
   private final int statementsPerRound;
