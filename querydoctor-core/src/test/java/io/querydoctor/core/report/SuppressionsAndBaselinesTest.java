@@ -127,7 +127,8 @@ class SuppressionsAndBaselinesTest {
   @Test
   void everyFormatShowsTheComparisonAndTheSuppressions(@TempDir Path dir) throws IOException {
     Report report = comparedAndSuppressed(dir);
-    for (ReportFormat format : ReportFormat.values()) {
+    for (ReportFormat format : List.of(ReportFormat.TEXT, ReportFormat.JSON, ReportFormat.MARKDOWN,
+        ReportFormat.HTML)) {
       StringWriter out = new StringWriter();
       format.renderer(RenderOptions.PLAIN).render(report, out);
       String text = out.toString();
@@ -148,5 +149,24 @@ class SuppressionsAndBaselinesTest {
             .contains("known, fixed in release 12");
       }
     }
+  }
+
+  @Test
+  void sarifMarksSuppressedFindingsAndWhatIsNew(@TempDir Path dir) throws IOException {
+    String sarif = SarifReportRendererTest.render(comparedAndSuppressed(dir), null);
+    assertThat(SarifReportRendererTest.validate(sarif)).isEmpty();
+    JsonNode results = new ObjectMapper().readTree(sarif).get("runs").get(0).get("results");
+    JsonNode suppressed = null;
+    for (JsonNode result : results) {
+      if (result.has("suppressions")) {
+        suppressed = result;
+      } else {
+        assertThat(result.get("baselineState").asText()).isIn("new", "unchanged");
+      }
+    }
+    assertThat(suppressed).isNotNull();
+    assertThat(suppressed.get("ruleId").asText()).isEqualTo("slow-query");
+    assertThat(suppressed.get("suppressions").get(0).get("justification").asText())
+        .isEqualTo("known, fixed in release 12");
   }
 }
