@@ -48,6 +48,35 @@ class DigestCommandTest {
   }
 
   @Test
+  void sarifOutputValidatesAgainstTheSarifSchemaAndCarriesTheSlowShapes() throws IOException {
+    CliRun run = CliRun.of("digest", "-q", "--format", "sarif", "--slow-ms", "200", MYSQL.toString());
+
+    JsonNode sarif = new ObjectMapper().readTree(run.out());
+    try (var in = DigestCommandTest.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+      var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+      assertThat(schema.validate(sarif)).isEmpty();
+    }
+    JsonNode result = sarif.at("/runs/0/results/0");
+    assertThat(result.get("ruleId").asText()).isEqualTo("slow-query");
+    assertThat(result.at("/message/text").asText()).contains("Evidence: ").contains("Fix: ");
+    assertThat(result.at("/partialFingerprints").size()).isEqualTo(1);
+  }
+
+  @Test
+  void junitOutputFailsWhatFailsTheRun() {
+    CliRun run = CliRun.of("digest", "-q", "--format", "junit", "--slow-ms", "200", "--fail-on", "info",
+        MYSQL.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(run.out()).startsWith("<?xml").contains("<testcase classname=\"querydoctor.slow-query\"")
+        .contains("<failure type=");
+    CliRun lenient = CliRun.of("digest", "-q", "--format", "junit", "--slow-ms", "200", "--fail-on", "none",
+        MYSQL.toString());
+    assertThat(lenient.exitCode()).isEqualTo(ExitCode.CLEAN);
+    assertThat(lenient.out()).contains("querydoctor.slow-query").doesNotContain("<failure");
+  }
+
+  @Test
   void detectsASlowLogAndReportsItsSlowShapes() {
     CliRun run = CliRun.of("digest", "-q", "--slow-ms", "200", MYSQL.toString());
 
