@@ -27,6 +27,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *       {@code @QueryBudget(allowNone = true)} or {@code max = 0};
  *   <li>the budget is exceeded, or an N+1 ran.
  * </ol>
+ *
+ * <p>With the system property or JUnit configuration parameter {@code querydoctor.sarif=true} (or a file name)
+ * the findings of the run are written as SARIF to {@code target/querydoctor.sarif} when the run ends.
  */
 public final class QueryDoctorExtension implements InvocationInterceptor {
 
@@ -37,6 +40,7 @@ public final class QueryDoctorExtension implements InvocationInterceptor {
     Optional<NoNPlusOne> noNPlusOne = find(context, NoNPlusOne.class);
     String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
     CaptureSession session = QueryDoctor.session();
+    SarifOfTestRun.registerIfWanted(context, session);
     Scope scope = session.scope(name);
     TestWindow window = OutOfScopeWatch.of(session).open(scope);
     try {

@@ -1,5 +1,6 @@
 package io.querydoctor.junit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.testkit.engine.EventConditions.event;
@@ -9,8 +10,11 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.querydoctor.core.capture.Scope;
 import io.querydoctor.jdbc.QueryDoctor;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +29,7 @@ import org.assertj.core.api.Condition;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -266,6 +271,32 @@ class QueryGuardsTest {
     fails("nPlusOne", instanceOf(AssertionError.class), messageContaining("n-plus-one"),
         messageContaining("SELECT title FROM book WHERE author_id = ANY (?)"));
     passes("joined");
+  }
+
+  @Test
+  void theRunsFindingsAreWrittenAsSarifWhenAsked(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("out/querydoctor.sarif");
+    EngineTestKit.engine("junit-jupiter").selectors(selectMethod(Samples.class, "nPlusOne"))
+        .configurationParameter("querydoctor.sarif", file.toString()).execute().testEvents()
+        .assertStatistics(stats -> stats.started(1).failed(1));
+    JsonNode nPlusOne = null;
+    for (JsonNode result : new ObjectMapper().readTree(file.toFile()).at("/runs/0/results")) {
+      if (result.get("ruleId").asText().equals("n-plus-one")
+          && result.at("/message/text").asText().contains("Samples.nPlusOne")) {
+        nPlusOne = result;
+      }
+    }
+    assertThat(nPlusOne).isNotNull();
+    assertThat(nPlusOne.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+        .endsWith("querydoctor-junit/src/test/java/io/querydoctor/junit/QueryGuardsTest.java");
+    assertThat(nPlusOne.at("/locations/0/physicalLocation/region/startLine").asInt()).isPositive();
+  }
+
+  @Test
+  void noSarifIsWrittenUnlessAsked(@TempDir Path dir) {
+    run("withinBudget");
+    assertThat(dir).isEmptyDirectory();
+    assertThat(Path.of("target/querydoctor.sarif")).doesNotExist();
   }
 
   @Test
