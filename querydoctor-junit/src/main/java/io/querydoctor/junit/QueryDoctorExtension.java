@@ -22,7 +22,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <p>The guards never pass blind. In this order, a test fails when:
  * <ol>
  *   <li>statements ran on other threads, outside the test's scope, while the body ran (they would be missed by
- *       the budget and the N+1 check): the message names the threads and shows examples;
+ *       the budget and the N+1 check): the message names the threads and shows examples; either annotation's
+ *       {@code ignoreOtherThreads = true} accepts them;
  *   <li>the body captured no statement at all (the data source is not wired through QueryDoctor), unless
  *       {@code @QueryBudget(allowNone = true)} or {@code max = 0};
  *   <li>the budget is exceeded, or an N+1 ran.
@@ -54,8 +55,8 @@ public final class QueryDoctorExtension implements InvocationInterceptor {
 
   private static void check(ScopeRecord ran, OtherThreadWork elsewhere, Optional<QueryBudget> budget,
       Optional<NoNPlusOne> noNPlusOne) {
-    boolean ignoreOtherThreads = budget.map(QueryBudget::ignoreOtherThreads).orElse(true)
-        && noNPlusOne.map(NoNPlusOne::ignoreOtherThreads).orElse(true);
+    boolean ignoreOtherThreads = budget.map(QueryBudget::ignoreOtherThreads).orElse(false)
+        || noNPlusOne.map(NoNPlusOne::ignoreOtherThreads).orElse(false);
     if (elsewhere.any() && !ignoreOtherThreads) {
       throw new AssertionError(elsewhere.message(ran.name()));
     }

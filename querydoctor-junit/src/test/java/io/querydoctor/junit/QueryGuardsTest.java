@@ -14,6 +14,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.querydoctor.core.capture.Scope;
 import io.querydoctor.jdbc.QueryDoctor;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -93,6 +100,37 @@ class QueryGuardsTest {
     }
   }
 
+  /**
+   * Calls an HTTP endpoint on a server thread that runs its query in a scope of its own, the way a web
+   * framework (or a RANDOM_PORT Spring Boot test with a per-request scope) does.
+   */
+  static void callServer() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/books", exchange -> {
+      try (Scope request = QueryDoctor.scope("GET /books")) {
+        booksInOneQuery(CAPTURED);
+        exchange.sendResponseHeaders(200, -1);
+      } catch (SQLException e) {
+        exchange.sendResponseHeaders(500, -1);
+      } finally {
+        exchange.close();
+      }
+    });
+    server.setExecutor(Executors.newSingleThreadExecutor(r -> new Thread(r, "http-server")));
+    server.start();
+    try {
+      HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/books")).build(),
+          HttpResponse.BodyHandlers.discarding());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("server answered " + response.statusCode());
+      }
+    } finally {
+      server.stop(0);
+      ((ExecutorService) server.getExecutor()).shutdown();
+    }
+  }
+
   static class Samples {
     @BeforeAll
     static void createSchema() throws SQLException {
@@ -133,7 +171,14 @@ class QueryGuardsTest {
     }
 
     @Test
+    @QueryBudget(max = 3)
+    void workOnAServerThreadInItsOwnScope() throws Exception {
+      callServer();
+    }
+
+    @Test
     @QueryBudget(max = 3, ignoreOtherThreads = true)
+    @NoNPlusOne
     void otherThreadsAccepted() throws Exception {
       booksInOneQuery(CAPTURED);
       onAnotherThread(CAPTURED);
@@ -247,6 +292,12 @@ class QueryGuardsTest {
         messageContaining("Propagate the scope"));
     fails("nPlusOneOnAnotherThread", instanceOf(AssertionError.class),
         messageContaining("1 statement ran on other threads"));
+  }
+
+  @Test
+  void workOnAServerThreadFailsInsteadOfPassing() {
+    fails("workOnAServerThreadInItsOwnScope", instanceOf(AssertionError.class),
+        messageContaining("1 statement ran on other threads"), messageContaining("threads: http-server"));
   }
 
   @Test
