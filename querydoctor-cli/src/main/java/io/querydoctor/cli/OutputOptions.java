@@ -38,7 +38,7 @@ final class OutputOptions {
   @Option(names = "--source-root", paramLabel = "DIR",
       description = "With --format sarif: where to find the source file of a finding's call site, so the result "
           + "points at its file and line. Repeatable (default: src/main/java and src/test/java under the current "
-          + "directory).")
+          + "directory and under the modules below it).")
   List<Path> sourceRoots = new ArrayList<>();
 
   @Option(names = "--sarif-anchor", paramLabel = "FILE",

@@ -1,10 +1,15 @@
 package io.querydoctor.core.report;
 
 import io.querydoctor.core.capture.CallSite;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Where an application's sources live, to turn a call site ({@code com.example.Repo.find(Repo.java:42)}) into
@@ -22,9 +27,47 @@ public record SourceRoots(Path repositoryRoot, List<Path> roots) {
     roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
   }
 
-  /** {@code src/main/java} and {@code src/test/java} under {@code directory}. */
+  /**
+   * {@code src/main/java} and {@code src/test/java} under {@code directory}, then those of the modules below it
+   * (a Maven or Gradle multi-module build run from its root), up to {@value #MODULE_DEPTH} directories deep.
+   */
   public static SourceRoots conventional(Path directory) {
-    return of(List.of(directory.resolve("src/main/java"), directory.resolve("src/test/java")), directory);
+    List<Path> roots = new ArrayList<>();
+    addConventional(directory, roots);
+    for (Path module : modulesBelow(directory)) {
+      addConventional(module, roots);
+    }
+    return of(roots, directory);
+  }
+
+  private static final int MODULE_DEPTH = 3;
+  private static final Set<String> NOT_MODULES = Set.of("src", "target", "build", "node_modules", "out", "bin");
+
+  private static void addConventional(Path module, List<Path> roots) {
+    roots.add(module.resolve("src/main/java"));
+    roots.add(module.resolve("src/test/java"));
+  }
+
+  /** Directories below {@code directory} that have a {@code src} folder, breadth first, skipping build output. */
+  private static List<Path> modulesBelow(Path directory) {
+    List<Path> modules = new ArrayList<>();
+    List<Path> level = List.of(directory);
+    for (int depth = 0; depth < MODULE_DEPTH && !level.isEmpty(); depth++) {
+      List<Path> next = new ArrayList<>();
+      for (Path dir : level) {
+        try (Stream<Path> children = Files.list(dir)) {
+          children.filter(Files::isDirectory)
+              .filter(c -> !c.getFileName().toString().startsWith(".") && !NOT_MODULES.contains(c.getFileName().toString()))
+              .sorted()
+              .forEach(next::add);
+        } catch (IOException | UncheckedIOException e) {
+          // An unreadable directory holds no sources we could show.
+        }
+      }
+      next.stream().filter(m -> Files.isDirectory(m.resolve("src"))).forEach(modules::add);
+      level = next;
+    }
+    return modules;
   }
 
   /** {@code roots}, with paths relative to the repository around {@code directory}. */
