@@ -158,7 +158,7 @@ public final class SarifReportRenderer implements ReportRenderer {
     Optional<String> file = site.flatMap(sources::resolve);
     if (file.isPresent()) {
       ObjectNode physical = location.putObject("physicalLocation");
-      physical.putObject("artifactLocation").put("uri", file.get());
+      physical.putObject("artifactLocation").put("uri", uriReference(file.get()));
       if (site.get().line() > 0) {
         physical.putObject("region").put("startLine", site.get().line());
       }
@@ -171,10 +171,19 @@ public final class SarifReportRenderer implements ReportRenderer {
 
   private void logicalOnly(ObjectNode location, String subject, String kind) {
     if (anchor != null) {
-      location.putObject("physicalLocation").putObject("artifactLocation").put("uri", anchor);
+      location.putObject("physicalLocation").putObject("artifactLocation").put("uri", uriReference(anchor));
     }
     location.putArray("logicalLocations").addObject().put("name", subject)
         .put("fullyQualifiedName", kind + ":" + subject).put("kind", "resource");
+  }
+
+  /** A relative path as a URI reference: spaces and other characters a URI cannot hold are %-encoded. */
+  static String uriReference(String path) {
+    try {
+      return new java.net.URI(null, null, path, null).getRawPath();
+    } catch (java.net.URISyntaxException e) {
+      return path;
+    }
   }
 
   static String pascalCase(String ruleId) {

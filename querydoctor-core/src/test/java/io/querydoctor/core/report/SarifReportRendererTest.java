@@ -173,6 +173,13 @@ class SarifReportRendererTest {
   }
 
   @Test
+  void pathsAreUriReferences() {
+    assertThat(SarifReportRenderer.uriReference("my app/src/main/java/Repo.java"))
+        .isEqualTo("my%20app/src/main/java/Repo.java");
+    assertThat(SarifReportRenderer.uriReference("db/schema.sql")).isEqualTo("db/schema.sql");
+  }
+
+  @Test
   void severitiesMapToLevels() {
     assertThat(SarifReportRenderer.level(Severity.CRITICAL)).isEqualTo("error");
     assertThat(SarifReportRenderer.level(Severity.HIGH)).isEqualTo("error");
