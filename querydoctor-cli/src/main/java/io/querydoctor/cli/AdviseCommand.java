@@ -59,7 +59,7 @@ final class AdviseCommand implements Callable<Integer> {
   private OutputOptions output;
 
   @Option(names = "--budget", paramLabel = "SIZE", converter = ByteSizeConverter.class,
-      description = "Storage for new indexes: 500MB, 2GB, or bytes (default: 25% of the size of the tables with "
+      description = "Storage for new indexes: 500MB, 2GB, or bytes (default: 25%% of the size of the tables with "
           + "candidates).")
   private Long budgetBytes;
 

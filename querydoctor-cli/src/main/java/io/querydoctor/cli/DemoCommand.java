@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts an embedded PostgreSQL, loads the demo database (about 1.3 million rows at scale 1),",
-      "runs a workload with ten classic performance problems planted in it, and diagnoses it.",
+      "Runs the demo: an embedded PostgreSQL, a workload with ten planted problems, its diagnosis.",
+      "Loads the demo database (about 1.3 million rows at scale 1) and diagnoses the workload run on it.",
       "Nothing needs to be installed; the server is removed when the demo ends (unless --keep)."
     })
 final class DemoCommand implements Callable<Integer> {

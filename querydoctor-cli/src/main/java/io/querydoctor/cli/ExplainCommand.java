@@ -2,6 +2,7 @@ package io.querydoctor.cli;
 
 import io.querydoctor.core.report.Report;
 import io.querydoctor.core.report.ReportFormat;
+import io.querydoctor.postgres.connect.PgEnvironment;
 import io.querydoctor.postgres.connect.SafeExecutor;
 import io.querydoctor.postgres.plan.ExplainService;
 import io.querydoctor.postgres.plan.ExplainService.Explained;
@@ -52,8 +53,9 @@ final class ExplainCommand implements Callable<Integer> {
           + "auto_explain log entry) instead of explaining on a database.")
   Path plan;
 
-  @Option(names = "--url", paramLabel = "JDBC_URL",
-      description = "The database to explain on: jdbc:postgresql://host[:port]/database (no password in it).")
+  @Option(names = "--url", paramLabel = "URL",
+      description = "The database to explain on: jdbc:postgresql://host[:port]/database or postgres://host/database "
+          + "(default: DATABASE_URL, else PGHOST, PGPORT and PGDATABASE; no password in it).")
   String url;
 
   @Option(names = "--user", paramLabel = "ROLE", description = "Role to connect as (default: PGUSER, else the OS user).")
@@ -100,8 +102,9 @@ final class ExplainCommand implements Callable<Integer> {
       explained = ExplainService.withDefaults().analyzePlan(read(plan, "plan"), "query");
     } else {
       String statement = statement();
-      if (url == null) {
-        throw new UserError("--url is required to explain a statement (or use --plan FILE)");
+      if (url == null && PgEnvironment.standard().url().isEmpty()) {
+        throw new UserError("no database given to explain the statement on: use " + PgEnvironment.sources()
+            + " (or --plan FILE)");
       }
       ConnectionOptions connection = connection();
       target = connection.parsedUrl().redacted();
