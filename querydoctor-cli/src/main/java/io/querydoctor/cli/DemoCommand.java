@@ -76,8 +76,7 @@ final class DemoCommand implements Callable<Integer> {
 
   /** Blocks until Ctrl-C. The URL is printed even with --quiet: it is what --keep is for. */
   private static void keepRunning(EmbeddedServer server, String database, PrintWriter err) {
-    err.println("The demo database is running at " + server.jdbcUrl(database)
-        + " (user " + EmbeddedServer.SUPERUSER + ", no password). Press Ctrl-C to stop it.");
+    err.print(keptMessage(server.jdbcUrl(database)));
     err.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -93,6 +92,14 @@ final class DemoCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** What --keep prints: where the database is, and a diagnose command that works as pasted. */
+  static String keptMessage(String jdbcUrl) {
+    return "The demo database is running at " + jdbcUrl + " (user " + EmbeddedServer.SUPERUSER + ", no password).\n"
+        + "Diagnose it with:\n"
+        + "  ./querydoctor diagnose --url " + jdbcUrl + " --user " + EmbeddedServer.SUPERUSER + "\n"
+        + "Press Ctrl-C to stop it.\n";
   }
 
   private static String format(double value) {

@@ -57,6 +57,16 @@ class DiagnoseIT {
   }
 
   @Test
+  void theCommandTheKeptDemoPrintsWorksAsPasted(TestDatabase db, EmbeddedServer server) {
+    String command = DemoCommand.keptMessage(server.jdbcUrl(db.name())).lines()
+        .filter(line -> line.contains("./querydoctor diagnose")).findFirst().orElseThrow().strip();
+    String[] words = command.substring("./querydoctor ".length()).split(" ");
+    CliRun run = CliRun.of(words);
+    assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.CLEAN, ExitCode.FINDINGS);
+    assertThat(run.out()).contains("QueryDoctor report");
+  }
+
+  @Test
   void missingDatabaseIsNamed(EmbeddedServer server) {
     CliRun run = CliRun.of("diagnose", "--url", server.jdbcUrl("no_such_db"), "--user", "postgres", "-q");
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);

@@ -80,7 +80,7 @@ public final class BaselineComparison {
         .subject(Subject.fingerprint(now.fingerprint()))
         .detail("`" + now.example() + "` got slower than in the baseline: " + measure + " "
             + Quantities.millis(base) + " then, " + Quantities.millis(current) + " now, over "
-            + Quantities.number(now.calls()) + " calls (" + Quantities.number(then.calls()) + " then).")
+            + Quantities.count(now.calls(), "call") + " (" + Quantities.number(then.calls()) + " then).")
         .evidence(Evidence.crossed(measure + "_ratio", factor, "x", thresholds.regressionFactor()))
         .evidence(Evidence.of(measure + "_time", current, "ms"))
         .evidence(Evidence.of("baseline_" + measure + "_time", base, "ms"))

@@ -48,7 +48,7 @@ final class ReportSummary {
     String before = time ? Quantities.millis(v.before()) : Quantities.number(v.before());
     String after = time ? Quantities.millis(v.after()) : Quantities.number(v.after());
     String speedup = Double.isInfinite(v.speedup()) ? "" : String.format(java.util.Locale.ROOT, " (%.1f×)", v.speedup());
-    String runs = v.runs() == null ? "" : " over " + v.runs() + " runs";
+    String runs = v.runs() == null ? "" : " over " + Quantities.count(v.runs(), "run");
     String note = v.note() == null ? "" : " — " + v.note();
     return v.method().label() + " " + v.metric() + ": " + before + " → " + after + speedup + runs + note;
   }

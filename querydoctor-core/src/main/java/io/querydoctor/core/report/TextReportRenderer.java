@@ -46,8 +46,10 @@ public final class TextReportRenderer implements ReportRenderer {
       appendFinding(text, i + 1, findings.get(i));
     }
     if (full < findings.size()) {
-      text.append('\n').append(dim("Findings " + (full + 1) + "–" + findings.size()
-          + " are in the overview above; --verbose shows every finding in full.")).append('\n');
+      String rest = full + 1 == findings.size() ? "Finding " + findings.size() + " is"
+          : "Findings " + (full + 1) + "–" + findings.size() + " are";
+      text.append('\n').append(dim(rest + " in the overview above; --verbose shows every finding in full."))
+          .append('\n');
     }
     appendVerified(text, report.findings());
     if (report.workload() != null) {
@@ -111,7 +113,7 @@ public final class TextReportRenderer implements ReportRenderer {
       text.append("   - ").append(ReportSummary.evidence(e)).append('\n');
     }
     if (evidence.size() < f.evidence().size()) {
-      text.append(dim("   - … " + (f.evidence().size() - evidence.size()) + " more numbers (--verbose)")).append('\n');
+      text.append(dim("   - … " + Quantities.count(f.evidence().size() - evidence.size(), "more number") + " (--verbose)")).append('\n');
     }
     text.append("   impact: ").append(ReportSummary.impact(f)).append('\n');
     text.append("   fix: ").append(f.fix().summary()).append('\n');
@@ -141,7 +143,8 @@ public final class TextReportRenderer implements ReportRenderer {
       return;
     }
     if (!options.verbose()) {
-      text.append("   merged: ").append(f.supporting().size()).append(" supporting findings about the same cause (")
+      text.append("   merged: ").append(Quantities.count(f.supporting().size(), "supporting finding"))
+          .append(" about the same cause (")
           .append(f.supporting().stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", ")))
           .append("; --verbose shows them)\n");
       return;
@@ -217,11 +220,11 @@ public final class TextReportRenderer implements ReportRenderer {
           .append(" new, ").append(baseline.vanishedShapes()).append(" vanished shapes\n");
       for (var change : baseline.topNew()) {
         text.append("  + ").append(oneLine(change.example(), STATEMENT_CHARS)).append("  (")
-            .append(Quantities.number(change.calls())).append(" calls)\n");
+            .append(Quantities.count(change.calls(), "call")).append(")\n");
       }
       for (var change : baseline.topVanished()) {
         text.append("  - ").append(oneLine(change.example(), STATEMENT_CHARS)).append("  (")
-            .append(Quantities.number(change.calls())).append(" calls then)\n");
+            .append(Quantities.count(change.calls(), "call")).append(" then)\n");
       }
     }
   }

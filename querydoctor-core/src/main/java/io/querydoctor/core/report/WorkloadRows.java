@@ -30,9 +30,9 @@ final class WorkloadRows {
   /** "12 345 statements, 3.4 s in total, 2026-11-21T06:00:00Z … 06:10:00Z, from FILE". */
   static String headline(WorkloadDigest digest) {
     StringBuilder text = new StringBuilder();
-    text.append(Quantities.number(digest.statements())).append(" statements, ")
+    text.append(Quantities.count(digest.statements(), "statement")).append(", ")
         .append(Quantities.millis(digest.totalMillis())).append(" in total, ")
-        .append(Quantities.number(digest.shapes().size() + digest.otherShapes())).append(" shapes");
+        .append(Quantities.count(digest.shapes().size() + digest.otherShapes(), "shape"));
     if (digest.firstSeen() != null) {
       text.append(", ").append(digest.firstSeen()).append(" … ").append(digest.lastSeen());
     }

@@ -46,7 +46,7 @@ class TerminalReportTest {
     assertThat(text.indexOf("1. [HIGH] seq-scan-large-table  Seq Scan")).isGreaterThan(text.indexOf("  2. [MEDIUM]"));
     assertThat(text).contains("   - rows_removed = 99,997 rows (threshold 1,000 rows)")
         .contains("   fix: Index the filtered column.")
-        .contains("   merged: 1 supporting findings about the same cause (missing-fk-index; --verbose shows them)");
+        .contains("   merged: 1 supporting finding about the same cause (missing-fk-index; --verbose shows them)");
     // Compact leaves out the explanation, the concerns and the merged findings' own evidence.
     assertThat(text).doesNotContain("   why: ").doesNotContain("also about:").doesNotContain("table_rows = ");
   }
@@ -65,8 +65,21 @@ class TerminalReportTest {
     Report report = new Report(1, "t", Instant.EPOCH, "x", 0, List.of(manyNumbers()), List.of());
     String compact = render(report, false, false);
     assertThat(compact).contains("   - dead_tuple_ratio = 60.0 % (threshold 20.0 %)\n   - table_bytes")
-        .contains("   - … 1 more numbers (--verbose)").doesNotContain("last_autovacuum_hours");
+        .contains("   - … 1 more number (--verbose)").doesNotContain("last_autovacuum_hours");
     assertThat(render(report, false, true)).contains("last_autovacuum_hours").doesNotContain("more numbers");
+  }
+
+  @Test
+  void theFindingsLeftToTheOverviewAreCountedInGoodEnglish() throws IOException {
+    int shown = TextReportRenderer.FULL_FINDINGS;
+    Report oneMore = new Report(1, "t", Instant.EPOCH, "x", 0,
+        java.util.Collections.nCopies(shown + 1, manyNumbers()), List.of());
+    assertThat(render(oneMore, false, false)).contains("Finding " + (shown + 1) + " is in the overview above")
+        .doesNotContain("–" + (shown + 1));
+    Report twoMore = new Report(1, "t", Instant.EPOCH, "x", 0,
+        java.util.Collections.nCopies(shown + 2, manyNumbers()), List.of());
+    assertThat(render(twoMore, false, false))
+        .contains("Findings " + (shown + 1) + "–" + (shown + 2) + " are in the overview above");
   }
 
   @Test
