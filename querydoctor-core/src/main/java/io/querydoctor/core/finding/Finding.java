@@ -106,7 +106,8 @@ public record Finding(
     return new Builder(ruleId, severity);
   }
 
-  /** The key suppressions match: {@code rule:subject-name}. */
+  /** The key suppressions match: {@code rule:subject-name}; in the JSON report as {@code key}. */
+  @com.fasterxml.jackson.annotation.JsonProperty("key")
   public String key() {
     return ruleId + ":" + subject.name();
   }

@@ -136,7 +136,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
     html.append("<span class=\"sev ").append(severity).append("\">").append(severity).append("</span> ")
         .append(escape(f.title())).append("</").append(heading).append(">\n");
     html.append("<p><code>").append(escape(f.ruleId())).append("</code> · ").append(escape(f.subject().toString()))
-        .append("</p>\n");
+        .append(" · <span class=\"key\" title=\"--suppress accepts this key\">key <code>").append(escape(f.key()))
+        .append("</code></span></p>\n");
     if (!f.concerns().isEmpty()) {
       html.append("<p class=\"concerns\">Also about: ").append(escape(f.concerns().stream().map(Subject::toString)
           .collect(Collectors.joining(", ")))).append("</p>\n");

@@ -27,7 +27,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     for (Finding f : report.findings()) {
       md.append("\n## ").append(rank++).append(". ").append(inline(f.title())).append("\n\n");
       md.append("**").append(f.severity().label()).append("** · `").append(f.ruleId()).append("` · ")
-          .append(inline(f.subject().toString())).append("\n\n");
+          .append(inline(f.subject().toString())).append(" · key `").append(f.key().replace("`", "'"))
+          .append("`\n\n");
       if (!f.detail().isEmpty()) {
         md.append(inline(f.detail())).append("\n\n");
       }

@@ -99,6 +99,7 @@ public final class TextReportRenderer implements ReportRenderer {
     text.append('\n').append(rank).append(". ").append(severityTag(f.severity())).append(' ')
         .append(bold(f.ruleId())).append("  ").append(f.title()).append('\n');
     text.append("   subject: ").append(f.subject()).append('\n');
+    text.append(dim("   key: " + f.key() + " (--suppress accepts it)")).append('\n');
     if (options.verbose()) {
       if (!f.concerns().isEmpty()) {
         text.append("   also about: ").append(f.concerns().stream().map(Subject::toString)
