@@ -57,8 +57,8 @@ public final class ExplainService {
     ExplainResult result = new PgExplainer(executor).explain(sql, analyze, analyzeWrites);
     java.util.function.ToDoubleFunction<String> tableRows = result.plan().isAnalyzed()
         ? io.querydoctor.core.plan.rules.PlanContext.NO_TABLE_ROWS : tableRows(executor, result.plan());
-    return new Explained(analyzer.analyze(result.plan(), query, callsPerHour, meanMillis, tableRows),
-        result.mode(), result.note());
+    return new Explained(analyzer.analyze(result.plan(), query, callsPerHour, meanMillis, tableRows,
+        CatalogColumnTypes.of(executor, result.plan())), result.mode(), result.note());
   }
 
   /**
