@@ -73,6 +73,12 @@ public record Finding(
         supporting);
   }
 
+  /** The same finding with another fix (e.g. a drop that must name the index to keep). */
+  public Finding withFix(Fix changed) {
+    return new Finding(ruleId, severity, title, subject, detail, evidence, impact, changed, verification, concerns,
+        supporting);
+  }
+
   /** The same finding, also about {@code more} (e.g. the query a plan finding came from). */
   public Finding alsoConcerning(List<Subject> more) {
     List<Subject> all = new java.util.ArrayList<>(concerns);
