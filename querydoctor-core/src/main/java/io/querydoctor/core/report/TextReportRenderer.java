@@ -169,8 +169,8 @@ public final class TextReportRenderer implements ReportRenderer {
     if (rows.isEmpty()) {
       return;
     }
-    text.append('\n').append(bold("Verified fixes")).append(" (median before → after; the fix and what was timed "
-        + "are under each finding)\n");
+    text.append('\n').append(bold("Verified fixes")).append(" (before → after: the median of timed runs when "
+        + "measured, the planner's cost when estimated; the fix and what was timed are under each finding)\n");
     rows.add(0, VerifiedRows.HEADER);
     int[] widths = new int[VerifiedRows.HEADER.size()];
     for (List<String> row : rows) {
