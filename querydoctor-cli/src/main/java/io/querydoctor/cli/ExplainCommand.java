@@ -93,15 +93,18 @@ final class ExplainCommand implements Callable<Integer> {
     output.checkWritable();
     long start = System.currentTimeMillis();
     String target;
+    String explainedWhat;
     Explained explained;
     if (plan != null) {
       if (sql != null || file != null || url != null) {
         throw new UserError("--plan analyzes a plan file: give no SQL, --file or --url with it");
       }
       target = plan.toString();
+      explainedWhat = "plan file " + plan.getFileName();
       explained = ExplainService.withDefaults().analyzePlan(read(plan, "plan"), "query");
     } else {
       String statement = statement();
+      explainedWhat = statement;
       if (url == null && PgEnvironment.standard().url().isEmpty()) {
         throw new UserError("no database given to explain the statement on: use " + PgEnvironment.sources()
             + " (or --plan FILE)");
@@ -122,9 +125,12 @@ final class ExplainCommand implements Callable<Integer> {
         explained = ExplainService.withDefaults().explain(executor, statement, !noAnalyze, analyzeWrites, "query");
       }
     }
-    Report report = explained.report(target, VersionProvider.tool(), Instant.now(), System.currentTimeMillis() - start);
+    Report report = explained.report(target, VersionProvider.tool(), Instant.now(), System.currentTimeMillis() - start,
+        explainedWhat);
     if (output.format == ReportFormat.TEXT && output.output == null) {
+      // The annotated tree is printed first, in full; the report after it need not repeat it.
       out.println(output.shown(explained.tree()));
+      report = report.withoutPlans();
     }
     return output.write(report, out, DiagnoseCommand.DEFAULT_FAIL_ON);
   }

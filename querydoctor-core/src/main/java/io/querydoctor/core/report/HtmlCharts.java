@@ -38,8 +38,8 @@ final class HtmlCharts {
       charts.add(topShapes(shapes));
       charts.add(latency(shapes));
     }
-    List<Finding> costly = report.findings().stream().filter(f -> f.impact().millisPerHour() > 0).limit(MAX_BARS)
-        .toList();
+    List<Finding> costly = report.findings().stream()
+        .filter(f -> f.impact().millisPerHour() > 0 && f.impact().hasCallRate()).limit(MAX_BARS).toList();
     if (!costly.isEmpty()) {
       charts.add(impact(report, costly));
     }
