@@ -75,8 +75,8 @@ public final class BaselineComparison {
     double extraPerHour = Math.max(0, now.meanMillis() - then.meanMillis()) * now.calls() / hours;
     Severity severity = digest.shareOfTime(now) >= 0.10 ? Severity.HIGH : Severity.MEDIUM;
     return java.util.Optional.of(Finding.builder(RULE, severity)
-        .title(String.format(java.util.Locale.ROOT, "Latency regression: %s %s → %s (%.1f×)", measure,
-            Quantities.millis(base), Quantities.millis(current), factor))
+        .title(String.format(java.util.Locale.ROOT, "Latency regression (%s %s → %s, %.1f×): %s", measure,
+            Quantities.millis(base), Quantities.millis(current), factor, now.headline(SlowQueryRule.TITLE_CHARS)))
         .subject(Subject.fingerprint(now.fingerprint()))
         .detail("`" + now.example() + "` got slower than in the baseline: " + measure + " "
             + Quantities.millis(base) + " then, " + Quantities.millis(current) + " now, over "

@@ -82,7 +82,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         .append(inline(WorkloadRows.headline(section.digest()))).append("\n\n")
         .append("Input: ").append(inline(section.digest().parse().describe())).append("\n\n");
     md.append("| ").append(String.join(" | ", WorkloadRows.HEADER)).append(" |\n")
-        .append("|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        .append("|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
     for (java.util.List<String> row : WorkloadRows.rows(section.digest())) {
       md.append('|');
       for (int i = 0; i < row.size(); i++) {

@@ -198,7 +198,7 @@ public final class TextReportRenderer implements ReportRenderer {
     // The table is as long as the command's --top made it: it is what a digest is for.
     for (List<String> row : WorkloadRows.rows(section.digest())) {
       List<String> cells = new ArrayList<>(row);
-      cells.set(7, oneLine(row.get(7), STATEMENT_CHARS));
+      cells.set(WorkloadRows.STATEMENT, oneLine(row.get(WorkloadRows.STATEMENT), STATEMENT_CHARS));
       rows.add(cells);
     }
     int[] widths = new int[WorkloadRows.HEADER.size() - 1];
@@ -212,7 +212,7 @@ public final class TextReportRenderer implements ReportRenderer {
       for (int i = 0; i < widths.length; i++) {
         text.append(' ').append(" ".repeat(widths[i] - row.get(i).length())).append(row.get(i));
       }
-      text.append("  ").append(row.get(7)).append('\n');
+      text.append("  ").append(row.get(WorkloadRows.STATEMENT)).append('\n');
     }
     if (section.baseline() != null) {
       var baseline = section.baseline();
