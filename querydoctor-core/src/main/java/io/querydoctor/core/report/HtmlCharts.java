@@ -42,7 +42,8 @@ final class HtmlCharts {
       charts.add(timeline(report.workload().digest().series()));
     }
     List<Finding> costly = report.findings().stream()
-        .filter(f -> f.impact().millisPerHour() > 0 && f.impact().hasCallRate()).limit(MAX_BARS).toList();
+        .filter(f -> f.impact().millisPerHour() > 0 && f.impact().hasCallRate() && f.impact().perHourShown())
+        .limit(MAX_BARS).toList();
     if (!costly.isEmpty()) {
       charts.add(impact(report, costly));
     }

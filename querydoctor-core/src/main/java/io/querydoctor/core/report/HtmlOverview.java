@@ -44,7 +44,7 @@ final class HtmlOverview {
       return;
     }
     html.append("<table class=\"sortable overview\"><thead><tr><th class=\"num\">#</th><th>severity</th>")
-        .append("<th class=\"num\">cost / h</th><th>rule</th><th>finding</th></tr></thead><tbody>\n");
+        .append("<th class=\"num\">cost</th><th>rule</th><th>finding</th></tr></thead><tbody>\n");
     int rank = 1;
     for (Finding f : report.findings()) {
       double cost = f.impact().millisPerHour();
@@ -52,7 +52,7 @@ final class HtmlOverview {
           .append("</td><td data-sort=\"").append(f.severity().ordinal()).append("\"><span class=\"sev ")
           .append(f.severity().label()).append("\">").append(f.severity().label()).append("</span></td>")
           .append("<td class=\"num\" data-sort=\"").append(cost).append("\">")
-          .append(cost > 0 ? escape(Quantities.millis(cost)) : "–").append("</td><td><code>")
+          .append(cost > 0 ? escape(ReportSummary.cost(f)) : "–").append("</td><td><code>")
           .append(escape(f.ruleId())).append("</code></td><td><a href=\"#finding-").append(rank).append("\">")
           .append(HtmlProse.of(f.title())).append("</a></td></tr>\n");
       rank++;

@@ -84,7 +84,7 @@ public final class TextReportRenderer implements ReportRenderer {
     text.append('\n');
     for (int i = 0; i < shown; i++) {
       Finding f = findings.get(i);
-      String cost = f.impact().millisPerHour() > 0 ? Quantities.millis(f.impact().millisPerHour()) + "/h" : "";
+      String cost = ReportSummary.cost(f);
       text.append(String.format(Locale.ROOT, "%3d. ", i + 1)).append(severityTag(f.severity()))
           .append(" ".repeat(10 - tagWidth(f.severity()))).append(String.format(Locale.ROOT, "%9s  ", cost))
           .append(f.ruleId()).append(" ".repeat(ruleWidth - f.ruleId().length() + 2))

@@ -82,6 +82,27 @@ class TerminalReportTest {
         .contains("Findings " + (shown + 1) + "–" + (shown + 2) + " are in the overview above");
   }
 
+  /** Regression (#24): a 10 s capture became "59.7 min/h" of impact: a short window is not an hour. */
+  @Test
+  void aCostSeenInAShortWindowIsShownOverThatWindowNotPerHour() throws IOException {
+    Finding shortWindow = Finding.builder("n-plus-one", Severity.HIGH).title("N+1")
+        .subject(Subject.fingerprint("00000000000000a1")).evidence(Evidence.of("count", 50, "count"))
+        .impact(Impact.observed(9_950, 10_000, "9.95 s in 50 statements over 10.00 s of captured work"))
+        .fix(Fix.action("Batch it.")).build();
+    Finding longWindow = Finding.builder("n-plus-one", Severity.HIGH).title("N+1 too")
+        .subject(Subject.fingerprint("00000000000000a2")).evidence(Evidence.of("count", 50, "count"))
+        .impact(Impact.observed(60_000, 30 * 60_000, "60 s over 30 min of captured work"))
+        .fix(Fix.action("Batch it.")).build();
+    Report report = new Report(1, "t", Instant.EPOCH, "x", 0, List.of(shortWindow, longWindow), List.of());
+    String text = render(report, false, true);
+    assertThat(text).contains("9.95 s in 10.00 s").contains("2.0 min/h")
+        .contains("≈ 9.95 s of database time in the 10.00 s observed")
+        .contains("≈ 2.0 min of database time per hour").doesNotContain("59.7 min/h");
+    assertThat(HtmlReportRendererTest.render(report)).doesNotContain("59.7 min")
+        .as("the impact chart leaves out the short window").doesNotContain("#1 n-plus-one 00000000000000a1")
+        .contains("#2 n-plus-one 00000000000000a2");
+  }
+
   @Test
   void coloursOnlyWhenAskedAndNeverInsideTheWords() throws IOException {
     String plain = render(HostileReports.full(), false, false);
