@@ -25,15 +25,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code querydoctor advise}: the index advisor for the workload in pg_stat_statements. */
 @Command(
@@ -59,8 +55,9 @@ final class AdviseCommand implements Callable<Integer> {
   private OutputOptions output;
 
   @Option(names = "--budget", paramLabel = "SIZE", converter = ByteSizeConverter.class,
-      description = "Storage for new indexes: 500MB, 2GB, or bytes (default: 25%% of the size of the tables with "
-          + "candidates).")
+      description = "Storage for new indexes: 500MB, 1.5GB (MB = 10^6 bytes, GB = 10^9, as HypoPG and the "
+          + "index-selection literature count), 512MiB, 2GiB (binary), or bytes (default: 25%% of the size of the "
+          + "tables with candidates).")
   private Long budgetBytes;
 
   @Option(names = "--sandbox",
@@ -130,14 +127,29 @@ final class AdviseCommand implements Callable<Integer> {
   }
 
   private static void printSummary(PrintWriter out, IndexAdvice advice) {
-    out.printf(Locale.ROOT, "%nWorkload planner cost (calls/h × cost): %s → %s with the %d chosen indexes "
-            + "(%s of the %s budget). Costs: %s.%n", Quantities.number(advice.workloadCostBefore()),
-        Quantities.number(advice.workloadCostAfter()), advice.chosen().size(), Quantities.bytes(advice.usedBytes()),
-        Quantities.bytes(advice.budgetBytes()), advice.method());
+    out.printf(Locale.ROOT, "%nWorkload planner cost (calls/h × cost): %s → %s with the %s. Costs: %s.%n",
+        Quantities.number(advice.workloadCostBefore()), Quantities.number(advice.workloadCostAfter()),
+        Quantities.count(advice.chosen().size(), "chosen index"), advice.method());
+    out.println(budgetLine(advice));
     if (!advice.rejected().isEmpty()) {
       out.println("Rejected candidates:");
       advice.rejected().forEach(r -> out.println("  " + r.index().definition() + ": " + r.reason()));
     }
+  }
+
+  /**
+   * New bytes against the budget. An index that makes an existing one redundant is charged only its extra
+   * bytes (extending beats adding), so the new bytes can exceed the budget by what dropping those frees.
+   */
+  static String budgetLine(IndexAdvice advice) {
+    String budget = "budget " + Quantities.bytes(advice.budgetBytes()) + " ("
+        + Quantities.count(advice.budgetBytes(), "byte") + ")";
+    if (advice.freedBytes() == 0) {
+      return "Storage: " + Quantities.bytes(advice.usedBytes()) + " of the " + budget + ".";
+    }
+    return "Storage: " + Quantities.bytes(advice.usedBytes()) + " new, " + Quantities.bytes(advice.freedBytes())
+        + " freed by dropping the existing indexes they make redundant: net "
+        + Quantities.bytes(advice.usedBytes() - advice.freedBytes()) + " of the " + budget + ".";
   }
 
   private static void applyAndRemeasure(PrintWriter out, ConsoleProgress progress, SandboxExecutor sandbox,
@@ -160,26 +172,4 @@ final class AdviseCommand implements Callable<Integer> {
   }
 
   /** Sizes like {@code 2GB}, {@code 500MB}, {@code 64kB} or plain bytes; binary multiples as PostgreSQL uses. */
-  static final class ByteSizeConverter implements ITypeConverter<Long> {
-
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kKmMgGtT][bB])?");
-
-    @Override
-    public Long convert(String value) {
-      Matcher m = SIZE.matcher(value.strip());
-      if (!m.matches()) {
-        throw new TypeConversionException("invalid --budget '" + value
-            + "': expected a size such as 500MB, 2GB or 1048576");
-      }
-      long n = Long.parseLong(m.group(1));
-      String unit = m.group(2) == null ? "" : m.group(2).toUpperCase(Locale.ROOT);
-      return switch (unit) {
-        case "KB" -> n << 10;
-        case "MB" -> n << 20;
-        case "GB" -> n << 30;
-        case "TB" -> n << 40;
-        default -> n;
-      };
-    }
-  }
 }

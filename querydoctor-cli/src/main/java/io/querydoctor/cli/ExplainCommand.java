@@ -2,6 +2,7 @@ package io.querydoctor.cli;
 
 import io.querydoctor.core.report.Report;
 import io.querydoctor.core.report.ReportFormat;
+import io.querydoctor.postgres.connect.PgEnvironment;
 import io.querydoctor.postgres.connect.SafeExecutor;
 import io.querydoctor.postgres.plan.ExplainService;
 import io.querydoctor.postgres.plan.ExplainService.Explained;
@@ -52,8 +53,9 @@ final class ExplainCommand implements Callable<Integer> {
           + "auto_explain log entry) instead of explaining on a database.")
   Path plan;
 
-  @Option(names = "--url", paramLabel = "JDBC_URL",
-      description = "The database to explain on: jdbc:postgresql://host[:port]/database (no password in it).")
+  @Option(names = "--url", paramLabel = "URL",
+      description = "The database to explain on: jdbc:postgresql://host[:port]/database or postgres://host/database "
+          + "(default: DATABASE_URL, else PGHOST, PGPORT and PGDATABASE; no password in it).")
   String url;
 
   @Option(names = "--user", paramLabel = "ROLE", description = "Role to connect as (default: PGUSER, else the OS user).")
@@ -91,17 +93,21 @@ final class ExplainCommand implements Callable<Integer> {
     output.checkWritable();
     long start = System.currentTimeMillis();
     String target;
+    String explainedWhat;
     Explained explained;
     if (plan != null) {
       if (sql != null || file != null || url != null) {
         throw new UserError("--plan analyzes a plan file: give no SQL, --file or --url with it");
       }
       target = plan.toString();
+      explainedWhat = "plan file " + plan.getFileName();
       explained = ExplainService.withDefaults().analyzePlan(read(plan, "plan"), "query");
     } else {
       String statement = statement();
-      if (url == null) {
-        throw new UserError("--url is required to explain a statement (or use --plan FILE)");
+      explainedWhat = statement;
+      if (url == null && PgEnvironment.standard().url().isEmpty()) {
+        throw new UserError("no database given to explain the statement on: use " + PgEnvironment.sources()
+            + " (or --plan FILE)");
       }
       ConnectionOptions connection = connection();
       target = connection.parsedUrl().redacted();
@@ -119,9 +125,12 @@ final class ExplainCommand implements Callable<Integer> {
         explained = ExplainService.withDefaults().explain(executor, statement, !noAnalyze, analyzeWrites, "query");
       }
     }
-    Report report = explained.report(target, VersionProvider.tool(), Instant.now(), System.currentTimeMillis() - start);
+    Report report = explained.report(target, VersionProvider.tool(), Instant.now(), System.currentTimeMillis() - start,
+        explainedWhat);
     if (output.format == ReportFormat.TEXT && output.output == null) {
+      // The annotated tree is printed first, in full; the report after it need not repeat it.
       out.println(output.shown(explained.tree()));
+      report = report.withoutPlans();
     }
     return output.write(report, out, DiagnoseCommand.DEFAULT_FAIL_ON);
   }

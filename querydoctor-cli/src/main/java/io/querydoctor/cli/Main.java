@@ -3,10 +3,15 @@ package io.querydoctor.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine;
 
 /** Entry point of the {@code querydoctor} command. */
 public final class Main {
+
+  /** Wide enough that option descriptions keep file paths and URLs on one line. */
+  private static final int USAGE_WIDTH = 110;
 
   private Main() {}
 
@@ -20,12 +25,30 @@ public final class Main {
 
   /** Runs the command with its output going to {@code out} and {@code err}; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, System.getenv());
+  }
+
+  static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+    ConfigDefaults.Split split;
     CommandLine commandLine = new CommandLine(new QueryDoctorCommand());
+    try {
+      split = ConfigDefaults.Split.of(args);
+      ConfigDefaults.locate(split.config(), environment)
+          .ifPresent(file -> commandLine.setDefaultValueProvider(ConfigDefaults.read(file)));
+    } catch (UserError e) {
+      err.println("querydoctor: " + e.getMessage());
+      err.flush();
+      return ExitCode.ERROR;
+    }
+    commandLine.addSubcommand("generate-completion", new GenerateCompletion());
+    commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false)
+        .description("Prints a bash/zsh completion script: source <(querydoctor generate-completion)");
+    commandLine.setUsageHelpWidth(USAGE_WIDTH);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(e -> ExitCode.ERROR);
     commandLine.setExecutionExceptionHandler(new ErrorHandler());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
-    return commandLine.execute(args);
+    return commandLine.execute(split.arguments().toArray(String[]::new));
   }
 }

@@ -55,6 +55,12 @@ final class OutputOptions {
           + "info, or none to always exit 0 after a successful run.")
   FailOn failOn;
 
+  @Option(names = "--fail-on-new", paramLabel = "SEVERITY", converter = FailOnConverter.class,
+      description = "With --baseline: exit with code 1 only when a finding at least this severe is new since the "
+          + "baseline (a latency regression counts as new), the CI habit of failing on what a change introduced; "
+          + "--fail-on, when also given, still applies to every finding.")
+  FailOn failOnNew;
+
   @Option(names = "--no-color",
       description = "No ANSI colours in text output (default: colours on a terminal, unless NO_COLOR is set or "
           + "TERM=dumb; never into a file or a pipe).")
@@ -141,6 +147,13 @@ final class OutputOptions {
     } catch (IOException e) {
       throw new UserError("cannot write the report to " + output + ": " + e.getMessage(), e);
     }
+    if (failOnNew != null) {
+      if (report.comparison() == null) {
+        throw new UserError("--fail-on-new compares with a baseline: give --baseline FILE (saved by --save-baseline)");
+      }
+      boolean failed = failOnNew.failedOnNew(report) || (failOn != null && failOn.failed(report));
+      return failed ? ExitCode.FINDINGS : ExitCode.CLEAN;
+    }
     return threshold.failed(report) ? ExitCode.FINDINGS : ExitCode.CLEAN;
   }
 
@@ -198,6 +211,13 @@ final class OutputOptions {
 
     boolean failed(Report report) {
       return severity != null && report.hasFindingsAtLeast(severity);
+    }
+
+    /** A new finding (or a latency regression) of the comparison at this severity or worse. */
+    boolean failedOnNew(Report report) {
+      var comparison = report.comparison();
+      return severity != null && java.util.stream.Stream.concat(comparison.newFindings().stream(),
+          comparison.regressions().stream()).anyMatch(f -> f.severity().atLeast(severity));
     }
   }
 

@@ -65,7 +65,7 @@ class CommandLineTest {
   void urlOfAnotherDatabaseIsRefused() {
     CliRun run = CliRun.of("diagnose", "--url", "jdbc:mysql://localhost/app?password=hunter2", "-q");
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(run.errorLine()).contains("not a PostgreSQL JDBC URL");
+    assertThat(run.errorLine()).contains("not a PostgreSQL URL");
     assertThat(run.err()).doesNotContain("hunter2").doesNotContain("\tat ");
   }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DigestCommandTest {
 
   private static final Path LOGS = Path.of("..", "querydoctor-postgres", "src", "test", "resources", "logs");
-  private static final Path PG_STDERR = LOGS.resolve("pg-stderr/valid.log");
+  static final Path PG_STDERR = LOGS.resolve("pg-stderr/valid.log");
   private static final Path MYSQL = Path.of("..", "querydoctor-core", "src", "test", "resources", "logs",
       "mysql-slow", "valid.log");
 

@@ -1,5 +1,6 @@
 package io.querydoctor.core.digest;
 
+import io.querydoctor.core.report.Quantities;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,11 +68,12 @@ public record ParseSummary(
     }
     String window = outsideWindow == 0 ? "" : " (" + outsideWindow + " outside --since/--until, left out)";
     if (skipped == 0) {
-      return statements + " statements" + window + " from " + linesRead + " lines, nothing skipped";
+      return Quantities.count(statements, "statement") + window + " from " + Quantities.count(linesRead, "line")
+          + ", nothing skipped";
     }
     StringBuilder text = new StringBuilder();
-    text.append(statements).append(" statements").append(window).append(" from ").append(linesRead)
-        .append(" lines; ").append(skipped)
+    text.append(Quantities.count(statements, "statement")).append(window).append(" from ")
+        .append(Quantities.count(linesRead, "line")).append("; ").append(skipped)
         .append(" skipped (");
     String separator = "";
     for (Map.Entry<String, Long> reason : byReason.entrySet()) {

@@ -27,7 +27,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     for (Finding f : report.findings()) {
       md.append("\n## ").append(rank++).append(". ").append(inline(f.title())).append("\n\n");
       md.append("**").append(f.severity().label()).append("** · `").append(f.ruleId()).append("` · ")
-          .append(inline(f.subject().toString())).append("\n\n");
+          .append(inline(f.subject().toString())).append(" · key `").append(f.key().replace("`", "'"))
+          .append("`\n\n");
       if (!f.detail().isEmpty()) {
         md.append(inline(f.detail())).append("\n\n");
       }
@@ -81,7 +82,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         .append(inline(WorkloadRows.headline(section.digest()))).append("\n\n")
         .append("Input: ").append(inline(section.digest().parse().describe())).append("\n\n");
     md.append("| ").append(String.join(" | ", WorkloadRows.HEADER)).append(" |\n")
-        .append("|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        .append("|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
     for (java.util.List<String> row : WorkloadRows.rows(section.digest())) {
       md.append('|');
       for (int i = 0; i < row.size(); i++) {

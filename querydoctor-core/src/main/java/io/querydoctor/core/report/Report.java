@@ -55,8 +55,14 @@ public record Report(
     Objects.requireNonNull(target, "target");
     findings = findings.stream().sorted(RANKING).toList();
     skipped = List.copyOf(skipped);
-    plans = plans == null ? List.of() : List.copyOf(plans);
+    // One plan per query: several sources (the top statements, a log's auto_explain) may explain the same one.
+    plans = plans == null ? List.of() : plans.stream()
+        .filter(distinctBy(new java.util.HashSet<>())).toList();
     suppressed = suppressed == null ? List.of() : List.copyOf(suppressed);
+  }
+
+  private static java.util.function.Predicate<QueryPlan> distinctBy(java.util.Set<String> seen) {
+    return plan -> seen.add(plan.fingerprint() + "\u0000" + plan.query());
   }
 
   /** A report without suppressions or comparison. */
@@ -89,6 +95,12 @@ public record Report(
     List<QueryPlan> all = new java.util.ArrayList<>(plans);
     all.addAll(more);
     return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, workload, all,
+        suppressed, comparison);
+  }
+
+  /** This report without its plans (a command that printed the tree itself). */
+  public Report withoutPlans() {
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, workload, List.of(),
         suppressed, comparison);
   }
 

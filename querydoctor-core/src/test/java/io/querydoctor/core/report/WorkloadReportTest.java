@@ -76,7 +76,9 @@ class WorkloadReportTest {
     String md = render(ReportFormat.MARKDOWN);
     String html = render(ReportFormat.HTML);
 
-    assertThat(md).contains("## Workload (by total)").contains("| # | calls | total | share | mean | p95 | max | statement |");
-    assertThat(html).contains("<table class=\"workload\">").contains("<th>p95</th>").doesNotContain("<b>x</b>");
+    assertThat(md).contains("## Workload (by total)")
+        .contains("| # | calls | total | share | mean | p95 | max | fingerprint | statement |");
+    assertThat(html).contains("<table class=\"workload sortable\">").contains("<th class=\"num\">p95</th>")
+        .contains("<th>fingerprint</th>").doesNotContain("<b>x</b>");
   }
 }

@@ -71,12 +71,13 @@ public final class SeqScanLargeTableRule implements PlanRule {
   private static io.querydoctor.core.finding.Finding finding(PlanContext context, PlanNode node, double read,
       double keptRatio) {
     PlanRuleSettings settings = context.settings();
-    IndexDefinition index = ScanIndexAdvice.forScan(context.plan(), node);
+    IndexDefinition index = ScanIndexAdvice.forScan(context, node);
     Fix fix = index.isEmpty()
         ? Fix.action("No plain column comparison in the filter " + node.conditions().filter()
             + " can use an index; rewrite it (see non-sargable-predicate) or index the expression it uses.")
         : Fix.sql("Create an index on " + String.join(", ", index.keyColumns())
-            + " (equality columns first, then range, then sort) so the rows are looked up, not scanned.", index.ddl());
+            + " (equality columns first, then range, then sort) so the rows are looked up, not scanned."
+            + index.castNote(), index.ddl());
     return NodeFindings.start(context, ID, node, context.plan().time(node).selfMillis(),
             "The scan reads every row of the table and its filter discards most of them. Filter: "
                 + node.conditions().filter() + ".")
