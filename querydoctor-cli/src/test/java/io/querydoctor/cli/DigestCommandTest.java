@@ -90,7 +90,7 @@ class DigestCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.CLEAN, ExitCode.FINDINGS);
     assertThat(run.out()).contains("Input: 4 statements (3 outside --since/--until, left out)")
-        .contains("Workload (by total): 1 statements");
+        .contains("Workload (by total): 1 statement,");
   }
 
   @Test
@@ -149,7 +149,7 @@ class DigestCommandTest {
 
     CliRun run = CliRun.of("digest", "-q", "--baseline", saved.toString(), after.toString());
 
-    assertThat(run.out()).contains("latency-regression").contains("p95 4.00 ms → 12 ms (3.0×)");
+    assertThat(run.out()).contains("latency-regression").contains("p95 4.00 ms → 12 ms, 3.0×");
     assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
   }
 
