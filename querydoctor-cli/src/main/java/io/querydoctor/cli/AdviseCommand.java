@@ -6,9 +6,8 @@ import io.querydoctor.core.advisor.IndexAdvice.QueryEffect;
 import io.querydoctor.core.advisor.IndexAdvice;
 import io.querydoctor.core.advisor.WhatIf;
 import io.querydoctor.core.advisor.WhatIfException;
-import io.querydoctor.core.report.Quantities;
+import io.querydoctor.core.report.AdviceSection;
 import io.querydoctor.core.report.Report;
-import io.querydoctor.core.report.ReportFormat;
 import io.querydoctor.core.report.SkippedCheck;
 import io.querydoctor.postgres.advisor.AdvisorResult;
 import io.querydoctor.postgres.advisor.HypoPgWhatIf;
@@ -102,11 +101,8 @@ final class AdviseCommand implements Callable<Integer> {
           .forEach(s -> skipped.add(new SkippedCheck("index-advisor",
               "statement " + s.fingerprint() + ": " + s.reason())));
       Report report = new Report(Report.SCHEMA_VERSION, VersionProvider.tool(), Instant.now(), target, millis,
-          result.findings(), skipped);
+          result.findings(), skipped).withAdvice(AdviceSection.of(result.advice()));
       int exit = output.write(report, out, DiagnoseCommand.DEFAULT_FAIL_ON);
-      if (output.format == ReportFormat.TEXT) {
-        printSummary(out, result.advice());
-      }
       if (apply && !result.ddl().isEmpty()) {
         applyAndRemeasure(out, progress, sandboxExecutor, whatIf, result);
       }
@@ -124,32 +120,6 @@ final class AdviseCommand implements Callable<Integer> {
     } catch (SQLException e) {
       throw new UserError(e.getMessage(), e);
     }
-  }
-
-  private static void printSummary(PrintWriter out, IndexAdvice advice) {
-    out.printf(Locale.ROOT, "%nWorkload planner cost (calls/h × cost): %s → %s with the %s. Costs: %s.%n",
-        Quantities.number(advice.workloadCostBefore()), Quantities.number(advice.workloadCostAfter()),
-        Quantities.count(advice.chosen().size(), "chosen index"), advice.method());
-    out.println(budgetLine(advice));
-    if (!advice.rejected().isEmpty()) {
-      out.println("Rejected candidates:");
-      advice.rejected().forEach(r -> out.println("  " + r.index().definition() + ": " + r.reason()));
-    }
-  }
-
-  /**
-   * New bytes against the budget. An index that makes an existing one redundant is charged only its extra
-   * bytes (extending beats adding), so the new bytes can exceed the budget by what dropping those frees.
-   */
-  static String budgetLine(IndexAdvice advice) {
-    String budget = "budget " + Quantities.bytes(advice.budgetBytes()) + " ("
-        + Quantities.count(advice.budgetBytes(), "byte") + ")";
-    if (advice.freedBytes() == 0) {
-      return "Storage: " + Quantities.bytes(advice.usedBytes()) + " of the " + budget + ".";
-    }
-    return "Storage: " + Quantities.bytes(advice.usedBytes()) + " new, " + Quantities.bytes(advice.freedBytes())
-        + " freed by dropping the existing indexes they make redundant: net "
-        + Quantities.bytes(advice.usedBytes() - advice.freedBytes()) + " of the " + budget + ".";
   }
 
   private static void applyAndRemeasure(PrintWriter out, ConsoleProgress progress, SandboxExecutor sandbox,
@@ -171,5 +141,4 @@ final class AdviseCommand implements Callable<Integer> {
     }
   }
 
-  /** Sizes like {@code 2GB}, {@code 500MB}, {@code 64kB} or plain bytes; binary multiples as PostgreSQL uses. */
 }

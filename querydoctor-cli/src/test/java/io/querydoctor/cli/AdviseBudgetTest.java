@@ -41,7 +41,7 @@ class AdviseBudgetTest {
         CandidateKind.values()[0]);
     ChosenIndex chosen = new ChosenIndex(composite, 1_500_000, List.of(), 0, List.of(old));
     IndexAdvice advice = new IndexAdvice(List.of(chosen), List.of(), List.of(), 1_300_000, 10, 5, "HypoPG");
-    String line = AdviseCommand.budgetLine(advice);
+    String line = io.querydoctor.core.report.AdviceSection.of(advice).storageLine();
     assertThat(advice.usedBytes() - advice.freedBytes()).isLessThanOrEqualTo(advice.budgetBytes());
     assertThat(line).contains(" new, ").contains("freed by dropping").contains("net ")
         .contains("1,300,000 bytes");
@@ -53,7 +53,7 @@ class AdviseBudgetTest {
         List.of(), null, CandidateKind.values()[0]);
     IndexAdvice advice = new IndexAdvice(List.of(new ChosenIndex(single, 1_000, List.of(), 0, List.of())), List.of(),
         List.of(), 5_000_000, 10, 5, "HypoPG");
-    assertThat(AdviseCommand.budgetLine(advice)).startsWith("Storage: ").contains(" of the budget ")
+    assertThat(io.querydoctor.core.report.AdviceSection.of(advice).storageLine()).startsWith("Storage: ").contains(" of the budget ")
         .doesNotContain("freed");
   }
 }

@@ -20,6 +20,9 @@ final class HtmlOverview {
     if (!report.findings().isEmpty()) {
       sections.add(new String[] {"finding-1", "Findings"});
     }
+    if (report.advice() != null) {
+      sections.add(new String[] {"advice", "Index advice"});
+    }
     if (!report.plans().isEmpty()) {
       sections.add(new String[] {"plans", "Plans"});
     }

@@ -62,6 +62,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
     for (Finding f : report.findings()) {
       appendFinding(html, rank++, f);
     }
+    appendAdvice(html, report.advice());
     HtmlPlanTrees.append(html, report);
     if (report.comparison() != null) {
       html.append("<h2 id=\"comparison\">Compared with a baseline</h2>\n<p class=\"comparison\">")
@@ -101,6 +102,21 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
     html.append("</body></html>\n");
     out.write(html.toString());
+  }
+
+  private static void appendAdvice(StringBuilder html, AdviceSection advice) {
+    if (advice == null) {
+      return;
+    }
+    html.append("<h2 id=\"advice\">Index advice</h2>\n<p>").append(escape(advice.costLine())).append("</p>\n<p>")
+        .append(escape(advice.storageLine())).append("</p>\n");
+    if (!advice.rejected().isEmpty()) {
+      html.append("<table class=\"rejected sortable\"><thead><tr><th>rejected candidate</th><th>why</th></tr>")
+          .append("</thead><tbody>\n");
+      advice.rejected().forEach(r -> html.append("<tr><td><code>").append(escape(r.definition()))
+          .append("</code></td><td>").append(HtmlProse.of(r.reason())).append("</td></tr>\n"));
+      html.append("</tbody></table>\n");
+    }
   }
 
   private static void appendCharts(StringBuilder html, List<HtmlCharts.Chart> charts) {

@@ -45,6 +45,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       }
       appendMerged(md, f);
     }
+    appendAdvice(md, report.advice());
     List<List<String>> verified = VerifiedRows.rows(report.findings());
     if (!verified.isEmpty()) {
       md.append("\n## Verified fixes\n\n| ").append(String.join(" | ", VerifiedRows.HEADER)).append(" |\n|")
@@ -169,5 +170,18 @@ public final class MarkdownReportRenderer implements ReportRenderer {
 
   private static String cell(String text) {
     return inline(text);
+  }
+
+  private static void appendAdvice(StringBuilder md, AdviceSection advice) {
+    if (advice == null) {
+      return;
+    }
+    md.append("\n## Index advice\n\n").append(inline(advice.costLine())).append("\n\n")
+        .append(inline(advice.storageLine())).append("\n");
+    if (!advice.rejected().isEmpty()) {
+      md.append("\n| rejected candidate | why |\n|---|---|\n");
+      advice.rejected().forEach(r -> md.append("| ").append(cell(r.definition())).append(" | ")
+          .append(cell(r.reason())).append(" |\n"));
+    }
   }
 }

@@ -52,6 +52,7 @@ public final class TextReportRenderer implements ReportRenderer {
           .append('\n');
     }
     appendVerified(text, report.findings());
+    appendAdvice(text, report.advice());
     if (report.workload() != null) {
       appendWorkload(text, report.workload());
     }
@@ -160,6 +161,20 @@ public final class TextReportRenderer implements ReportRenderer {
       if (s.verification() != null) {
         text.append("         verified: ").append(ReportSummary.verification(s.verification())).append('\n');
       }
+    }
+  }
+
+  /** The advisor's budget, costs and rejected candidates (advise). */
+  private void appendAdvice(StringBuilder text, AdviceSection advice) {
+    if (advice == null) {
+      return;
+    }
+    text.append('\n').append(bold("Index advice")).append('\n').append(advice.costLine()).append('\n')
+        .append(advice.storageLine()).append('\n');
+    if (!advice.rejected().isEmpty()) {
+      text.append("Rejected candidates:\n");
+      advice.rejected().forEach(r -> text.append("  ").append(r.definition()).append(": ").append(r.reason())
+          .append('\n'));
     }
   }
 
