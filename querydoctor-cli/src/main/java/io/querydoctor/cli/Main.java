@@ -20,12 +20,25 @@ public final class Main {
 
   /** Runs the command with its output going to {@code out} and {@code err}; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new QueryDoctorCommand());
+    return run(commandLine(), args, out, err);
+  }
+
+  /** The command line with every subcommand and no handlers yet. */
+  static CommandLine commandLine() {
+    return new CommandLine(new QueryDoctorCommand());
+  }
+
+  static int run(CommandLine commandLine, String[] args, PrintWriter out, PrintWriter err) {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(e -> ExitCode.ERROR);
     commandLine.setExecutionExceptionHandler(new ErrorHandler());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
-    return commandLine.execute(args);
+    try {
+      return commandLine.execute(args);
+    } catch (Throwable e) { // NOPMD: an Error here is ours; exit 1 would tell scripts "found something"
+      return ErrorHandler.internalError(e, commandLine, java.util.Arrays.asList(args).contains("--verbose")
+          || java.util.Arrays.asList(args).contains("-v"));
+    }
   }
 }
