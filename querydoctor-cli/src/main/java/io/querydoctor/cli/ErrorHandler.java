@@ -47,7 +47,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
   private static String internalMessage(Throwable e) {
     if (e instanceof OutOfMemoryError) {
-      return "out of memory (" + message(e) + "); give the JVM more heap (JAVA_OPTS=-Xmx…) or a smaller input";
+      return "out of memory (" + message(e) + "); give the JVM more heap (QUERYDOCTOR_JAVA_OPTS=-Xmx…) or a smaller input";
     }
     if (e instanceof StackOverflowError) {
       return "internal error: stack overflow (the input nests too deeply?)";
