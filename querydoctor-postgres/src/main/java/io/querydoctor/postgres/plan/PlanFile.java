@@ -21,7 +21,7 @@ import java.nio.file.Path;
  * ({@link PgPlanReader#read(InputStream)}) and at most {@link PgPlanReader#MAX_PLAN_DEPTH} levels deep. Text plans
  * are read whole (they are read line by line into their tree; a 256 MB text plan is a 256 MB string). Every
  * problem is an {@link IOException} (the file) or a {@link PlanFormatException} (its content) with a one-line
- * message naming the file.
+ * message (naming the file when the file itself is the problem).
  */
 public final class PlanFile {
 
@@ -47,8 +47,6 @@ public final class PlanFile {
         return new PgPlanReader().read(in);
       }
       return PgPlanFormat.detectAndRead(utf8(in.readAllBytes(), file));
-    } catch (PlanFormatException e) {
-      throw e.getMessage().contains(file.toString()) ? e : new PlanFormatException(file + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new IOException(InputFile.describe(file, e), e);
     }
