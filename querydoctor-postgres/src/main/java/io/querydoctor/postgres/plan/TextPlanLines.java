@@ -20,13 +20,13 @@ final class TextPlanLines {
 
   /** {@code text} without a byte-order mark and with every non-breaking space made a space, split into lines. */
   static List<String> of(String text) {
-    String clean = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    return clean.replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ').lines().toList();
+    return clean(text).lines().toList();
   }
 
-  /** One line as {@link #of} cleans it (the format detector looks at single lines). */
-  static String clean(String line) {
-    return of(line).stream().findFirst().orElse("");
+  /** {@code text} without a leading byte-order mark and with fixed-width spaces made spaces. */
+  static String clean(String text) {
+    String unmarked = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return unmarked.replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ');
   }
 
   /** Whether any line's indentation holds a tab. */
