@@ -6,11 +6,12 @@ import io.querydoctor.postgres.connect.PgEnvironment;
 import io.querydoctor.postgres.connect.SafeExecutor;
 import io.querydoctor.postgres.plan.ExplainService;
 import io.querydoctor.postgres.plan.ExplainService.Explained;
+import io.querydoctor.postgres.plan.PlanFile;
+import io.querydoctor.core.input.InputFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -52,6 +53,10 @@ final class ExplainCommand implements Callable<Integer> {
       description = "Analyze this EXPLAIN output (FORMAT JSON or the default text, e.g. from psql or an "
           + "auto_explain log entry) instead of explaining on a database.")
   Path plan;
+
+  @Option(names = "--max-plan-size", paramLabel = "SIZE", defaultValue = "256MB", converter = ByteSizeConverter.class,
+      description = "With --plan: refuse plan files larger than this (default: ${DEFAULT-VALUE}; e.g. 1GB, 512MiB).")
+  long maxPlanBytes;
 
   @Option(names = "--url", paramLabel = "URL",
       description = "The database to explain on: jdbc:postgresql://host[:port]/database or postgres://host/database "
@@ -101,9 +106,10 @@ final class ExplainCommand implements Callable<Integer> {
       }
       target = plan.toString();
       explainedWhat = "plan file " + plan.getFileName();
-      explained = ExplainService.withDefaults().analyzePlan(read(plan, "plan"), "query");
+      explained = ExplainService.withDefaults().analyzePlan(planFile(), "query");
     } else {
       String statement = statement();
+      ExplainableStatement.check(statement);
       explainedWhat = statement;
       if (url == null && PgEnvironment.standard().url().isEmpty()) {
         throw new UserError("no database given to explain the statement on: use " + PgEnvironment.sources()
@@ -156,13 +162,23 @@ final class ExplainCommand implements Callable<Integer> {
     return connection;
   }
 
+  private io.querydoctor.core.plan.Plan planFile() {
+    try {
+      return PlanFile.read(plan, maxPlanBytes);
+    } catch (PlanFile.TooLarge e) {
+      throw new UserError(e.getMessage() + "; raise it with --max-plan-size", e);
+    } catch (IOException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
   private static String read(Path path, String what) {
     try {
       return Files.readString(path, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UserError("cannot read the " + what + " file " + path + ": no such file", e);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new UserError("the " + what + " file " + path + " is not UTF-8 text (binary, UTF-16 or Latin-1?)", e);
     } catch (IOException e) {
-      throw new UserError("cannot read the " + what + " file " + path + ": " + e.getMessage(), e);
+      throw new UserError("cannot read the " + what + " file " + path + ": " + InputFile.reason(e), e);
     }
   }
 }

@@ -158,7 +158,7 @@ class DigestCommandTest {
     CliRun run = CliRun.of("digest", "no-such.log");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(run.errorLine()).isEqualTo("querydoctor: no such file: no-such.log");
+    assertThat(run.errorLine()).isEqualTo("querydoctor: cannot read no-such.log: no such file");
     assertThat(run.err()).doesNotContain("Exception");
   }
 

@@ -18,8 +18,9 @@ import java.util.Map;
  * @param lastSeen latest timestamp, or {@code null}
  * @param shapes the shapes kept individually, in the order of {@code sort}
  * @param other the folded tail (shapes beyond the memory bound or beyond {@code --top}), or {@code null}
- * @param otherShapes how many shape entries were folded into {@code other} (an upper bound of distinct shapes:
- *     a shape folded twice counts twice)
+ * @param otherShapes how many distinct shapes have executions only in {@code other} (exact while the builder
+ *     remembers every folded shape, an upper bound past that), so {@code shapes.size() + otherShapes} is the
+ *     number of distinct shapes seen
  * @param series calls and time per bucket over the whole workload
  * @param parse what the readers skipped, and why
  */

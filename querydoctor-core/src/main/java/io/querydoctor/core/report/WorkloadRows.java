@@ -52,7 +52,7 @@ final class WorkloadRows {
     }
     if (digest.other() != null) {
       rows.add(row("", digest, digest.other(),
-          "(" + Quantities.number(digest.otherShapes()) + " other shape entries)"));
+          "(" + Quantities.number(digest.otherShapes()) + " other shapes)"));
     }
     return rows;
   }

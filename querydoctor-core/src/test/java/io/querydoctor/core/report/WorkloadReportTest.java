@@ -65,7 +65,7 @@ class WorkloadReportTest {
 
     assertThat(text).contains("Workload (by total): 120 statements")
         .contains("SELECT * FROM posts WHERE author_id = ? AND title <> ?")
-        .contains("(40 other shape entries)")
+        .contains("(40 other shapes)")
         .contains("from 130 lines; 1 skipped (1 lines not matching log_line_prefix), first at line 7")
         .contains("1 new, 0 vanished shapes");
     assertThat(text).doesNotContain("author_id = 3 ");

@@ -85,7 +85,12 @@ public final class ExplainService {
    * {@link PlanFormatException} when it is neither.
    */
   public Explained analyzePlan(String plan, String query) {
-    return new Explained(analyzer.analyze(PgPlanFormat.detectAndRead(plan), query, 0), null, "");
+    return analyzePlan(PgPlanFormat.detectAndRead(plan), query);
+  }
+
+  /** Analyzes a plan already read (from a file: {@link PlanFile}). */
+  public Explained analyzePlan(io.querydoctor.core.plan.Plan plan, String query) {
+    return new Explained(analyzer.analyze(plan, query, 0), null, "");
   }
 
   /**
