@@ -132,6 +132,11 @@ public final class ExplainService {
             + "measured rows and times (spills, filters, misestimates, heap fetches) could not check it"
             + (note.isEmpty() ? "" : "; " + note)));
       }
+      if (QueryPlan.tooDeep(analysis.plan())) {
+        skipped.add(new SkippedCheck("plan-tree", "the plan nests " + analysis.plan().depth() + " levels deep, more "
+            + "than a report's tree holds (" + QueryPlan.MAX_DEPTH + "); the text output of explain shows it"));
+        return new Report(Report.SCHEMA_VERSION, tool, generatedAt, target, durationMillis, findings, skipped);
+      }
       return new Report(Report.SCHEMA_VERSION, tool, generatedAt, target, durationMillis, findings, skipped)
           .withPlans(List.of(QueryPlan.of("query", statement, analysis)));
     }
