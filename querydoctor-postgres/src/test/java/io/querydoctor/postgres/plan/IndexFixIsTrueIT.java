@@ -43,7 +43,9 @@ class IndexFixIsTrueIT {
 
   private static void assertTheFixIsUsed(TestDatabase db, String sql, Finding finding) throws Exception {
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute(finding.fix().sql());
+      for (String ddl : finding.fix().sql().split(";\n")) {
+        s.execute(ddl);
+      }
       s.execute("ANALYZE fix_accounts");
     }
     try (Connection c = db.connect()) {
@@ -76,6 +78,18 @@ class IndexFixIsTrueIT {
     String sql = "SELECT * FROM fix_accounts WHERE owner_id = ANY (ARRAY[3, 7, 11])";
     Finding finding = proposal(db, sql, "seq-scan-large-table");
     assertThat(finding.fix().sql()).endsWith("fix_accounts (owner_id);");
+    assertTheFixIsUsed(db, sql, finding);
+  }
+
+  @Test
+  void aLeftAnchoredLikeGetsAPatternOpsIndexAndThePlannerUsesIt(TestDatabase db) throws Exception {
+    String sql = "SELECT * FROM fix_accounts WHERE filler LIKE 'user%'";
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.execute("UPDATE fix_accounts SET filler = 'user' || aid WHERE aid % 10000 = 0");
+      s.execute("ANALYZE fix_accounts");
+    }
+    Finding finding = proposal(db, sql, "seq-scan-large-table");
+    assertThat(finding.fix().sql()).endsWith("(filler text_pattern_ops);");
     assertTheFixIsUsed(db, sql, finding);
   }
 }

@@ -98,7 +98,9 @@ public final class NonSargablePredicateRule implements PlanRule {
           + "query writes it:", "CREATE INDEX CONCURRENTLY ON " + node.relation() + " ((" + c.left() + "));");
     }
     return Fix.sql("Index the expression itself (the query must use it exactly as written), or rewrite the "
-        + "filter to compare the bare column.", "CREATE INDEX CONCURRENTLY ON " + node.relation()
+        + "filter to compare the bare column. PostgreSQL indexes only IMMUTABLE expressions: lower(), upper() and "
+        + "casts between text types are; date_trunc() and ::date of a timestamptz are not (they depend on the time "
+        + "zone), so rewrite those as a range.", "CREATE INDEX CONCURRENTLY ON " + node.relation()
         + " ((" + c.left() + "));");
   }
 }

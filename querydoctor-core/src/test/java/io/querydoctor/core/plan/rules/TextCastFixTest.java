@@ -78,4 +78,14 @@ class TextCastFixTest {
         ColumnTypes.UNKNOWN).get(0);
     assertThat(array.fix().sql()).isEqualTo("CREATE INDEX CONCURRENTLY ON pgbench_accounts (aid);");
   }
+
+  @Test
+  void aLikeGetsTheIndexThatServesItsPattern() {
+    Finding anchored = findings(new SeqScanLargeTableRule(), seqScan("((email)::text ~~ 'bob%'::text)"),
+        ColumnTypes.UNKNOWN).get(0);
+    assertThat(anchored.fix().sql()).isEqualTo("CREATE INDEX CONCURRENTLY ON pgbench_accounts (email text_pattern_ops);");
+    Finding inner = findings(new SeqScanLargeTableRule(), seqScan("((email)::text ~~ '%bob%'::text)"),
+        ColumnTypes.UNKNOWN).get(0);
+    assertThat(inner.fix().sql()).contains("gin_trgm_ops").contains("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+  }
 }
