@@ -59,8 +59,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
     HtmlOverview.append(html, report);
     appendCharts(html, charts);
     int rank = 1;
+    StatementIndex statements = new StatementIndex(report);
     for (Finding f : report.findings()) {
-      appendFinding(html, rank++, f);
+      appendFinding(html, rank++, f, statements);
     }
     appendAdvice(html, report.advice());
     HtmlPlanTrees.append(html, report);
@@ -133,10 +134,12 @@ public final class HtmlReportRenderer implements ReportRenderer {
     html.append("</section>\n");
   }
 
-  private static void appendFinding(StringBuilder html, int rank, Finding f) {
+  private static void appendFinding(StringBuilder html, int rank, Finding f, StatementIndex statements) {
     html.append("<div class=\"finding\" id=\"finding-").append(rank).append("\" data-rule=\"")
         .append(escape(f.ruleId())).append("\">\n<h2>").append(rank).append(". ");
     appendBody(html, f, "h2");
+    statements.queryOf(f).ifPresent(q -> html.append("<p class=\"query\">Query: <code>").append(escape(q))
+        .append("</code></p>\n"));
     if (!f.supporting().isEmpty()) {
       html.append("<details class=\"supporting\"><summary>").append(f.supporting().size())
           .append(f.supporting().size() == 1 ? " supporting finding" : " supporting findings")

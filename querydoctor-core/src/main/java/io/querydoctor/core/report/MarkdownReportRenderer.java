@@ -24,11 +24,13 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       }
     }
     int rank = 1;
+    StatementIndex statements = new StatementIndex(report);
     for (Finding f : report.findings()) {
       md.append("\n## ").append(rank++).append(". ").append(inline(f.title())).append("\n\n");
       md.append("**").append(f.severity().label()).append("** · `").append(f.ruleId()).append("` · ")
           .append(inline(f.subject().toString())).append(" · key `").append(f.key().replace("`", "'"))
           .append("`\n\n");
+      statements.queryOf(f).ifPresent(q -> md.append("Query: ").append(inline(q)).append("\n\n"));
       if (!f.detail().isEmpty()) {
         md.append(inline(f.detail())).append("\n\n");
       }

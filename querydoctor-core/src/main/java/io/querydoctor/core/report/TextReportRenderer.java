@@ -42,8 +42,9 @@ public final class TextReportRenderer implements ReportRenderer {
     List<Finding> findings = report.findings();
     appendOverview(text, findings);
     int full = options.verbose() ? findings.size() : Math.min(FULL_FINDINGS, findings.size());
+    StatementIndex statements = new StatementIndex(report);
     for (int i = 0; i < full; i++) {
-      appendFinding(text, i + 1, findings.get(i));
+      appendFinding(text, i + 1, findings.get(i), statements);
     }
     if (full < findings.size()) {
       String rest = full + 1 == findings.size() ? "Finding " + findings.size() + " is"
@@ -96,10 +97,11 @@ public final class TextReportRenderer implements ReportRenderer {
     }
   }
 
-  private void appendFinding(StringBuilder text, int rank, Finding f) {
+  private void appendFinding(StringBuilder text, int rank, Finding f, StatementIndex statements) {
     text.append('\n').append(rank).append(". ").append(severityTag(f.severity())).append(' ')
         .append(bold(f.ruleId())).append("  ").append(f.title()).append('\n');
     text.append("   subject: ").append(f.subject()).append('\n');
+    statements.queryOf(f).ifPresent(q -> text.append("   query: ").append(oneLine(q, 2 * STATEMENT_CHARS)).append('\n'));
     text.append(dim("   key: " + f.key() + " (--suppress accepts it)")).append('\n');
     if (options.verbose()) {
       if (!f.concerns().isEmpty()) {

@@ -103,6 +103,14 @@ class TerminalReportTest {
         .contains("#2 n-plus-one 00000000000000a2");
   }
 
+  /** Regression (#24): findings about a query named it by fingerprint only. */
+  @Test
+  void aFindingAboutAQueryNamesTheStatementTheReportKnows() throws IOException {
+    Report report = HostileReports.full().redacted();
+    assertThat(render(report, false, false)).containsPattern("   query: SELECT \\* FROM .* \\(fingerprint 00000000000000f1\\)");
+    assertThat(HtmlReportRendererTest.render(report)).contains("<p class=\"query\">Query: <code>SELECT * FROM ");
+  }
+
   @Test
   void coloursOnlyWhenAskedAndNeverInsideTheWords() throws IOException {
     String plain = render(HostileReports.full(), false, false);
