@@ -76,8 +76,9 @@ public final class CaptureSession implements AutoCloseable {
     this.detections = new DetectionEngine(options.thresholds(), options.maxFingerprints());
     this.callSiteFinder = new CallSiteFinder(options.callSiteExclusions());
     this.postgresCache = new FingerprintCache(SqlFingerprinter.of(SqlDialect.POSTGRESQL),
-        options.maxCachedStatements());
-    this.mysqlCache = new FingerprintCache(SqlFingerprinter.of(SqlDialect.MYSQL), options.maxCachedStatements());
+        options.maxCachedStatements(), options.maxCachedTextChars());
+    this.mysqlCache = new FingerprintCache(SqlFingerprinter.of(SqlDialect.MYSQL), options.maxCachedStatements(),
+        options.maxCachedTextChars());
     this.slowNanos = options.thresholds().slowQueryMillis() * 1_000_000L;
     this.callSitesAlways = options.callSites() == CallSiteMode.ALWAYS;
     this.callSitesOnRepeat = options.callSites() == CallSiteMode.ON_REPEAT;
@@ -187,7 +188,7 @@ public final class CaptureSession implements AutoCloseable {
       lastOpened = cell;
     }
     Scope scope = new Scope(this, cell, cell.nextScopeId(scopeIds), name, kind, now(),
-        options.maxStatementsPerScope());
+        options.maxStatementsPerScope(), options.maxScopeTextChars());
     cell.scope = scope;
     return scope;
   }

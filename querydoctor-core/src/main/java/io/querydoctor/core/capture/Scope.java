@@ -31,7 +31,14 @@ public final class Scope implements AutoCloseable {
   private final Scope parent;
   private final String thread;
   private final long startNanos;
+  // Bounds (CaptureOptions): statements kept, and characters of SQL text they hold. The repeat counters and the
+  // transactions kept are bounded by maxStatements too. Beyond a bound statements are counted, not kept.
   private final int maxStatements;
+  private final int maxTextChars;
+  private int textChars;
+  // The text last charged to textChars: a loop that runs one prepared statement passes the same String every
+  // time, which costs one comparison here and no more memory.
+  private String lastText;
   // The statements kept, in an array that only grows: a record views a prefix of it (RecordedStatements).
   // Kept here rather than in an object of their own, so recording a statement touches one object fewer.
   private StatementEvent[] statements = new StatementEvent[INITIAL_CAPACITY];
@@ -40,6 +47,7 @@ public final class Scope implements AutoCloseable {
   private List<TransactionRecord> transactions = List.of();
   private Map<String, int[]> occurrences;
   private int statementCount;
+  private int droppedTransactions;
   private long databaseNanos;
   private int connectionsOpened;
   // The own statements before this index have been added to the aggregate (see CaptureSession#AGGREGATE_LAG_NANOS).
@@ -50,7 +58,7 @@ public final class Scope implements AutoCloseable {
   private static final int INITIAL_CAPACITY = 16;
 
   Scope(CaptureSession session, CaptureSession.ThreadScope threadScope, long id, String name, ScopeKind kind,
-      long startNanos, int maxStatements) {
+      long startNanos, int maxStatements, int maxTextChars) {
     this.session = session;
     this.threadScope = threadScope;
     this.id = id;
@@ -61,6 +69,7 @@ public final class Scope implements AutoCloseable {
     this.startNanos = startNanos;
     this.aggregatedAtNanos = startNanos;
     this.maxStatements = maxStatements;
+    this.maxTextChars = maxTextChars;
   }
 
   public long id() {
@@ -111,17 +120,29 @@ public final class Scope implements AutoCloseable {
     }
   }
 
-  /** How many times {@code fingerprintId} has run in this scope, counting this one. */
+  /**
+   * How many times {@code fingerprintId} has run in this scope, counting this one. Once {@code maxStatements}
+   * fingerprints are counted, a new one is not and reads 1 at every run (so its call site is walked only when
+   * slow): more distinct fingerprints than the scope keeps statements cannot all be analysed anyway.
+   */
   int occurrence(String fingerprintId) {
     if (occurrences == null) {
       occurrences = new HashMap<>();
     }
     int[] count = occurrences.get(fingerprintId);
     if (count == null) {
+      if (occurrences.size() >= maxStatements) {
+        return 1;
+      }
       count = new int[1];
       occurrences.put(fingerprintId, count);
     }
     return ++count[0];
+  }
+
+  /** Fingerprints whose repeats are counted (at most the statement limit). */
+  int countedFingerprints() {
+    return occurrences == null ? 0 : occurrences.size();
   }
 
   /**
@@ -131,11 +152,25 @@ public final class Scope implements AutoCloseable {
   boolean add(StatementEvent event) {
     statementCount++;
     databaseNanos += Math.max(0, event.elapsedNanos());
-    if (size < maxStatements) {
+    if (size < maxStatements && chargeText(event.sql())) {
       keep(event);
       return true;
     }
     return false;
+  }
+
+  /** Whether a statement with text {@code sql} fits the text bound; if so its characters are counted. */
+  private boolean chargeText(String sql) {
+    if (sql == lastText) {
+      return true;
+    }
+    int length = sql == null ? 0 : sql.length();
+    if (length > maxTextChars - textChars) {
+      return false;
+    }
+    textChars += length;
+    lastText = sql;
+    return true;
   }
 
   private void keep(StatementEvent event) {
@@ -164,6 +199,8 @@ public final class Scope implements AutoCloseable {
     }
     if (transactions.size() < maxStatements) {
       transactions.add(transaction);
+    } else {
+      droppedTransactions++;
     }
   }
 
@@ -174,7 +211,7 @@ public final class Scope implements AutoCloseable {
   /** Adds a closed nested scope's statements to this one. */
   void absorb(ScopeRecord child) {
     for (StatementEvent event : child.statements()) {
-      if (size < maxStatements) {
+      if (size < maxStatements && chargeText(event.sql())) {
         keep(event);
       }
     }
@@ -192,7 +229,7 @@ public final class Scope implements AutoCloseable {
   private ScopeRecord toRecord(long endNanos) {
     return new ScopeRecord(id, parent == null ? 0 : parent.id, name, kind, thread, startNanos, endNanos,
         new RecordedStatements(statements, size), statementCount, databaseNanos, connectionsOpened,
-        transactions);
+        transactions, droppedTransactions);
   }
 
   @Override
