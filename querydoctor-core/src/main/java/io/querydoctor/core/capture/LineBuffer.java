@@ -28,7 +28,12 @@ final class LineBuffer {
   /** Adds one line (its newline included); writes the buffer first when the line does not fit. */
   void add(byte[] line) throws IOException {
     if (line.length > bytes.remaining()) {
-      flush();
+      try {
+        flush();
+      } catch (IOException e) {
+        lines++; // this line is lost with the buffered ones
+        throw e;
+      }
     }
     if (line.length > bytes.capacity()) {
       // Longer than the buffer: written on its own, as a buffer of one line.
