@@ -148,9 +148,18 @@ public final class CaptureSession implements AutoCloseable {
     return pipeline.failures() + captureFailures.get();
   }
 
-  /** Events the capture file could not take (queue full or file failed); 0 when every event was written. */
+  /**
+   * Events the capture file could not take (queue full, or the file failed: lines still buffered or cut off by the
+   * failure count too); 0 when every event was written. Once the session is closed, every event offered to the
+   * file is either here or in {@link #captureFileWritten()}.
+   */
   public long captureFileDropped() {
     return captureFile == null ? 0 : captureFile.dropped();
+  }
+
+  /** Events written to the capture file as whole lines so far. */
+  public long captureFileWritten() {
+    return captureFile == null ? 0 : captureFile.written();
   }
 
   /** Cached fingerprint of {@code sql}. */

@@ -118,6 +118,7 @@ class CaptureFileDropsTest {
     session.close();
 
     assertThat(session.captureFileDropped()).as("1 000 statements and 50 scopes").isEqualTo(1_050);
+    assertThat(session.captureFileWritten()).isZero();
   }
 
   @Test
@@ -136,6 +137,7 @@ class CaptureFileDropsTest {
       session.close();
 
       assertThat(session.captureFileDropped()).isZero();
+      assertThat(session.captureFileWritten()).isEqualTo(21);
       assertThat(Files.readAllLines(file)).hasSize(21);
     } finally {
       Files.deleteIfExists(file);
