@@ -27,8 +27,7 @@ final class CaptureTruncatedDetector implements Detector {
 
   @Override
   public ScopeGate gate() {
-    // A scope without statements cannot have dropped any; every other scope costs one comparison here.
-    return ScopeGate.atLeast(ScopeGate.Measure.STATEMENTS, 1);
+    return ScopeGate.atLeast(ScopeGate.Measure.DROPPED_STATEMENTS, 1);
   }
 
   @Override
