@@ -240,13 +240,28 @@ public final class CaptureSession implements AutoCloseable {
       cell.scope = scope.parent();
     }
     if (scope.parent() != null && !scope.parent().isClosed()) {
-      scope.parent().absorb(record);
+      scope.parent().absorb(record, scope.textChars());
     }
     pipeline.scopeClosed(record);
   }
 
   private long now() {
     return systemClock ? System.nanoTime() : options.ticker().read();
+  }
+
+  /**
+   * {@code connection} fingerprinted a statement text it did not fingerprint last: the thread's scope, if any, will
+   * hold it (see {@link Scope#chargeText}). Called on that miss path only, never per statement. Never throws.
+   */
+  void textSeen(ConnectionTracker connection, String sql) {
+    try {
+      Scope scope = currentScope(connection);
+      if (scope != null) {
+        scope.chargeText(sql.length());
+      }
+    } catch (RuntimeException e) {
+      failed(e);
+    }
   }
 
   /** Records one statement: called by {@link ConnectionTracker}. Never throws. */

@@ -35,10 +35,11 @@ public final class Scope implements AutoCloseable {
   // transactions kept are bounded by maxStatements too. Beyond a bound statements are counted, not kept.
   private final int maxStatements;
   private final int maxTextChars;
+  // Characters of the statement texts this scope holds: charged when a connection fingerprints a text it did not
+  // fingerprint last (see chargeText), not per statement, so a statement costs no more than the limit check.
   private int textChars;
-  // The text last charged to textChars: a loop that runs one prepared statement passes the same String every
-  // time, which costs one comparison here and no more memory.
-  private String lastText;
+  // Statements are kept while size < limit: maxStatements, lowered to the size at the time the text bound is hit.
+  private int limit;
   // The statements kept, in an array that only grows: a record views a prefix of it (RecordedStatements).
   // Kept here rather than in an object of their own, so recording a statement touches one object fewer.
   private StatementEvent[] statements = new StatementEvent[INITIAL_CAPACITY];
@@ -70,6 +71,7 @@ public final class Scope implements AutoCloseable {
     this.aggregatedAtNanos = startNanos;
     this.maxStatements = maxStatements;
     this.maxTextChars = maxTextChars;
+    this.limit = maxStatements;
   }
 
   public long id() {
@@ -152,25 +154,30 @@ public final class Scope implements AutoCloseable {
   boolean add(StatementEvent event) {
     statementCount++;
     databaseNanos += Math.max(0, event.elapsedNanos());
-    if (size < maxStatements && chargeText(event.sql())) {
+    if (size < limit) {
       keep(event);
       return true;
     }
     return false;
   }
 
-  /** Whether a statement with text {@code sql} fits the text bound; if so its characters are counted. */
-  private boolean chargeText(String sql) {
-    if (sql == lastText) {
-      return true;
-    }
-    int length = sql == null ? 0 : sql.length();
+  /**
+   * A statement text of {@code length} characters is about to be recorded here: one a connection fingerprints
+   * and did not fingerprint last, so a new {@code String} this scope will hold (a loop over one prepared statement
+   * charges its text once; two alternating prepared statements, once each). When it does not fit the text bound
+   * the scope keeps no further statements.
+   */
+  void chargeText(int length) {
     if (length > maxTextChars - textChars) {
-      return false;
+      limit = Math.min(limit, size);
+    } else {
+      textChars += length;
     }
-    textChars += length;
-    lastText = sql;
-    return true;
+  }
+
+  /** Characters of statement text charged to this scope. */
+  int textChars() {
+    return textChars;
   }
 
   private void keep(StatementEvent event) {
@@ -208,10 +215,14 @@ public final class Scope implements AutoCloseable {
     connectionsOpened++;
   }
 
-  /** Adds a closed nested scope's statements to this one. */
-  void absorb(ScopeRecord child) {
+  /**
+   * Adds a closed nested scope's statements to this one, with their text ({@code childTextChars}): when that does
+   * not fit this scope's text bound, none of them is kept.
+   */
+  void absorb(ScopeRecord child, int childTextChars) {
+    chargeText(childTextChars);
     for (StatementEvent event : child.statements()) {
-      if (size < maxStatements && chargeText(event.sql())) {
+      if (size < limit) {
         keep(event);
       }
     }

@@ -105,9 +105,29 @@ class ScopeBoundsTest {
     inner.close();
     outer.close();
 
-    assertThat(inner.record().droppedStatements()).isZero();
-    assertThat(outer.record().statements()).hasSize(2);
-    assertThat(outer.record().droppedStatements()).isEqualTo(1);
+    assertThat(inner.record().droppedStatements()).as("80 characters fit its own bound").isZero();
+    assertThat(outer.record().statements()).as("40 + 80 do not").hasSize(1);
+    assertThat(outer.record().droppedStatements()).isEqualTo(2);
+  }
+
+  @Test
+  void twoAlternatingPreparedStatementsAreChargedOnceEach() {
+    CaptureSession session = session(CaptureOptions.builder().maxScopeTextChars(100));
+    ConnectionTracker tracker = session.connectionOpened(io.querydoctor.core.sql.SqlDialect.POSTGRESQL, false, true);
+    String parent = "SELECT * FROM posts WHERE id = ?"; // 32 characters
+    String child = "SELECT * FROM comments WHERE post_id = ?"; // 40 characters
+    Scope scope = session.scope("GET /posts");
+    // Each prepared once, as the JDBC layer fingerprints a prepared statement at prepare time, then run in turn.
+    io.querydoctor.core.sql.Fingerprint parentShape = tracker.fingerprint(parent);
+    io.querydoctor.core.sql.Fingerprint childShape = tracker.fingerprint(child);
+    for (int i = 0; i < 50; i++) {
+      tracker.statementExecuted(parent, parentShape, 1, i, -1, ticker.read(), 1000, 1, false);
+      tracker.statementExecuted(child, childShape, 1, i, -1, ticker.read(), 1000, 1, false);
+    }
+    scope.close();
+
+    assertThat(scope.textChars()).isEqualTo(72);
+    assertThat(scope.record().statements()).hasSize(100);
   }
 
   @Test
