@@ -206,8 +206,8 @@ public record CaptureOptions(
 
     public CaptureOptions build() {
       return new CaptureOptions(ticker, callSites, callSiteExclusions, countRows, consumeTime, maxStatementsPerScope,
-          maxFingerprints, maxCachedStatements, maxScopeTextChars, maxCachedTextChars, thresholds, slowQueryLog, captureFile, captureLiterals,
-          captureQueueCapacity);
+          maxFingerprints, maxCachedStatements, maxScopeTextChars, maxCachedTextChars, thresholds, slowQueryLog,
+          captureFile, captureLiterals, captureQueueCapacity);
     }
   }
 }

@@ -197,7 +197,7 @@ public final class CaptureSession implements AutoCloseable {
       lastOpened = cell;
     }
     Scope scope = new Scope(this, cell, cell.nextScopeId(scopeIds), name, kind, now(),
-        options.maxStatementsPerScope(), options.maxScopeTextChars());
+        options.maxStatementsPerScope());
     cell.scope = scope;
     return scope;
   }

@@ -31,14 +31,14 @@ public final class Scope implements AutoCloseable {
   private final Scope parent;
   private final String thread;
   private final long startNanos;
-  // Bounds (CaptureOptions): statements kept, and characters of SQL text they hold. The repeat counters and the
-  // transactions kept are bounded by maxStatements too. Beyond a bound statements are counted, not kept.
-  private final int maxStatements;
-  private final int maxTextChars;
+  // Bounds (CaptureOptions): statements kept (maxStatementsPerScope), and characters of SQL text they hold
+  // (maxScopeTextChars). The repeat counters and the transactions kept are bounded by maxStatementsPerScope too.
+  // Beyond a bound statements are counted, not kept. The bounds are read from the options where used, on paths
+  // taken once per new fingerprint or text, so that a scope (one per unit of work) stays small.
   // Characters of the statement texts this scope holds: charged when a connection fingerprints a text it did not
   // fingerprint last (see chargeText), not per statement, so a statement costs no more than the limit check.
   private int textChars;
-  // Statements are kept while size < limit: maxStatements, lowered to the size at the time the text bound is hit.
+  // Statements are kept while size < limit: maxStatementsPerScope, lowered to the size when the text bound is hit.
   private int limit;
   // The statements kept, in an array that only grows: a record views a prefix of it (RecordedStatements).
   // Kept here rather than in an object of their own, so recording a statement touches one object fewer.
@@ -59,7 +59,7 @@ public final class Scope implements AutoCloseable {
   private static final int INITIAL_CAPACITY = 16;
 
   Scope(CaptureSession session, CaptureSession.ThreadScope threadScope, long id, String name, ScopeKind kind,
-      long startNanos, int maxStatements, int maxTextChars) {
+      long startNanos, int maxStatements) {
     this.session = session;
     this.threadScope = threadScope;
     this.id = id;
@@ -69,8 +69,6 @@ public final class Scope implements AutoCloseable {
     this.thread = Thread.currentThread().getName();
     this.startNanos = startNanos;
     this.aggregatedAtNanos = startNanos;
-    this.maxStatements = maxStatements;
-    this.maxTextChars = maxTextChars;
     this.limit = maxStatements;
   }
 
@@ -123,9 +121,10 @@ public final class Scope implements AutoCloseable {
   }
 
   /**
-   * How many times {@code fingerprintId} has run in this scope, counting this one. Once {@code maxStatements}
-   * fingerprints are counted, a new one is not and reads 1 at every run (so its call site is walked only when
-   * slow): more distinct fingerprints than the scope keeps statements cannot all be analysed anyway.
+   * How many times {@code fingerprintId} has run in this scope, counting this one. Once
+   * {@code maxStatementsPerScope} fingerprints are counted, a new one is not and reads 1 at every run (so its call
+   * site is walked only when slow): more distinct fingerprints than the scope keeps statements cannot all be
+   * analysed anyway.
    */
   int occurrence(String fingerprintId) {
     if (occurrences == null) {
@@ -133,7 +132,7 @@ public final class Scope implements AutoCloseable {
     }
     int[] count = occurrences.get(fingerprintId);
     if (count == null) {
-      if (occurrences.size() >= maxStatements) {
+      if (occurrences.size() >= session.options().maxStatementsPerScope()) {
         return 1;
       }
       count = new int[1];
@@ -168,7 +167,7 @@ public final class Scope implements AutoCloseable {
    * the scope keeps no further statements.
    */
   void chargeText(int length) {
-    if (length > maxTextChars - textChars) {
+    if (length > session.options().maxScopeTextChars() - textChars) {
       limit = Math.min(limit, size);
     } else {
       textChars += length;
@@ -204,7 +203,7 @@ public final class Scope implements AutoCloseable {
     if (transactions.isEmpty()) {
       transactions = new ArrayList<>();
     }
-    if (transactions.size() < maxStatements) {
+    if (transactions.size() < session.options().maxStatementsPerScope()) {
       transactions.add(transaction);
     } else {
       droppedTransactions++;
