@@ -11,8 +11,9 @@ import java.util.Objects;
  *   <li>{@code maxStatementsPerScope} (10 000): statements kept per open scope; more are counted, not kept (and
  *       not analysed: the scope then gets a {@code capture-truncated} finding). Also bounds the scope's
  *       per-fingerprint repeat counters and the transactions it keeps;
- *   <li>{@code maxScopeTextChars} (2 000 000): characters of SQL text a scope keeps with its statements (a
- *       statement repeating the text before it adds none); past it statements are counted, not kept;
+ *   <li>{@code maxScopeTextChars} (2 000 000): characters of SQL text a scope keeps with its statements (charged
+ *       when a connection fingerprints a text other than its last one, so a statement run again adds none); past
+ *       it statements are counted, not kept;
  *   <li>{@code maxFingerprints} (1 000): entries in the aggregate, a few KB each; more go to one "other" entry;
  *   <li>{@code maxCachedStatements} (10 000): distinct SQL strings whose fingerprint is cached;
  *   <li>{@code maxCachedTextChars} (4 000 000): characters of those strings; a statement longer than a
