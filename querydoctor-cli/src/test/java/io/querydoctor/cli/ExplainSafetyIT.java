@@ -20,10 +20,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Regression for issue 21 §1: text that a lexer misreads must never let {@code explain} change the database. Every
  * case runs through the command in-process as a superuser (so privileges cannot be what saves it), inline and
- * from {@code --file}, with and without {@code --no-analyze}; after each, the audit must be empty.
+ * from {@code --file}, with and without {@code --no-analyze} and {@code --analyze-writes}; after each, the audit
+ * (row, truncate and DDL triggers, and what they cannot see) must be empty. On main before the fix, an
+ * {@code e'\''} string and an {@code a$b$} identifier let TRUNCATE and DROP TABLE through.
  */
 @ExtendWith(EmbeddedPostgresExtension.class)
 class ExplainSafetyIT {
+
+  /** Fixed so that a failure is reproducible; a few hundred cases keep the run under half a minute. */
+  private static final long SEED = 21;
+  private static final int GENERATED = 300;
 
   private static AuditedDatabase audited;
   private static TestDatabase database;
@@ -40,33 +46,54 @@ class ExplainSafetyIT {
   static Stream<Arguments> corpus() {
     List<Arguments> cases = new ArrayList<>();
     for (String sql : SafetyCorpus.fixed()) {
-      cases.add(Arguments.of(sql, false, false));
-      cases.add(Arguments.of(sql, true, false));
-      cases.add(Arguments.of(sql, false, true));
+      cases.add(Arguments.of(new SafetyCases.Case(sql, false, false, false)));
+      cases.add(Arguments.of(new SafetyCases.Case(sql, true, false, false)));
+      cases.add(Arguments.of(new SafetyCases.Case(sql, false, true, true)));
     }
     return cases.stream();
   }
 
-  @ParameterizedTest
-  @MethodSource("corpus")
-  void nothingInTheCorpusChangesTheDatabase(String sql, boolean noAnalyze, boolean fromFile) throws Exception {
-    CliRun run = explain(sql, noAnalyze, fromFile);
-
-    assertThat(audited.changes()).as("exit %d: %s%s", run.exitCode(), run.out(), run.err()).isEmpty();
+  static Stream<Arguments> generated() {
+    return SafetyCases.generate(SEED, GENERATED).stream().map(Arguments::of);
   }
 
-  static CliRun explain(String sql, boolean noAnalyze, boolean fromFile) throws Exception {
+  @ParameterizedTest
+  @MethodSource("corpus")
+  void nothingInTheCorpusChangesTheDatabase(SafetyCases.Case attack) throws Exception {
+    assertUnchanged(attack);
+  }
+
+  @ParameterizedTest
+  @MethodSource("generated")
+  void nothingGeneratedChangesTheDatabase(SafetyCases.Case attack) throws Exception {
+    assertUnchanged(attack);
+  }
+
+  private static void assertUnchanged(SafetyCases.Case attack) throws Exception {
+    CliRun run = explain(attack);
+
+    assertThat(audited.changes()).as("exit %d: %s%s", run.exitCode(), run.out(), run.err()).isEmpty();
+    if (SafetyCorpus.statements(attack.sql()) > 1) {
+      assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+      assertThat(run.errorLine()).containsAnyOf("several statements chained with ';'", "unterminated");
+    }
+  }
+
+  static CliRun explain(SafetyCases.Case attack) throws Exception {
     List<String> args = new ArrayList<>(List.of("explain", "-q", "--url", database.jdbcUrl(), "--user", database.user()));
-    if (noAnalyze) {
+    if (attack.noAnalyze()) {
       args.add("--no-analyze");
     }
-    if (fromFile) {
+    if (attack.analyzeWrites()) {
+      args.add("--analyze-writes");
+    }
+    if (attack.fromFile()) {
       Path file = Files.createTempFile(dir, "statement", ".sql");
-      Files.writeString(file, sql, StandardCharsets.UTF_8);
+      Files.writeString(file, attack.sql(), StandardCharsets.UTF_8);
       args.add("--file");
       args.add(file.toString());
     } else {
-      args.add(sql);
+      args.add(attack.sql());
     }
     return CliRun.of(args.toArray(String[]::new));
   }

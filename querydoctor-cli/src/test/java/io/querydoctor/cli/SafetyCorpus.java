@@ -1,5 +1,6 @@
 package io.querydoctor.cli;
 
+import io.querydoctor.core.sql.PostgresLexer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,7 @@ final class SafetyCorpus {
       "SELECT 1 AS a$b$; %s; -- $b$",
       "SELECT owner AS o$q$ FROM accounts; %s; SELECT $q$",
       "SELECT 1 AS \u00e9$x$; %s; -- $x$",
+      "SELECT 1 AS x\u00a0$x$; %s; -- $x$",
       "SELECT '\\'; %s; --'",
       "SELECT U&'\\0041'; %s",
       "SELECT U&\"\\0061\" FROM (SELECT 1 AS a) s; %s",
@@ -44,6 +46,32 @@ final class SafetyCorpus {
       "SELECT $1::int; %s",
       "SELECT 1;%s",
       "WITH x AS (SELECT 1) SELECT * FROM x;\n%s;\n");
+
+  /** Statements in {@code sql} as the server's lexical rules count them (code between {@code ;}). */
+  static int statements(String sql) {
+    int count = 0;
+    boolean code = false;
+    for (PostgresLexer.Lexeme lexeme : PostgresLexer.lex(sql)) {
+      if (lexeme.kind() == PostgresLexer.Kind.SEMICOLON) {
+        count += code ? 1 : 0;
+        code = false;
+      } else if (!lexeme.kind().isBlank()) {
+        code = true;
+      }
+    }
+    return count + (code ? 1 : 0);
+  }
+
+  /** {@code sql} up to the end of its last token, as the executor sends it. */
+  static String withoutTrailingBlanks(String sql) {
+    int end = 0;
+    for (PostgresLexer.Lexeme lexeme : PostgresLexer.lex(sql)) {
+      if (!lexeme.kind().isBlank() && lexeme.kind() != PostgresLexer.Kind.SEMICOLON) {
+        end = lexeme.end();
+      }
+    }
+    return sql.substring(0, end);
+  }
 
   /** Each wrapper with the escapes and payloads, not every combination: {@link SafetyCases} mixes the rest. */
   static List<String> fixed() {

@@ -36,8 +36,8 @@ public final class GenericPlans {
    * @param statement one preparable statement (SELECT, INSERT, UPDATE, DELETE, MERGE, VALUES) with {@code $n}
    * @param options EXPLAIN options without brackets, e.g. {@code FORMAT JSON}
    */
-  public static List<String> explain(Connection connection, String statement, String options) throws SQLException {
-    SingleStatement.check(connection, statement);
+  public static List<String> explain(Connection connection, String text, String options) throws SQLException {
+    String statement = SingleStatement.check(connection, text);
     deallocateLeftover(connection);
     try (Statement setting = connection.createStatement()) {
       setting.execute("SET LOCAL plan_cache_mode = force_generic_plan");

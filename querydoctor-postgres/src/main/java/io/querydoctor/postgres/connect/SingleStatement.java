@@ -47,11 +47,13 @@ public final class SingleStatement {
   }
 
   /**
-   * Refuses {@code sql} unless it is one statement by both the server's lexical rules and the driver's.
+   * Refuses {@code sql} unless it is one statement by both the server's lexical rules and the driver's, and
+   * returns it without what follows its last token (a {@code ;}, comments, whitespace), which the driver would
+   * otherwise send as an empty statement of its own.
    *
    * @throws SQLException (SQLState 42601, syntax error) naming why, before anything is sent
    */
-  public static void check(Connection connection, String sql) throws SQLException {
+  public static String check(Connection connection, String sql) throws SQLException {
     List<Lexeme> lexemes = PostgresLexer.lex(sql);
     int lastCode = -1;
     for (int k = 0; k < lexemes.size(); k++) {
@@ -65,11 +67,13 @@ public final class SingleStatement {
         throw refused();
       }
     }
+    String statement = lastCode < 0 ? sql : sql.substring(0, lexemes.get(lastCode).end());
     boolean standardConformingStrings =
         connection.unwrap(BaseConnection.class).getQueryExecutor().getStandardConformingStrings();
-    if (Parser.parseJdbcSql(sql, standardConformingStrings, false, true, false, false).size() > 1) {
+    if (Parser.parseJdbcSql(statement, standardConformingStrings, false, true, false, false).size() > 1) {
       throw refused();
     }
+    return statement;
   }
 
   private static SQLException refused() {
@@ -101,8 +105,8 @@ public final class SingleStatement {
     void read(ResultSet rs) throws SQLException;
   }
 
-  private static void run(Connection connection, String sql, ResultReader reader) throws SQLException {
-    check(connection, sql);
+  private static void run(Connection connection, String text, ResultReader reader) throws SQLException {
+    String sql = check(connection, text);
     requireExtendedProtocol(connection);
     try (Statement statement = connection.createStatement()) {
       statement.setEscapeProcessing(false);

@@ -74,6 +74,31 @@ class SafeExecutorIT {
     assertThat(notes(db)).isEqualTo(100);
   }
 
+  /**
+   * pgjdbc reads a no-break space as a separator, so it takes {@code $x$} after one for a dollar quote; the server
+   * reads it as part of the name {@code x $x$}, and the rest as two more statements. Sent as one simple Query
+   * message the DELETE runs; as one Parse message the server refuses the text. The executor's lexer refuses it
+   * before either.
+   */
+  @Test
+  void oneParseMessageHoldsOneStatementEvenWhereTheDriverMisreadsTheText(TestDatabase db) throws SQLException {
+    String misread = "SELECT 1 AS x\u00a0$x$; DELETE FROM scratch; -- $x$";
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE scratch AS SELECT 1 AS x");
+      assertThatThrownBy(() -> s.execute(misread))
+          .hasMessageContaining("cannot insert multiple commands into a prepared statement");
+      assertThatThrownBy(() -> new SafeExecutor(c).queryUnprepared(misread, rs -> rs.getInt(1)))
+          .hasMessageContaining("several statements");
+      c.setAutoCommit(true);
+      s.unwrap(org.postgresql.core.BaseStatement.class).executeWithFlags("SET default_transaction_read_only = off; "
+          + misread, org.postgresql.core.QueryExecutor.QUERY_EXECUTE_AS_SIMPLE);
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM scratch")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("the simple protocol ran the DELETE").isZero();
+      }
+    }
+  }
+
   @Test
   void userTextGoesThroughTheExtendedProtocolEvenWhenTheUrlAsksForTheSimpleOne(TestDatabase db) throws SQLException {
     Properties properties = new Properties();
