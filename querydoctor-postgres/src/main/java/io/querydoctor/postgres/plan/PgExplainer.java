@@ -59,7 +59,9 @@ public final class PgExplainer {
           + "advances even in a transaction that is rolled back");
     }
     if (analyzeWrites) {
-      return run(statement, ExplainMode.ANALYZE_ROLLED_BACK, "");
+      SequenceWatch sequences = SequenceWatch.start(executor);
+      ExplainResult result = run(statement, ExplainMode.ANALYZE_ROLLED_BACK, "");
+      return new ExplainResult(result.plan(), result.json(), result.mode(), sequences.note(executor));
     }
     return run(statement, ExplainMode.ESTIMATE,
         "not run: the statement writes (" + statement.firstWord() + "); allow it with --analyze-writes, "

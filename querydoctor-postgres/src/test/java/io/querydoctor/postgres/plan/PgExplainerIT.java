@@ -57,6 +57,7 @@ class PgExplainerIT {
       ExplainResult result = new PgExplainer(new SafeExecutor(c)).explain("UPDATE accounts SET balance = 0;", true, true);
 
       assertThat(result.mode()).isEqualTo(ExplainMode.ANALYZE_ROLLED_BACK);
+      assertThat(result.note()).as("no sequence was used").isEmpty();
       assertThat(result.plan().isAnalyzed()).isTrue();
       assertThat(result.plan().root().kind()).isEqualTo(NodeKind.MODIFY);
       assertThat(result.plan().root().operation()).isEqualTo("Update");
@@ -127,6 +128,7 @@ class PgExplainerIT {
           true, true);
 
       assertThat(result.mode()).isEqualTo(ExplainMode.ANALYZE_ROLLED_BACK);
+      assertThat(result.note()).isEqualTo("the run was rolled back, but sequences are not: public.events_id_seq advanced");
       try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM events), is_called FROM events_id_seq")) {
         rs.next();
         assertThat(rs.getLong(1)).isZero();
