@@ -81,9 +81,9 @@ public final class SafeExecutor implements AutoCloseable {
 
   /**
    * Runs {@code sql} as given, read-only and rolled back: exactly one statement, through the extended protocol
-   * without binding parameters ({@link SingleStatement}). For SQL from a user or a log, and for statements
-   * that must reach the server verbatim: {@code EXPLAIN (GENERIC_PLAN)} of a statement with {@code $1}
-   * markers, or text with {@code ?} operators the driver would take for placeholders.
+   * without binding parameters ({@link SingleStatement}). For SQL from a user or a log, and for text that must
+   * reach the server verbatim, such as {@code ?} operators the driver would take for placeholders. A statement
+   * with {@code $1} markers needs values this way: plan it with {@link #explainGeneric} instead.
    *
    * @throws SQLException (SQLState 42601) for text holding more than one statement, before anything is sent
    */
