@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
       "Explains one statement and points at what makes its plan slow, with the fix.",
       "Reads run with EXPLAIN (ANALYZE, BUFFERS) in a read-only transaction; writes are only planned unless "
           + "--analyze-writes, and then run in a transaction that is rolled back. Statements with $1 "
-          + "parameters get a generic plan (PostgreSQL 16+)."
+          + "parameters get a generic plan (PostgreSQL 16+). Exactly one statement is sent, through the "
+          + "extended query protocol, in a read-only session (docs/security.md)."
     })
 final class ExplainCommand implements Callable<Integer> {
 
@@ -75,7 +76,9 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Option(names = "--analyze-writes",
       description = "Also run INSERT/UPDATE/DELETE/MERGE with EXPLAIN ANALYZE, inside a transaction that is "
-          + "always rolled back (row locks are held until then).")
+          + "always rolled back (row locks are held until then). Sequences advance regardless: nextval is not "
+          + "transactional, so serial/identity columns keep the values the run took; a statement that calls "
+          + "nextval or setval itself is only planned.")
   boolean analyzeWrites;
 
   @Option(names = "--set", paramLabel = "NAME=VALUE",
