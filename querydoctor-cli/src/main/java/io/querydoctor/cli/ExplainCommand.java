@@ -175,13 +175,28 @@ final class ExplainCommand implements Callable<Integer> {
     }
   }
 
+  /** Far beyond any statement a person explains; a file or device that goes on (/dev/zero) stops here. */
+  static final int MAX_SQL_FILE_BYTES = 16_000_000;
+
   private static String read(Path path, String what) {
-    try {
-      return Files.readString(path, StandardCharsets.UTF_8);
+    try (java.io.InputStream in = Files.newInputStream(path)) {
+      byte[] head = in.readNBytes(InputFile.HEAD_BYTES);
+      String problem = InputFile.textProblem(head, head.length);
+      if (problem != null) {
+        throw new UserError("the " + what + " file " + path + " is " + problem);
+      }
+      byte[] rest = in.readNBytes(MAX_SQL_FILE_BYTES + 1 - head.length);
+      if (head.length + rest.length > MAX_SQL_FILE_BYTES) {
+        throw new UserError("the " + what + " file " + path + " is larger than 16 MB: give one statement");
+      }
+      byte[] bytes = java.util.Arrays.copyOf(head, head.length + rest.length);
+      System.arraycopy(rest, 0, bytes, head.length, rest.length);
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new UserError("the " + what + " file " + path + " is not UTF-8 text (binary, UTF-16 or Latin-1?)", e);
     } catch (IOException e) {
       throw new UserError("cannot read the " + what + " file " + path + ": " + InputFile.reason(e), e);
     }
   }
+
 }
