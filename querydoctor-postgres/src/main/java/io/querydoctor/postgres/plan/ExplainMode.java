@@ -6,6 +6,11 @@ public enum ExplainMode {
   ESTIMATE("EXPLAIN (FORMAT JSON)"),
   /** {@code EXPLAIN (GENERIC_PLAN)} for a statement with {@code $n} parameters (PostgreSQL 16+); nothing ran. */
   GENERIC("EXPLAIN (GENERIC_PLAN, FORMAT JSON)"),
+  /**
+   * The same generic plan on PostgreSQL 13–15: the statement prepared, explained as {@code EXECUTE} with
+   * {@code plan_cache_mode = force_generic_plan} ({@link GenericPlanner}); nothing ran.
+   */
+  GENERIC_PREPARED("EXPLAIN (FORMAT JSON) EXECUTE, plan_cache_mode = force_generic_plan"),
   /** {@code EXPLAIN (ANALYZE, BUFFERS)} of a read-only statement, in a read-only transaction. */
   ANALYZE_READ_ONLY("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)"),
   /** {@code EXPLAIN (ANALYZE, BUFFERS)} of a writing statement the user allowed, in a transaction rolled back. */

@@ -14,8 +14,10 @@ import java.util.List;
  *       misclassified write fails instead of writing.
  *   <li>Writing statements get plain {@code EXPLAIN} (nothing runs) unless the caller allows analyzing writes;
  *       then they run in a read-write transaction that is always rolled back.
- *   <li>Statements with {@code $1} parameters get {@code EXPLAIN (GENERIC_PLAN)} on PostgreSQL 16+; older
- *       servers cannot plan them without values, which is refused with a clear message.
+ *   <li>Statements with {@code $1} parameters get their generic plan: {@code EXPLAIN (GENERIC_PLAN)} on
+ *       PostgreSQL 16+, a prepared statement explained with the plan cache forced generic on older servers
+ *       ({@link GenericPlanner}). A parameter whose type the server cannot infer is refused with a clear
+ *       message ({@link UnplannableStatementException}).
  * </ul>
  *
  * <p>Not thread-safe (it uses the executor's connection).
@@ -62,12 +64,16 @@ public final class PgExplainer {
   }
 
   private ExplainResult generic(StatementText statement) throws SQLException {
-    int major = executor.serverMajorVersion();
-    if (major < GENERIC_PLAN_SINCE) {
-      throw new IllegalArgumentException("the statement has $n parameters and PostgreSQL " + major
-          + " cannot plan it without values (EXPLAIN (GENERIC_PLAN) needs 16+): put literal values in");
+    String note = "generic plan for a parameterised statement: estimates only";
+    if (executor.serverMajorVersion() < GENERIC_PLAN_SINCE) {
+      String json = new GenericPlanner(executor).explainJson(statement);
+      return new ExplainResult(reader.read(json), json, ExplainMode.GENERIC_PREPARED, note);
     }
-    return run(statement, ExplainMode.GENERIC, "generic plan for a parameterised statement: estimates only");
+    try {
+      return run(statement, ExplainMode.GENERIC, note);
+    } catch (SQLException e) {
+      throw GenericPlanner.unplannable(e);
+    }
   }
 
   private ExplainResult run(StatementText statement, ExplainMode mode, String note) throws SQLException {

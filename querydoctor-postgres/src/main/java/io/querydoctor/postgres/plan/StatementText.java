@@ -86,6 +86,17 @@ public final class StatementText {
     return POSITIONAL.matcher(code).find();
   }
 
+  /** The highest {@code $n} parameter number in the statement (outside literals and comments), 0 when none. */
+  public int highestParameter() {
+    Matcher m = POSITIONAL.matcher(code);
+    int highest = 0;
+    while (m.find()) {
+      String digits = m.group().substring(1);
+      highest = Math.max(highest, digits.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(digits));
+    }
+    return highest;
+  }
+
   /** Rewrites JDBC {@code ?} placeholders (outside literals and comments) as {@code $1, $2, …}. */
   public StatementText withPositionalParameters() {
     StringBuilder out = new StringBuilder(sql.length() + 8);

@@ -19,8 +19,9 @@ import java.util.List;
  * pg_stat_statements (total execution time) are explained and their plans checked by the plan rules.
  *
  * <p>Only plain EXPLAIN: diagnose must never run the application's heaviest queries. pg_stat_statements keeps
- * them with {@code $1} parameters, which PostgreSQL 16+ plans generically ({@code EXPLAIN (GENERIC_PLAN)});
- * older servers are skipped with that reason. So only the rules that work on estimates can fire
+ * them with {@code $1} parameters, which are planned generically: {@code EXPLAIN (GENERIC_PLAN)} on
+ * PostgreSQL 16+, a prepared statement with the plan cache forced generic on 13–15 ({@link GenericPlanner}).
+ * A statement the server cannot plan without values is a skipped check of its own, naming it. So only the rules that work on estimates can fire
  * (non-sargable predicates, top-N sorts, nested loops, join explosions, heavy aggregates); their time is
  * estimated as the node's share of the plan's cost × the statement's measured mean time, and their impact
  * uses the statement's calls per hour since statistics were reset. Findings are filed under the statement's
@@ -31,8 +32,6 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
 
   /** Enough to cover what dominates a typical workload; each costs one EXPLAIN. */
   public static final int DEFAULT_TOP = 10;
-
-  static final int MIN_SERVER_VERSION_NUM = 160_000;
 
   /** The top statements by total time, plus up to {@link #MORE_SPILLING} more that wrote temporary files. */
   private static final String TOP_STATEMENTS = """
@@ -48,6 +47,27 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
       ORDER BY rank
       LIMIT ?
       """;
+
+  /**
+   * The same on PostgreSQL 13 (pg_stat_statements 1.8): no {@code toplevel} column (nested statements are only
+   * tracked with {@code pg_stat_statements.track = all}) and no reset time, so rates run from the server's start.
+   */
+  private static final String TOP_STATEMENTS_13 = """
+      SELECT query, calls, mean_exec_time, hours, temp_blks_written FROM (
+        SELECT s.query, s.calls, s.mean_exec_time, s.temp_blks_written,
+               greatest(extract(epoch FROM now() - pg_postmaster_start_time()) / 3600, 1) AS hours,
+               row_number() OVER (ORDER BY s.total_exec_time DESC) AS rank
+        FROM pg_stat_statements s
+        WHERE s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND s.query ~* '^\\s*(select|with)\\M'
+      ) ranked
+      WHERE rank <= ? OR temp_blks_written > 0
+      ORDER BY rank
+      LIMIT ?
+      """;
+
+  /** First major with pg_stat_statements 1.9 ({@code toplevel}, {@code pg_stat_statements_info}). */
+  private static final int TOPLEVEL_SINCE = 14;
 
   /** Spilling statements explained beyond the top ones: a spill is cheap to confirm and often worth fixing. */
   private static final int MORE_SPILLING = 5;
@@ -74,13 +94,10 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
 
   @Override
   public void analyze(PgTarget target, DiagnosisResults results) {
-    if (target.serverVersionNum() < MIN_SERVER_VERSION_NUM) {
-      results.skip(name(), "plans of the top statements need EXPLAIN (GENERIC_PLAN), PostgreSQL 16 or later");
-      return;
-    }
     List<TopStatement> statements;
+    String topStatements = target.majorVersion() < TOPLEVEL_SINCE ? TOP_STATEMENTS_13 : TOP_STATEMENTS;
     try {
-      statements = target.executor().query(TOP_STATEMENTS, rs -> new TopStatement(rs.getString(1), rs.getLong(2),
+      statements = target.executor().query(topStatements, rs -> new TopStatement(rs.getString(1), rs.getLong(2),
           rs.getDouble(3), rs.getDouble(4), rs.getLong(5)), top, top + MORE_SPILLING);
     } catch (SQLException e) {
       results.skip(name(), "cannot read pg_stat_statements in this database: "
@@ -91,6 +108,9 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
     for (TopStatement statement : statements) {
       try {
         results.addAll(findings(target, statement, results));
+      } catch (UnplannableStatementException e) {
+        results.skip(name(), "query " + fingerprinter.fingerprint(statement.query()).id() + " not planned: "
+            + e.getMessage());
       } catch (SQLException | IllegalArgumentException e) {
         failures.add(ConnectionErrors.firstLine(e.getMessage()));
       }

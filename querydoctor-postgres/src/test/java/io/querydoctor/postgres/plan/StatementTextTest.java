@@ -49,6 +49,15 @@ class StatementTextTest {
   }
 
   @Test
+  void theHighestParameterCountsOnlyMarkersOutsideLiteralsAndComments() {
+    assertThat(StatementText.of("SELECT * FROM t WHERE a = $2 AND b = $10 AND c = '$11' -- $12").highestParameter())
+        .isEqualTo(10);
+    assertThat(StatementText.of("SELECT 1").highestParameter()).isZero();
+    assertThat(GenericPlanner.arguments(3)).isEqualTo("(NULL, NULL, NULL)");
+    assertThat(GenericPlanner.arguments(0)).isEmpty();
+  }
+
+  @Test
   void jdbcPlaceholdersBecomePositionalButJsonbOperatorsStay() {
     StatementText text = StatementText.of("SELECT * FROM t WHERE a = ? AND b ?| array['x'] AND c = '?' AND d = ?")
         .withPositionalParameters();
