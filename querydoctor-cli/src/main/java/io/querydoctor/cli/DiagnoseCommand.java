@@ -63,6 +63,9 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Mixin
   private LogOptions logs;
 
+  @Mixin
+  private ServerLogOptions serverLog;
+
   @Option(names = "--symptom", paramLabel = "SYMPTOM", converter = SymptomConverter.class,
       description = "Focus the diagnosis the way the runbook's diagnosis tree does: one-query (its plan, indexes "
           + "and statistics; give --query), after-deploy (top shapes and their plans; compare with --baseline), "
@@ -114,6 +117,11 @@ final class DiagnoseCommand implements Callable<Integer> {
       new CaptureFileAnalyzer().analyze(file, captured);
     }
     report = report.plus(captured.findings(), captured.skipped());
+    if (logWorkload == null && !serverLog.disabled) {
+      ServerLogOptions.Read read = serverLog.read(connection.connect(), progress);
+      logWorkload = read.workload();
+      report = report.plus(List.of(), read.skipped());
+    }
     report = LogOptions.foldInto(report, logWorkload);
     report = report.withFindings(RootCauseMerger.merge(report.findings()));
     if (verify) {

@@ -1,0 +1,165 @@
+package io.querydoctor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.querydoctor.demo.junit.PostgresMajors;
+import io.querydoctor.demo.server.EmbeddedServer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Plan-level problems found by {@code diagnose --url} alone on the PostgreSQL majors users run: a non-sargable
+ * filter, a missing index, a stale-statistics misestimate, a top-N sort over a whole table and a sort spilling
+ * to disk, planted on a small database of each major ({@link PostgresMajors}: 13, 14, 15 from copied binaries,
+ * 17 from the class path). As the superuser the server's own log is read too (so the misestimate, which needs
+ * actual rows, is found from its auto_explain plans); as a pg_monitor role it is a skipped check naming the
+ * grant, and the plan problems are still found from the generic plans (the role has SELECT on the tables, as
+ * the application's read-only role would: EXPLAIN needs it).
+ */
+class PlanProblemsAcrossVersionsIT {
+
+  private static final String DATABASE = "planted";
+  private static final String MONITOR = "qd_monitor";
+  private static final Map<Integer, EmbeddedServer> PLANTED = new ConcurrentHashMap<>();
+
+  private static final String NON_SARGABLE = "SELECT id FROM item WHERE created_at::date = ?";
+  private static final String MISSING_INDEX = "SELECT id, sku FROM item WHERE owner_id = ?";
+  private static final String TOP_N = "SELECT id, sku FROM item ORDER BY body LIMIT 10";
+  private static final String SPILL = "SELECT id, body FROM item WHERE owner_id < ? ORDER BY body, id";
+  private static final String STALE = "SELECT t.id, c.name FROM ticket t JOIN customer c ON c.id = t.customer_id "
+      + "WHERE t.status = ?";
+
+  private static EmbeddedServer planted(int major) throws Exception {
+    EmbeddedServer running = PLANTED.get(major);
+    if (running != null) {
+      return running;
+    }
+    var server = PostgresMajors.server(major);
+    assumeTrue(server.isPresent(), PostgresMajors.missing(major));
+    EmbeddedServer s = server.get();
+    s.createDatabase(DATABASE);
+    try (Connection c = s.connect(DATABASE); Statement st = c.createStatement()) {
+      st.execute("CREATE EXTENSION pg_stat_statements");
+      st.execute("CREATE ROLE " + MONITOR + " LOGIN IN ROLE pg_monitor");
+      st.execute("CREATE TABLE item (id int PRIMARY KEY, owner_id int, sku text, body text, created_at timestamp)");
+      st.execute("INSERT INTO item SELECT i, i % 5000, 'sku-' || i, md5(i::text) || md5((i * 7)::text), "
+          + "timestamp '2026-01-01' + i * interval '1 minute' FROM generate_series(1, 60000) i");
+      st.execute("CREATE INDEX ON item (created_at)");
+      st.execute("CREATE TABLE customer (id int PRIMARY KEY, name text)");
+      st.execute("INSERT INTO customer SELECT i, 'customer ' || i FROM generate_series(1, 20000) i");
+      // Stale statistics: analyzed while nothing was pending, then 20 000 pending tickets arrive unseen.
+      st.execute("CREATE TABLE ticket (id int PRIMARY KEY, customer_id int, status text) "
+          + "WITH (autovacuum_enabled = off)");
+      st.execute("INSERT INTO ticket SELECT i, 1 + i % 20000, 'done' FROM generate_series(1, 40000) i");
+      st.execute("ANALYZE item; ANALYZE customer; ANALYZE ticket");
+      st.execute("INSERT INTO ticket SELECT i, 1 + i % 20000, 'pending' FROM generate_series(40001, 60000) i");
+      // The read-only application role the docs recommend: pg_monitor and SELECT, nothing to read files with.
+      st.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + MONITOR);
+      st.execute("SELECT pg_stat_statements_reset()");
+    }
+    try (Connection c = s.connect(DATABASE)) {
+      for (int i = 0; i < 5; i++) {
+        run(c, NON_SARGABLE, LocalDate.of(2026, 1, 2 + i));
+        run(c, MISSING_INDEX, i);
+        run(c, TOP_N);
+        run(c, STALE, "pending");
+      }
+      try (Statement st = c.createStatement()) {
+        st.execute("SET work_mem = '64kB'");
+      }
+      run(c, SPILL, 4000);
+      run(c, SPILL, 4500);
+    }
+    PLANTED.put(major, s);
+    return s;
+  }
+
+  private static void run(Connection c, String sql, Object... parameters) throws Exception {
+    try (PreparedStatement statement = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          rs.getObject(1);
+        }
+      }
+    }
+  }
+
+  private static JsonNode diagnose(EmbeddedServer server, String user) throws Exception {
+    CliRun run = CliRun.of("diagnose", "--url", server.jdbcUrl(DATABASE), "--user", user, "--format", "json",
+        "--fail-on", "none", "-q");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.CLEAN);
+    return new ObjectMapper().readTree(run.out());
+  }
+
+  @ParameterizedTest(name = "PostgreSQL {0}")
+  @ValueSource(ints = {13, 14, 15, 17})
+  void theSuperuserGetsEveryPlantedPlanProblemFromTheUrlAlone(int major) throws Exception {
+    JsonNode report = diagnose(planted(major), EmbeddedServer.SUPERUSER);
+
+    assertThat(rulesAbout(report, "created_at::date")).as(skipped(report)).contains("non-sargable-predicate");
+    assertThat(rulesAbout(report, "owner_id = $1")).as(skipped(report)).contains("seq-scan-large-table");
+    assertThat(rulesAbout(report, "ORDER BY body LIMIT")).as(skipped(report)).contains("top-n-full-sort");
+    assertThat(rulesAbout(report, "ORDER BY body, id")).as(skipped(report)).contains("sort-spill");
+    assertThat(rulesAbout(report, "t.status")).as(skipped(report)).contains("row-estimate-mismatch");
+    assertThat(ruleIds(report)).contains("stale-statistics");
+    assertThat(skipped(report)).doesNotContain("server-log").doesNotContain("GENERIC_PLAN");
+    assertThat(report.at("/workload/digest/source").asText()).contains("querydoctor-server-log-");
+  }
+
+  @ParameterizedTest(name = "PostgreSQL {0}")
+  @ValueSource(ints = {13, 15, 17})
+  void aRoleThatMayNotReadTheLogIsToldWhichGrantGivesItAndStillGetsThePlanProblems(int major) throws Exception {
+    JsonNode report = diagnose(planted(major), MONITOR);
+
+    assertThat(skipped(report)).contains("server-log: the server log is not readable by role " + MONITOR)
+        .contains("GRANT EXECUTE ON FUNCTION pg_read_binary_file");
+    assertThat(rulesAbout(report, "created_at::date")).contains("non-sargable-predicate");
+    assertThat(rulesAbout(report, "owner_id = $1")).contains("seq-scan-large-table");
+    assertThat(rulesAbout(report, "ORDER BY body LIMIT")).contains("top-n-full-sort");
+    assertThat(rulesAbout(report, "ORDER BY body, id")).contains("sort-spill");
+  }
+
+  /** Rule ids of the findings whose text (title, detail, evidence) mentions {@code fragment}. */
+  private static List<String> rulesAbout(JsonNode report, String fragment) {
+    List<String> rules = new ArrayList<>();
+    report.get("findings").forEach(f -> {
+      if (f.toString().contains(fragment)) {
+        rules.add(f.get("ruleId").asText());
+      }
+      f.path("supporting").forEach(m -> {
+        if (m.toString().contains(fragment)) {
+          rules.add(m.path("ruleId").asText());
+        }
+      });
+    });
+    return rules;
+  }
+
+  private static List<String> ruleIds(JsonNode report) {
+    List<String> rules = new ArrayList<>();
+    report.get("findings").forEach(f -> rules.add(f.get("ruleId").asText()));
+    return rules;
+  }
+
+  private static String skipped(JsonNode report) {
+    StringBuilder text = new StringBuilder();
+    report.path("skipped").forEach(s -> text.append(s.path("check").asText()).append(": ")
+        .append(s.path("reason").asText()).append('\n'));
+    return text.toString();
+  }
+}
