@@ -13,6 +13,7 @@ import io.querydoctor.core.sql.SqlFingerprinter;
 import io.querydoctor.core.verify.StatementSamples;
 import io.querydoctor.core.verify.TimedWork;
 import io.querydoctor.postgres.connect.SafeExecutor;
+import io.querydoctor.postgres.plan.AnalyzeBudget;
 import io.querydoctor.postgres.verify.PgStatementSamples;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -78,6 +79,18 @@ final class DiagnoseCommand implements Callable<Integer> {
           + "PostgreSQL 16+).")
   private String query;
 
+  @Option(names = "--analyze",
+      description = "Also run the top read-only statements of pg_stat_statements with sample values (EXPLAIN "
+          + "(ANALYZE, BUFFERS), each in a read-only transaction that is rolled back, with statement_timeout), so that "
+          + "rules needing actual rows fire. Never a write, a FOR UPDATE/SHARE, or a statement calling a volatile "
+          + "function. See docs/diagnose.md.")
+  private boolean analyze;
+
+  @Option(names = "--analyze-budget", paramLabel = "DURATION", defaultValue = "30s",
+      description = "Total time --analyze may spend running statements: 30s, 2m, 1500ms (default: ${DEFAULT-VALUE}); "
+          + "no single statement runs longer than 10 s.")
+  private String analyzeBudget;
+
   @Option(names = "--sandbox",
       description = "Declare the database a sandbox (a copy, never production): QueryDoctor may then build indexes, "
           + "run ANALYZE and execute queries on it to measure fixes (--verify).")
@@ -102,7 +115,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     var logWorkload = logs.read(progress);
     checkSymptomOptions();
-    var analyzers = symptom == null ? PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat, sandbox)
+    AnalyzeBudget budget = analyze ? analyzeBudget() : null;
+    var analyzers = symptom == null ? PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat, sandbox, budget)
         : PgAnalyzers.forSymptom(symptom, thresholds.thresholds(), thresholds.exactBloat, query, sandbox);
     if (symptom != null) {
       progress.step("symptom " + symptom.label() + ": " + symptom.description());
@@ -128,6 +142,14 @@ final class DiagnoseCommand implements Callable<Integer> {
       report = verified(report, progress);
     }
     return output.write(baselines.apply(report), out, DEFAULT_FAIL_ON);
+  }
+
+  private AnalyzeBudget analyzeBudget() {
+    try {
+      return new AnalyzeBudget(AnalyzeBudget.parse(analyzeBudget));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--analyze-budget: " + e.getMessage());
+    }
   }
 
   private void checkSymptomOptions() {

@@ -5,6 +5,7 @@ import io.querydoctor.postgres.advisor.IndexAdvisor;
 import io.querydoctor.postgres.advisor.IndexAdvisorAnalyzer;
 import io.querydoctor.postgres.health.HealthAnalyzer;
 import io.querydoctor.postgres.health.HealthThresholds;
+import io.querydoctor.postgres.plan.AnalyzeBudget;
 import io.querydoctor.postgres.plan.TopQueryPlansAnalyzer;
 import io.querydoctor.core.diagnosis.Symptom;
 import io.querydoctor.postgres.health.HealthCheck;
@@ -43,9 +44,19 @@ public final class PgAnalyzers {
    */
   public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat,
       boolean sandbox) {
+    return all(thresholds, exactBloat, sandbox, null);
+  }
+
+  /**
+   * As {@link #all(HealthThresholds, boolean, boolean)}; with {@code analyze} (diagnose {@code --analyze}) the
+   * top read-only statements are also run with sample values within that budget, else only planned (null).
+   */
+  public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat,
+      boolean sandbox, AnalyzeBudget analyze) {
     List<Analyzer<? super PgTarget>> analyzers = new ArrayList<>();
     analyzers.add(new HealthAnalyzer(thresholds, exactBloat));
-    analyzers.add(new TopQueryPlansAnalyzer());
+    analyzers.add(new TopQueryPlansAnalyzer(io.querydoctor.core.plan.PlanAnalyzer.withDefaults(),
+        TopQueryPlansAnalyzer.DEFAULT_TOP, analyze));
     analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), sandbox));
     return analyzers;
   }

@@ -62,6 +62,15 @@ public final class ExplainService {
   }
 
   /**
+   * Analyzes a plan that was run ({@code EXPLAIN ANALYZE}) for a workload statement: {@code diagnose --analyze}.
+   */
+  public Explained analyzeRun(io.querydoctor.core.plan.Plan plan, String query, double callsPerHour,
+      double meanMillis) {
+    return new Explained(analyzer.analyze(plan, query, callsPerHour, meanMillis,
+        io.querydoctor.core.plan.rules.PlanContext.NO_TABLE_ROWS), ExplainMode.ANALYZE_READ_ONLY, "");
+  }
+
+  /**
    * The catalog's row estimate (pg_class.reltuples, as of the last ANALYZE or VACUUM) of each table the plan
    * reads, for rules judging a plan that was not run. Unknown tables (and never-analyzed ones, -1) are negative.
    */

@@ -50,15 +50,27 @@ final class GenericPlanner {
     if (parameters > MAX_PARAMETERS) {
       throw new IllegalArgumentException("the statement has more than " + MAX_PARAMETERS + " parameters");
     }
-    List<String> setup = List.of("SET LOCAL plan_cache_mode = force_generic_plan",
-        "PREPARE " + PREPARED_NAME + " AS " + statement.sql());
-    String explain = "EXPLAIN (FORMAT JSON) EXECUTE " + PREPARED_NAME + arguments(parameters);
     try {
-      return String.join("\n", executor.queryUnpreparedAfter(setup, explain, rs -> rs.getString(1)));
+      return explainPrepared(executor, List.of("SET LOCAL plan_cache_mode = force_generic_plan"), statement,
+          "EXPLAIN (FORMAT JSON)", arguments(parameters));
     } catch (SQLException e) {
       throw unplannable(e);
+    }
+  }
+
+  /**
+   * Prepares {@code statement} after {@code settings} (each a {@code SET LOCAL}), runs {@code explain EXECUTE
+   * name arguments} in the same read-only transaction, rolls back and deallocates, whatever happened.
+   */
+  static String explainPrepared(SafeExecutor executor, List<String> settings, StatementText statement,
+      String explain, String arguments) throws SQLException {
+    List<String> setup = new java.util.ArrayList<>(settings);
+    setup.add("PREPARE " + PREPARED_NAME + " AS " + statement.sql());
+    try {
+      return String.join("\n", executor.queryUnpreparedAfter(setup,
+          explain + " EXECUTE " + PREPARED_NAME + arguments, rs -> rs.getString(1)));
     } finally {
-      deallocate();
+      deallocate(executor);
     }
   }
 
@@ -78,7 +90,7 @@ final class GenericPlanner {
   }
 
   /** Removes the prepared statement; it is missing when PREPARE itself failed, which is fine. */
-  private void deallocate() throws SQLException {
+  private static void deallocate(SafeExecutor executor) throws SQLException {
     boolean prepared = !executor.query("SELECT 1 FROM pg_prepared_statements WHERE name = ?", rs -> 1,
         PREPARED_NAME).isEmpty();
     if (prepared) {

@@ -21,6 +21,7 @@ public final class StatementText {
           + "|REINDEX|REFRESH|LOCK|INTO|NEXTVAL|SETVAL)\\b");
   private static final Pattern ROW_LOCK = Pattern.compile("\\bFOR\\s+(NO\\s+KEY\\s+UPDATE|UPDATE|SHARE|KEY\\s+SHARE)\\b");
   private static final Pattern POSITIONAL = Pattern.compile("\\$\\d+");
+  private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_$]*)\\s*\\(");
   private static final Pattern FIRST_WORD = Pattern.compile("^[\\s(]*([A-Za-z]+)");
 
   private final String sql;
@@ -95,6 +96,20 @@ public final class StatementText {
       highest = Math.max(highest, digits.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(digits));
     }
     return highest;
+  }
+
+  /**
+   * Lower-case names written as calls ({@code name(}) outside literals and comments, with the schema part
+   * dropped: the candidates a caller checks against the catalog for volatile functions. Includes keywords that
+   * take parentheses ({@code in}, {@code any}), which name no function.
+   */
+  public java.util.Set<String> calledNames() {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    Matcher m = CALL.matcher(code);
+    while (m.find()) {
+      names.add(m.group(1).toLowerCase(Locale.ROOT));
+    }
+    return names;
   }
 
   /** Rewrites JDBC {@code ?} placeholders (outside literals and comments) as {@code $1, $2, …}. */

@@ -77,10 +77,20 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
   private final ExplainService service;
   private final SqlFingerprinter fingerprinter = SqlFingerprinter.of(SqlDialect.POSTGRESQL);
   private final int top;
+  private final AnalyzeBudget budget;
 
   public TopQueryPlansAnalyzer(PlanAnalyzer analyzer, int top) {
+    this(analyzer, top, null);
+  }
+
+  /**
+   * @param budget with {@code --analyze}: run the read-only statements with sample values within it
+   *     ({@link SampledRun}); null to only plan them
+   */
+  public TopQueryPlansAnalyzer(PlanAnalyzer analyzer, int top, AnalyzeBudget budget) {
     this.service = new ExplainService(analyzer);
     this.top = top;
+    this.budget = budget;
   }
 
   public TopQueryPlansAnalyzer() {
@@ -115,10 +125,35 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
         failures.add(ConnectionErrors.firstLine(e.getMessage()));
       }
     }
+    if (budget == null && !statements.isEmpty()) {
+      results.skip(name(), "the plans of the top statements were estimated, not run: --analyze would run the "
+          + "read-only ones with sample values (EXPLAIN ANALYZE in read-only transactions rolled back, "
+          + AnalyzeBudget.DEFAULT.toSeconds() + " s in all) so that the rules needing actual rows (misestimates, "
+          + "spills, lossy bitmaps, loops) check them too");
+    }
     if (!failures.isEmpty()) {
       results.skip(name(), failures.size() + " of " + statements.size() + " top statements could not be "
           + "explained, e.g.: " + failures.get(0));
     }
+  }
+
+  /** The statement run with sample values when that is safe and the budget allows, else as planned. */
+  private ExplainService.Explained run(PgTarget target, TopStatement statement, String fingerprint,
+      ExplainService.Explained planned, DiagnosisResults results) {
+    String why;
+    try {
+      SampledRun.Outcome outcome = new SampledRun(target.executor(), budget).run(statement.query(),
+          planned.analysis().plan());
+      if (outcome.plan() != null) {
+        return service.analyzeRun(outcome.plan(), fingerprint, statement.calls() / statement.hours(),
+            statement.meanMillis());
+      }
+      why = outcome.notRun();
+    } catch (SQLException | IllegalArgumentException e) {
+      why = ConnectionErrors.firstLine(String.valueOf(e.getMessage()));
+    }
+    results.skip(name(), "query " + fingerprint + " not run with --analyze: " + why + "; its plan is estimated");
+    return planned;
   }
 
   private List<Finding> findings(PgTarget target, TopStatement statement, DiagnosisResults results)
@@ -126,6 +161,9 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
     String fingerprint = fingerprinter.fingerprint(statement.query()).id();
     ExplainService.Explained explained = service.explain(target.executor(), statement.query(), false, false,
         fingerprint, statement.calls() / statement.hours(), statement.meanMillis());
+    if (budget != null) {
+      explained = run(target, statement, fingerprint, explained, results);
+    }
     results.addPlan(QueryPlan.of(fingerprint, statement.query(), explained.analysis()));
     List<Finding> findings = new ArrayList<>();
     for (Finding f : explained.analysis().reportFindings()) {

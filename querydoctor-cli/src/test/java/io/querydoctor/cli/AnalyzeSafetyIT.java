@@ -1,0 +1,194 @@
+package io.querydoctor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.querydoctor.demo.junit.PostgresMajors;
+import io.querydoctor.demo.server.EmbeddedServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code diagnose --analyze} on PostgreSQL 15, as a role that may not read the server log: a correlated-columns
+ * misestimate (which needs actual rows) is found from the live database alone, and the server's own log of that
+ * role's every statement ({@code log_statement = 'all'}) shows each EXPLAIN ANALYZE ran inside a read-only
+ * transaction that was rolled back, and never on the INSERT … RETURNING, the SELECT … FOR UPDATE or the
+ * function call of the same workload.
+ */
+class AnalyzeSafetyIT {
+
+  private static final int MAJOR = 15;
+  private static final String DATABASE = "analyzed";
+  private static final String ROLE = "qd_analyze";
+
+  private static final String CORRELATED = "SELECT i.id, o.name FROM item i JOIN owner o ON o.id = i.owner_id "
+      + "WHERE i.a = ? AND i.b = ?";
+  private static final String WRITE = "WITH moved AS (INSERT INTO audit SELECT id FROM item WHERE id < ? RETURNING id) "
+      + "SELECT count(*) FROM moved";
+  private static final String LOCK = "SELECT id, a FROM item WHERE owner_id = ? FOR UPDATE";
+  private static final String CALL = "SELECT bump(?), count(*) FROM item WHERE b = ?";
+
+  private static EmbeddedServer server;
+
+  @BeforeAll
+  static void plant() throws Exception {
+    var found = PostgresMajors.server(MAJOR);
+    assumeTrue(found.isPresent(), PostgresMajors.missing(MAJOR));
+    server = found.get();
+    server.createDatabase(DATABASE);
+    try (Connection c = server.connect(DATABASE); Statement s = c.createStatement()) {
+      s.execute("CREATE EXTENSION pg_stat_statements");
+      s.execute("CREATE ROLE " + ROLE + " LOGIN IN ROLE pg_monitor");
+      s.execute("ALTER ROLE " + ROLE + " SET log_statement = 'all'");
+      s.execute("CREATE TABLE owner (id int PRIMARY KEY, name text)");
+      s.execute("INSERT INTO owner SELECT i, 'owner ' || i FROM generate_series(1, 5000) i");
+      // a and b always equal, value 1 for 5 % of the rows: the planner multiplies the two 5 % and expects 20x too few.
+      s.execute("CREATE TABLE item (id int PRIMARY KEY, owner_id int, a int, b int)");
+      s.execute("INSERT INTO item SELECT i, 1 + i % 5000, v, v FROM (SELECT i, CASE WHEN i % 20 = 0 THEN 1 "
+          + "ELSE 2 + i % 997 END AS v FROM generate_series(1, 60000) i) g");
+      s.execute("CREATE TABLE audit (id int)");
+      s.execute("CREATE FUNCTION bump(n int) RETURNS int LANGUAGE sql VOLATILE AS $$ SELECT n + 1 $$");
+      s.execute("ANALYZE owner; ANALYZE item");
+      // Even a role that may write: --analyze must still run only the reads.
+      s.execute("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO " + ROLE);
+      s.execute("SELECT pg_stat_statements_reset()");
+    }
+    try (Connection c = server.connect(DATABASE)) {
+      c.setAutoCommit(false);
+      for (int i = 0; i < 3; i++) {
+        run(c, CORRELATED, 1, 1);
+        run(c, WRITE, 100);
+        run(c, LOCK, 7);
+        run(c, CALL, 3, 1);
+      }
+      c.rollback();
+    }
+  }
+
+  private static void run(Connection c, String sql, Object... parameters) throws Exception {
+    try (PreparedStatement statement = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          rs.getObject(1);
+        }
+      }
+    }
+  }
+
+  private static JsonNode diagnose(String... more) throws Exception {
+    List<String> args = new ArrayList<>(List.of("diagnose", "--url", server.jdbcUrl(DATABASE), "--user", ROLE,
+        "--format", "json", "--fail-on", "none", "-q"));
+    args.addAll(List.of(more));
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.CLEAN);
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(Path.of("target", "analyze-safety-" + more.length + ".json"), run.out());
+    return new ObjectMapper().readTree(run.out());
+  }
+
+  @Test
+  void withAnalyzeTheActualRowRulesFireWithoutAnyLogAndOnlyReadsRanInRolledBackReadOnlyTransactions()
+      throws Exception {
+    JsonNode report = diagnose("--analyze", "--analyze-budget", "20s");
+
+    assertThat(rulesAbout(report, "i.a = $1 AND i.b = $2")).contains("row-estimate-mismatch");
+    assertThat(skipped(report)).contains("the server log is not readable by role " + ROLE)
+        .contains("does not only read").contains("volatile function bump");
+    Thread.sleep(500);
+    Map<String, List<String>> sessions = loggedStatements();
+    List<String> analyzed = new ArrayList<>();
+    sessions.values().forEach(statements -> {
+      boolean readOnly = false;
+      String prepared = "";
+      boolean analyzedSinceBegin = false;
+      for (String statement : statements) {
+        if (statement.startsWith("SET TRANSACTION READ ONLY")) {
+          readOnly = true;
+        } else if (statement.startsWith("ROLLBACK")) {
+          readOnly = false;
+          analyzedSinceBegin = false;
+        } else if (statement.startsWith("PREPARE ")) {
+          prepared = statement;
+        } else if (statement.startsWith("EXPLAIN (ANALYZE")) {
+          assertThat(readOnly).as("read-only before " + statement).isTrue();
+          analyzed.add(prepared);
+          analyzedSinceBegin = true;
+        }
+        assertThat(statement).as("never committed").doesNotStartWith("COMMIT");
+      }
+      assertThat(analyzedSinceBegin).as("the last EXPLAIN ANALYZE was rolled back").isFalse();
+    });
+    assertThat(analyzed).anyMatch(p -> p.contains("i.a = $1 AND i.b = $2"));
+    assertThat(analyzed).noneMatch(p -> p.contains("INSERT") || p.contains("FOR UPDATE") || p.contains("bump("));
+  }
+
+  @Test
+  void withoutAnalyzeNothingRunsAndTheReportSaysWhatItWouldAdd() throws Exception {
+    JsonNode report = diagnose();
+
+    assertThat(rulesAbout(report, "i.a = $1 AND i.b = $2")).contains("seq-scan-large-table")
+        .doesNotContain("row-estimate-mismatch");
+    assertThat(skipped(report)).contains("--analyze would run the read-only ones with sample values");
+  }
+
+  private static final Pattern STATEMENT = Pattern.compile("\\[(\\d+)\\] LOG:  (?:statement|execute [^:]+): (.*)");
+
+  /** The statements logged by log_statement, per server process, in order. */
+  private static Map<String, List<String>> loggedStatements() throws Exception {
+    Map<String, List<String>> sessions = new HashMap<>();
+    try (Stream<Path> files = Files.list(server.dataDirectory().resolve("log"))) {
+      for (Path file : files.sorted().toList()) {
+        for (String line : Files.readAllLines(file)) {
+          Matcher m = STATEMENT.matcher(line);
+          if (m.find()) {
+            sessions.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(m.group(2).strip());
+          }
+        }
+      }
+    }
+    sessions.values().removeIf(statements -> statements.stream().noneMatch(s -> s.startsWith("EXPLAIN (ANALYZE")));
+    assertThat(sessions).as("sessions that ran EXPLAIN ANALYZE").isNotEmpty();
+    return sessions;
+  }
+
+  /** Rule ids of the findings, and of those merged into them, whose text mentions {@code fragment}. */
+  private static List<String> rulesAbout(JsonNode report, String fragment) {
+    List<String> rules = new ArrayList<>();
+    report.get("findings").forEach(f -> {
+      if (f.toString().contains(fragment)) {
+        rules.add(f.get("ruleId").asText());
+      }
+      f.path("supporting").forEach(m -> {
+        if (m.toString().contains(fragment)) {
+          rules.add(m.path("ruleId").asText());
+        }
+      });
+    });
+    return rules;
+  }
+
+  private static String skipped(JsonNode report) {
+    StringBuilder text = new StringBuilder();
+    report.path("skipped").forEach(s -> text.append(s.path("check").asText()).append(": ")
+        .append(s.path("reason").asText()).append('\n'));
+    return text.toString();
+  }
+}

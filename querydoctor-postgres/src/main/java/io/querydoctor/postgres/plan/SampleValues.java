@@ -1,0 +1,136 @@
+package io.querydoctor.postgres.plan;
+
+import io.querydoctor.core.plan.Conditions;
+import io.querydoctor.core.plan.Plan;
+import io.querydoctor.core.plan.PlanNode;
+import io.querydoctor.postgres.connect.SafeExecutor;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sample values for a statement's {@code $n} parameters, so that {@code --analyze} can run it without a log:
+ * each parameter is matched, in the statement's generic plan, to the column it is compared with
+ * ({@code (status = $1)}, {@code ((created_at)::date = $2)}), and given a value the column really holds, from
+ * its statistics ({@code pg_stats}): its most common value for an equality (the rows the application most
+ * often asks for), else the middle of its histogram. {@code LIMIT $n} gets 10, {@code OFFSET $n} 0. A parameter
+ * without a column or without statistics leaves the statement unsampled, with the reason.
+ *
+ * <p>Values go to {@code EXECUTE} as untyped literals, so the server converts them to the parameter's type as
+ * it would the application's (a timestamp's text for a {@code ::date} comparison becomes that day).
+ */
+final class SampleValues {
+
+  /** A column (optionally qualified, parenthesised or cast) compared with a parameter, either way round. */
+  private static final Pattern COLUMN_THEN_PARAM = Pattern.compile(
+      "(?:\\w+\\.)?\"?([A-Za-z_][\\w$]*)\"?\\)*(?:::[\\w ]+)?\\s*(=|<>|<=|>=|<|>|~~\\*?|!~~)\\s*\\(?\\$(\\d+)");
+  private static final Pattern PARAM_THEN_COLUMN = Pattern.compile(
+      "\\$(\\d+)\\)*(?:::[\\w ]+)?\\s*(=|<>|<=|>=|<|>)\\s*\\(*(?:\\w+\\.)?\"?([A-Za-z_][\\w$]*)\"?");
+  private static final Pattern LIMIT = Pattern.compile("(?i)\\bLIMIT\\s+\\$(\\d+)");
+  private static final Pattern OFFSET = Pattern.compile("(?i)\\bOFFSET\\s+\\$(\\d+)");
+
+  private static final String STATISTICS = """
+      SELECT (most_common_vals::text::text[])[1],
+             (histogram_bounds::text::text[])[greatest(1, array_length(histogram_bounds::text::text[], 1) / 2)]
+      FROM pg_stats
+      WHERE tablename = ?::name AND attname = ?::name AND (schemaname = ?::name OR ?::text IS NULL)
+      ORDER BY inherited
+      LIMIT 1
+      """;
+
+  /** The values, or why there are none. */
+  record Sample(List<String> values, String missing) {
+    boolean found() {
+      return missing == null;
+    }
+  }
+
+  private record Use(String relation, String column, String operator) {}
+
+  private final SafeExecutor executor;
+
+  SampleValues(SafeExecutor executor) {
+    this.executor = executor;
+  }
+
+  Sample of(StatementText statement, Plan generic) throws SQLException {
+    int count = statement.highestParameter();
+    Map<Integer, Use> uses = uses(generic);
+    List<String> values = new ArrayList<>();
+    for (int n = 1; n <= count; n++) {
+      String value = value(statement, n, uses.get(n));
+      if (value == null) {
+        Use use = uses.get(n);
+        return new Sample(List.of(), use == null
+            ? "no column is compared with $" + n + " in its plan, so there is no sample value for it"
+            : "no statistics for " + use.relation() + "." + use.column() + " to take a sample value of $" + n
+                + " from (ANALYZE it)");
+      }
+      values.add(value);
+    }
+    return new Sample(values, null);
+  }
+
+  private String value(StatementText statement, int n, Use use) throws SQLException {
+    if (matches(LIMIT, statement.sql(), n)) {
+      return "10";
+    }
+    if (matches(OFFSET, statement.sql(), n)) {
+      return "0";
+    }
+    if (use == null) {
+      return null;
+    }
+    int dot = use.relation().lastIndexOf('.');
+    String schema = dot < 0 ? null : use.relation().substring(0, dot);
+    String table = use.relation().substring(dot + 1);
+    List<String[]> stats = executor.query(STATISTICS, rs -> new String[] {rs.getString(1), rs.getString(2)}, table,
+        use.column(), schema, schema);
+    if (stats.isEmpty()) {
+      return null;
+    }
+    String common = stats.get(0)[0];
+    String middle = stats.get(0)[1];
+    boolean equality = use.operator().equals("=");
+    return equality && common != null ? common : middle != null ? middle : common;
+  }
+
+  private static boolean matches(Pattern pattern, String sql, int n) {
+    Matcher m = pattern.matcher(sql);
+    while (m.find()) {
+      if (Integer.parseInt(m.group(1)) == n) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Each parameter's first comparison with a column of a scanned relation in the plan. */
+  static Map<Integer, Use> uses(Plan plan) {
+    Map<Integer, Use> uses = new HashMap<>();
+    for (PlanNode node : plan.nodes()) {
+      if (node.relation() == null) {
+        continue;
+      }
+      Conditions c = node.conditions();
+      for (String condition : new String[] {c.indexCond(), c.filter(), c.recheckCond()}) {
+        if (condition == null) {
+          continue;
+        }
+        Matcher m = COLUMN_THEN_PARAM.matcher(condition);
+        while (m.find()) {
+          uses.putIfAbsent(Integer.parseInt(m.group(3)), new Use(node.relation(), m.group(1), m.group(2)));
+        }
+        m = PARAM_THEN_COLUMN.matcher(condition);
+        while (m.find()) {
+          uses.putIfAbsent(Integer.parseInt(m.group(1)), new Use(node.relation(), m.group(3), m.group(2)));
+        }
+      }
+    }
+    return uses;
+  }
+}
