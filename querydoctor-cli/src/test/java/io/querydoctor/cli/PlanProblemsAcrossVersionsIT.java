@@ -99,9 +99,11 @@ class PlanProblemsAcrossVersionsIT {
     }
   }
 
-  private static JsonNode diagnose(EmbeddedServer server, String user) throws Exception {
-    CliRun run = CliRun.of("diagnose", "--url", server.jdbcUrl(DATABASE), "--user", user, "--format", "json",
-        "--fail-on", "none", "-q");
+  private static JsonNode diagnose(EmbeddedServer server, String user, String... more) throws Exception {
+    List<String> args = new ArrayList<>(List.of("diagnose", "--url", server.jdbcUrl(DATABASE), "--user", user,
+        "--format", "json", "--fail-on", "none", "-q"));
+    args.addAll(List.of(more));
+    CliRun run = CliRun.of(args.toArray(String[]::new));
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.CLEAN);
     return new ObjectMapper().readTree(run.out());
   }
@@ -131,6 +133,16 @@ class PlanProblemsAcrossVersionsIT {
     assertThat(rulesAbout(report, "created_at::date")).contains("non-sargable-predicate");
     assertThat(rulesAbout(report, "owner_id = $1")).contains("seq-scan-large-table");
     assertThat(rulesAbout(report, "ORDER BY body LIMIT")).contains("top-n-full-sort");
+    assertThat(rulesAbout(report, "ORDER BY body, id")).contains("sort-spill");
+  }
+
+  @ParameterizedTest(name = "PostgreSQL {0}")
+  @ValueSource(ints = {13, 15, 17})
+  void withAnalyzeTheMisestimateIsFoundWithoutTheLogToo(int major) throws Exception {
+    JsonNode report = diagnose(planted(major), MONITOR, "--analyze");
+
+    assertThat(skipped(report)).contains("server-log: the server log is not readable");
+    assertThat(rulesAbout(report, "t.status")).as(skipped(report)).contains("row-estimate-mismatch");
     assertThat(rulesAbout(report, "ORDER BY body, id")).contains("sort-spill");
   }
 

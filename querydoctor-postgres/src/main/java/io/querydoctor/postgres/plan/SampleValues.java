@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  * each parameter is matched, in the statement's generic plan, to the column it is compared with
  * ({@code (status = $1)}, {@code ((created_at)::date = $2)}), and given a value the column really holds, from
  * its statistics ({@code pg_stats}): its most common value for an equality (the rows the application most
- * often asks for), else the middle of its histogram. {@code LIMIT $n} gets 10, {@code OFFSET $n} 0. A parameter
+ * often asks for), else the middle of its histogram. A table whose statistics are stale (more than 10 % of its
+ * rows, and at least 1 000, changed since its last ANALYZE) gives instead a value from its newest rows (its last
+ * heap page, read by ctid): the rows the statistics have not seen, where a stale estimate is wrong.
+ * {@code LIMIT $n} gets 10, {@code OFFSET $n} 0. A parameter
  * without a column or without statistics leaves the statement unsampled, with the reason.
  *
  * <p>Values go to {@code EXECUTE} as untyped literals, so the server converts them to the parameter's type as
@@ -85,6 +88,10 @@ final class SampleValues {
     if (use == null) {
       return null;
     }
+    String recent = newestValue(use);
+    if (recent != null) {
+      return recent;
+    }
     int dot = use.relation().lastIndexOf('.');
     String schema = dot < 0 ? null : use.relation().substring(0, dot);
     String table = use.relation().substring(dot + 1);
@@ -97,6 +104,39 @@ final class SampleValues {
     String middle = stats.get(0)[1];
     boolean equality = use.operator().equals("=");
     return equality && common != null ? common : middle != null ? middle : common;
+  }
+
+  private static final String STALE_LAST_PAGE = """
+      SELECT (pg_relation_size(c.oid) / current_setting('block_size')::int) - 1
+      FROM pg_class c JOIN pg_stat_all_tables s ON s.relid = c.oid
+      WHERE c.oid = to_regclass(?) AND s.n_mod_since_analyze >= 1000
+        AND s.n_mod_since_analyze > 0.1 * greatest(c.reltuples, 1)
+      """;
+
+  /** Rows looked at on the last page: more than fit on one 8 kB page of narrow rows. */
+  private static final int TUPLES_PER_PAGE = 300;
+
+  /** A value of the column from the table's last heap page when its statistics are stale, else null. */
+  private String newestValue(Use use) throws SQLException {
+    List<Long> lastPage = executor.query(STALE_LAST_PAGE, rs -> rs.getLong(1), quoted(use.relation()));
+    if (lastPage.isEmpty() || lastPage.get(0) < 0) {
+      return null;
+    }
+    String sql = "SELECT " + quote(use.column()) + "::text FROM " + quoted(use.relation())
+        + " WHERE ctid = ANY (ARRAY(SELECT format('(%s,%s)', ?::bigint, i)::tid FROM generate_series(1, "
+        + TUPLES_PER_PAGE + ") i)) AND " + quote(use.column()) + " IS NOT NULL LIMIT 1";
+    List<String> values = executor.query(sql, rs -> rs.getString(1), lastPage.get(0));
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  /** {@code schema.table} with each part quoted as an identifier. */
+  private static String quoted(String relation) {
+    int dot = relation.lastIndexOf('.');
+    return dot < 0 ? quote(relation) : quote(relation.substring(0, dot)) + "." + quote(relation.substring(dot + 1));
+  }
+
+  private static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
   private static boolean matches(Pattern pattern, String sql, int n) {
