@@ -113,20 +113,74 @@ final class SampleValues {
         AND s.n_mod_since_analyze > 0.1 * greatest(c.reltuples, 1)
       """;
 
-  /** Rows looked at on the last page: more than fit on one 8 kB page of narrow rows. */
+  /** Rows looked at per page: more than fit on one 8 kB page of narrow rows. */
   private static final int TUPLES_PER_PAGE = 300;
 
-  /** A value of the column from the table's last heap page when its statistics are stale, else null. */
+  /** Newest pages looked at: past the few rows the application itself appended since the bulk change. */
+  private static final int NEWEST_PAGES = 32;
+
+  /** How far back from the end to look past empty pages for the newest rows. */
+  private static final int MAX_EMPTY_PAGES = 512;
+
+  private static final String FREQUENCIES = """
+      SELECT most_common_vals::text::text[], most_common_freqs FROM pg_stats
+      WHERE tablename = ?::name AND attname = ?::name AND (schemaname = ?::name OR ?::text IS NULL)
+      ORDER BY inherited
+      LIMIT 1
+      """;
+
+  /**
+   * When the table's statistics are stale: of the values in its newest rows (its last non-empty pages, read by ctid), the
+   * one the statistics know least (absent from its most common values, else the least frequent of them), where a
+   * stale estimate is most wrong. Null when the statistics are not stale or the pages hold no value.
+   */
   private String newestValue(Use use) throws SQLException {
     List<Long> lastPage = executor.query(STALE_LAST_PAGE, rs -> rs.getLong(1), quoted(use.relation()));
     if (lastPage.isEmpty() || lastPage.get(0) < 0) {
       return null;
     }
-    String sql = "SELECT " + quote(use.column()) + "::text FROM " + quoted(use.relation())
-        + " WHERE ctid = ANY (ARRAY(SELECT format('(%s,%s)', ?::bigint, i)::tid FROM generate_series(1, "
-        + TUPLES_PER_PAGE + ") i)) AND " + quote(use.column()) + " IS NOT NULL LIMIT 1";
-    List<String> values = executor.query(sql, rs -> rs.getString(1), lastPage.get(0));
-    return values.isEmpty() ? null : values.get(0);
+    String column = quote(use.column());
+    String sql = "SELECT " + column + "::text, count(*) FROM " + quoted(use.relation())
+        + " WHERE ctid = ANY (ARRAY(SELECT format('(%s,%s)', p, i)::tid FROM generate_series(greatest(0, ?::bigint - "
+        + (NEWEST_PAGES - 1) + "), ?::bigint) p, generate_series(1, " + TUPLES_PER_PAGE + ") i)) AND " + column
+        + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 100";
+    Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    // A bulk load extends a table by many pages at once (16+): the newest rows may sit before empty pages.
+    for (long last = lastPage.get(0); counts.isEmpty() && last >= 0 && last > lastPage.get(0) - MAX_EMPTY_PAGES;
+        last -= NEWEST_PAGES) {
+      executor.query(sql, rs -> counts.put(rs.getString(1), rs.getLong(2)), last, last);
+    }
+    Map<String, Double> known = frequencies(use);
+    String least = null;
+    double leastFrequency = Double.MAX_VALUE;
+    for (String value : counts.keySet()) {
+      double frequency = known.getOrDefault(value, 0.0);
+      if (frequency < leastFrequency) {
+        least = value;
+        leastFrequency = frequency;
+      }
+    }
+    return least;
+  }
+
+  /** The column's most common values and their frequencies, as the statistics know them. */
+  private Map<String, Double> frequencies(Use use) throws SQLException {
+    int dot = use.relation().lastIndexOf('.');
+    String schema = dot < 0 ? null : use.relation().substring(0, dot);
+    Map<String, Double> known = new HashMap<>();
+    executor.query(FREQUENCIES, rs -> {
+      java.sql.Array values = rs.getArray(1);
+      java.sql.Array freqs = rs.getArray(2);
+      if (values != null && freqs != null) {
+        Object[] v = (Object[]) values.getArray();
+        Object[] f = (Object[]) freqs.getArray();
+        for (int i = 0; i < Math.min(v.length, f.length); i++) {
+          known.put(String.valueOf(v[i]), ((Number) f[i]).doubleValue());
+        }
+      }
+      return null;
+    }, use.relation().substring(dot + 1), use.column(), schema, schema);
+    return known;
   }
 
   /** {@code schema.table} with each part quoted as an identifier. */
