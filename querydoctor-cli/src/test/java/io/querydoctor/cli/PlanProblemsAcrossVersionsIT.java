@@ -63,7 +63,9 @@ class PlanProblemsAcrossVersionsIT {
       st.execute("CREATE TABLE ticket (id int PRIMARY KEY, customer_id int, status text) "
           + "WITH (autovacuum_enabled = off)");
       st.execute("INSERT INTO ticket SELECT i, 1 + i % 20000, 'done' FROM generate_series(1, 40000) i");
-      st.execute("ANALYZE item; ANALYZE customer; ANALYZE ticket");
+    }
+    AnalyzeSafetyIT.analyzeUntilFresh(s, DATABASE, "item", "customer", "ticket");
+    try (Connection c = s.connect(DATABASE); Statement st = c.createStatement()) {
       st.execute("INSERT INTO ticket SELECT i, 1 + i % 20000, 'pending' FROM generate_series(40001, 60000) i");
       // The read-only application role the docs recommend: pg_monitor and SELECT, nothing to read files with.
       st.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + MONITOR);
