@@ -52,7 +52,8 @@ final class SampleValues {
     }
   }
 
-  private record Use(String relation, String column, String operator) {}
+  /** A parameter compared with {@code column} of {@code relation} by {@code operator}. */
+  record Use(String relation, String column, String operator) {}
 
   private final SafeExecutor executor;
 
