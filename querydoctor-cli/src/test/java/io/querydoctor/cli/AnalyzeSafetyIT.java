@@ -41,6 +41,7 @@ class AnalyzeSafetyIT {
   private static final String WRITE = "WITH moved AS (INSERT INTO audit SELECT id FROM item WHERE id < ? RETURNING id) "
       + "SELECT count(*) FROM moved";
   private static final String LOCK = "SELECT id, a FROM item WHERE owner_id = ? FOR UPDATE";
+  private static final String SKEWED = "SELECT id, owner_id FROM item WHERE kind = ?";
   private static final String CALL = "SELECT bump(?), count(*) FROM item WHERE b = ?";
 
   private static EmbeddedServer server;
@@ -58,9 +59,11 @@ class AnalyzeSafetyIT {
       s.execute("CREATE TABLE owner (id int PRIMARY KEY, name text)");
       s.execute("INSERT INTO owner SELECT i, 'owner ' || i FROM generate_series(1, 5000) i");
       // a and b always equal, value 1 for 5 % of the rows: the planner multiplies the two 5 % and expects 20x too few.
-      s.execute("CREATE TABLE item (id int PRIMARY KEY, owner_id int, a int, b int)");
-      s.execute("INSERT INTO item SELECT i, 1 + i % 5000, v, v FROM (SELECT i, CASE WHEN i % 20 = 0 THEN 1 "
-          + "ELSE 2 + i % 997 END AS v FROM generate_series(1, 60000) i) g");
+      s.execute("CREATE TABLE item (id int PRIMARY KEY, owner_id int, a int, b int, kind int)");
+      // kind: 90 % of the rows are kind 0, the rest spread over 100 kinds; the generic plan expects 1 % of any.
+      s.execute("INSERT INTO item SELECT i, 1 + i % 5000, v, v, CASE WHEN i % 10 <> 0 THEN 0 ELSE i % 1000 END "
+          + "FROM (SELECT i, CASE WHEN i % 20 = 0 THEN 1 ELSE 2 + i % 997 END AS v FROM generate_series(1, 60000) i) g");
+      s.execute("CREATE INDEX ON item (kind)");
       s.execute("CREATE TABLE audit (id int)");
       s.execute("CREATE FUNCTION bump(n int) RETURNS int LANGUAGE sql VOLATILE AS $$ SELECT n + 1 $$");
     }
@@ -77,6 +80,7 @@ class AnalyzeSafetyIT {
         run(c, WRITE, 100);
         run(c, LOCK, 7);
         run(c, CALL, 3, 1);
+        run(c, SKEWED, 7);
       }
       c.rollback();
     }
@@ -170,6 +174,24 @@ class AnalyzeSafetyIT {
     });
     assertThat(analyzed).anyMatch(p -> p.contains("i.a = $1 AND i.b = $2"));
     assertThat(analyzed).noneMatch(p -> p.contains("INSERT") || p.contains("FOR UPDATE") || p.contains("bump("));
+  }
+
+  @Test
+  void aPlanForSampleValuesThatDiffersFromTheGenericPlanIsReportedBesideIt() throws Exception {
+    JsonNode report = diagnose("--analyze");
+
+    List<JsonNode> plans = new ArrayList<>();
+    report.path("plans").forEach(p -> {
+      if (p.path("query").asText().contains("WHERE kind = $1")) {
+        plans.add(p);
+      }
+    });
+    assertThat(plans).hasSize(2);
+    assertThat(plans.get(0).path("analyzed").asBoolean()).isTrue();
+    assertThat(plans.get(0).path("root").toString()).contains("Seq Scan on item");
+    assertThat(plans.get(1).path("query").asText()).endsWith("-- generic plan");
+    assertThat(plans.get(1).path("analyzed").asBoolean()).isFalse();
+    assertThat(plans.get(1).path("root").toString()).contains("item_kind_idx");
   }
 
   @Test

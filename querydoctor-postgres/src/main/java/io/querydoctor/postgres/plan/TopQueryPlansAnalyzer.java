@@ -156,19 +156,37 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
     return planned;
   }
 
+  private static void add(List<Finding> findings, ExplainService.Explained explained, String fingerprint,
+      TopStatement statement, String note) {
+    for (Finding f : explained.analysis().reportFindings()) {
+      findings.add(f.withDetail(f.detail() + note + " Query " + fingerprint + ": " + statement.query())
+          .alsoConcerning(List.of(Subject.fingerprint(fingerprint))));
+    }
+  }
+
   private List<Finding> findings(PgTarget target, TopStatement statement, DiagnosisResults results)
       throws SQLException {
     String fingerprint = fingerprinter.fingerprint(statement.query()).id();
-    ExplainService.Explained explained = service.explain(target.executor(), statement.query(), false, false,
+    ExplainService.Explained generic = service.explain(target.executor(), statement.query(), false, false,
         fingerprint, statement.calls() / statement.hours(), statement.meanMillis());
-    if (budget != null) {
-      explained = run(target, statement, fingerprint, explained, results);
-    }
+    ExplainService.Explained explained = budget == null ? generic
+        : run(target, statement, fingerprint, generic, results);
     results.addPlan(QueryPlan.of(fingerprint, statement.query(), explained.analysis()));
+    String difference = explained == generic ? null
+        : PlanShapes.difference(generic.analysis().plan(), explained.analysis().plan());
     List<Finding> findings = new ArrayList<>();
-    for (Finding f : explained.analysis().reportFindings()) {
-      findings.add(f.withDetail(f.detail() + " Query " + fingerprint + ": " + statement.query())
-          .alsoConcerning(List.of(Subject.fingerprint(fingerprint))));
+    String ran = difference == null ? "" : " Run with sample values; its generic plan, which the server caches "
+        + "after five executions of a prepared statement, differs (" + difference + ").";
+    add(findings, explained, fingerprint, statement, ran);
+    if (difference != null) {
+      // Both plans are real for the application: report what the generic one adds.
+      results.addPlan(QueryPlan.of(fingerprint, statement.query() + " -- generic plan", generic.analysis()));
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      findings.forEach(f -> seen.add(f.key()));
+      List<Finding> fromGeneric = new ArrayList<>();
+      add(fromGeneric, generic, fingerprint, statement, " In its generic plan (which the server caches after "
+          + "five executions of a prepared statement); the plan for sample values differs (" + difference + ").");
+      fromGeneric.stream().filter(f -> !seen.contains(f.key())).forEach(findings::add);
     }
     boolean spillSeen = findings.stream().anyMatch(f -> f.ruleId().endsWith("-spill"));
     if (!spillSeen) {
