@@ -32,6 +32,7 @@ class PlanProblemsAcrossVersionsIT {
 
   private static final String DATABASE = "planted";
   private static final String MONITOR = "qd_monitor";
+  private static final String LOG_READER = "qd_log_reader";
   private static final Map<Integer, EmbeddedServer> PLANTED = new ConcurrentHashMap<>();
 
   private static final String NON_SARGABLE = "SELECT id FROM item WHERE created_at::date = ?";
@@ -69,6 +70,10 @@ class PlanProblemsAcrossVersionsIT {
       st.execute("INSERT INTO ticket SELECT i, 1 + i % 20000, 'pending' FROM generate_series(40001, 60000) i");
       // The read-only application role the docs recommend: pg_monitor and SELECT, nothing to read files with.
       st.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + MONITOR);
+      // The grants docs/permissions.md gives for reading the log: pg_monitor and EXECUTE on pg_read_binary_file.
+      st.execute("CREATE ROLE " + LOG_READER + " LOGIN IN ROLE pg_monitor");
+      st.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + LOG_READER);
+      st.execute("GRANT EXECUTE ON FUNCTION pg_read_binary_file(text, bigint, bigint, boolean) TO " + LOG_READER);
       st.execute("SELECT pg_stat_statements_reset()");
     }
     try (Connection c = s.connect(DATABASE)) {
@@ -136,6 +141,28 @@ class PlanProblemsAcrossVersionsIT {
     assertThat(rulesAbout(report, "owner_id = $1")).contains("seq-scan-large-table");
     assertThat(rulesAbout(report, "ORDER BY body LIMIT")).contains("top-n-full-sort");
     assertThat(rulesAbout(report, "ORDER BY body, id")).contains("sort-spill");
+  }
+
+  @ParameterizedTest(name = "PostgreSQL {0}")
+  @ValueSource(ints = {13, 15, 17})
+  void aRoleWithTheDocumentedGrantsReadsTheLogWithoutBeingSuperuser(int major) throws Exception {
+    JsonNode report = diagnose(planted(major), LOG_READER);
+
+    assertThat(skipped(report)).doesNotContain("server-log");
+    assertThat(report.at("/workload/digest/source").asText()).contains("querydoctor-server-log-");
+    assertThat(rulesAbout(report, "t.status")).as(skipped(report)).contains("row-estimate-mismatch");
+  }
+
+  @ParameterizedTest(name = "PostgreSQL {0}")
+  @ValueSource(ints = {15})
+  void anExplicitLogWinsOverTheServersOwn(int major) throws Exception {
+    java.nio.file.Path empty = java.nio.file.Files.createTempFile("qd-empty-", ".log");
+    java.nio.file.Files.writeString(empty, "2026-12-06 12:00:00.000 UTC [1] LOG:  duration: 1.000 ms  statement: "
+        + "SELECT 1\n");
+    JsonNode report = diagnose(planted(major), EmbeddedServer.SUPERUSER, "--log", empty.toString());
+
+    assertThat(report.at("/workload/digest/source").asText()).contains(empty.getFileName().toString())
+        .doesNotContain("querydoctor-server-log-");
   }
 
   @ParameterizedTest(name = "PostgreSQL {0}")
