@@ -76,7 +76,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Option(names = "--query", paramLabel = "SQL",
       description = "The slow query, for --symptom one-query. Literals or $1-style parameters (then a generic plan, "
-          + "PostgreSQL 16+).")
+          + "PostgreSQL 13+).")
   private String query;
 
   @Option(names = "--analyze",
@@ -117,7 +117,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     checkSymptomOptions();
     AnalyzeBudget budget = analyze ? analyzeBudget() : null;
     var analyzers = symptom == null ? PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat, sandbox, budget)
-        : PgAnalyzers.forSymptom(symptom, thresholds.thresholds(), thresholds.exactBloat, query, sandbox);
+        : PgAnalyzers.forSymptom(symptom, thresholds.thresholds(), thresholds.exactBloat, query, sandbox, budget);
     if (symptom != null) {
       progress.step("symptom " + symptom.label() + ": " + symptom.description());
     }

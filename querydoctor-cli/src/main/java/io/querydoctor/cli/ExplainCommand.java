@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
       "Explains one statement and points at what makes its plan slow, with the fix.",
       "Reads run with EXPLAIN (ANALYZE, BUFFERS) in a read-only transaction; writes are only planned unless "
           + "--analyze-writes, and then run in a transaction that is rolled back. Statements with $1 "
-          + "parameters get a generic plan (PostgreSQL 16+)."
+          + "parameters get a generic plan (GENERIC_PLAN on PostgreSQL 16+, a prepared statement on 13-15)."
     })
 final class ExplainCommand implements Callable<Integer> {
 

@@ -67,6 +67,12 @@ public final class PgAnalyzers {
    */
   public static List<Analyzer<? super PgTarget>> forSymptom(Symptom symptom, HealthThresholds thresholds,
       boolean exactBloat, String query, boolean analyze) {
+    return forSymptom(symptom, thresholds, exactBloat, query, analyze, null);
+  }
+
+  /** As above; the plans of the top statements also run within {@code budget} ({@code --analyze}), or not (null). */
+  public static List<Analyzer<? super PgTarget>> forSymptom(Symptom symptom, HealthThresholds thresholds,
+      boolean exactBloat, String query, boolean analyze, AnalyzeBudget budget) {
     List<HealthCheck<?>> checks = HealthChecks.all(thresholds, exactBloat).stream()
         .filter(check -> SYMPTOM_CHECKS.get(symptom).stream().anyMatch(prefix -> check.name().startsWith(prefix)))
         .toList();
@@ -77,7 +83,8 @@ public final class PgAnalyzers {
     if (symptom == Symptom.ONE_QUERY) {
       analyzers.add(new QueryPlanAnalyzer(query, analyze));
     } else if (symptom != Symptom.INTERMITTENT) {
-      analyzers.add(new TopQueryPlansAnalyzer());
+      analyzers.add(new TopQueryPlansAnalyzer(io.querydoctor.core.plan.PlanAnalyzer.withDefaults(),
+          TopQueryPlansAnalyzer.DEFAULT_TOP, budget));
     }
     if (symptom != Symptom.INTERMITTENT) {
       analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), analyze));

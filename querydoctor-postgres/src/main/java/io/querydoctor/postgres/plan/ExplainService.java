@@ -44,7 +44,7 @@ public final class ExplainService {
   /**
    * As {@link #explain(SafeExecutor, String, boolean, boolean, String)}, for a query shape of a workload whose
    * call rate is known ({@code diagnose}): findings' impact is then time per execution × calls per hour.
-   * A {@code $1}-parameterised text (pg_stat_statements) gets a generic plan on PostgreSQL 16+.
+   * A {@code $1}-parameterised text (pg_stat_statements) gets a generic plan (PostgreSQL 13+, {@link PgExplainer}).
    */
   public Explained explain(SafeExecutor executor, String sql, boolean analyze, boolean analyzeWrites, String query,
       double callsPerHour) throws SQLException {
