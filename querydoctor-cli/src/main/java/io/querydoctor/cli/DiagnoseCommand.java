@@ -116,13 +116,22 @@ final class DiagnoseCommand implements Callable<Integer> {
     var logWorkload = logs.read(progress);
     checkSymptomOptions();
     AnalyzeBudget budget = analyze ? analyzeBudget() : null;
-    var analyzers = symptom == null ? PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat, sandbox, budget)
+    String target = connection.parsedUrl().redacted();
+    progress.step("connecting to " + target);
+    // The server's own log first: its statements' literal values plan the top statements as well.
+    List<io.querydoctor.core.report.SkippedCheck> logSkipped = List.of();
+    if (logWorkload == null && !serverLog.disabled) {
+      ServerLogOptions.Read read = serverLog.read(connection.connect(), progress);
+      logWorkload = read.workload();
+      logSkipped = read.skipped();
+    }
+    var loggedTexts = logWorkload == null ? java.util.Map.<String, String>of() : logWorkload.literalTexts();
+    var analyzers = symptom == null
+        ? PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat, sandbox, budget, loggedTexts)
         : PgAnalyzers.forSymptom(symptom, thresholds.thresholds(), thresholds.exactBloat, query, sandbox, budget);
     if (symptom != null) {
       progress.step("symptom " + symptom.label() + ": " + symptom.description());
     }
-    String target = connection.parsedUrl().redacted();
-    progress.step("connecting to " + target);
     Connection jdbc = connection.connect();
     Report report = new PgDiagnosis(analyzers, progress).run(jdbc, target, VersionProvider.tool());
     DiagnosisResults captured = new DiagnosisResults();
@@ -130,12 +139,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       progress.step("replaying capture file " + file);
       new CaptureFileAnalyzer().analyze(file, captured);
     }
-    report = report.plus(captured.findings(), captured.skipped());
-    if (logWorkload == null && !serverLog.disabled) {
-      ServerLogOptions.Read read = serverLog.read(connection.connect(), progress);
-      logWorkload = read.workload();
-      report = report.plus(List.of(), read.skipped());
-    }
+    report = report.plus(captured.findings(), captured.skipped()).plus(List.of(), logSkipped);
     report = LogOptions.foldInto(report, logWorkload);
     report = report.withFindings(RootCauseMerger.merge(report.findings()));
     if (verify) {

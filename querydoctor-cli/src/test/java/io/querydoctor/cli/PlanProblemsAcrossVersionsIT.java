@@ -39,6 +39,8 @@ class PlanProblemsAcrossVersionsIT {
   private static final String MISSING_INDEX = "SELECT id, sku FROM item WHERE owner_id = ?";
   private static final String TOP_N = "SELECT id, sku FROM item ORDER BY body LIMIT 10";
   private static final String SPILL = "SELECT id, body FROM item WHERE owner_id < ? ORDER BY body, id";
+  /** Sent with its literal inline, so the log holds the real value; its custom plan differs from the generic. */
+  private static final String SKEWED = "SELECT id, sku, body FROM item WHERE kind = 'common' ORDER BY body";
   private static final String STALE = "SELECT t.id, c.name FROM ticket t JOIN customer c ON c.id = t.customer_id "
       + "WHERE t.status = ?";
 
@@ -54,10 +56,14 @@ class PlanProblemsAcrossVersionsIT {
     try (Connection c = s.connect(DATABASE); Statement st = c.createStatement()) {
       st.execute("CREATE EXTENSION pg_stat_statements");
       st.execute("CREATE ROLE " + MONITOR + " LOGIN IN ROLE pg_monitor");
-      st.execute("CREATE TABLE item (id int PRIMARY KEY, owner_id int, sku text, body text, created_at timestamp)");
+      st.execute("CREATE TABLE item (id int PRIMARY KEY, owner_id int, sku text, body text, created_at timestamp, "
+          + "kind text)");
+      // kind: 90 % 'common', the rest spread over 100 kinds: the generic plan expects 1 % of any kind.
       st.execute("INSERT INTO item SELECT i, i % 5000, 'sku-' || i, md5(i::text) || md5((i * 7)::text), "
-          + "timestamp '2026-01-01' + i * interval '1 minute' FROM generate_series(1, 60000) i");
+          + "timestamp '2026-01-01' + i * interval '1 minute', CASE WHEN i % 10 <> 0 THEN 'common' "
+          + "ELSE 'k' || i % 1000 END FROM generate_series(1, 60000) i");
       st.execute("CREATE INDEX ON item (created_at)");
+      st.execute("CREATE INDEX ON item (kind)");
       st.execute("CREATE TABLE customer (id int PRIMARY KEY, name text)");
       st.execute("INSERT INTO customer SELECT i, 'customer ' || i FROM generate_series(1, 20000) i");
       // Stale statistics: analyzed while nothing was pending, then 20 000 pending tickets arrive unseen.
@@ -82,6 +88,7 @@ class PlanProblemsAcrossVersionsIT {
         run(c, MISSING_INDEX, i);
         run(c, TOP_N);
         run(c, STALE, "pending");
+        run(c, SKEWED);
       }
       try (Statement st = c.createStatement()) {
         st.execute("SET work_mem = '64kB'");
@@ -128,6 +135,19 @@ class PlanProblemsAcrossVersionsIT {
     assertThat(ruleIds(report)).contains("stale-statistics");
     assertThat(skipped(report)).doesNotContain("server-log").doesNotContain("GENERIC_PLAN");
     assertThat(report.at("/workload/digest/source").asText()).contains("querydoctor-server-log-");
+    assertThat(plansOf(report, "WHERE kind = $1")).as("the logged value's plan and the generic one")
+        .extracting(p -> p.path("query").asText()).anyMatch(q -> q.endsWith("-- generic plan")).hasSize(2);
+    assertThat(report.toString()).doesNotContain("'common'");
+  }
+
+  private static List<JsonNode> plansOf(JsonNode report, String fragment) {
+    List<JsonNode> plans = new ArrayList<>();
+    report.path("plans").forEach(p -> {
+      if (p.path("query").asText().contains(fragment)) {
+        plans.add(p);
+      }
+    });
+    return plans;
   }
 
   @ParameterizedTest(name = "PostgreSQL {0}")

@@ -53,10 +53,19 @@ public final class PgAnalyzers {
    */
   public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat,
       boolean sandbox, AnalyzeBudget analyze) {
+    return all(thresholds, exactBloat, sandbox, analyze, Map.of());
+  }
+
+  /**
+   * As above, with the statement texts a log holds with their literal values, by fingerprint: the plans of the
+   * top statements are also planned with them and reported when they differ from the generic ones.
+   */
+  public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat,
+      boolean sandbox, AnalyzeBudget analyze, Map<String, String> loggedTexts) {
     List<Analyzer<? super PgTarget>> analyzers = new ArrayList<>();
     analyzers.add(new HealthAnalyzer(thresholds, exactBloat));
     analyzers.add(new TopQueryPlansAnalyzer(io.querydoctor.core.plan.PlanAnalyzer.withDefaults(),
-        TopQueryPlansAnalyzer.DEFAULT_TOP, analyze));
+        TopQueryPlansAnalyzer.DEFAULT_TOP, analyze, loggedTexts));
     analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), sandbox));
     return analyzers;
   }

@@ -21,7 +21,7 @@ final class PlanShapes {
     if (a.equals(b)) {
       return null;
     }
-    return "generic: " + String.join(" > ", a) + "; with sample values: " + String.join(" > ", b);
+    return "generic: " + String.join(" > ", a) + "; with real values: " + String.join(" > ", b);
   }
 
   /** The nodes in order, each as its type, relation and index. */

@@ -78,6 +78,7 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
   private final SqlFingerprinter fingerprinter = SqlFingerprinter.of(SqlDialect.POSTGRESQL);
   private final int top;
   private final AnalyzeBudget budget;
+  private final java.util.Map<String, String> loggedTexts;
 
   public TopQueryPlansAnalyzer(PlanAnalyzer analyzer, int top) {
     this(analyzer, top, null);
@@ -88,9 +89,19 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
    *     ({@link SampledRun}); null to only plan them
    */
   public TopQueryPlansAnalyzer(PlanAnalyzer analyzer, int top, AnalyzeBudget budget) {
+    this(analyzer, top, budget, java.util.Map.of());
+  }
+
+  /**
+   * @param loggedTexts by fingerprint, a statement text with its literal values from the server's log: planned
+   *     as well (a custom plan), and reported when its plan differs from the generic one
+   */
+  public TopQueryPlansAnalyzer(PlanAnalyzer analyzer, int top, AnalyzeBudget budget,
+      java.util.Map<String, String> loggedTexts) {
     this.service = new ExplainService(analyzer);
     this.top = top;
     this.budget = budget;
+    this.loggedTexts = java.util.Map.copyOf(loggedTexts);
   }
 
   public TopQueryPlansAnalyzer() {
@@ -137,6 +148,28 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
     }
   }
 
+  /**
+   * The custom plan of the statement's logged text with its literal values (plain EXPLAIN: nothing runs), or
+   * the generic plan when the log has none or it cannot be planned.
+   */
+  private ExplainService.Explained logged(PgTarget target, TopStatement statement, String fingerprint,
+      ExplainService.Explained generic) {
+    String text = loggedTexts.get(fingerprint);
+    if (text == null) {
+      return generic;
+    }
+    try {
+      StatementText literal = StatementText.of(text);
+      if (!literal.isReadOnly() || literal.hasPositionalParameters()) {
+        return generic;
+      }
+      return service.explain(target.executor(), literal.sql(), false, false, fingerprint,
+          statement.calls() / statement.hours(), statement.meanMillis());
+    } catch (SQLException | IllegalArgumentException e) {
+      return generic;
+    }
+  }
+
   /** The statement run with sample values when that is safe and the budget allows, else as planned. */
   private ExplainService.Explained run(PgTarget target, TopStatement statement, String fingerprint,
       ExplainService.Explained planned, DiagnosisResults results) {
@@ -169,13 +202,13 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
     String fingerprint = fingerprinter.fingerprint(statement.query()).id();
     ExplainService.Explained generic = service.explain(target.executor(), statement.query(), false, false,
         fingerprint, statement.calls() / statement.hours(), statement.meanMillis());
-    ExplainService.Explained explained = budget == null ? generic
-        : run(target, statement, fingerprint, generic, results);
+    ExplainService.Explained explained = budget != null ? run(target, statement, fingerprint, generic, results)
+        : logged(target, statement, fingerprint, generic);
     results.addPlan(QueryPlan.of(fingerprint, statement.query(), explained.analysis()));
     String difference = explained == generic ? null
         : PlanShapes.difference(generic.analysis().plan(), explained.analysis().plan());
     List<Finding> findings = new ArrayList<>();
-    String ran = difference == null ? "" : " Run with sample values; its generic plan, which the server caches "
+    String ran = difference == null ? "" : " Planned with real values; its generic plan, which the server caches "
         + "after five executions of a prepared statement, differs (" + difference + ").";
     add(findings, explained, fingerprint, statement, ran);
     if (difference != null) {
@@ -185,7 +218,7 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
       findings.forEach(f -> seen.add(f.key()));
       List<Finding> fromGeneric = new ArrayList<>();
       add(fromGeneric, generic, fingerprint, statement, " In its generic plan (which the server caches after "
-          + "five executions of a prepared statement); the plan for sample values differs (" + difference + ").");
+          + "five executions of a prepared statement); the plan for real values differs (" + difference + ").");
       fromGeneric.stream().filter(f -> !seen.contains(f.key())).forEach(findings::add);
     }
     boolean spillSeen = findings.stream().anyMatch(f -> f.ruleId().endsWith("-spill"));
