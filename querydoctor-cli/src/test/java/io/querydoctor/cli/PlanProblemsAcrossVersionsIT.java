@@ -76,6 +76,8 @@ class PlanProblemsAcrossVersionsIT {
       st.execute("INSERT INTO ticket SELECT i, 1 + i % 20000, 'pending' FROM generate_series(40001, 60000) i");
       // The read-only application role the docs recommend: pg_monitor and SELECT, nothing to read files with.
       st.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + MONITOR);
+      st.execute("CREATE ROLE qd_plain LOGIN");
+      st.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO qd_plain");
       // The grants docs/permissions.md gives for reading the log: pg_monitor and EXECUTE on pg_read_binary_file.
       st.execute("CREATE ROLE " + LOG_READER + " LOGIN IN ROLE pg_monitor");
       st.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + LOG_READER);
@@ -171,6 +173,17 @@ class PlanProblemsAcrossVersionsIT {
     assertThat(skipped(report)).doesNotContain("server-log");
     assertThat(report.at("/workload/digest/source").asText()).contains("querydoctor-server-log-");
     assertThat(rulesAbout(report, "t.status")).as(skipped(report)).contains("row-estimate-mismatch");
+  }
+
+  @ParameterizedTest(name = "PostgreSQL {0}")
+  @ValueSource(ints = {13, 17})
+  void aRoleWithoutAnyMonitoringGrantIsToldWhatToGrantNotAFailure(int major) throws Exception {
+    JsonNode report = diagnose(planted(major), "qd_plain");
+
+    assertThat(skipped(report)).contains("server-log: the server log is not readable by role qd_plain: GRANT "
+        + "pg_monitor TO qd_plain");
+    assertThat(skipped(report)).contains("statements of other roles are hidden from this role")
+        .contains("GRANT pg_read_all_stats");
   }
 
   @ParameterizedTest(name = "PostgreSQL {0}")

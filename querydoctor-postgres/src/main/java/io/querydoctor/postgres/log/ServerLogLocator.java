@@ -32,15 +32,16 @@ public final class ServerLogLocator {
   /** Where the first whole record starts is looked for within this many bytes of a window's start. */
   private static final int RECORD_SEARCH_BYTES = 1 << 16;
 
+  /** Through pg_settings: it hides what the role may not read (log_directory) instead of failing. */
   private static final String PRIVILEGES = """
       SELECT current_setting('is_superuser') = 'on',
              has_function_privilege('pg_current_logfile(text)', 'EXECUTE'),
              has_function_privilege('pg_ls_logdir()', 'EXECUTE'),
              has_function_privilege('pg_stat_file(text, boolean)', 'EXECUTE'),
              has_function_privilege('pg_read_binary_file(text, bigint, bigint, boolean)', 'EXECUTE'),
-             current_setting('logging_collector') = 'on',
-             current_setting('log_directory'),
-             current_setting('log_line_prefix'),
+             (SELECT setting FROM pg_settings WHERE name = 'logging_collector') IS DISTINCT FROM 'off',
+             coalesce((SELECT setting FROM pg_settings WHERE name = 'log_directory'), '(hidden)'),
+             (SELECT setting FROM pg_settings WHERE name = 'log_line_prefix'),
              current_user
       """;
 

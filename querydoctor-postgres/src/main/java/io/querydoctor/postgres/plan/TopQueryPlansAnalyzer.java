@@ -125,6 +125,9 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
           + ConnectionErrors.firstLine(e.getMessage()));
       return;
     }
+    if (statements.isEmpty()) {
+      skipHidden(target, results);
+    }
     List<String> failures = new ArrayList<>();
     for (TopStatement statement : statements) {
       try {
@@ -145,6 +148,21 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
     if (!failures.isEmpty()) {
       results.skip(name(), failures.size() + " of " + statements.size() + " top statements could not be "
           + "explained, e.g.: " + failures.get(0));
+    }
+  }
+
+  /** Without pg_read_all_stats, other roles' statements show no text: say so rather than look healthy. */
+  private void skipHidden(PgTarget target, DiagnosisResults results) {
+    try {
+      long hidden = target.executor().queryOne("SELECT count(*) FROM pg_stat_statements WHERE query = "
+          + "'<insufficient privilege>' AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database())",
+          rs -> rs.getLong(1));
+      if (hidden > 0) {
+        results.skip(name(), "the texts of " + hidden + " statements of other roles are hidden from this role, so "
+            + "their plans could not be checked: GRANT pg_read_all_stats (or pg_monitor) to it");
+      }
+    } catch (SQLException e) {
+      results.skip(name(), "cannot read pg_stat_statements: " + ConnectionErrors.firstLine(e.getMessage()));
     }
   }
 
