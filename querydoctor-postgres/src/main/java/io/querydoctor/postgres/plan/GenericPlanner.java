@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 final class GenericPlanner {
 
   /** One name: the planner prepares, explains and deallocates before it returns. */
-  static final String PREPARED_NAME = "querydoctor_generic_plan";
+  static final String PREPARED_NAME = "querydoctor_explain";
 
   /** PostgreSQL's limit on the parameters of one statement. */
   private static final int MAX_PARAMETERS = 65_535;

@@ -18,15 +18,21 @@ import java.util.List;
  * Plan analysis inside {@code diagnose}: the read statements of this database that cost the most in
  * pg_stat_statements (total execution time) are explained and their plans checked by the plan rules.
  *
- * <p>Only plain EXPLAIN: diagnose must never run the application's heaviest queries. pg_stat_statements keeps
- * them with {@code $1} parameters, which are planned generically: {@code EXPLAIN (GENERIC_PLAN)} on
- * PostgreSQL 16+, a prepared statement with the plan cache forced generic on 13–15 ({@link GenericPlanner}).
- * A statement the server cannot plan without values is a skipped check of its own, naming it. So only the rules that work on estimates can fire
- * (non-sargable predicates, top-N sorts, nested loops, join explosions, heavy aggregates); their time is
- * estimated as the node's share of the plan's cost × the statement's measured mean time, and their impact
- * uses the statement's calls per hour since statistics were reset. Findings are filed under the statement's
- * fingerprint and name its normalized text (no literal values). Each explained plan goes into the report's
- * plan trees with its findings at their nodes.
+ * <p>By default only plain EXPLAIN: diagnose never runs the application's heaviest queries unless asked.
+ * pg_stat_statements keeps them with {@code $1} parameters, which are planned generically:
+ * {@code EXPLAIN (GENERIC_PLAN)} on PostgreSQL 16+, a prepared statement with the plan cache forced generic on
+ * 13–15 ({@link GenericPlanner}). A statement the server cannot plan without values is a skipped check of its
+ * own, naming it. So only the rules that work on estimates fire (non-sargable predicates, top-N sorts, nested
+ * loops, join explosions, heavy aggregates, scans against the catalog's row counts); their time is estimated as
+ * the node's share of the plan's cost × the statement's measured mean time, and their impact uses the
+ * statement's calls per hour since statistics were reset.
+ *
+ * <p>Two ways to real values: with a {@link AnalyzeBudget} ({@code --analyze}) the read-only statements run
+ * with sample values ({@link SampledRun}); without, a statement the server's log holds with its literal values
+ * is planned with them too. When that custom plan differs from the generic one ({@link PlanShapes}), both go
+ * into the report and the generic plan's own findings are kept. Findings are filed under the statement's
+ * fingerprint and name its normalized text (no literal values). Each explained plan goes into the report's plan
+ * trees with its findings at their nodes.
  */
 public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
 
