@@ -115,6 +115,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     var logWorkload = logs.read(progress);
     checkSymptomOptions();
+    serverLog.check();
     AnalyzeBudget budget = analyze ? analyzeBudget() : null;
     String target = connection.parsedUrl().redacted();
     progress.step("connecting to " + target);

@@ -41,6 +41,13 @@ final class ServerLogOptions {
       description = "Of the server's log, use only statements of the last HOURS hours (default: ${DEFAULT-VALUE}).")
   long hours;
 
+  /** Refuses bad limits before anything connects. */
+  void check() {
+    if (maxMegabytes <= 0 || hours <= 0) {
+      throw new UserError("--server-log-max-mb and --server-log-hours must be positive");
+    }
+  }
+
   /** The server log's workload and what could not be read, in one. */
   record Read(LogWorkload workload, List<SkippedCheck> skipped) {}
 
@@ -49,9 +56,6 @@ final class ServerLogOptions {
    * role may not read.
    */
   Read read(Connection connection, ProgressListener progress) {
-    if (maxMegabytes <= 0 || hours <= 0) {
-      throw new UserError("--server-log-max-mb and --server-log-hours must be positive");
-    }
     try (SafeExecutor executor = new SafeExecutor(connection)) {
       Path folder = Files.createTempDirectory("querydoctor-server-log-");
       folder.toFile().deleteOnExit();
