@@ -15,6 +15,7 @@ import io.querydoctor.demo.workload.LockContention;
 import io.querydoctor.demo.workload.ScenarioRun;
 import io.querydoctor.postgres.PgAnalyzers;
 import io.querydoctor.postgres.PgDiagnosis;
+import io.querydoctor.postgres.plan.AnalyzeBudget;
 import io.querydoctor.postgres.connect.SafeExecutor;
 import io.querydoctor.postgres.health.HealthThresholds;
 import io.querydoctor.postgres.statements.PgStatStatementsReader;
@@ -82,8 +83,10 @@ final class DemoRun {
         // The catalog checks run while the lock is still held, as an on-call DBA would see it.
         progress.step("diagnosing");
         diagnoseStart = System.nanoTime();
-        // The demo database is a sandbox by construction: the index advisor may build candidates in it.
-        report = new PgDiagnosis(PgAnalyzers.all(DEMO_THRESHOLDS, false, true), progress)
+        // The demo database is a sandbox by construction: the index advisor may build candidates in it, and
+        // its read-only statements may run (--analyze) so that the rules needing actual rows fire too.
+        report = new PgDiagnosis(PgAnalyzers.all(DEMO_THRESHOLDS, false, true,
+            new AnalyzeBudget(AnalyzeBudget.DEFAULT)), progress)
             .run(server.connect(database), description, VersionProvider.tool());
       } finally {
         contention.close();

@@ -14,6 +14,7 @@ import io.querydoctor.core.report.SkippedCheck;
 import io.querydoctor.core.verify.StatementSamples;
 import io.querydoctor.core.verify.TimedWork;
 import io.querydoctor.postgres.connect.SafeExecutor;
+import io.querydoctor.postgres.plan.AnalyzeBudget;
 import io.querydoctor.postgres.verify.PgStatementSamples;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -64,6 +65,9 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Mixin
   private LogOptions logs;
 
+  @Mixin
+  private ServerLogOptions serverLog;
+
   @Option(names = "--symptom", paramLabel = "SYMPTOM", converter = SymptomConverter.class,
       description = "Focus the diagnosis the way the runbook's diagnosis tree does: one-query (its plan, indexes "
           + "and statistics; give --query), after-deploy (top shapes and their plans; compare with --baseline), "
@@ -73,8 +77,20 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Option(names = "--query", paramLabel = "SQL",
       description = "The slow query, for --symptom one-query. Literals or $1-style parameters (then a generic plan, "
-          + "PostgreSQL 16+).")
+          + "PostgreSQL 13+).")
   private String query;
+
+  @Option(names = "--analyze",
+      description = "Also run the top read-only statements of pg_stat_statements with sample values (EXPLAIN "
+          + "(ANALYZE, BUFFERS), each in a read-only transaction that is rolled back, with statement_timeout), so that "
+          + "rules needing actual rows fire. Never a write, a FOR UPDATE/SHARE, or a statement calling a volatile "
+          + "function. See docs/diagnose.md.")
+  private boolean analyze;
+
+  @Option(names = "--analyze-budget", paramLabel = "DURATION", defaultValue = "30s",
+      description = "Total time --analyze may spend running statements: 30s, 2m, 1500ms (default: ${DEFAULT-VALUE}); "
+          + "no single statement runs longer than 10 s.")
+  private String analyzeBudget;
 
   @Option(names = "--sandbox",
       description = "Declare the database a sandbox (a copy, never production): QueryDoctor may then build indexes, "
@@ -100,13 +116,24 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     var logWorkload = logs.read(progress);
     checkSymptomOptions();
-    var analyzers = symptom == null ? PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat, sandbox)
-        : PgAnalyzers.forSymptom(symptom, thresholds.thresholds(), thresholds.exactBloat, query, sandbox);
+    serverLog.check();
+    AnalyzeBudget budget = analyze ? analyzeBudget() : null;
+    String target = connection.parsedUrl().redacted();
+    progress.step("connecting to " + target);
+    // The server's own log first: its statements' literal values plan the top statements as well.
+    List<io.querydoctor.core.report.SkippedCheck> logSkipped = List.of();
+    if (logWorkload == null && !serverLog.disabled) {
+      ServerLogOptions.Read read = serverLog.read(connection.connect(), progress);
+      logWorkload = read.workload();
+      logSkipped = read.skipped();
+    }
+    var loggedTexts = logWorkload == null ? java.util.Map.<String, String>of() : logWorkload.literalTexts();
+    var analyzers = symptom == null
+        ? PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat, sandbox, budget, loggedTexts)
+        : PgAnalyzers.forSymptom(symptom, thresholds.thresholds(), thresholds.exactBloat, query, sandbox, budget);
     if (symptom != null) {
       progress.step("symptom " + symptom.label() + ": " + symptom.description());
     }
-    String target = connection.parsedUrl().redacted();
-    progress.step("connecting to " + target);
     Connection jdbc = connection.connect();
     Report report = new PgDiagnosis(analyzers, progress).run(jdbc, target, VersionProvider.tool());
     DiagnosisResults captured = new DiagnosisResults();
@@ -114,7 +141,8 @@ final class DiagnoseCommand implements Callable<Integer> {
       progress.step("replaying capture file " + file);
       new CaptureFileAnalyzer().analyze(file, captured);
     }
-    report = report.plus(captured.findings(), captured.skipped()).plus(List.of(), notAsked());
+    report = report.plus(captured.findings(), captured.skipped()).plus(List.of(), logSkipped)
+        .plus(List.of(), notAsked());
     report = LogOptions.foldInto(report, logWorkload);
     report = report.withFindings(RootCauseMerger.merge(report.findings()));
     if (verify) {
@@ -140,6 +168,14 @@ final class DiagnoseCommand implements Callable<Integer> {
           + "--verify applies each fix and times the statements before and after"));
     }
     return notes;
+  }
+
+  private AnalyzeBudget analyzeBudget() {
+    try {
+      return new AnalyzeBudget(AnalyzeBudget.parse(analyzeBudget));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--analyze-budget: " + e.getMessage());
+    }
   }
 
   private void checkSymptomOptions() {

@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
       "Explains one statement and points at what makes its plan slow, with the fix.",
       "Reads run with EXPLAIN (ANALYZE, BUFFERS) in a read-only transaction; writes are only planned unless "
           + "--analyze-writes, and then run in a transaction that is rolled back. Statements with $1 "
-          + "parameters get a generic plan (PostgreSQL 16+). Exactly one statement is sent, through the "
-          + "extended query protocol, in a read-only session (docs/security.md)."
+          + "parameters get a generic plan (a prepared statement planned generic, on PostgreSQL 13+). Exactly "
+          + "one statement is sent, through the extended query protocol, in a read-only session (docs/security.md)."
     })
 final class ExplainCommand implements Callable<Integer> {
 

@@ -49,6 +49,19 @@ class DemoIT {
     }
   }
 
+  /** docs/demo.md lists each problem's rule ids (as {@link PlantedProblem} does): every one is in the report. */
+  @Test
+  void reportsEveryRuleIdTheDemoDocsPromise() throws Exception {
+    List<String> rules = rules();
+    String docs = Files.readString(Path.of("..", "docs", "demo.md"));
+    for (PlantedProblem problem : PlantedProblem.values()) {
+      for (String rule : problem.ruleIds()) {
+        assertThat(docs).as("docs/demo.md lists " + rule).contains("`" + rule + "`");
+      }
+      assertThat(rules).as(problem + ": " + problem.description()).containsAll(problem.ruleIds());
+    }
+  }
+
   @Test
   void mergesTheMissingIndexWithTheN1AndTheScansItCauses() {
     // The advisor's index for posts heads the group when it runs; the catalog's foreign-key finding otherwise.

@@ -20,6 +20,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,6 +45,25 @@ class DiagnoseIT {
         .getSchema(Files.readString(SCHEMA)).validate(json);
     assertThat(errors).isEmpty();
     assertThat(json.get("target").asText()).isEqualTo(db.jdbcUrl());
+  }
+
+  /** The shared test server has no logging collector: its log goes to its standard error, out of SQL's reach. */
+  @Test
+  void aServerWithoutALogFileIsOneSkippedLineNamingTheFlag(TestDatabase db) throws IOException {
+    CliRun run = CliRun.of("diagnose", "--url", db.jdbcUrl(), "--user", db.user(), "--format", "json", "-q",
+        "--fail-on", "none");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.CLEAN);
+    List<String> reasons = new java.util.ArrayList<>();
+    new ObjectMapper().readTree(run.out()).get("skipped").forEach(s -> {
+      if (s.get("check").asText().equals("server-log")) {
+        reasons.add(s.get("reason").asText());
+      }
+    });
+
+    assertThat(reasons).singleElement().asString().contains("logging_collector is off").contains("--log FILE");
+    CliRun without = CliRun.of("diagnose", "--url", db.jdbcUrl(), "--user", db.user(), "--format", "json", "-q",
+        "--fail-on", "none", "--no-server-log");
+    assertThat(without.out()).doesNotContain("server-log");
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.querydoctor.postgres.advisor.IndexAdvisor;
 import io.querydoctor.postgres.advisor.IndexAdvisorAnalyzer;
 import io.querydoctor.postgres.health.HealthAnalyzer;
 import io.querydoctor.postgres.health.HealthThresholds;
+import io.querydoctor.postgres.plan.AnalyzeBudget;
 import io.querydoctor.postgres.plan.TopQueryPlansAnalyzer;
 import io.querydoctor.core.diagnosis.Symptom;
 import io.querydoctor.postgres.health.HealthCheck;
@@ -43,9 +44,28 @@ public final class PgAnalyzers {
    */
   public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat,
       boolean sandbox) {
+    return all(thresholds, exactBloat, sandbox, null);
+  }
+
+  /**
+   * As {@link #all(HealthThresholds, boolean, boolean)}; with {@code analyze} (diagnose {@code --analyze}) the
+   * top read-only statements are also run with sample values within that budget, else only planned (null).
+   */
+  public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat,
+      boolean sandbox, AnalyzeBudget analyze) {
+    return all(thresholds, exactBloat, sandbox, analyze, Map.of());
+  }
+
+  /**
+   * As above, with the statement texts a log holds with their literal values, by fingerprint: the plans of the
+   * top statements are also planned with them and reported when they differ from the generic ones.
+   */
+  public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat,
+      boolean sandbox, AnalyzeBudget analyze, Map<String, String> loggedTexts) {
     List<Analyzer<? super PgTarget>> analyzers = new ArrayList<>();
     analyzers.add(new HealthAnalyzer(thresholds, exactBloat));
-    analyzers.add(new TopQueryPlansAnalyzer());
+    analyzers.add(new TopQueryPlansAnalyzer(io.querydoctor.core.plan.PlanAnalyzer.withDefaults(),
+        TopQueryPlansAnalyzer.DEFAULT_TOP, analyze, loggedTexts));
     analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), sandbox));
     return analyzers;
   }
@@ -56,6 +76,12 @@ public final class PgAnalyzers {
    */
   public static List<Analyzer<? super PgTarget>> forSymptom(Symptom symptom, HealthThresholds thresholds,
       boolean exactBloat, String query, boolean analyze) {
+    return forSymptom(symptom, thresholds, exactBloat, query, analyze, null);
+  }
+
+  /** As above; the plans of the top statements also run within {@code budget} ({@code --analyze}), or not (null). */
+  public static List<Analyzer<? super PgTarget>> forSymptom(Symptom symptom, HealthThresholds thresholds,
+      boolean exactBloat, String query, boolean analyze, AnalyzeBudget budget) {
     List<HealthCheck<?>> checks = HealthChecks.all(thresholds, exactBloat).stream()
         .filter(check -> SYMPTOM_CHECKS.get(symptom).stream().anyMatch(prefix -> check.name().startsWith(prefix)))
         .toList();
@@ -66,7 +92,8 @@ public final class PgAnalyzers {
     if (symptom == Symptom.ONE_QUERY) {
       analyzers.add(new QueryPlanAnalyzer(query, analyze));
     } else if (symptom != Symptom.INTERMITTENT) {
-      analyzers.add(new TopQueryPlansAnalyzer());
+      analyzers.add(new TopQueryPlansAnalyzer(io.querydoctor.core.plan.PlanAnalyzer.withDefaults(),
+          TopQueryPlansAnalyzer.DEFAULT_TOP, budget));
     }
     if (symptom != Symptom.INTERMITTENT) {
       analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), analyze));

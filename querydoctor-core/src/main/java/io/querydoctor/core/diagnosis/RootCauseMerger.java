@@ -29,7 +29,8 @@ import java.util.Map;
  *       from different angles, and adding them would count it twice.
  * </ul>
  *
- * <p>A finding without keys stays alone. The result is ranked with {@link Report#RANKING}.
+ * <p>A finding without keys stays alone, except a table-level symptom its table's plan problem explains
+ * ({@link TableSymptoms}). The result is ranked with {@link Report#RANKING}.
  */
 public final class RootCauseMerger {
 
@@ -67,7 +68,8 @@ public final class RootCauseMerger {
     for (int i = 0; i < findings.size(); i++) {
       groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(findings.get(i));
     }
-    return groups.values().stream().map(RootCauseMerger::headline).sorted(Report.RANKING).toList();
+    return TableSymptoms.attach(groups.values().stream().map(RootCauseMerger::headline).sorted(Report.RANKING)
+        .toList());
   }
 
   private static Finding headline(List<Finding> group) {

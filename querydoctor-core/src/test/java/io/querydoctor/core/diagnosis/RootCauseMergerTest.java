@@ -53,6 +53,27 @@ class RootCauseMergerTest {
   }
 
   @Test
+  void aTablesLowIndexUsageJoinsThePlanProblemThatExplainsItsScansAndOnlyThatOne() {
+    Finding lowIndexUsage = finding("low-index-usage", Severity.MEDIUM, 0, Subject.table("public.posts"));
+
+    List<Finding> merged = RootCauseMerger.merge(List.of(missingFkIndex, seqScanByUser, nonSargable, seqScanOfDay,
+        lowIndexUsage));
+
+    assertThat(merged).extracting(Finding::ruleId).containsExactly("missing-fk-index", "non-sargable-predicate");
+    assertThat(merged.stream().filter(f -> f.supporting().contains(lowIndexUsage))).hasSize(1);
+    assertThat(merged.get(0).severity()).as("a symptom raises nothing").isEqualTo(Severity.MEDIUM);
+  }
+
+  @Test
+  void aLowIndexUsageNoPlanExplainsStaysAlone() {
+    Finding lowIndexUsage = finding("low-index-usage", Severity.MEDIUM, 0, Subject.table("public.comments"));
+
+    List<Finding> merged = RootCauseMerger.merge(List.of(missingFkIndex, seqScanByUser, lowIndexUsage));
+
+    assertThat(merged).extracting(Finding::ruleId).containsExactlyInAnyOrder("missing-fk-index", "low-index-usage");
+  }
+
+  @Test
   void aLongTransactionHeadsTheLockWaitsItCausesAcrossCaptureAndCatalog() {
     Finding longTransaction = finding("long-transaction", Severity.HIGH, 3_500_000,
         Subject.scope("POST /orders/{id}/refund"), Subject.table("orders"));

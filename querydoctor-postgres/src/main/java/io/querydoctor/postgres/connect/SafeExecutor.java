@@ -110,6 +110,25 @@ public final class SafeExecutor implements AutoCloseable {
     return inRolledBackTransaction(() -> unprepared(sql, mapper));
   }
 
+  /**
+   * Like {@link #queryUnprepared}, with {@code setup} statements run first in the same read-only transaction
+   * (e.g. {@code SET LOCAL plan_cache_mode}, {@code PREPARE}); everything is rolled back afterwards. Session
+   * state that a rollback does not undo ({@code PREPARE}) is the caller's to remove, with {@link #runUnprepared}.
+   */
+  public <T> List<T> queryUnpreparedAfter(List<String> setup, String sql, RowMapper<T> mapper) throws SQLException {
+    return inReadOnlyTransaction(() -> {
+      for (String statement : setup) {
+        unprepared(statement, rs -> null);
+      }
+      return unprepared(sql, mapper);
+    });
+  }
+
+  /** Runs one statement that returns nothing ({@code DEALLOCATE}), unprepared, read-only and rolled back. */
+  public void runUnprepared(String sql) throws SQLException {
+    inReadOnlyTransaction(() -> unprepared(sql, rs -> null));
+  }
+
   private <T> List<T> unprepared(String sql, RowMapper<T> mapper) throws SQLException {
     return SingleStatement.query(connection, sql, mapper);
   }

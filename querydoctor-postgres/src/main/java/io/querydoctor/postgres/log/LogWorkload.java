@@ -78,6 +78,11 @@ public final class LogWorkload {
     return findings;
   }
 
+  /** Each fingerprint's logged statement text with its literal values, where the log has one. */
+  public java.util.Map<String, String> literalTexts() {
+    return plans.literalTexts();
+  }
+
   /** Checks that could not run on this log (text-format or unreadable plans). */
   public List<SkippedCheck> skipped() {
     return plans.skipped();

@@ -126,6 +126,21 @@ public final class LoggedPlans {
     return findings;
   }
 
+  /**
+   * The logged statement text of each fingerprint's kept plan when it carries its literal values (no {@code $n}
+   * markers: sent with the simple protocol, or with its values inline): the real values to plan it with.
+   */
+  public synchronized java.util.Map<String, String> literalTexts() {
+    java.util.Map<String, String> texts = new HashMap<>();
+    slowest.forEach((fingerprint, kept) -> {
+      String query = kept.format == PgPlanFormat.JSON ? jsonQueryText(kept.body) : textQueryText(kept.body);
+      if (query != null && !query.matches("(?s).*\\$\\d.*")) {
+        texts.put(fingerprint, query.strip());
+      }
+    });
+    return texts;
+  }
+
   /** What could not be analyzed: unreadable plans, shapes beyond the bound. */
   public synchronized List<SkippedCheck> skipped() {
     List<SkippedCheck> skipped = new ArrayList<>();

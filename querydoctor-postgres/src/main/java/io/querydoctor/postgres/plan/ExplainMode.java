@@ -4,8 +4,11 @@ package io.querydoctor.postgres.plan;
 public enum ExplainMode {
   /** {@code EXPLAIN (FORMAT JSON)}: the planner's estimates only; nothing ran. */
   ESTIMATE("EXPLAIN (FORMAT JSON)"),
-  /** {@code EXPLAIN (GENERIC_PLAN)} for a statement with {@code $n} parameters (PostgreSQL 16+); nothing ran. */
-  GENERIC("EXPLAIN (GENERIC_PLAN, FORMAT JSON)"),
+  /**
+   * The generic plan of a statement with {@code $n} parameters, on every version: the statement prepared and
+   * explained as {@code EXECUTE} with {@code plan_cache_mode = force_generic_plan}; nothing ran.
+   */
+  GENERIC("EXPLAIN (FORMAT JSON) EXECUTE, plan_cache_mode = force_generic_plan"),
   /** {@code EXPLAIN (ANALYZE, BUFFERS)} of a read-only statement, in a read-only transaction. */
   ANALYZE_READ_ONLY("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)"),
   /** {@code EXPLAIN (ANALYZE, BUFFERS)} of a writing statement the user allowed, in a transaction rolled back. */

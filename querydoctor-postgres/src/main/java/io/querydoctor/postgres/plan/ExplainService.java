@@ -45,7 +45,7 @@ public final class ExplainService {
   /**
    * As {@link #explain(SafeExecutor, String, boolean, boolean, String)}, for a query shape of a workload whose
    * call rate is known ({@code diagnose}): findings' impact is then time per execution × calls per hour.
-   * A {@code $1}-parameterised text (pg_stat_statements) gets a generic plan on PostgreSQL 16+.
+   * A {@code $1}-parameterised text (pg_stat_statements) gets a generic plan (PostgreSQL 13+, {@link PgExplainer}).
    */
   public Explained explain(SafeExecutor executor, String sql, boolean analyze, boolean analyzeWrites, String query,
       double callsPerHour) throws SQLException {
@@ -60,6 +60,15 @@ public final class ExplainService {
         ? io.querydoctor.core.plan.rules.PlanContext.NO_TABLE_ROWS : tableRows(executor, result.plan());
     return new Explained(analyzer.analyze(result.plan(), query, callsPerHour, meanMillis, tableRows,
         CatalogColumnTypes.of(executor, result.plan())), result.mode(), result.note());
+  }
+
+  /**
+   * Analyzes a plan that was run ({@code EXPLAIN ANALYZE}) for a workload statement: {@code diagnose --analyze}.
+   */
+  public Explained analyzeRun(io.querydoctor.core.plan.Plan plan, String query, double callsPerHour,
+      double meanMillis) {
+    return new Explained(analyzer.analyze(plan, query, callsPerHour, meanMillis,
+        io.querydoctor.core.plan.rules.PlanContext.NO_TABLE_ROWS), ExplainMode.ANALYZE_READ_ONLY, "");
   }
 
   /**

@@ -15,16 +15,15 @@ import java.util.List;
  *   <li>Writing statements get plain {@code EXPLAIN} (nothing runs) unless the caller allows analyzing writes;
  *       then they run in a read-write transaction that is always rolled back — except those that call
  *       {@code nextval}/{@code setval}, which are only planned: a rollback does not undo a sequence.
- *   <li>Statements with {@code $1} parameters get {@code EXPLAIN (GENERIC_PLAN)} on PostgreSQL 16+; older
- *       servers cannot plan them without values, which is refused with a clear message.
+ *   <li>Statements with {@code $1} parameters get their generic plan on every version: prepared and explained
+ *       as {@code EXECUTE} with the plan cache forced generic, one statement per protocol message
+ *       ({@link SafeExecutor#explainGeneric}). A parameter whose type the server cannot infer is refused with a
+ *       clear message ({@link UnplannableStatementException}).
  * </ul>
  *
  * <p>Not thread-safe (it uses the executor's connection).
  */
 public final class PgExplainer {
-
-  /** First major version with {@code EXPLAIN (GENERIC_PLAN)}. */
-  static final int GENERIC_PLAN_SINCE = 16;
 
   private final SafeExecutor executor;
   private final PgPlanReader reader = new PgPlanReader();
@@ -69,12 +68,11 @@ public final class PgExplainer {
   }
 
   private ExplainResult generic(StatementText statement) throws SQLException {
-    int major = executor.serverMajorVersion();
-    if (major < GENERIC_PLAN_SINCE) {
-      throw new IllegalArgumentException("the statement has $n parameters and PostgreSQL " + major
-          + " cannot plan it without values (EXPLAIN (GENERIC_PLAN) needs 16+): put literal values in");
+    try {
+      return run(statement, ExplainMode.GENERIC, "generic plan for a parameterised statement: estimates only");
+    } catch (SQLException e) {
+      throw GenericPlanner.unplannable(e);
     }
-    return run(statement, ExplainMode.GENERIC, "generic plan for a parameterised statement: estimates only");
   }
 
   private ExplainResult run(StatementText statement, ExplainMode mode, String note) throws SQLException {

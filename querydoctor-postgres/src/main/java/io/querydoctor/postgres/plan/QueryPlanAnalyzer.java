@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The plan step of {@code diagnose --symptom one-query --query SQL}: the one query the user named, explained and
  * checked by the plan rules. Plain EXPLAIN unless {@code analyze} (then EXPLAIN ANALYZE for reads only, in a
- * read-only transaction that is rolled back); a {@code $1}-parameterised text gets a generic plan on 16+.
+ * read-only transaction that is rolled back); a {@code $1}-parameterised text gets a generic plan (13+).
  */
 public final class QueryPlanAnalyzer implements Analyzer<PgTarget> {
 

@@ -25,6 +25,7 @@ public final class StatementText {
       "\\b(INSERT|UPDATE|DELETE|MERGE|TRUNCATE|CREATE|DROP|ALTER|GRANT|REVOKE|COPY|CALL|DO|VACUUM|CLUSTER"
           + "|REINDEX|REFRESH|LOCK|INTO|NEXTVAL|SETVAL)\\b");
   private static final Pattern ROW_LOCK = Pattern.compile("\\bFOR\\s+(NO\\s+KEY\\s+UPDATE|UPDATE|SHARE|KEY\\s+SHARE)\\b");
+  private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_$]*)\\s*\\(");
   private static final Pattern FIRST_WORD = Pattern.compile("^[\\s(]*([A-Za-z]+)");
 
   private final String sql;
@@ -135,6 +136,32 @@ public final class StatementText {
   /** True when the statement has {@code $1}-style parameter markers. */
   public boolean hasPositionalParameters() {
     return PostgresLexer.lex(sql).stream().anyMatch(lexeme -> lexeme.kind() == Kind.PARAMETER);
+  }
+
+  /** The highest {@code $n} parameter number in the statement (outside literals and comments), 0 when none. */
+  public int highestParameter() {
+    int highest = 0;
+    for (Lexeme lexeme : PostgresLexer.lex(sql)) {
+      if (lexeme.kind() == Kind.PARAMETER) {
+        String digits = lexeme.text(sql).substring(1);
+        highest = Math.max(highest, digits.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(digits));
+      }
+    }
+    return highest;
+  }
+
+  /**
+   * Lower-case names written as calls ({@code name(}) outside literals and comments, with the schema part
+   * dropped: the candidates a caller checks against the catalog for volatile functions. Includes keywords that
+   * take parentheses ({@code in}, {@code any}), which name no function.
+   */
+  public java.util.Set<String> calledNames() {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    Matcher m = CALL.matcher(code);
+    while (m.find()) {
+      names.add(m.group(1).toLowerCase(Locale.ROOT));
+    }
+    return names;
   }
 
   /** Rewrites JDBC {@code ?} placeholders (outside literals and comments) as {@code $1, $2, …}. */

@@ -79,6 +79,13 @@ class StatementTextTest {
   }
 
   @Test
+  void theHighestParameterCountsOnlyMarkersOutsideLiteralsAndComments() {
+    assertThat(StatementText.of("SELECT * FROM t WHERE a = $2 AND b = $10 AND c = '$11' -- $12").highestParameter())
+        .isEqualTo(10);
+    assertThat(StatementText.of("SELECT 1").highestParameter()).isZero();
+  }
+
+  @Test
   void jdbcPlaceholdersBecomePositionalButJsonbOperatorsStay() {
     StatementText text = StatementText.of("SELECT * FROM t WHERE a = ? AND b ?| array['x'] AND c = '?' AND d = ?")
         .withPositionalParameters();
