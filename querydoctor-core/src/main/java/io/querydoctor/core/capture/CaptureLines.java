@@ -87,7 +87,8 @@ final class CaptureLines {
           .put("endNanos", t.endNanos()).put("committed", t.committed()).put("statements", t.statements())
           .put("databaseNanos", t.databaseNanos()).put("lockingStatements", t.lockingStatements())
           .put("firstLockNanos", t.firstLockNanos()).put("firstFingerprint", t.firstFingerprintId())
-          .put("firstStatement", t.firstStatement());
+          .put("firstStatement", t.firstStatement()).put("longestLockedGapNanos", t.longestLockedGapNanos())
+          .put("callSite", t.callSite() == null ? null : t.callSite().toString());
     }
     return write(n);
   }
@@ -124,7 +125,9 @@ final class CaptureLines {
       transactions.add(new TransactionRecord(t.path("connection").asLong(), t.path("startNanos").asLong(),
           t.path("endNanos").asLong(), t.path("committed").asBoolean(), t.path("statements").asInt(),
           t.path("databaseNanos").asLong(), t.path("lockingStatements").asInt(), t.path("firstLockNanos").asLong(-1),
-          t.path("firstFingerprint").asText(null), t.path("firstStatement").asText(null)));
+          t.path("firstFingerprint").asText(null), t.path("firstStatement").asText(null),
+          t.path("longestLockedGapNanos").asLong(-1),
+          CallSite.parse(t.hasNonNull("callSite") ? t.get("callSite").asText() : null)));
     }
     return new ScopeRecord(n.path("id").asLong(), n.path("parentId").asLong(), text(n, "name"),
         ScopeKind.valueOf(text(n, "kind").toUpperCase(Locale.ROOT)), n.path("thread").asText(""),

@@ -18,7 +18,8 @@ public final class Detectors {
         new UnboundedResultDetector(t.unboundedResultRows()),
         new OffsetPaginationDetector(t.maxOffset()),
         new LongTransactionDetector(t.longTransactionMillis(), t.longTransactionIdleRatio()),
-        new ConnectionChurnDetector(t.connectionOpensPerScope()));
+        new ConnectionChurnDetector(t.connectionOpensPerScope()),
+        new SequencePerRowDetector(t.unbatchedWritesMinExecutions()));
   }
 
   /** The detector for {@code ruleId}, for assertions that check one rule. */
