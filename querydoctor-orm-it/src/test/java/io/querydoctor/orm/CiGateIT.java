@@ -17,8 +17,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,28 +29,22 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(EmbeddedPostgresExtension.class)
 class CiGateIT {
 
-  private static Library library;
+  private Library library;
 
-  @BeforeAll
-  static void open(TestDatabase db) throws SQLException {
-    library = Library.open(db);
-  }
-
-  @AfterAll
-  static void close() {
-    library.close();
-  }
-
-  /** Runs {@code work} captured into a fresh JVM-wide session writing {@code file}; returns the replay. */
-  private static List<Finding> replayed(Path file, Runnable work) {
+  /**
+   * Runs {@code work} on a library whose pool captures into a fresh JVM-wide session writing {@code file};
+   * returns the replay.
+   */
+  private List<Finding> replayed(TestDatabase db, Path file, Runnable work) throws SQLException {
     CaptureSession session = CaptureSession.start(CaptureOptions.builder().captureFile(file).build());
-    CaptureSession previous = QueryDoctor.install(session);
+    library = Library.open(db, session);
     try {
       work.run();
     } finally {
+      library.close();
       session.close();
-      QueryDoctor.install(previous);
     }
+    assertThat(session.aggregate().totalCalls()).as("statements captured").isGreaterThan(10);
     DiagnosisResults results = new DiagnosisResults();
     new CaptureFileAnalyzer().analyze(file, results);
     assertThat(results.skipped()).isEmpty();
@@ -70,9 +62,9 @@ class CiGateIT {
   }
 
   @Test
-  void passesAtMediumOnTheFixedVersionOfEveryCase(@TempDir Path dir) {
+  void passesAtMediumOnTheFixedVersionOfEveryCase(TestDatabase db, @TempDir Path dir) throws SQLException {
     List<Long> ids = LongStream.rangeClosed(1, 300).boxed().toList();
-    List<Finding> findings = replayed(dir.resolve("fixed.capture.jsonl"), () -> {
+    List<Finding> findings = replayed(db, dir.resolve("fixed.capture.jsonl"), () -> {
       for (int size : new int[] {10, 50}) {
         scope("collections batch " + size, () -> library.batchFetching(size).booksPerBranch(Library.BRANCHES));
         scope("proxies batch " + size, () -> library.batchFetching(size).branchNamesOfBooks(Library.BOOKS));
@@ -89,8 +81,8 @@ class CiGateIT {
   }
 
   @Test
-  void failsAtMediumOnTheUnfixedLoop(@TempDir Path dir) {
-    List<Finding> findings = replayed(dir.resolve("unfixed.capture.jsonl"),
+  void failsAtMediumOnTheUnfixedLoop(TestDatabase db, @TempDir Path dir) throws SQLException {
+    List<Finding> findings = replayed(db, dir.resolve("unfixed.capture.jsonl"),
         () -> scope("collections", () -> library.plain().booksPerBranch(30)));
     assertThat(failing(findings)).extracting(Finding::ruleId).containsExactly("n-plus-one");
   }

@@ -46,7 +46,15 @@ final class Library implements AutoCloseable {
 
   /** Creates the schema and data and installs a fresh JVM-wide capture session. */
   static Library open(TestDatabase db) throws SQLException {
-    QueryDoctor.install(CaptureSession.start(CaptureOptions.defaults()));
+    return open(db, CaptureSession.start(CaptureOptions.defaults()));
+  }
+
+  /**
+   * As above, capturing into {@code session}: the pool is wrapped once, so it captures into the session that
+   * is the JVM-wide one when the library opens.
+   */
+  static Library open(TestDatabase db, CaptureSession session) throws SQLException {
+    QueryDoctor.install(session);
     try (Connection c = db.connect(); Statement st = c.createStatement()) {
       st.execute("DROP TABLE IF EXISTS book, branch, publisher, loan, visit, account CASCADE");
       st.execute("DROP SEQUENCE IF EXISTS loan_seq, visit_seq");
