@@ -19,7 +19,7 @@ import java.util.Locale;
  *   <li>{@code {"type":"statement", "scopeId", "fingerprint", "sql", "kind", "limited", "locks", "params",
  *       "batch", "parameterHash" (salted with the raw text when redacted), "startNanos", "elapsedNanos",
  *       "consumeNanos" (-1 when not measured; absent in files written before it existed), "rows", "connection",
- *       "autoCommit", "failed", "offset", "thread", "callSite"}} — {@code sql} is the redacted text unless
+ *       "autoCommit", "failed", "offset", "thread", "callSite", "callSiteVia", "callSiteFramework"}} — {@code sql} is the redacted text unless
  *       literals were asked for;
  *   <li>{@code {"type":"scope", "id", "parentId", "name", "kind", "thread", "startNanos", "endNanos",
  *       "statementCount", "databaseNanos", "connectionsOpened", "transactions":[{…}]}} — written when the
@@ -68,6 +68,9 @@ final class CaptureLines {
         .put("thread", e.thread());
     if (e.callSite() != null) {
       n.put("callSite", e.callSite().toString());
+      if (e.callSite().framework() != null) {
+        n.put("callSiteFramework", e.callSite().framework());
+      }
       if (e.callSite().via() != null) {
         n.put("callSiteVia", e.callSite().via());
       }
@@ -116,7 +119,12 @@ final class CaptureLines {
 
   private static CallSite callSite(JsonNode n) {
     CallSite site = CallSite.parse(n.hasNonNull("callSite") ? n.get("callSite").asText() : null);
-    return site == null || !n.hasNonNull("callSiteVia") ? site : site.withVia(n.get("callSiteVia").asText());
+    if (site == null) {
+      return null;
+    }
+    return new CallSite(site.className(), site.methodName(), site.fileName(), site.line(),
+        n.hasNonNull("callSiteVia") ? n.get("callSiteVia").asText() : null,
+        n.hasNonNull("callSiteFramework") ? n.get("callSiteFramework").asText() : null);
   }
 
   static ScopeRecord scope(JsonNode n, List<StatementEvent> statements) {

@@ -12,6 +12,11 @@ final class FrameworkFixes {
 
   private FrameworkFixes() {}
 
+  /** {@code text} as the start of a sentence. */
+  static String sentence(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
   private static String framework(CallSite site) {
     return site == null || site.framework() == null ? "" : site.framework();
   }

@@ -107,7 +107,7 @@ final class NPlusOneDetector implements Detector {
         .evidence(Evidence.of("total_time", s.totalMillis(), "ms"))
         .evidence(Evidence.of("share_of_scope_time", s.shareOfScope(), "ratio"))
         .impact(s.impact())
-        .fix(Fix.code(SequencePerRowDetector.capitalized(FrameworkFixes.nPlusOne(s.callSite(), batched != null))
+        .fix(Fix.code(FrameworkFixes.sentence(FrameworkFixes.nPlusOne(s.callSite(), batched != null))
             + (s.callSite() == null ? "." : " at " + s.callSite() + "."), batched))
         .build());
   }

@@ -88,13 +88,9 @@ final class SequencePerRowDetector implements Detector {
         .evidence(Evidence.of("inserted_rows", s.maxValue(), "rows"))
         .evidence(Evidence.of("total_time", s.totalMillis(), "ms"))
         .impact(s.impact())
-        .fix(Fix.code(capitalized(FrameworkFixes.sequencePerRow(s.callSite(), sequence))
+        .fix(Fix.code(FrameworkFixes.sentence(FrameworkFixes.sequencePerRow(s.callSite(), sequence))
             + (s.callSite() == null ? "." : "; the ids are taken at " + s.callSite() + "."),
             sequence == null ? null : "ALTER SEQUENCE " + sequence + " INCREMENT BY 50"))
         .build());
-  }
-
-  static String capitalized(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 }
