@@ -23,8 +23,27 @@ final class SequenceCall {
 
   private SequenceCall() {}
 
+  /** Sequence calls are short; longer statements are not looked at. */
+  private static final int MAX_LENGTH = 200;
+
+  /**
+   * Whether {@code fingerprint} is a sequence call. Asked at scope close for every shape that repeats, so it
+   * allocates nothing for the usual statement: the regular expression runs only on short texts that mention
+   * {@code nextval} or {@code next value}.
+   */
   static boolean is(Fingerprint fingerprint) {
-    return NEXTVAL.matcher(fingerprint.normalized()).find();
+    String text = fingerprint.normalized();
+    return text.length() <= MAX_LENGTH && (mentions(text, "nextval") || mentions(text, "next value"))
+        && NEXTVAL.matcher(text).find();
+  }
+
+  private static boolean mentions(String text, String word) {
+    for (int i = 0; i + word.length() <= text.length(); i++) {
+      if (text.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The sequence's name from the statement's text (it is an identifier, not a value), or null. */

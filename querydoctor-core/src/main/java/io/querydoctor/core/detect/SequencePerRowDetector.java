@@ -8,6 +8,7 @@ import io.querydoctor.core.finding.Severity;
 import io.querydoctor.core.finding.Subject;
 import io.querydoctor.core.report.Quantities;
 import io.querydoctor.core.sql.StatementKind;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -44,7 +45,10 @@ final class SequencePerRowDetector implements Detector {
   @Override
   public void examine(ScopeView scope, Consumer<Detection> out) {
     long inserted = -1;
-    for (FingerprintRun run : scope.byFingerprint(minCalls)) {
+    // Indexed, not an iterator: this runs at every close of a scope with ten statements or more.
+    List<FingerprintRun> runs = scope.byFingerprint(minCalls);
+    for (int i = 0; i < runs.size(); i++) {
+      FingerprintRun run = runs.get(i);
       if (run.count() < minCalls || !SequenceCall.is(run.first().fingerprint())) {
         continue;
       }

@@ -22,10 +22,11 @@ final class CountingResultSet extends DelegatingResultSet {
   private final long offsetValue;
   private final long start;
   private final long elapsed;
-  private final int keys;
   private final CallSite site;
   private long rows;
-  private boolean finished;
+  // The keys the query bound (see StatementCapture#query), negated once the result is finished: one int for
+  // both keeps this object, made for every query, at the size it had before it carried the keys.
+  private int keys;
 
   CountingResultSet(ResultSet delegate, Statement owner, StatementCapture capture, String sql,
       Fingerprint fingerprint, int keys, long parameterHash, long offsetValue, long start, long elapsed,
@@ -39,7 +40,7 @@ final class CountingResultSet extends DelegatingResultSet {
     this.offsetValue = offsetValue;
     this.start = start;
     this.elapsed = elapsed;
-    this.keys = keys;
+    this.keys = Math.max(1, keys);
     this.site = site;
   }
 
@@ -69,9 +70,9 @@ final class CountingResultSet extends DelegatingResultSet {
   }
 
   void finish() {
-    if (!finished) {
-      finished = true;
-      capture.resultFinished(sql, fingerprint, keys, parameterHash, offsetValue, start, elapsed, rows, site);
+    if (keys > 0) {
+      keys = -keys;
+      capture.resultFinished(sql, fingerprint, -keys, parameterHash, offsetValue, start, elapsed, rows, site);
     }
   }
 
