@@ -36,7 +36,8 @@ class CiGateIT {
    * returns the replay.
    */
   private List<Finding> replayed(TestDatabase db, Path file, Runnable work) throws SQLException {
-    CaptureSession session = CaptureSession.start(CaptureOptions.builder().captureFile(file).build());
+    CaptureSession session = CaptureSession.start(CaptureOptions.builder().captureFile(file)
+        .thresholds(Library.THRESHOLDS).build());
     library = Library.open(db, session);
     try {
       work.run();
@@ -46,7 +47,7 @@ class CiGateIT {
     }
     assertThat(session.aggregate().totalCalls()).as("statements captured").isGreaterThan(10);
     DiagnosisResults results = new DiagnosisResults();
-    new CaptureFileAnalyzer().analyze(file, results);
+    new CaptureFileAnalyzer(Library.THRESHOLDS).analyze(file, results);
     assertThat(results.skipped()).isEmpty();
     return results.findings();
   }
