@@ -6,9 +6,8 @@ import io.querydoctor.core.advisor.IndexAdvice.QueryEffect;
 import io.querydoctor.core.advisor.IndexAdvice;
 import io.querydoctor.core.advisor.WhatIf;
 import io.querydoctor.core.advisor.WhatIfException;
-import io.querydoctor.core.report.Quantities;
+import io.querydoctor.core.report.AdviceSection;
 import io.querydoctor.core.report.Report;
-import io.querydoctor.core.report.ReportFormat;
 import io.querydoctor.core.report.SkippedCheck;
 import io.querydoctor.postgres.advisor.AdvisorResult;
 import io.querydoctor.postgres.advisor.HypoPgWhatIf;
@@ -25,15 +24,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code querydoctor advise}: the index advisor for the workload in pg_stat_statements. */
 @Command(
@@ -59,8 +54,9 @@ final class AdviseCommand implements Callable<Integer> {
   private OutputOptions output;
 
   @Option(names = "--budget", paramLabel = "SIZE", converter = ByteSizeConverter.class,
-      description = "Storage for new indexes: 500MB, 2GB, or bytes (default: 25% of the size of the tables with "
-          + "candidates).")
+      description = "Storage for new indexes: 500MB, 1.5GB (MB = 10^6 bytes, GB = 10^9, as HypoPG and the "
+          + "index-selection literature count), 512MiB, 2GiB (binary), or bytes (default: 25%% of the size of the "
+          + "tables with candidates).")
   private Long budgetBytes;
 
   @Option(names = "--sandbox",
@@ -105,11 +101,8 @@ final class AdviseCommand implements Callable<Integer> {
           .forEach(s -> skipped.add(new SkippedCheck("index-advisor",
               "statement " + s.fingerprint() + ": " + s.reason())));
       Report report = new Report(Report.SCHEMA_VERSION, VersionProvider.tool(), Instant.now(), target, millis,
-          result.findings(), skipped);
+          result.findings(), skipped).withAdvice(AdviceSection.of(result.advice()));
       int exit = output.write(report, out, DiagnoseCommand.DEFAULT_FAIL_ON);
-      if (output.format == ReportFormat.TEXT) {
-        printSummary(out, result.advice());
-      }
       if (apply && !result.ddl().isEmpty()) {
         applyAndRemeasure(out, progress, sandboxExecutor, whatIf, result);
       }
@@ -126,17 +119,6 @@ final class AdviseCommand implements Callable<Integer> {
       throw new UserError("the what-if failed: " + e.getMessage(), e);
     } catch (SQLException e) {
       throw new UserError(e.getMessage(), e);
-    }
-  }
-
-  private static void printSummary(PrintWriter out, IndexAdvice advice) {
-    out.printf(Locale.ROOT, "%nWorkload planner cost (calls/h × cost): %s → %s with the %d chosen indexes "
-            + "(%s of the %s budget). Costs: %s.%n", Quantities.number(advice.workloadCostBefore()),
-        Quantities.number(advice.workloadCostAfter()), advice.chosen().size(), Quantities.bytes(advice.usedBytes()),
-        Quantities.bytes(advice.budgetBytes()), advice.method());
-    if (!advice.rejected().isEmpty()) {
-      out.println("Rejected candidates:");
-      advice.rejected().forEach(r -> out.println("  " + r.index().definition() + ": " + r.reason()));
     }
   }
 
@@ -159,27 +141,4 @@ final class AdviseCommand implements Callable<Integer> {
     }
   }
 
-  /** Sizes like {@code 2GB}, {@code 500MB}, {@code 64kB} or plain bytes; binary multiples as PostgreSQL uses. */
-  static final class ByteSizeConverter implements ITypeConverter<Long> {
-
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kKmMgGtT][bB])?");
-
-    @Override
-    public Long convert(String value) {
-      Matcher m = SIZE.matcher(value.strip());
-      if (!m.matches()) {
-        throw new TypeConversionException("invalid --budget '" + value
-            + "': expected a size such as 500MB, 2GB or 1048576");
-      }
-      long n = Long.parseLong(m.group(1));
-      String unit = m.group(2) == null ? "" : m.group(2).toUpperCase(Locale.ROOT);
-      return switch (unit) {
-        case "KB" -> n << 10;
-        case "MB" -> n << 20;
-        case "GB" -> n << 30;
-        case "TB" -> n << 40;
-        default -> n;
-      };
-    }
-  }
 }

@@ -2,6 +2,7 @@ package io.querydoctor.cli;
 
 import io.querydoctor.postgres.connect.ConnectionFailure;
 import io.querydoctor.postgres.connect.PgConnector;
+import io.querydoctor.postgres.connect.PgEnvironment;
 import io.querydoctor.postgres.connect.PgUrl;
 import java.sql.Connection;
 import picocli.CommandLine.Option;
@@ -9,9 +10,10 @@ import picocli.CommandLine.Option;
 /** How to reach the user's database; shared by every command that connects. */
 final class ConnectionOptions {
 
-  @Option(names = "--url", required = true, paramLabel = "JDBC_URL",
-      description = "The database to diagnose: jdbc:postgresql://host[:port]/database. "
-          + "Put no password in it; use --password-env, PGPASSWORD or ~/.pgpass.")
+  @Option(names = "--url", paramLabel = "URL",
+      description = "The database: jdbc:postgresql://host[:port]/database or postgres://[user@]host[:port]/database "
+          + "(default: DATABASE_URL, else PGHOST, PGPORT and PGDATABASE). "
+          + "Keep the password out of it; use --password-env, PGPASSWORD or ~/.pgpass.")
   String url;
 
   @Option(names = "--user", paramLabel = "ROLE",
@@ -25,7 +27,16 @@ final class ConnectionOptions {
   String passwordEnv;
 
   PgUrl parsedUrl() throws ConnectionFailure {
-    return PgUrl.parse(url);
+    return PgUrl.parse(effectiveUrl(url));
+  }
+
+  /** {@code url}, else the database the environment names; a one-line error when neither names one. */
+  static String effectiveUrl(String url) {
+    if (url != null) {
+      return url;
+    }
+    return PgEnvironment.standard().url()
+        .orElseThrow(() -> new UserError("no database given: use " + PgEnvironment.sources()));
   }
 
   Connection connect() throws ConnectionFailure {

@@ -59,11 +59,11 @@ final class DemoCapture implements AutoCloseable {
     return session.findings();
   }
 
-  /** p50, p95, p99 in ms of the statements with {@code fingerprint} captured so far, or null when none. */
+  /** p50, p95, p99 and max in ms of the statements with {@code fingerprint} captured so far, or null when none. */
   double[] percentiles(String fingerprint) {
     FingerprintSummary summary = session.aggregate().summary(fingerprint);
     return summary == null || summary.calls() == 0 ? null
-        : new double[] {summary.p50Millis(), summary.p95Millis(), summary.p99Millis()};
+        : new double[] {summary.p50Millis(), summary.p95Millis(), summary.p99Millis(), summary.maxMillis()};
   }
 
   @Override

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts an embedded PostgreSQL, loads the demo database (about 1.3 million rows at scale 1),",
-      "runs a workload with ten classic performance problems planted in it, and diagnoses it.",
+      "Runs the demo: an embedded PostgreSQL, a workload with ten planted problems, its diagnosis.",
+      "Loads the demo database (about 1.3 million rows at scale 1) and diagnoses the workload run on it.",
       "Nothing needs to be installed; the server is removed when the demo ends (unless --keep)."
     })
 final class DemoCommand implements Callable<Integer> {
@@ -76,8 +76,7 @@ final class DemoCommand implements Callable<Integer> {
 
   /** Blocks until Ctrl-C. The URL is printed even with --quiet: it is what --keep is for. */
   private static void keepRunning(EmbeddedServer server, String database, PrintWriter err) {
-    err.println("The demo database is running at " + server.jdbcUrl(database)
-        + " (user " + EmbeddedServer.SUPERUSER + ", no password). Press Ctrl-C to stop it.");
+    err.print(keptMessage(server.jdbcUrl(database)));
     err.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -93,6 +92,14 @@ final class DemoCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** What --keep prints: where the database is, and a diagnose command that works as pasted. */
+  static String keptMessage(String jdbcUrl) {
+    return "The demo database is running at " + jdbcUrl + " (user " + EmbeddedServer.SUPERUSER + ", no password).\n"
+        + "Diagnose it with:\n"
+        + "  ./querydoctor diagnose --url " + jdbcUrl + " --user " + EmbeddedServer.SUPERUSER + "\n"
+        + "Press Ctrl-C to stop it.\n";
   }
 
   private static String format(double value) {

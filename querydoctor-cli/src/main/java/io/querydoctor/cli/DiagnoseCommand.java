@@ -10,6 +10,7 @@ import io.querydoctor.core.diagnosis.RootCauseMerger;
 import io.querydoctor.core.diagnosis.Symptom;
 import io.querydoctor.core.sql.SqlDialect;
 import io.querydoctor.core.sql.SqlFingerprinter;
+import io.querydoctor.core.report.SkippedCheck;
 import io.querydoctor.core.verify.StatementSamples;
 import io.querydoctor.core.verify.TimedWork;
 import io.querydoctor.postgres.connect.SafeExecutor;
@@ -113,13 +114,32 @@ final class DiagnoseCommand implements Callable<Integer> {
       progress.step("replaying capture file " + file);
       new CaptureFileAnalyzer().analyze(file, captured);
     }
-    report = report.plus(captured.findings(), captured.skipped());
+    report = report.plus(captured.findings(), captured.skipped()).plus(List.of(), notAsked());
     report = LogOptions.foldInto(report, logWorkload);
     report = report.withFindings(RootCauseMerger.merge(report.findings()));
     if (verify) {
       report = verified(report, progress);
     }
     return output.write(baselines.apply(report), out, DEFAULT_FAIL_ON);
+  }
+
+  /**
+   * What this run did not look at because it was not asked to, said in the report rather than left out
+   * silently: the application's side (a capture file) and measured fixes (a sandbox). The demo shows both; a
+   * plain diagnose of the same database cannot.
+   */
+  private List<SkippedCheck> notAsked() {
+    List<SkippedCheck> notes = new ArrayList<>();
+    if (captureFiles.isEmpty()) {
+      notes.add(new SkippedCheck("capture", "no capture file given (--capture FILE): N+1 queries, unbatched writes "
+          + "and transactions held across slow work are seen from the application's side, by its JDBC capture "
+          + "(docs/capture.md)"));
+    }
+    if (!verify) {
+      notes.add(new SkippedCheck("verification", "fixes were not measured: on a copy of this database, --sandbox "
+          + "--verify applies each fix and times the statements before and after"));
+    }
+    return notes;
   }
 
   private void checkSymptomOptions() {

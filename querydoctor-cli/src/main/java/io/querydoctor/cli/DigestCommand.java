@@ -57,9 +57,9 @@ final class DigestCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "FILE", description = "Log files (gzip or not), all of one engine.")
   List<Path> files;
 
-  @Option(names = "--url", paramLabel = "JDBC_URL",
+  @Option(names = "--url", paramLabel = "URL",
       description = "Digest pg_stat_statements of this database instead of log files: "
-          + "jdbc:postgresql://host[:port]/database (no password in it).")
+          + "jdbc:postgresql://host[:port]/database or postgres://host/database (no password in it).")
   String url;
 
   @Option(names = "--user", paramLabel = "ROLE", description = "Role to connect as (default: PGUSER, else the OS user).")

@@ -9,22 +9,58 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns any failure of a command into one line on stderr and exit code 2. The stack trace is printed only
- * with --verbose: users need to know what to fix, not where in our code it was noticed.
+ * Turns any failure of a command into one line on stderr and exit code 2 (1 means "found something at or above
+ * --fail-on", so no failure may exit 1). The stack trace is printed only with --verbose: users need to know what
+ * to fix, not where in our code it was noticed. Exceptions carry a message saying what to fix; an error (memory
+ * or stack exhausted) or an exception without a message (a bug of ours) is called an internal error.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+    if (!expected(e)) {
+      return internalError(e, commandLine, verbose(parseResult));
+    }
     PrintWriter err = commandLine.getErr();
     err.println("querydoctor: " + message(e));
     if (verbose(parseResult)) {
       e.printStackTrace(err);
-    } else {
-      err.println("(run with --verbose for details)");
     }
     err.flush();
     return ExitCode.ERROR;
+  }
+
+  /**
+   * A failure that is not about the user's input or database, including an {@link Error} that escaped picocli:
+   * one line naming it, exit code 2. Memory is likely short after an OutOfMemoryError, but whatever filled it is
+   * garbage by now, so printing one line works.
+   */
+  static int internalError(Throwable e, CommandLine commandLine, boolean verbose) {
+    PrintWriter err = commandLine.getErr();
+    err.println("querydoctor: " + internalMessage(e) + (verbose ? "" : " (run with --verbose for the stack trace)"));
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCode.ERROR;
+  }
+
+  private static String internalMessage(Throwable e) {
+    if (e instanceof OutOfMemoryError) {
+      return "out of memory (" + message(e) + "); give the JVM more heap (QUERYDOCTOR_JAVA_OPTS=-Xmx…) or a smaller input";
+    }
+    if (e instanceof StackOverflowError) {
+      return "internal error: stack overflow (the input nests too deeply?)";
+    }
+    String text = e.getMessage();
+    return "internal error: " + e.getClass().getSimpleName()
+        + (text == null || text.isBlank() ? "" : ": " + message(e));
+  }
+
+  /** Exceptions with a message of their own; a bare NullPointerException and the like are internal errors. */
+  private static boolean expected(Exception e) {
+    Throwable shown = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    return shown.getMessage() != null && !shown.getMessage().isBlank() && !(shown instanceof NullPointerException);
   }
 
   static String message(Throwable e) {

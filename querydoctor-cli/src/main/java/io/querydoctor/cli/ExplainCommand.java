@@ -2,14 +2,16 @@ package io.querydoctor.cli;
 
 import io.querydoctor.core.report.Report;
 import io.querydoctor.core.report.ReportFormat;
+import io.querydoctor.postgres.connect.PgEnvironment;
 import io.querydoctor.postgres.connect.SafeExecutor;
 import io.querydoctor.postgres.plan.ExplainService;
 import io.querydoctor.postgres.plan.ExplainService.Explained;
+import io.querydoctor.postgres.plan.PlanFile;
+import io.querydoctor.core.input.InputFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -52,8 +54,13 @@ final class ExplainCommand implements Callable<Integer> {
           + "auto_explain log entry) instead of explaining on a database.")
   Path plan;
 
-  @Option(names = "--url", paramLabel = "JDBC_URL",
-      description = "The database to explain on: jdbc:postgresql://host[:port]/database (no password in it).")
+  @Option(names = "--max-plan-size", paramLabel = "SIZE", defaultValue = "256MB", converter = ByteSizeConverter.class,
+      description = "With --plan: refuse plan files larger than this (default: ${DEFAULT-VALUE}; e.g. 1GB, 512MiB).")
+  long maxPlanBytes;
+
+  @Option(names = "--url", paramLabel = "URL",
+      description = "The database to explain on: jdbc:postgresql://host[:port]/database or postgres://host/database "
+          + "(default: DATABASE_URL, else PGHOST, PGPORT and PGDATABASE; no password in it).")
   String url;
 
   @Option(names = "--user", paramLabel = "ROLE", description = "Role to connect as (default: PGUSER, else the OS user).")
@@ -91,17 +98,22 @@ final class ExplainCommand implements Callable<Integer> {
     output.checkWritable();
     long start = System.currentTimeMillis();
     String target;
+    String explainedWhat;
     Explained explained;
     if (plan != null) {
       if (sql != null || file != null || url != null) {
         throw new UserError("--plan analyzes a plan file: give no SQL, --file or --url with it");
       }
       target = plan.toString();
-      explained = ExplainService.withDefaults().analyzePlan(read(plan, "plan"), "query");
+      explainedWhat = "plan file " + plan.getFileName();
+      explained = ExplainService.withDefaults().analyzePlan(planFile(), "query");
     } else {
       String statement = statement();
-      if (url == null) {
-        throw new UserError("--url is required to explain a statement (or use --plan FILE)");
+      ExplainableStatement.check(statement);
+      explainedWhat = statement;
+      if (url == null && PgEnvironment.standard().url().isEmpty()) {
+        throw new UserError("no database given to explain the statement on: use " + PgEnvironment.sources()
+            + " (or --plan FILE)");
       }
       ConnectionOptions connection = connection();
       target = connection.parsedUrl().redacted();
@@ -119,9 +131,12 @@ final class ExplainCommand implements Callable<Integer> {
         explained = ExplainService.withDefaults().explain(executor, statement, !noAnalyze, analyzeWrites, "query");
       }
     }
-    Report report = explained.report(target, VersionProvider.tool(), Instant.now(), System.currentTimeMillis() - start);
+    Report report = explained.report(target, VersionProvider.tool(), Instant.now(), System.currentTimeMillis() - start,
+        explainedWhat);
     if (output.format == ReportFormat.TEXT && output.output == null) {
+      // The annotated tree is printed first, in full; the report after it need not repeat it.
       out.println(output.shown(explained.tree()));
+      report = report.withoutPlans();
     }
     return output.write(report, out, DiagnoseCommand.DEFAULT_FAIL_ON);
   }
@@ -147,13 +162,23 @@ final class ExplainCommand implements Callable<Integer> {
     return connection;
   }
 
+  private io.querydoctor.core.plan.Plan planFile() {
+    try {
+      return PlanFile.read(plan, maxPlanBytes);
+    } catch (PlanFile.TooLarge e) {
+      throw new UserError(e.getMessage() + "; raise it with --max-plan-size", e);
+    } catch (IOException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
   private static String read(Path path, String what) {
     try {
       return Files.readString(path, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UserError("cannot read the " + what + " file " + path + ": no such file", e);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new UserError("the " + what + " file " + path + " is not UTF-8 text (binary, UTF-16 or Latin-1?)", e);
     } catch (IOException e) {
-      throw new UserError("cannot read the " + what + " file " + path + ": " + e.getMessage(), e);
+      throw new UserError("cannot read the " + what + " file " + path + ": " + InputFile.reason(e), e);
     }
   }
 }

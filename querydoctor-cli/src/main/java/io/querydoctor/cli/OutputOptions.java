@@ -2,9 +2,13 @@ package io.querydoctor.cli;
 
 import io.querydoctor.core.finding.Severity;
 import io.querydoctor.core.report.JsonReportRenderer;
+import io.querydoctor.core.report.JunitXmlReportRenderer;
 import io.querydoctor.core.report.RenderOptions;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.core.report.ReportFormat;
+import io.querydoctor.core.report.ReportRenderer;
+import io.querydoctor.core.report.SarifReportRenderer;
+import io.querydoctor.core.report.SourceRoots;
 import io.querydoctor.core.report.Suppressions;
 import io.querydoctor.core.sql.Credentials;
 import io.querydoctor.core.sql.LiteralRedactor;
@@ -26,9 +30,21 @@ import picocli.CommandLine.Option;
 final class OutputOptions {
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
-      description = "Report format: text, json, markdown or html (default: ${DEFAULT-VALUE}). "
-          + "json follows docs/report.schema.json.")
+      description = "Report format: text, json, markdown, html, sarif or junit (default: ${DEFAULT-VALUE}). "
+          + "json follows docs/report.schema.json; sarif is SARIF 2.1.0 for code scanning (GitHub, GitLab); junit "
+          + "is JUnit XML with one failed test case per finding at or above --fail-on.")
   ReportFormat format;
+
+  @Option(names = "--source-root", paramLabel = "DIR",
+      description = "With --format sarif: where to find the source file of a finding's call site, so the result "
+          + "points at its file and line. Repeatable (default: src/main/java and src/test/java under the current "
+          + "directory and under the modules below it).")
+  List<Path> sourceRoots = new ArrayList<>();
+
+  @Option(names = "--sarif-anchor", paramLabel = "FILE",
+      description = "With --format sarif: a file of the repository (e.g. your schema migrations) to place findings "
+          + "without a source location on; GitHub code scanning rejects results without a file.")
+  String sarifAnchor;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the report to FILE instead of standard output.")
@@ -38,6 +54,12 @@ final class OutputOptions {
       description = "Exit with code 1 when a finding is at least this severe: critical, high, medium, low, "
           + "info, or none to always exit 0 after a successful run.")
   FailOn failOn;
+
+  @Option(names = "--fail-on-new", paramLabel = "SEVERITY", converter = FailOnConverter.class,
+      description = "With --baseline: exit with code 1 only when a finding at least this severe is new since the "
+          + "baseline (a latency regression counts as new), the CI habit of failing on what a change introduced; "
+          + "--fail-on, when also given, still applies to every finding.")
+  FailOn failOnNew;
 
   @Option(names = "--no-color",
       description = "No ANSI colours in text output (default: colours on a terminal, unless NO_COLOR is set or "
@@ -72,6 +94,11 @@ final class OutputOptions {
   /** Fails before any long work if the report could not be written. */
   void checkWritable() {
     suppressions();
+    for (Path root : sourceRoots) {
+      if (!Files.isDirectory(root)) {
+        throw new UserError("--source-root " + root + " is not a directory");
+      }
+    }
     if (output == null) {
       return;
     }
@@ -106,21 +133,38 @@ final class OutputOptions {
   int write(Report diagnosed, PrintWriter out, FailOn defaultFailOn) {
     Report report = suppressions().apply(diagnosed);
     Report shown = showLiterals ? report.withoutCredentials() : report.redacted();
-    RenderOptions options = new RenderOptions(colourWanted(), verbose);
+    FailOn threshold = failOn != null ? failOn : defaultFailOn;
+    ReportRenderer renderer = renderer(threshold);
     try {
       if (output == null) {
-        format.renderer(options).render(shown, out);
+        renderer.render(shown, out);
         out.flush();
       } else {
         try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-          format.renderer(options).render(shown, file);
+          renderer.render(shown, file);
         }
       }
     } catch (IOException e) {
       throw new UserError("cannot write the report to " + output + ": " + e.getMessage(), e);
     }
-    FailOn threshold = failOn != null ? failOn : defaultFailOn;
+    if (failOnNew != null) {
+      if (report.comparison() == null) {
+        throw new UserError("--fail-on-new compares with a baseline: give --baseline FILE (saved by --save-baseline)");
+      }
+      boolean failed = failOnNew.failedOnNew(report) || (failOn != null && failOn.failed(report));
+      return failed ? ExitCode.FINDINGS : ExitCode.CLEAN;
+    }
     return threshold.failed(report) ? ExitCode.FINDINGS : ExitCode.CLEAN;
+  }
+
+  /** The format's renderer; SARIF with the source roots, JUnit XML failing what fails the run. */
+  private ReportRenderer renderer(FailOn threshold) {
+    return switch (format) {
+      case SARIF -> new SarifReportRenderer(sourceRoots.isEmpty() ? SourceRoots.conventional(Path.of(""))
+          : SourceRoots.of(sourceRoots, Path.of("")), sarifAnchor);
+      case JUNIT -> new JunitXmlReportRenderer(threshold.severity());
+      default -> format.renderer(new RenderOptions(colourWanted(), verbose));
+    };
   }
 
   /**
@@ -168,6 +212,13 @@ final class OutputOptions {
     boolean failed(Report report) {
       return severity != null && report.hasFindingsAtLeast(severity);
     }
+
+    /** A new finding (or a latency regression) of the comparison at this severity or worse. */
+    boolean failedOnNew(Report report) {
+      var comparison = report.comparison();
+      return severity != null && java.util.stream.Stream.concat(comparison.newFindings().stream(),
+          comparison.regressions().stream()).anyMatch(f -> f.severity().atLeast(severity));
+    }
   }
 
   static final class FailOnConverter implements ITypeConverter<FailOn> {
@@ -192,7 +243,7 @@ final class OutputOptions {
    * html formats on a daemon thread now, so that it overlaps the reading (≈ 0.2 s of a digest's wall time).
    */
   void prepareRendererInBackground() {
-    if (format == ReportFormat.JSON || format == ReportFormat.HTML) {
+    if (format == ReportFormat.JSON || format == ReportFormat.HTML || format == ReportFormat.SARIF) {
       Thread warmUp = new Thread(JsonReportRenderer::warmUp, "querydoctor-renderer-warm-up");
       warmUp.setDaemon(true);
       warmUp.start();

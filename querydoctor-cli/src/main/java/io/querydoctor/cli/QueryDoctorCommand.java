@@ -1,6 +1,7 @@
 package io.querydoctor.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Finds, explains and fixes slow database queries.",
     subcommands = {DemoCommand.class, DiagnoseCommand.class, CheckCommand.class, ExplainCommand.class,
-      DigestCommand.class, AdviseCommand.class},
+      DigestCommand.class, AdviseCommand.class, HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  ran, nothing at or above --fail-on",

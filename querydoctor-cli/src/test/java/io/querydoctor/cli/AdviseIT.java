@@ -81,6 +81,13 @@ class AdviseIT {
         "-q", "--no-color");
     assertThat(run.out()).contains("Rejected candidates:").contains("over budget");
     assertThat(run.out()).doesNotContain("CREATE INDEX");
+    // Regression (#24): the HTML and JSON reports dropped the rejected candidates and the budget line.
+    for (String format : new String[] {"html", "markdown", "json"}) {
+      CliRun other = CliRun.of("advise", "--url", db.jdbcUrl(), "--user", db.user(), "--sandbox", "--budget", "8kB",
+          "-q", "--format", format);
+      assertThat(other.out()).as(format).contains("over budget")
+          .contains(format.equals("json") ? "\"budgetBytes\" : 8000" : "8,000 bytes");
+    }
   }
 
   @Test

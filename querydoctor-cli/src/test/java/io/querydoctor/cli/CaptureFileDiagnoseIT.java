@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import io.querydoctor.core.capture.CaptureOptions;
 import io.querydoctor.core.capture.CaptureSession;
 import io.querydoctor.core.capture.Scope;
@@ -26,6 +28,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 @ExtendWith(EmbeddedPostgresExtension.class)
 class CaptureFileDiagnoseIT {
 
+  /** The line of {@link #record} that runs the N+1's query (its call site). */
+  private static int booksQueryLine;
+
   @Test
   void capturedNPlusOneIsReportedByDiagnose(TestDatabase db, @TempDir Path dir) throws Exception {
     Path file = dir.resolve("app.capture.jsonl");
@@ -36,6 +41,31 @@ class CaptureFileDiagnoseIT {
     JsonNode findings = new ObjectMapper().readTree(run.out()).get("findings");
     assertThat(findings.findValuesAsText("ruleId")).contains("n-plus-one");
     assertThat(run.out()).contains("GET /authors").doesNotContain("'secret-title-").contains("= ANY (?)");
+  }
+
+  @Test
+  void sarifPlacesTheCapturedNPlusOneOnTheLineThatRanIt(TestDatabase db, @TempDir Path dir) throws Exception {
+    Path file = dir.resolve("app.capture.jsonl");
+    record(db, file);
+    CliRun run = CliRun.of("diagnose", "--url", db.jdbcUrl(), "--user", db.user(), "--capture", file.toString(),
+        "--format", "sarif", "--fail-on", "none", "-q");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.CLEAN);
+    JsonNode sarif = new ObjectMapper().readTree(run.out());
+    try (var in = CaptureFileDiagnoseIT.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+      assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in).validate(sarif)).isEmpty();
+    }
+    JsonNode nPlusOne = null;
+    for (JsonNode result : sarif.at("/runs/0/results")) {
+      if (result.get("ruleId").asText().equals("n-plus-one")) {
+        nPlusOne = result;
+      }
+    }
+    assertThat(nPlusOne).as(run.out()).isNotNull();
+    JsonNode physical = nPlusOne.at("/locations/0/physicalLocation");
+    assertThat(physical.at("/artifactLocation/uri").asText())
+        .endsWith("querydoctor-cli/src/test/java/io/querydoctor/cli/CaptureFileDiagnoseIT.java");
+    assertThat(physical.at("/region/startLine").asInt()).isEqualTo(booksQueryLine);
+    assertThat(nPlusOne.at("/message/text").asText()).contains("executions_per_scope = 20 (threshold 5)");
   }
 
   @Test
@@ -61,6 +91,7 @@ class CaptureFileDiagnoseIT {
         for (int author = 0; author < 20; author++) {
           try (PreparedStatement books = c.prepareStatement("SELECT title FROM book WHERE author_id = ?")) {
             books.setInt(1, author);
+            booksQueryLine = new Throwable().getStackTrace()[0].getLineNumber() + 1;
             books.executeQuery().close();
           }
         }

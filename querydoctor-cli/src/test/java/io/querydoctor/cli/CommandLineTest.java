@@ -41,14 +41,31 @@ class CommandLineTest {
   void unknownFormatNamesTheAllowedOnes() {
     CliRun run = CliRun.of("diagnose", "--url", "jdbc:postgresql://h/db", "--format", "pdf");
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(run.errorLine()).contains("expected text, json, markdown or html");
+    assertThat(run.errorLine()).contains("expected text, json, markdown, html, sarif or junit");
+  }
+
+  @Test
+  void everyReportingCommandOffersSarifAndJunit() {
+    for (String command : List.of("diagnose", "check", "explain", "digest", "advise")) {
+      assertThat(CliRun.of(command, "--help").out()).as(command)
+          .contains("sarif", "junit", "--source-root", "--sarif-anchor");
+    }
+  }
+
+  @Test
+  void aSourceRootThatIsNotADirectoryIsOneLineAndExitTwo() {
+    CliRun run = CliRun.of("digest", "-q", "--format", "sarif", "--source-root", "no/such/dir",
+        "../querydoctor-postgres/src/test/resources/logs/pg-stderr/valid.log");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(run.errorLine()).contains("--source-root no/such/dir is not a directory");
+    assertThat(run.err()).doesNotContain("\tat ");
   }
 
   @Test
   void urlOfAnotherDatabaseIsRefused() {
     CliRun run = CliRun.of("diagnose", "--url", "jdbc:mysql://localhost/app?password=hunter2", "-q");
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(run.errorLine()).contains("not a PostgreSQL JDBC URL");
+    assertThat(run.errorLine()).contains("not a PostgreSQL URL");
     assertThat(run.err()).doesNotContain("hunter2").doesNotContain("\tat ");
   }
 
@@ -95,7 +112,8 @@ class CommandLineTest {
     CliRun run = CliRun.of("diagnose", "--url", "jdbc:postgresql://127.0.0.1:1/app", "-q");
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(run.errorLine()).contains("cannot reach 127.0.0.1:1");
-    assertThat(run.err()).doesNotContain("\tat ").contains("--verbose");
+    assertThat(run.err()).doesNotContain("\tat ");
+    assertThat(run.err().lines()).hasSize(1);
   }
 
   @Test

@@ -56,6 +56,26 @@ class DiagnoseIT {
     }
   }
 
+  /** Regression (#24): diagnose of the kept demo silently lacked the capture findings and verification. */
+  @Test
+  void whatThisRunWasNotAskedToLookAtIsSaid(TestDatabase db) throws IOException {
+    CliRun run = CliRun.of("diagnose", "--url", db.jdbcUrl(), "--user", db.user(), "--format", "json", "-q");
+    JsonNode skipped = new ObjectMapper().readTree(run.out()).get("skipped");
+    java.util.List<String> checks = new java.util.ArrayList<>();
+    skipped.forEach(s -> checks.add(s.get("check").asText()));
+    assertThat(checks).contains("capture", "verification");
+  }
+
+  @Test
+  void theCommandTheKeptDemoPrintsWorksAsPasted(TestDatabase db, EmbeddedServer server) {
+    String command = DemoCommand.keptMessage(server.jdbcUrl(db.name())).lines()
+        .filter(line -> line.contains("./querydoctor diagnose")).findFirst().orElseThrow().strip();
+    String[] words = command.substring("./querydoctor ".length()).split(" ");
+    CliRun run = CliRun.of(words);
+    assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.CLEAN, ExitCode.FINDINGS);
+    assertThat(run.out()).contains("QueryDoctor report");
+  }
+
   @Test
   void missingDatabaseIsNamed(EmbeddedServer server) {
     CliRun run = CliRun.of("diagnose", "--url", server.jdbcUrl("no_such_db"), "--user", "postgres", "-q");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DigestCommandTest {
 
   private static final Path LOGS = Path.of("..", "querydoctor-postgres", "src", "test", "resources", "logs");
-  private static final Path PG_STDERR = LOGS.resolve("pg-stderr/valid.log");
+  static final Path PG_STDERR = LOGS.resolve("pg-stderr/valid.log");
   private static final Path MYSQL = Path.of("..", "querydoctor-core", "src", "test", "resources", "logs",
       "mysql-slow", "valid.log");
 
@@ -48,6 +48,35 @@ class DigestCommandTest {
   }
 
   @Test
+  void sarifOutputValidatesAgainstTheSarifSchemaAndCarriesTheSlowShapes() throws IOException {
+    CliRun run = CliRun.of("digest", "-q", "--format", "sarif", "--slow-ms", "200", MYSQL.toString());
+
+    JsonNode sarif = new ObjectMapper().readTree(run.out());
+    try (var in = DigestCommandTest.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+      var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+      assertThat(schema.validate(sarif)).isEmpty();
+    }
+    JsonNode result = sarif.at("/runs/0/results/0");
+    assertThat(result.get("ruleId").asText()).isEqualTo("slow-query");
+    assertThat(result.at("/message/text").asText()).contains("Evidence: ").contains("Fix: ");
+    assertThat(result.at("/partialFingerprints").size()).isEqualTo(1);
+  }
+
+  @Test
+  void junitOutputFailsWhatFailsTheRun() {
+    CliRun run = CliRun.of("digest", "-q", "--format", "junit", "--slow-ms", "200", "--fail-on", "info",
+        MYSQL.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(run.out()).startsWith("<?xml").contains("<testcase classname=\"querydoctor.slow-query\"")
+        .contains("<failure type=");
+    CliRun lenient = CliRun.of("digest", "-q", "--format", "junit", "--slow-ms", "200", "--fail-on", "none",
+        MYSQL.toString());
+    assertThat(lenient.exitCode()).isEqualTo(ExitCode.CLEAN);
+    assertThat(lenient.out()).contains("querydoctor.slow-query").doesNotContain("<failure");
+  }
+
+  @Test
   void detectsASlowLogAndReportsItsSlowShapes() {
     CliRun run = CliRun.of("digest", "-q", "--slow-ms", "200", MYSQL.toString());
 
@@ -61,7 +90,7 @@ class DigestCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.CLEAN, ExitCode.FINDINGS);
     assertThat(run.out()).contains("Input: 4 statements (3 outside --since/--until, left out)")
-        .contains("Workload (by total): 1 statements");
+        .contains("Workload (by total): 1 statement,");
   }
 
   @Test
@@ -120,7 +149,7 @@ class DigestCommandTest {
 
     CliRun run = CliRun.of("digest", "-q", "--baseline", saved.toString(), after.toString());
 
-    assertThat(run.out()).contains("latency-regression").contains("p95 4.00 ms → 12 ms (3.0×)");
+    assertThat(run.out()).contains("latency-regression").contains("p95 4.00 ms → 12 ms, 3.0×");
     assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
   }
 
@@ -129,7 +158,7 @@ class DigestCommandTest {
     CliRun run = CliRun.of("digest", "no-such.log");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(run.errorLine()).isEqualTo("querydoctor: no such file: no-such.log");
+    assertThat(run.errorLine()).isEqualTo("querydoctor: cannot read no-such.log: no such file");
     assertThat(run.err()).doesNotContain("Exception");
   }
 

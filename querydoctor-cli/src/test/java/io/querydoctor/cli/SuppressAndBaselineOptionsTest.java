@@ -85,4 +85,38 @@ class SuppressAndBaselineOptionsTest {
     assertThatThrownBy(() -> run(ReportSamples.withLiterals(), "--baseline", dir.resolve("x.json").toString()))
         .isInstanceOf(UserError.class).hasMessageContaining("cannot read the baseline");
   }
+
+  @Test
+  void failOnNewFailsOnlyOnWhatTheBaselineDidNotHave(@TempDir Path dir) {
+    Path baseline = dir.resolve("run.json");
+    Report empty = new Report(1, "t", ReportSamples.withLiterals().generatedAt(), "x", 0, java.util.List.of(),
+        java.util.List.of());
+    run(empty, "--save-baseline", baseline.toString());
+    Run introduced = run(ReportSamples.withLiterals(), "--baseline", baseline.toString(), "--fail-on-new", "high");
+    assertThat(introduced.exitCode()).isEqualTo(ExitCode.FINDINGS);
+
+    Path known = dir.resolve("known.json");
+    run(ReportSamples.withLiterals(), "--save-baseline", known.toString());
+    Run unchanged = run(ReportSamples.withLiterals(), "--baseline", known.toString(), "--fail-on-new", "info");
+    assertThat(unchanged.exitCode()).as("the same high finding, not new").isEqualTo(ExitCode.CLEAN);
+    Run both = run(ReportSamples.withLiterals(), "--baseline", known.toString(), "--fail-on-new", "info",
+        "--fail-on", "high");
+    assertThat(both.exitCode()).isEqualTo(ExitCode.FINDINGS);
+    assertThatThrownBy(() -> run(ReportSamples.withLiterals(), "--fail-on-new", "high"))
+        .isInstanceOf(UserError.class).hasMessageContaining("--baseline");
+  }
+
+  @Test
+  void anUnmatchedSuppressionIsReportedInTheReport() {
+    Run run = run(ReportSamples.withLiterals(), "--suppress", "unused-index:public.no_such_index");
+    assertThat(run.out()).contains("unused-index:public.no_such_index").contains("matched no finding");
+  }
+
+  @Test
+  void everyFindingShowsTheKeyThatSuppressesIt() {
+    for (String format : new String[] {"text", "markdown", "html", "json"}) {
+      assertThat(run(ReportSamples.withLiterals(), "--format", format, "--verbose").out()).as(format).contains(KEY);
+    }
+    assertThat(run(ReportSamples.withLiterals(), "--format", "json").out()).contains("\"key\" : \"" + KEY + "\"");
+  }
 }

@@ -27,6 +27,16 @@ public record IndexAdvice(List<ChosenIndex> chosen, List<RejectedCandidate> reje
     return chosen.stream().mapToLong(ChosenIndex::sizeBytes).sum();
   }
 
+  /**
+   * Bytes the existing indexes take that the chosen ones make redundant (each counted once): what dropping
+   * them frees. The selection charges an index that extends an existing one only its extra bytes, so
+   * {@code usedBytes() - freedBytes()} is what is held against the budget.
+   */
+  public long freedBytes() {
+    return chosen.stream().flatMap(c -> c.madeRedundant().stream()).distinct()
+        .mapToLong(ExistingIndex::sizeBytes).sum();
+  }
+
   /** A chosen index with the effect that earned it its place. */
   public record ChosenIndex(IndexCandidate index, long sizeBytes, List<QueryEffect> effects,
       double maintenanceCostPerHour, List<ExistingIndex> madeRedundant) {

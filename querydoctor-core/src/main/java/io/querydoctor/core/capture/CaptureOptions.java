@@ -8,9 +8,16 @@ import java.util.Objects;
 /**
  * How a capture session behaves. Every bound on memory is here, with its default:
  * <ul>
- *   <li>{@code maxStatementsPerScope} (10 000): statements kept per open scope; more are counted, not kept;
+ *   <li>{@code maxStatementsPerScope} (10 000): statements kept per open scope; more are counted, not kept (and
+ *       not analysed: the scope then gets a {@code capture-truncated} finding). Also bounds the scope's
+ *       per-fingerprint repeat counters and the transactions it keeps;
+ *   <li>{@code maxScopeTextChars} (2 000 000): characters of SQL text a scope keeps with its statements (charged
+ *       when a connection fingerprints a text other than its last one, so a statement run again adds none); past
+ *       it statements are counted, not kept;
  *   <li>{@code maxFingerprints} (1 000): entries in the aggregate, a few KB each; more go to one "other" entry;
  *   <li>{@code maxCachedStatements} (10 000): distinct SQL strings whose fingerprint is cached;
+ *   <li>{@code maxCachedTextChars} (4 000 000): characters of those strings; a statement longer than a
+ *       sixteenth of it is fingerprinted at every execution instead of cached;
  *   <li>{@code captureQueueCapacity} (65 536): events waiting for the capture file writer; more are dropped
  *       and counted;
  *   <li>detection groups: at most {@code maxFingerprints} × rules, beyond which new groups are dropped.
@@ -26,6 +33,8 @@ import java.util.Objects;
  * @param maxStatementsPerScope see above
  * @param maxFingerprints see above
  * @param maxCachedStatements see above
+ * @param maxScopeTextChars see above
+ * @param maxCachedTextChars see above
  * @param thresholds the detectors' thresholds (defaults from RULES.md)
  * @param slowQueryLog whether statements over the slow-query threshold are logged (SLF4J, WARN)
  * @param captureFile JSON-lines file to write events to, or {@code null}
@@ -41,6 +50,8 @@ public record CaptureOptions(
     int maxStatementsPerScope,
     int maxFingerprints,
     int maxCachedStatements,
+    int maxScopeTextChars,
+    int maxCachedTextChars,
     DetectorThresholds thresholds,
     boolean slowQueryLog,
     Path captureFile,
@@ -55,6 +66,8 @@ public record CaptureOptions(
     positive("maxStatementsPerScope", maxStatementsPerScope);
     positive("maxFingerprints", maxFingerprints);
     positive("maxCachedStatements", maxCachedStatements);
+    positive("maxScopeTextChars", maxScopeTextChars);
+    positive("maxCachedTextChars", maxCachedTextChars);
     positive("captureQueueCapacity", captureQueueCapacity);
   }
 
@@ -83,6 +96,8 @@ public record CaptureOptions(
     b.maxStatementsPerScope = maxStatementsPerScope;
     b.maxFingerprints = maxFingerprints;
     b.maxCachedStatements = maxCachedStatements;
+    b.maxScopeTextChars = maxScopeTextChars;
+    b.maxCachedTextChars = maxCachedTextChars;
     b.thresholds = thresholds;
     b.slowQueryLog = slowQueryLog;
     b.captureFile = captureFile;
@@ -101,6 +116,9 @@ public record CaptureOptions(
     private int maxStatementsPerScope = 10_000;
     private int maxFingerprints = 1_000;
     private int maxCachedStatements = 10_000;
+    // About 2 MB of Latin-1 text: 10 000 statements of 200 characters, the usual ORM statement's length.
+    private int maxScopeTextChars = 2_000_000;
+    private int maxCachedTextChars = 4_000_000;
     private DetectorThresholds thresholds = DetectorThresholds.defaults();
     private boolean slowQueryLog = true;
     private Path captureFile;
@@ -150,6 +168,18 @@ public record CaptureOptions(
       return this;
     }
 
+    /** Characters of SQL text an open scope keeps with its statements; more statements are counted only. */
+    public Builder maxScopeTextChars(int value) {
+      maxScopeTextChars = value;
+      return this;
+    }
+
+    /** Characters of SQL text the fingerprint cache holds (per dialect). */
+    public Builder maxCachedTextChars(int value) {
+      maxCachedTextChars = value;
+      return this;
+    }
+
     public Builder thresholds(DetectorThresholds value) {
       thresholds = value;
       return this;
@@ -177,8 +207,8 @@ public record CaptureOptions(
 
     public CaptureOptions build() {
       return new CaptureOptions(ticker, callSites, callSiteExclusions, countRows, consumeTime, maxStatementsPerScope,
-          maxFingerprints, maxCachedStatements, thresholds, slowQueryLog, captureFile, captureLiterals,
-          captureQueueCapacity);
+          maxFingerprints, maxCachedStatements, maxScopeTextChars, maxCachedTextChars, thresholds, slowQueryLog,
+          captureFile, captureLiterals, captureQueueCapacity);
     }
   }
 }

@@ -76,8 +76,9 @@ public final class CaptureSession implements AutoCloseable {
     this.detections = new DetectionEngine(options.thresholds(), options.maxFingerprints());
     this.callSiteFinder = new CallSiteFinder(options.callSiteExclusions());
     this.postgresCache = new FingerprintCache(SqlFingerprinter.of(SqlDialect.POSTGRESQL),
-        options.maxCachedStatements());
-    this.mysqlCache = new FingerprintCache(SqlFingerprinter.of(SqlDialect.MYSQL), options.maxCachedStatements());
+        options.maxCachedStatements(), options.maxCachedTextChars());
+    this.mysqlCache = new FingerprintCache(SqlFingerprinter.of(SqlDialect.MYSQL), options.maxCachedStatements(),
+        options.maxCachedTextChars());
     this.slowNanos = options.thresholds().slowQueryMillis() * 1_000_000L;
     this.callSitesAlways = options.callSites() == CallSiteMode.ALWAYS;
     this.callSitesOnRepeat = options.callSites() == CallSiteMode.ON_REPEAT;
@@ -166,9 +167,18 @@ public final class CaptureSession implements AutoCloseable {
     return pipeline.failures() + captureFailures.get();
   }
 
-  /** Events the capture file could not take (queue full or file failed); 0 when every event was written. */
+  /**
+   * Events the capture file could not take (queue full, or the file failed: lines still buffered or cut off by the
+   * failure count too); 0 when every event was written. Once the session is closed, every event offered to the
+   * file is either here or in {@link #captureFileWritten()}.
+   */
   public long captureFileDropped() {
     return captureFile == null ? 0 : captureFile.dropped();
+  }
+
+  /** Events written to the capture file as whole lines so far. */
+  public long captureFileWritten() {
+    return captureFile == null ? 0 : captureFile.written();
   }
 
   /** Cached fingerprint of {@code sql}. */
@@ -283,17 +293,32 @@ public final class CaptureSession implements AutoCloseable {
     }
     if (scope.branchOf() != null) {
       // A branch is judged with the scope it carries work for, not on its own.
-      scope.branchOf().branchEnded(record);
+      scope.branchOf().branchEnded(scope);
       return;
     }
     if (scope.parent() != null && !scope.parent().isClosed()) {
-      scope.parent().absorb(record);
+      scope.parent().absorb(record, scope.textChars());
     }
     pipeline.scopeClosed(record);
   }
 
   private long now() {
     return systemClock ? System.nanoTime() : options.ticker().read();
+  }
+
+  /**
+   * {@code connection} fingerprinted a statement text it did not fingerprint last: the thread's scope, if any, will
+   * hold it (see {@link Scope#chargeText}). Called on that miss path only, never per statement. Never throws.
+   */
+  void textSeen(ConnectionTracker connection, String sql) {
+    try {
+      Scope scope = currentScope(connection);
+      if (scope != null) {
+        scope.chargeText(sql.length());
+      }
+    } catch (RuntimeException e) {
+      failed(e);
+    }
   }
 
   /** Records one statement: called by {@link ConnectionTracker}. Never throws. */

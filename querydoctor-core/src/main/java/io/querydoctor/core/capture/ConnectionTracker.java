@@ -66,6 +66,7 @@ public final class ConnectionTracker {
     if (entry == null || entry.sql() != sql) {
       entry = session.fingerprintEntry(sql, dialect);
       last = entry;
+      session.textSeen(this, sql);
     }
     return entry.fingerprint();
   }

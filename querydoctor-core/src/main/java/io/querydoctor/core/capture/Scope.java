@@ -38,7 +38,15 @@ public final class Scope implements AutoCloseable {
   private final Scope parent;
   private final String thread;
   private final long startNanos;
-  private final int maxStatements;
+  // Bounds (CaptureOptions): statements kept (maxStatementsPerScope), and characters of SQL text they hold
+  // (maxScopeTextChars). The repeat counters and the transactions kept are bounded by maxStatementsPerScope too.
+  // Beyond a bound statements are counted, not kept. The bounds are read from the options where used, on paths
+  // taken once per new fingerprint or text, so that a scope (one per unit of work) stays small.
+  // Characters of the statement texts this scope holds: charged when a connection fingerprints a text it did not
+  // fingerprint last (see chargeText), not per statement, so a statement costs no more than the limit check.
+  private int textChars;
+  // Statements are kept while size < limit: maxStatementsPerScope, lowered to the size when the text bound is hit.
+  private int limit;
   // The statements kept, in an array that only grows: a record views a prefix of it (RecordedStatements).
   // Kept here rather than in an object of their own, so recording a statement touches one object fewer.
   private StatementEvent[] statements = new StatementEvent[INITIAL_CAPACITY];
@@ -47,6 +55,7 @@ public final class Scope implements AutoCloseable {
   private List<TransactionRecord> transactions = List.of();
   private Map<String, int[]> occurrences;
   private int statementCount;
+  private int droppedTransactions;
   private long databaseNanos;
   private int connectionsOpened;
   // The own statements before this index have been added to the aggregate (see CaptureSession#AGGREGATE_LAG_NANOS).
@@ -55,8 +64,9 @@ public final class Scope implements AutoCloseable {
   private volatile ScopeRecord record;
   // Set for a branch: the scope on another thread whose work this one carries (see wrap).
   private final Scope branchOf;
-  // Records of this scope's branches that have ended, taken in when this scope closes (on its own thread).
-  private volatile ConcurrentLinkedQueue<ScopeRecord> branches;
+  // This scope's branches that have ended (closed, so their records are final), taken in when this scope closes,
+  // on its own thread.
+  private volatile ConcurrentLinkedQueue<Scope> branches;
 
   private static final int INITIAL_CAPACITY = 16;
 
@@ -83,7 +93,7 @@ public final class Scope implements AutoCloseable {
     this.thread = Thread.currentThread().getName();
     this.startNanos = startNanos;
     this.aggregatedAtNanos = startNanos;
-    this.maxStatements = maxStatements;
+    this.limit = maxStatements;
   }
 
   public long id() {
@@ -134,19 +144,32 @@ public final class Scope implements AutoCloseable {
     }
   }
 
-  /** How many times {@code fingerprintId} has run in this scope, counting this one. */
+  /**
+   * How many times {@code fingerprintId} has run in this scope, counting this one. Once
+   * {@code maxStatementsPerScope} fingerprints are counted, a new one is not and reads 1 at every run (so its call
+   * site is walked only when slow): more distinct fingerprints than the scope keeps statements cannot all be
+   * analysed anyway.
+   */
   int occurrence(String fingerprintId) {
     if (occurrences == null) {
       occurrences = new HashMap<>();
     }
     int[] count = occurrences.get(fingerprintId);
     if (count == null) {
+      if (occurrences.size() >= session.options().maxStatementsPerScope()) {
+        return 1;
+      }
       count = new int[1];
       occurrences.put(fingerprintId, count);
     }
     // A branch (one task of this scope's work on a pool) counts from its owner's second execution, so the first
     // execution in each branch gets a call site: the branch's statements are judged with the owner's.
     return ++count[0] + (branchOf == null ? 0 : 1);
+  }
+
+  /** Fingerprints whose repeats are counted (at most the statement limit). */
+  int countedFingerprints() {
+    return occurrences == null ? 0 : occurrences.size();
   }
 
   /**
@@ -156,11 +179,30 @@ public final class Scope implements AutoCloseable {
   boolean add(StatementEvent event) {
     statementCount++;
     databaseNanos += Math.max(0, event.elapsedNanos());
-    if (size < maxStatements) {
+    if (size < limit) {
       keep(event);
       return true;
     }
     return false;
+  }
+
+  /**
+   * A statement text of {@code length} characters is about to be recorded here: one a connection fingerprints
+   * and did not fingerprint last, so a new {@code String} this scope will hold (a loop over one prepared statement
+   * charges its text once; two alternating prepared statements, once each). When it does not fit the text bound
+   * the scope keeps no further statements.
+   */
+  void chargeText(int length) {
+    if (length > session.options().maxScopeTextChars() - textChars) {
+      limit = Math.min(limit, size);
+    } else {
+      textChars += length;
+    }
+  }
+
+  /** Characters of statement text charged to this scope. */
+  int textChars() {
+    return textChars;
   }
 
   private void keep(StatementEvent event) {
@@ -187,8 +229,10 @@ public final class Scope implements AutoCloseable {
     if (transactions.isEmpty()) {
       transactions = new ArrayList<>();
     }
-    if (transactions.size() < maxStatements) {
+    if (transactions.size() < session.options().maxStatementsPerScope()) {
       transactions.add(transaction);
+    } else {
+      droppedTransactions++;
     }
   }
 
@@ -196,10 +240,14 @@ public final class Scope implements AutoCloseable {
     connectionsOpened++;
   }
 
-  /** Adds a closed nested scope's statements to this one. */
-  void absorb(ScopeRecord child) {
+  /**
+   * Adds a closed nested scope's statements to this one, with their text ({@code childTextChars}): when that does
+   * not fit this scope's text bound, none of them is kept.
+   */
+  void absorb(ScopeRecord child, int childTextChars) {
+    chargeText(childTextChars);
     for (StatementEvent event : child.statements()) {
-      if (size < maxStatements) {
+      if (size < limit) {
         keep(event);
       }
     }
@@ -210,9 +258,9 @@ public final class Scope implements AutoCloseable {
   }
 
   ScopeRecord finish(long endNanos) {
-    ConcurrentLinkedQueue<ScopeRecord> ended = branches;
+    ConcurrentLinkedQueue<Scope> ended = branches;
     if (ended != null) {
-      for (ScopeRecord branch; (branch = ended.poll()) != null; ) {
+      for (Scope branch; (branch = ended.poll()) != null; ) {
         join(branch);
       }
     }
@@ -225,12 +273,12 @@ public final class Scope implements AutoCloseable {
     return branchOf;
   }
 
-  /** A branch of this scope ended on another thread; its work joins this scope when it closes. */
-  void branchEnded(ScopeRecord branch) {
+  /** A branch of this scope ended (closed) on another thread; its work joins this scope when it closes. */
+  void branchEnded(Scope branch) {
     if (record != null) {
       return;
     }
-    ConcurrentLinkedQueue<ScopeRecord> ended = branches;
+    ConcurrentLinkedQueue<Scope> ended = branches;
     if (ended == null) {
       synchronized (this) {
         ended = branches;
@@ -243,10 +291,15 @@ public final class Scope implements AutoCloseable {
     ended.add(branch);
   }
 
-  /** Takes in a branch's statements (already in the aggregate) and transactions, on this scope's thread. */
-  private void join(ScopeRecord branch) {
+  /**
+   * Takes in a closed branch's statements (already in the aggregate), text and transactions, on this scope's
+   * thread, within this scope's bounds.
+   */
+  private void join(Scope closedBranch) {
+    ScopeRecord branch = closedBranch.record();
+    chargeText(closedBranch.textChars());
     for (StatementEvent event : branch.statements()) {
-      if (size < maxStatements) {
+      if (size < limit) {
         keep(event);
       }
     }
@@ -294,7 +347,7 @@ public final class Scope implements AutoCloseable {
   private ScopeRecord toRecord(long endNanos) {
     return new ScopeRecord(id, parent == null ? 0 : parent.id, name, kind, thread, startNanos, endNanos,
         new RecordedStatements(statements, size), statementCount, databaseNanos, connectionsOpened,
-        transactions);
+        transactions, droppedTransactions);
   }
 
   @Override

@@ -18,7 +18,8 @@ import java.util.List;
  * @param statementCount all statements, including those beyond the limit
  * @param databaseNanos time spent in all statements
  * @param connectionsOpened physical connections opened in this scope (not in nested ones)
- * @param transactions transactions that ended in this scope (not in nested ones)
+ * @param transactions transactions that ended in this scope (not in nested ones), at most the per-scope limit
+ * @param droppedTransactions transactions that ended in this scope beyond that limit: counted, not kept
  */
 public record ScopeRecord(
     long id,
@@ -32,12 +33,30 @@ public record ScopeRecord(
     int statementCount,
     long databaseNanos,
     int connectionsOpened,
-    List<TransactionRecord> transactions) {
+    List<TransactionRecord> transactions,
+    int droppedTransactions) {
 
   public ScopeRecord {
     // A scope's own record keeps its statements without a copy: the view is immutable already.
     statements = statements instanceof RecordedStatements ? statements : List.copyOf(statements);
     transactions = List.copyOf(transactions);
+  }
+
+  /** A record that dropped no transactions. */
+  public ScopeRecord(long id, long parentId, String name, ScopeKind kind, String thread, long startNanos,
+      long endNanos, List<StatementEvent> statements, int statementCount, long databaseNanos, int connectionsOpened,
+      List<TransactionRecord> transactions) {
+    this(id, parentId, name, kind, thread, startNanos, endNanos, statements, statementCount, databaseNanos,
+        connectionsOpened, transactions, 0);
+  }
+
+  /**
+   * The same record without its statements (their counts kept), for a listener that only reads the scope's
+   * totals and holds the record a while: the capture file's queue.
+   */
+  ScopeRecord withoutStatements() {
+    return new ScopeRecord(id, parentId, name, kind, thread, startNanos, endNanos, List.of(), statementCount,
+        databaseNanos, connectionsOpened, transactions, droppedTransactions);
   }
 
   public long durationNanos() {
@@ -52,7 +71,7 @@ public record ScopeRecord(
     return statements.stream().filter(event -> event.scopeId() == id).toList();
   }
 
-  /** Statements recorded beyond the per-scope limit: counted, not kept. */
+  /** Statements recorded beyond the per-scope limits (statements or text): counted, not kept nor analysed. */
   public int droppedStatements() {
     return statementCount - statements.size();
   }

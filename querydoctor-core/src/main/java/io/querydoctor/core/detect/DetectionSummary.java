@@ -53,12 +53,12 @@ public record DetectionSummary(
     return occurrences == 0 ? 0 : (double) totalCount / occurrences;
   }
 
-  /** Database time per hour of captured workload that the involved statements cost. */
+  /** The time the involved statements took over the captured window (per hour only from a long enough one). */
   public Impact impact() {
-    double windowSeconds = Math.max(1.0, windowNanos / 1e9);
-    double perHour = totalMillis() * 3600.0 / windowSeconds;
-    return new Impact(perHour, String.format(Locale.ROOT, "%s in %d statements over %s of captured work",
-        Quantities.millis(totalMillis()), totalCount, Quantities.millis(windowSeconds * 1000)));
+    double windowMillis = Math.max(1.0, windowNanos / 1e9) * 1000;
+    return Impact.observed(totalMillis(), windowMillis, String.format(Locale.ROOT,
+        "%s in %s over %s of captured work", Quantities.millis(totalMillis()), Quantities.count(totalCount, "statement"),
+        Quantities.millis(windowMillis)));
   }
 
   /** "at com.example.Foo.bar(Foo.java:12)" or empty. */

@@ -19,7 +19,8 @@ public final class Detectors {
         new OffsetPaginationDetector(t.maxOffset()),
         new LongTransactionDetector(t.longTransactionMillis(), t.longTransactionIdleRatio()),
         new ConnectionChurnDetector(t.connectionOpensPerScope()),
-        new SequencePerRowDetector(t.unbatchedWritesMinExecutions()));
+        new SequencePerRowDetector(t.unbatchedWritesMinExecutions()),
+        new CaptureTruncatedDetector());
   }
 
   /** The detector for {@code ruleId}, for assertions that check one rule. */

@@ -31,7 +31,9 @@ public record ScopeGate(Measure measure, long min) {
     /** Transactions that ended in the scope. */
     TRANSACTIONS,
     /** Physical connections opened in the scope. */
-    CONNECTIONS_OPENED
+    CONNECTIONS_OPENED,
+    /** Statements beyond the per-scope capture bounds: counted, not kept. */
+    DROPPED_STATEMENTS
   }
 
   /** The gate of a detector that wants every scope. */

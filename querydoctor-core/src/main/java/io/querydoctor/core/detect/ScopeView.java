@@ -113,7 +113,7 @@ public final class ScopeView {
    */
   long[] measures() {
     return new long[] {own.size(), scope.statementCount(), maxElapsedNanos, maxRows, maxOffset,
-        scope.transactions().size(), scope.connectionsOpened()};
+        scope.transactions().size(), scope.connectionsOpened(), scope.droppedStatements()};
   }
 
   /** The groups of the own statements whose fingerprint ran at least {@code minCount} times, in order. */

@@ -89,7 +89,7 @@ public final class RootCauseMerger {
     Finding costliest = group.stream().min(Report.RANKING).orElseThrow();
     Impact impact = costliest == head ? head.impact()
         : new Impact(costliest.impact().millisPerHour(), "as " + costliest.ruleId() + ": "
-            + costliest.impact().basis());
+            + costliest.impact().basis(), costliest.impact().observedMillis(), costliest.impact().windowMillis());
     return head.withSeverity(worst).withImpact(impact).withSupporting(supporting);
   }
 

@@ -75,12 +75,12 @@ public final class BaselineComparison {
     double extraPerHour = Math.max(0, now.meanMillis() - then.meanMillis()) * now.calls() / hours;
     Severity severity = digest.shareOfTime(now) >= 0.10 ? Severity.HIGH : Severity.MEDIUM;
     return java.util.Optional.of(Finding.builder(RULE, severity)
-        .title(String.format(java.util.Locale.ROOT, "Latency regression: %s %s → %s (%.1f×)", measure,
-            Quantities.millis(base), Quantities.millis(current), factor))
+        .title(String.format(java.util.Locale.ROOT, "Latency regression (%s %s → %s, %.1f×): %s", measure,
+            Quantities.millis(base), Quantities.millis(current), factor, now.headline(SlowQueryRule.TITLE_CHARS)))
         .subject(Subject.fingerprint(now.fingerprint()))
         .detail("`" + now.example() + "` got slower than in the baseline: " + measure + " "
             + Quantities.millis(base) + " then, " + Quantities.millis(current) + " now, over "
-            + Quantities.number(now.calls()) + " calls (" + Quantities.number(then.calls()) + " then).")
+            + Quantities.count(now.calls(), "call") + " (" + Quantities.number(then.calls()) + " then).")
         .evidence(Evidence.crossed(measure + "_ratio", factor, "x", thresholds.regressionFactor()))
         .evidence(Evidence.of(measure + "_time", current, "ms"))
         .evidence(Evidence.of("baseline_" + measure + "_time", base, "ms"))

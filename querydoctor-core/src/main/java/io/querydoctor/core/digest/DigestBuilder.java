@@ -18,7 +18,9 @@ import java.util.Map;
  * exceeded, the lighter half of the shapes (by total time so far) is folded into one "other" bucket whose
  * histogram, totals and breakdowns absorb theirs exactly: the amortised cost is O(log n) per new shape and the
  * heaviest shapes, which are what a reader acts on, stay exact. A shape folded once and seen again starts
- * anew and is marked {@code partial} (its earlier executions are in "other"). The totals of the digest always
+ * anew and is marked {@code partial} (its earlier executions are in "other"). The ids of folded shapes are
+ * remembered (up to ten times {@code maxShapes}), so the count of shapes only in "other" is exact: a shape
+ * folded several times counts once, and not at all while it is listed again. The totals of the digest always
  * include everything. Not thread-safe: one builder per thread; digests of separate inputs can be combined by
  * digesting them through one builder in turn.
  */
@@ -40,7 +42,8 @@ public final class DigestBuilder {
   private final TimeSeriesBuilder series = new TimeSeriesBuilder(WORKLOAD_SERIES_BUCKETS);
   private ShapeStats other;
   private boolean foldedOverflow;
-  private long otherShapes;
+  /** Shapes folded after {@link #folded} was full: they may repeat, so the count becomes an upper bound. */
+  private long unrememberedFolds;
   private long statements;
   private double totalMillis;
   private long firstSeen = Long.MAX_VALUE;
@@ -95,9 +98,9 @@ public final class DigestBuilder {
     firstSeen = Math.min(firstSeen, other.firstSeen);
     lastSeen = Math.max(lastSeen, other.lastSeen);
     series.absorb(other.series);
-    folded.addAll(other.folded);
+    other.folded.forEach(this::rememberFolded);
     foldedOverflow |= other.foldedOverflow;
-    otherShapes += other.otherShapes;
+    unrememberedFolds += other.unrememberedFolds;
     if (other.other != null) {
       if (this.other == null) {
         this.other = new ShapeStats(ShapeDigest.OTHER, "(other shapes)", "OTHER", WORKLOAD_SERIES_BUCKETS);
@@ -132,7 +135,34 @@ public final class DigestBuilder {
     return new WorkloadDigest(source, statements, totalMillis,
         firstSeen == Long.MAX_VALUE ? null : java.time.Instant.ofEpochMilli(firstSeen),
         lastSeen == Long.MIN_VALUE ? null : java.time.Instant.ofEpochMilli(lastSeen),
-        kept, other == null ? null : other.snapshot(), otherShapes, series.snapshot(), parse);
+        kept, other == null ? null : other.snapshot(), otherShapes(), series.snapshot(), parse);
+  }
+
+  /**
+   * Distinct shapes with executions in "other" and no row of their own: the folded ones not kept again (a
+   * shape folded, seen again and kept is listed, marked partial). Exact while every folded id is remembered.
+   */
+  private long otherShapes() {
+    long foldedAway = 0;
+    for (String id : folded) {
+      if (!shapes.containsKey(id)) {
+        foldedAway++;
+      }
+    }
+    return foldedAway + unrememberedFolds;
+  }
+
+  /** Remembers a folded shape; past the bound it is only counted, and every new shape is suspect. */
+  private void rememberFolded(String fingerprint) {
+    if (folded.contains(fingerprint)) {
+      return;
+    }
+    if (folded.size() < 10 * maxShapes) {
+      folded.add(fingerprint);
+    } else {
+      foldedOverflow = true;
+      unrememberedFolds++;
+    }
   }
 
   private ShapeStats shape(Fingerprint fingerprint) {
@@ -163,13 +193,8 @@ public final class DigestBuilder {
       ShapeStats light = byTime.get(i);
       other.absorb(light);
       shapes.remove(light.fingerprint);
-      // Remembering folded ids is what makes "partial" honest; past the bound, every new shape is suspect.
-      if (folded.size() < 10 * maxShapes) {
-        folded.add(light.fingerprint);
-      } else {
-        foldedOverflow = true;
-      }
-      otherShapes++;
+      // Remembering folded ids is what makes "partial" and the count of other shapes honest.
+      rememberFolded(light.fingerprint);
     }
   }
 }

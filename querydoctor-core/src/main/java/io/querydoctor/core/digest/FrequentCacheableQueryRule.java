@@ -65,8 +65,9 @@ public final class FrequentCacheableQueryRule {
     double hours = DigestPeriod.hours(digest);
     String tableList = String.join(", ", tables);
     return Finding.builder(RULE, digest.shareOfTime(shape) >= 0.10 ? Severity.MEDIUM : Severity.LOW)
-        .title(String.format(Locale.ROOT, "Cacheable query: %s calls/min with %d distinct parameter set%s",
-            Quantities.number(Math.round(callsPerMinute)), sets, sets == 1 ? "" : "s"))
+        .title(String.format(Locale.ROOT, "Cacheable query (%s calls/min, %d distinct parameter set%s): %s",
+            Quantities.number(Math.round(callsPerMinute)), sets, sets == 1 ? "" : "s",
+            shape.headline(SlowQueryRule.TITLE_CHARS)))
         .subject(Subject.fingerprint(shape.fingerprint()))
         .detail("`" + shape.example() + "` ran " + Quantities.number(shape.calls()) + " times with only " + sets
             + " distinct parameter set" + (sets == 1 ? "" : "s") + ", while " + tableList + " saw "

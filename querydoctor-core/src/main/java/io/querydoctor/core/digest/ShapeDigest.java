@@ -86,4 +86,32 @@ public record ShapeDigest(
   public double p95OrMeanMillis() {
     return p95Millis != null ? p95Millis : meanMillis;
   }
+
+  /** Statements a person or a job runs now and then (DDL, bulk load, maintenance): not tuned per hour. */
+  private static final java.util.Set<String> MAINTENANCE = java.util.Set.of("COPY", "ANALYZE", "VACUUM", "ALTER",
+      "CREATE", "DROP", "REINDEX", "CLUSTER", "REFRESH", "TRUNCATE", "GRANT", "REVOKE", "COMMENT", "CHECKPOINT",
+      "LOAD", "OPTIMIZE");
+
+  /**
+   * True for DDL, {@code COPY}, {@code VACUUM}/{@code ANALYZE} and the like: one-off work whose time is not a
+   * query to tune per hour, so the slow-query rule leaves it alone (the workload table still shows it).
+   */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isMaintenance() {
+    String text = example == null ? "" : example.stripLeading();
+    int end = 0;
+    while (end < text.length() && Character.isLetter(text.charAt(end))) {
+      end++;
+    }
+    return MAINTENANCE.contains(text.substring(0, end).toUpperCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * The statement for a finding's title: its normalized text (literals already {@code ?}) on one line, cut to
+   * {@code max} characters, so that a reader sees which query it is without looking up the fingerprint.
+   */
+  public String headline(int max) {
+    String flat = example == null ? fingerprint : example.replaceAll("\\s+", " ").strip();
+    return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
+  }
 }

@@ -13,11 +13,14 @@ import java.util.List;
 /**
  * {@code slow-query} from a digest: a shape whose p95 (its mean when the source has only totals, as
  * pg_stat_statements) reaches the threshold. High when it is ten times the threshold. Ranked by the time the
- * shape takes per hour.
+ * shape takes per hour. DDL, COPY and maintenance statements are not queries to tune and are left out.
  */
 public final class SlowQueryRule {
 
   public static final String RULE = "slow-query";
+
+  /** How much of the statement a title shows; the detail has all of it. */
+  static final int TITLE_CHARS = 80;
 
   private final DigestThresholds thresholds;
 
@@ -30,14 +33,14 @@ public final class SlowQueryRule {
     double hours = DigestPeriod.hours(digest);
     for (ShapeDigest shape : digest.shapes()) {
       double value = shape.p95OrMeanMillis();
-      if (shape.isOther() || value < thresholds.slowQueryMillis()) {
+      if (shape.isOther() || shape.isMaintenance() || value < thresholds.slowQueryMillis()) {
         continue;
       }
       String measure = shape.p95Millis() != null ? "p95" : "mean";
       Severity severity = value >= 10 * thresholds.slowQueryMillis() ? Severity.HIGH : Severity.MEDIUM;
       findings.add(Finding.builder(RULE, severity)
-          .title(String.format("Slow query: %s %s over %s calls", measure, Quantities.millis(value),
-              Quantities.number(shape.calls())))
+          .title("Slow query (" + measure + " " + Quantities.millis(value) + " over "
+              + Quantities.count(shape.calls(), "call") + "): " + shape.headline(TITLE_CHARS))
           .subject(Subject.fingerprint(shape.fingerprint()))
           .detail("`" + shape.example() + "` has a " + measure + " of " + Quantities.millis(value)
               + " (mean " + Quantities.millis(shape.meanMillis()) + ", max " + Quantities.millis(shape.maxMillis())

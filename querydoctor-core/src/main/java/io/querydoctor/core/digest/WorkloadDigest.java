@@ -18,8 +18,9 @@ import java.util.Map;
  * @param lastSeen latest timestamp, or {@code null}
  * @param shapes the shapes kept individually, in the order of {@code sort}
  * @param other the folded tail (shapes beyond the memory bound or beyond {@code --top}), or {@code null}
- * @param otherShapes how many shape entries were folded into {@code other} (an upper bound of distinct shapes:
- *     a shape folded twice counts twice)
+ * @param otherShapes how many distinct shapes have executions only in {@code other} (exact while the builder
+ *     remembers every folded shape, an upper bound past that), so {@code shapes.size() + otherShapes} is the
+ *     number of distinct shapes seen
  * @param series calls and time per bucket over the whole workload
  * @param parse what the readers skipped, and why
  */
@@ -65,7 +66,9 @@ public record WorkloadDigest(
   /**
    * This digest with the percentiles a source without them lacks (pg_stat_statements keeps only totals) taken
    * from another source of the same workload, joined on the fingerprint: {@code percentiles} gives p50, p95,
-   * p99 in milliseconds for a fingerprint, or {@code null}. Shapes that already have percentiles keep theirs.
+   * p99 and max in milliseconds for a fingerprint, or {@code null}. The max comes with the percentiles, from the
+   * same source, so that p95 ≤ max holds in every row (the other source times differently: a capture includes
+   * the driver and the network). Shapes that already have percentiles keep theirs.
    */
   public WorkloadDigest withPercentilesFrom(java.util.function.Function<String, double[]> percentiles,
       String fromWhere) {
@@ -73,11 +76,11 @@ public record WorkloadDigest(
     for (ShapeDigest s : shapes) {
       double[] p = s.p95Millis() == null && !s.isOther() ? percentiles.apply(s.fingerprint()) : null;
       joined.add(p == null ? s : new ShapeDigest(s.fingerprint(), s.example(), s.kind(), s.calls(), s.totalMillis(),
-          s.meanMillis(), s.minMillis(), s.maxMillis(), p[0], p[1], p[2], s.rowsSent(), s.rowsExamined(),
+          s.meanMillis(), s.minMillis(), Math.max(p[3], p[2]), p[0], p[1], p[2], s.rowsSent(), s.rowsExamined(),
           s.lockMillis(), s.firstSeen(), s.lastSeen(), s.databases(), s.users(), s.applications(), s.clients(),
           s.series(), s.readOnly(), s.distinctParameterSets(), s.partial()));
     }
-    return new WorkloadDigest(source + "; percentiles from " + fromWhere, statements, totalMillis, firstSeen,
+    return new WorkloadDigest(source + "; p50, p95, p99 and max from " + fromWhere, statements, totalMillis, firstSeen,
         lastSeen, joined, other, otherShapes, series, parse);
   }
 

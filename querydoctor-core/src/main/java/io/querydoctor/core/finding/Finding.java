@@ -89,6 +89,12 @@ public record Finding(
         supporting, callSite);
   }
 
+  /** The same finding with another fix (e.g. a drop that must name the index to keep). */
+  public Finding withFix(Fix changed) {
+    return new Finding(ruleId, severity, title, subject, detail, evidence, impact, changed, verification, concerns,
+        supporting);
+  }
+
   /** The same finding, also about {@code more} (e.g. the query a plan finding came from). */
   public Finding alsoConcerning(List<Subject> more) {
     List<Subject> all = new java.util.ArrayList<>(concerns);
@@ -122,7 +128,8 @@ public record Finding(
     return new Builder(ruleId, severity);
   }
 
-  /** The key suppressions match: {@code rule:subject-name}. */
+  /** The key suppressions match: {@code rule:subject-name}; in the JSON report as {@code key}. */
+  @com.fasterxml.jackson.annotation.JsonProperty("key")
   public String key() {
     return ruleId + ":" + subject.name();
   }

@@ -24,6 +24,11 @@ public enum Severity {
   }
 
   /** True if this severity is as severe as {@code threshold} or more. */
+  /** One step less severe; {@code INFO} stays {@code INFO}. */
+  public Severity lower() {
+    return this == INFO ? INFO : values()[ordinal() + 1];
+  }
+
   public boolean atLeast(Severity threshold) {
     return compareTo(threshold) <= 0;
   }

@@ -44,6 +44,22 @@ public record Verification(Method method, String metric, double before, double a
     Objects.requireNonNull(metric, "metric");
   }
 
+  /**
+   * The share by which {@code after} must be below {@code before} for the fix to count as an improvement: 10 %,
+   * above the run-to-run noise of a median of timed runs on a sandbox and of planner costs between two plans.
+   */
+  public static final double MIN_IMPROVEMENT = 0.10;
+
+  /**
+   * True when the fix made things better by more than noise: {@code after} at least {@link #MIN_IMPROVEMENT}
+   * below {@code before}, and the 95th percentile, when measured, not worse.
+   */
+  public boolean improved() {
+    boolean median = after <= before * (1 - MIN_IMPROVEMENT);
+    boolean tail = p95Before == null || p95After == null || p95After <= p95Before;
+    return median && tail;
+  }
+
   /** before / after, or positive infinity when after is 0. */
   public double speedup() {
     return after == 0 ? Double.POSITIVE_INFINITY : before / after;

@@ -214,6 +214,19 @@ public final class Plan {
   }
 
   /** The node's parent, or null for the root. */
+  /** Levels from the root to the deepest node (the root alone is 1); computed without recursion. */
+  public int depth() {
+    java.util.Map<PlanNode, Integer> levels = new IdentityHashMap<>();
+    int deepest = 0;
+    for (PlanNode node : nodes) {
+      PlanNode up = parents.get(node);
+      int level = up == null ? 1 : levels.get(up) + 1;
+      levels.put(node, level);
+      deepest = Math.max(deepest, level);
+    }
+    return deepest;
+  }
+
   public PlanNode parent(PlanNode node) {
     return parents.get(node);
   }

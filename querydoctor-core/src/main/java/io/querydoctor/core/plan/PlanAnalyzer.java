@@ -1,5 +1,6 @@
 package io.querydoctor.core.plan;
 
+import io.querydoctor.core.plan.rules.ColumnTypes;
 import io.querydoctor.core.plan.rules.PlanContext;
 import io.querydoctor.core.plan.rules.PlanFinding;
 import io.querydoctor.core.plan.rules.PlanRule;
@@ -49,7 +50,13 @@ public final class PlanAnalyzer {
   /** As above, with the tables' row counts from the catalog, so that rules can judge a plan that was not run. */
   public PlanAnalysis analyze(Plan plan, String query, double callsPerHour, double meanMillis,
       java.util.function.ToDoubleFunction<String> tableRows) {
-    PlanContext context = new PlanContext(plan, settings, query, callsPerHour, meanMillis, tableRows);
+    return analyze(plan, query, callsPerHour, meanMillis, tableRows, ColumnTypes.UNKNOWN);
+  }
+
+  /** As above, with the declared column types of the plan's tables, for rules that depend on them. */
+  public PlanAnalysis analyze(Plan plan, String query, double callsPerHour, double meanMillis,
+      java.util.function.ToDoubleFunction<String> tableRows, ColumnTypes columnTypes) {
+    PlanContext context = new PlanContext(plan, settings, query, callsPerHour, meanMillis, tableRows, columnTypes);
     List<PlanFinding> findings = new ArrayList<>();
     for (PlanRule rule : rules) {
       findings.addAll(rule.check(context));

@@ -15,9 +15,14 @@ import java.util.Locale;
  *     ! [MEDIUM] top-n-full-sort: LIMIT sorts 100,000 rows to return 10
  * </pre>
  *
- * Only presents; every number comes from {@link Plan} and the findings.
+ * Only presents; every number comes from {@link Plan} and the findings. Indentation stops growing at
+ * {@value #MAX_INDENT_DEPTH} levels, where each line says its depth instead ({@code #4012 (depth 4011) Limit}):
+ * a plan thousands of levels deep would otherwise print in quadratic size (10 000 levels: 100 MB of spaces).
  */
 public final class PlanTreeRenderer {
+
+  /** Levels shown by indentation; deeper ones print their depth. Beyond a screen's width anyway. */
+  static final int MAX_INDENT_DEPTH = 32;
 
   public String render(PlanAnalysis analysis) {
     Plan plan = analysis.plan();
@@ -28,8 +33,12 @@ public final class PlanTreeRenderer {
       PlanNode parent = plan.parent(node);
       int depth = parent == null ? 0 : depths.get(parent) + 1;
       depths.put(node, depth);
-      String indent = "  ".repeat(depth);
-      out.append(indent).append('#').append(plan.id(node)).append(' ').append(node.label());
+      String indent = "  ".repeat(Math.min(depth, MAX_INDENT_DEPTH));
+      out.append(indent).append('#').append(plan.id(node)).append(' ');
+      if (depth > MAX_INDENT_DEPTH) {
+        out.append("(depth ").append(depth).append(") ");
+      }
+      out.append(node.label());
       appendNumbers(out, plan, node);
       out.append('\n');
       appendConditions(out, indent, node);

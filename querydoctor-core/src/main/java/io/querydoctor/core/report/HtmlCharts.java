@@ -38,8 +38,12 @@ final class HtmlCharts {
       charts.add(topShapes(shapes));
       charts.add(latency(shapes));
     }
-    List<Finding> costly = report.findings().stream().filter(f -> f.impact().millisPerHour() > 0).limit(MAX_BARS)
-        .toList();
+    if (report.workload() != null && report.workload().digest().series().points().size() >= 2) {
+      charts.add(timeline(report.workload().digest().series()));
+    }
+    List<Finding> costly = report.findings().stream()
+        .filter(f -> f.impact().millisPerHour() > 0 && f.impact().hasCallRate() && f.impact().perHourShown())
+        .limit(MAX_BARS).toList();
     if (!costly.isEmpty()) {
       charts.add(impact(report, costly));
     }
@@ -70,6 +74,19 @@ final class HtmlCharts {
     String caption = percentiles ? "Latency of the top shapes: p50, p95, p99"
         : "Latency of the top shapes: mean and max (the source has no percentiles)";
     return new Chart("chart-latency", caption, spec);
+  }
+
+  /** The workload over time: database time per bucket (a minute unless the span was long), from the digest. */
+  private static Chart timeline(io.querydoctor.core.digest.Series series) {
+    ObjectNode spec = spec("line", "x", "per " + series.bucketMinutes() + " min (log scale)", true);
+    List<String> labels = series.points().stream().map(p -> p.start().toString().replace('T', ' ')
+        .replaceFirst(":00Z$", "")).toList();
+    labels(spec, labels, labels);
+    dataset(spec, "database time (ms)", "#2e86c1", series.points().stream()
+        .mapToDouble(io.querydoctor.core.digest.Series.Point::totalMillis).toArray());
+    dataset(spec, "statements", "#d68910", series.points().stream().mapToDouble(p -> p.calls()).toArray());
+    return new Chart("chart-timeline", "Workload over time: database time and statements per "
+        + series.bucketMinutes() + " min", spec);
   }
 
   private static Chart impact(Report report, List<Finding> costly) {

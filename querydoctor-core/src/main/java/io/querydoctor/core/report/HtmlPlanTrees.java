@@ -21,7 +21,7 @@ final class HtmlPlanTrees {
       return;
     }
     Map<String, Integer> rankByKey = ranks(report.findings());
-    html.append("<h2>Plans</h2>\n");
+    html.append("<h2 id=\"plans\">Plans</h2>\n");
     for (QueryPlan plan : report.plans()) {
       html.append("<section class=\"plan\" data-fingerprint=\"").append(escape(plan.fingerprint())).append("\">\n")
           .append("<h3>Query ").append(escape(plan.fingerprint())).append(plan.analyzed() ? " (EXPLAIN ANALYZE)"

@@ -35,6 +35,10 @@ public final class HtmlReportRenderer implements ReportRenderer {
       ul.tree{border-left:none;padding-left:0}.node{padding:.15em .4em;margin:.15em 0;border-radius:4px}
       .node.flagged{background:#fdecea;border:1px solid #e6b0aa}.nums{color:#555;font-size:.9em}
       .cond{font-family:monospace;font-size:.9em;color:#444}.node-finding{display:block;margin-top:.1em}
+      th.num,td.num{text-align:right;white-space:nowrap}table.sortable th{cursor:pointer}
+      table.sortable th[aria-sort=ascending]::after{content:" ▲"}table.sortable th[aria-sort=descending]::after{content:" ▼"}
+      table.overview{margin-bottom:1.2em}table.overview td:nth-child(4){white-space:nowrap}
+      nav{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px solid #ddd}nav a{margin-right:1em}
       """;
 
   @Override
@@ -52,21 +56,24 @@ public final class HtmlReportRenderer implements ReportRenderer {
     html.append("<h1>QueryDoctor report: ").append(escape(report.target())).append("</h1>\n");
     html.append("<p class=\"headline\">").append(escape(ReportSummary.headline(report))).append("</p>\n");
     html.append("<pre id=\"qd-errors\" hidden></pre>\n");
+    HtmlOverview.append(html, report);
     appendCharts(html, charts);
     int rank = 1;
+    StatementIndex statements = new StatementIndex(report);
     for (Finding f : report.findings()) {
-      appendFinding(html, rank++, f);
+      appendFinding(html, rank++, f, statements);
     }
+    appendAdvice(html, report.advice());
     HtmlPlanTrees.append(html, report);
     if (report.comparison() != null) {
-      html.append("<h2>Compared with a baseline</h2>\n<p class=\"comparison\">")
+      html.append("<h2 id=\"comparison\">Compared with a baseline</h2>\n<p class=\"comparison\">")
           .append(escape(ReportSummary.comparison(report.comparison()))).append("</p>\n<ul>\n");
       ReportSummary.comparisonLines(report.comparison())
           .forEach(line -> html.append("<li>").append(escape(line)).append("</li>\n"));
       html.append("</ul>\n");
     }
     if (!report.suppressed().isEmpty()) {
-      html.append("<h2>Suppressed</h2>\n<p class=\"suppressed\">").append(escape(ReportSummary.suppressed(report)))
+      html.append("<h2 id=\"suppressed\">Suppressed</h2>\n<p class=\"suppressed\">").append(escape(ReportSummary.suppressed(report)))
           .append(".</p>\n<ul>\n");
       report.suppressed().forEach(s -> html.append("<li>").append(escape(ReportSummary.suppressed(s)))
           .append("</li>\n"));
@@ -76,9 +83,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
       appendWorkload(html, report.workload());
     }
     if (!report.skipped().isEmpty()) {
-      html.append("<h2>Skipped checks</h2><ul>\n");
+      html.append("<h2 id=\"skipped\">Skipped checks</h2><ul>\n");
       for (SkippedCheck s : report.skipped()) {
-        html.append("<li><code>").append(escape(s.check())).append("</code>: ").append(escape(s.reason()))
+        html.append("<li><code>").append(escape(s.check())).append("</code>: ").append(HtmlProse.of(s.reason()))
             .append("</li>\n");
       }
       html.append("</ul>\n");
@@ -98,6 +105,21 @@ public final class HtmlReportRenderer implements ReportRenderer {
     out.write(html.toString());
   }
 
+  private static void appendAdvice(StringBuilder html, AdviceSection advice) {
+    if (advice == null) {
+      return;
+    }
+    html.append("<h2 id=\"advice\">Index advice</h2>\n<p>").append(escape(advice.costLine())).append("</p>\n<p>")
+        .append(escape(advice.storageLine())).append("</p>\n");
+    if (!advice.rejected().isEmpty()) {
+      html.append("<table class=\"rejected sortable\"><thead><tr><th>rejected candidate</th><th>why</th></tr>")
+          .append("</thead><tbody>\n");
+      advice.rejected().forEach(r -> html.append("<tr><td><code>").append(escape(r.definition()))
+          .append("</code></td><td>").append(HtmlProse.of(r.reason())).append("</td></tr>\n"));
+      html.append("</tbody></table>\n");
+    }
+  }
+
   private static void appendCharts(StringBuilder html, List<HtmlCharts.Chart> charts) {
     if (charts.isEmpty()) {
       return;
@@ -112,10 +134,12 @@ public final class HtmlReportRenderer implements ReportRenderer {
     html.append("</section>\n");
   }
 
-  private static void appendFinding(StringBuilder html, int rank, Finding f) {
+  private static void appendFinding(StringBuilder html, int rank, Finding f, StatementIndex statements) {
     html.append("<div class=\"finding\" id=\"finding-").append(rank).append("\" data-rule=\"")
         .append(escape(f.ruleId())).append("\">\n<h2>").append(rank).append(". ");
     appendBody(html, f, "h2");
+    statements.queryOf(f).ifPresent(q -> html.append("<p class=\"query\">Query: <code>").append(escape(q))
+        .append("</code></p>\n"));
     if (!f.supporting().isEmpty()) {
       html.append("<details class=\"supporting\"><summary>").append(f.supporting().size())
           .append(f.supporting().size() == 1 ? " supporting finding" : " supporting findings")
@@ -134,47 +158,58 @@ public final class HtmlReportRenderer implements ReportRenderer {
   private static void appendBody(StringBuilder html, Finding f, String heading) {
     String severity = f.severity().label();
     html.append("<span class=\"sev ").append(severity).append("\">").append(severity).append("</span> ")
-        .append(escape(f.title())).append("</").append(heading).append(">\n");
+        .append(HtmlProse.of(f.title())).append("</").append(heading).append(">\n");
     html.append("<p><code>").append(escape(f.ruleId())).append("</code> · ").append(escape(f.subject().toString()))
-        .append("</p>\n");
+        .append(" · <span class=\"key\" title=\"--suppress accepts this key\">key <code>").append(escape(f.key()))
+        .append("</code></span></p>\n");
     if (!f.concerns().isEmpty()) {
       html.append("<p class=\"concerns\">Also about: ").append(escape(f.concerns().stream().map(Subject::toString)
           .collect(Collectors.joining(", ")))).append("</p>\n");
     }
     if (!f.detail().isEmpty()) {
-      html.append("<p>").append(escape(f.detail())).append("</p>\n");
+      html.append("<p>").append(HtmlProse.of(f.detail())).append("</p>\n");
     }
     html.append("<ul>\n");
     for (Evidence e : f.evidence()) {
       html.append("<li>").append(escape(ReportSummary.evidence(e))).append("</li>\n");
     }
     html.append("</ul>\n<p><b>Impact:</b> ").append(escape(ReportSummary.impact(f))).append("</p>\n");
-    html.append("<p><b>Fix:</b> ").append(escape(f.fix().summary())).append("</p>\n");
+    html.append("<p><b>Fix:</b> ").append(HtmlProse.of(f.fix().summary())).append("</p>\n");
     if (f.fix().sql() != null) {
       html.append("<pre><code>").append(escape(f.fix().sql())).append("</code></pre>\n");
     }
     if (f.verification() != null) {
-      html.append("<p><b>Verified:</b> ").append(escape(ReportSummary.verification(f.verification())))
+      html.append("<p><b>Verified:</b> ").append(HtmlProse.of(ReportSummary.verification(f.verification())))
           .append("</p>\n");
     }
   }
 
   private static void appendWorkload(StringBuilder html, WorkloadSection section) {
-    html.append("<h2>Workload (by ").append(escape(section.sortedBy())).append(")</h2>\n<p>")
+    html.append("<h2 id=\"workload\">Workload (by ").append(escape(section.sortedBy())).append(")</h2>\n<p>")
         .append(escape(WorkloadRows.headline(section.digest()))).append("</p>\n<p>Input: ")
-        .append(escape(section.digest().parse().describe())).append("</p>\n<table class=\"workload\"><tr>");
-    for (String heading : WorkloadRows.HEADER) {
-      html.append("<th>").append(escape(heading)).append("</th>");
+        .append(escape(section.digest().parse().describe())).append("</p>\n")
+        .append("<table class=\"workload sortable\"><thead><tr>");
+    for (int i = 0; i < WorkloadRows.HEADER.size(); i++) {
+      html.append(WorkloadRows.isNumeric(i) ? "<th class=\"num\">" : "<th>").append(escape(WorkloadRows.HEADER.get(i)))
+          .append("</th>");
     }
-    html.append("</tr>\n");
-    for (List<String> row : WorkloadRows.rows(section.digest())) {
+    html.append("</tr></thead><tbody>\n");
+    List<List<String>> rows = WorkloadRows.rows(section.digest());
+    List<double[]> values = WorkloadRows.sortValues(section.digest());
+    for (int r = 0; r < rows.size(); r++) {
+      List<String> row = rows.get(r);
       html.append("<tr>");
       for (int i = 0; i < row.size() - 1; i++) {
-        html.append("<td>").append(escape(row.get(i))).append("</td>");
+        if (WorkloadRows.isNumeric(i)) {
+          html.append("<td class=\"num\" data-sort=\"").append(values.get(r)[i]).append("\">");
+        } else {
+          html.append("<td>");
+        }
+        html.append(escape(row.get(i))).append("</td>");
       }
       html.append("<td><code>").append(escape(row.get(row.size() - 1))).append("</code></td></tr>\n");
     }
-    html.append("</table>\n");
+    html.append("</tbody></table>\n");
     if (section.baseline() != null) {
       var baseline = section.baseline();
       html.append("<p>Against baseline <code>").append(escape(baseline.baseline())).append("</code>: ")

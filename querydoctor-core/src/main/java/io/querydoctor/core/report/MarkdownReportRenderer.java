@@ -24,10 +24,13 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       }
     }
     int rank = 1;
+    StatementIndex statements = new StatementIndex(report);
     for (Finding f : report.findings()) {
       md.append("\n## ").append(rank++).append(". ").append(inline(f.title())).append("\n\n");
       md.append("**").append(f.severity().label()).append("** · `").append(f.ruleId()).append("` · ")
-          .append(inline(f.subject().toString())).append("\n\n");
+          .append(inline(f.subject().toString())).append(" · key `").append(f.key().replace("`", "'"))
+          .append("`\n\n");
+      statements.queryOf(f).ifPresent(q -> md.append("Query: ").append(inline(q)).append("\n\n"));
       if (!f.detail().isEmpty()) {
         md.append(inline(f.detail())).append("\n\n");
       }
@@ -44,6 +47,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       }
       appendMerged(md, f);
     }
+    appendAdvice(md, report.advice());
     List<List<String>> verified = VerifiedRows.rows(report.findings());
     if (!verified.isEmpty()) {
       md.append("\n## Verified fixes\n\n| ").append(String.join(" | ", VerifiedRows.HEADER)).append(" |\n|")
@@ -81,7 +85,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         .append(inline(WorkloadRows.headline(section.digest()))).append("\n\n")
         .append("Input: ").append(inline(section.digest().parse().describe())).append("\n\n");
     md.append("| ").append(String.join(" | ", WorkloadRows.HEADER)).append(" |\n")
-        .append("|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        .append("|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
     for (java.util.List<String> row : WorkloadRows.rows(section.digest())) {
       md.append('|');
       for (int i = 0; i < row.size(); i++) {
@@ -168,5 +172,18 @@ public final class MarkdownReportRenderer implements ReportRenderer {
 
   private static String cell(String text) {
     return inline(text);
+  }
+
+  private static void appendAdvice(StringBuilder md, AdviceSection advice) {
+    if (advice == null) {
+      return;
+    }
+    md.append("\n## Index advice\n\n").append(inline(advice.costLine())).append("\n\n")
+        .append(inline(advice.storageLine())).append("\n");
+    if (!advice.rejected().isEmpty()) {
+      md.append("\n| rejected candidate | why |\n|---|---|\n");
+      advice.rejected().forEach(r -> md.append("| ").append(cell(r.definition())).append(" | ")
+          .append(cell(r.reason())).append(" |\n"));
+    }
   }
 }

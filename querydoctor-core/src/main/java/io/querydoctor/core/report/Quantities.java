@@ -53,4 +53,28 @@ public final class Quantities {
     }
     return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%,.0f" : "%.2f", value);
   }
+
+  /**
+   * {@code n} and the noun, singular for one: {@code 1 call}, {@code 2 calls}, {@code 1,204 supporting findings}.
+   * The noun is given in the singular; nouns ending in s, x or y take es / ies ({@code 2 indexes}, {@code 3 queries}).
+   */
+  public static String count(double n, String noun) {
+    return number(n) + " " + (n == 1 ? noun : plural(noun));
+  }
+
+  static String plural(String noun) {
+    int space = noun.indexOf(' ');
+    if (space > 0) {
+      // "supporting finding about …": the first word that is a noun is the last one before a preposition; keep
+      // it simple and pluralise the last word of a two-word noun ("supporting finding").
+      return noun.substring(0, space + 1) + plural(noun.substring(space + 1));
+    }
+    if (noun.endsWith("s") || noun.endsWith("x") || noun.endsWith("ch") || noun.endsWith("sh")) {
+      return noun + "es";
+    }
+    if (noun.endsWith("y") && noun.length() > 1 && "aeiou".indexOf(noun.charAt(noun.length() - 2)) < 0) {
+      return noun.substring(0, noun.length() - 1) + "ies";
+    }
+    return noun + "s";
+  }
 }

@@ -21,6 +21,17 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record QueryPlan(String fingerprint, String query, boolean analyzed, PlanTreeNode root) {
 
+  /**
+   * Deepest plan a report carries as a tree. Real plans stay far below it (TPC-H's deepest is under 20); a tree
+   * deeper would overflow the stack of the renderers and the JSON writer, which walk it recursively.
+   */
+  public static final int MAX_DEPTH = 200;
+
+  /** True when {@code plan} is too deep for a report's tree ({@link #MAX_DEPTH}); the terminal tree still shows it. */
+  public static boolean tooDeep(Plan plan) {
+    return plan.depth() > MAX_DEPTH;
+  }
+
   /** The report form of an analysed plan, with each of the analysis's findings attached to its node. */
   public static QueryPlan of(String fingerprint, String query, PlanAnalysis analysis) {
     Plan plan = analysis.plan();

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param plans plans of the query shapes that were explained, with the findings at their nodes; may be empty
  * @param suppressed findings taken out of the list by {@code --suppress}, with the reasons; may be empty
  * @param comparison what changed since a saved run ({@code --baseline}), or {@code null}
+ * @param advice the index advisor's budget, costs and rejected candidates ({@code advise}), or {@code null}
  */
 public record Report(
     int schemaVersion,
@@ -35,7 +36,8 @@ public record Report(
     @JsonInclude(JsonInclude.Include.NON_NULL) WorkloadSection workload,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<QueryPlan> plans,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SuppressedFinding> suppressed,
-    @JsonInclude(JsonInclude.Include.NON_NULL) RunComparison comparison) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) RunComparison comparison,
+    @JsonInclude(JsonInclude.Include.NON_NULL) AdviceSection advice) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -55,15 +57,21 @@ public record Report(
     Objects.requireNonNull(target, "target");
     findings = findings.stream().sorted(RANKING).toList();
     skipped = List.copyOf(skipped);
-    plans = plans == null ? List.of() : List.copyOf(plans);
+    // One plan per query: several sources (the top statements, a log's auto_explain) may explain the same one.
+    plans = plans == null ? List.of() : plans.stream()
+        .filter(distinctBy(new java.util.HashSet<>())).toList();
     suppressed = suppressed == null ? List.of() : List.copyOf(suppressed);
+  }
+
+  private static java.util.function.Predicate<QueryPlan> distinctBy(java.util.Set<String> seen) {
+    return plan -> seen.add(plan.fingerprint() + "\u0000" + plan.query());
   }
 
   /** A report without suppressions or comparison. */
   public Report(int schemaVersion, String tool, Instant generatedAt, String target, long durationMillis,
       List<Finding> findings, List<SkippedCheck> skipped, WorkloadSection workload, List<QueryPlan> plans) {
     this(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, workload, plans, List.of(),
-        null);
+        null, null);
   }
 
   /** A report without plans. */
@@ -81,7 +89,7 @@ public record Report(
   /** This report with {@code section} as its workload section. */
   public Report withWorkload(WorkloadSection section) {
     return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, section, plans,
-        suppressed, comparison);
+        suppressed, comparison, advice);
   }
 
   /** This report with {@code more} plans added to its own. */
@@ -89,13 +97,25 @@ public record Report(
     List<QueryPlan> all = new java.util.ArrayList<>(plans);
     all.addAll(more);
     return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, workload, all,
-        suppressed, comparison);
+        suppressed, comparison, advice);
+  }
+
+  /** This report with the index advisor's section. */
+  public Report withAdvice(AdviceSection section) {
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, workload, plans,
+        suppressed, comparison, section);
+  }
+
+  /** This report without its plans (a command that printed the tree itself). */
+  public Report withoutPlans() {
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, findings, skipped, workload, List.of(),
+        suppressed, comparison, advice);
   }
 
   /** This report with other findings, suppressed findings and comparison (suppressions, baselines). */
   public Report withFindings(List<Finding> kept, List<SuppressedFinding> accepted, RunComparison compared) {
     return new Report(schemaVersion, tool, generatedAt, target, durationMillis, kept, skipped, workload, plans,
-        accepted, compared);
+        accepted, compared, advice);
   }
 
   /**
@@ -108,12 +128,13 @@ public record Report(
     List<SkippedCheck> allSkipped = new java.util.ArrayList<>(skipped);
     allSkipped.addAll(moreSkipped);
     return new Report(schemaVersion, tool, generatedAt, target, durationMillis, allFindings, allSkipped, workload,
-        plans, suppressed, comparison);
+        plans, suppressed, comparison, advice);
   }
 
   /** This report with {@code replaced} as its findings (e.g. merged by root cause), ranked. */
   public Report withFindings(List<Finding> replaced) {
-    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, replaced, skipped, workload, plans);
+    return new Report(schemaVersion, tool, generatedAt, target, durationMillis, replaced, skipped, workload, plans,
+        suppressed, comparison, advice);
   }
 
   /**

@@ -50,7 +50,11 @@ final class ReportRedaction {
         report.suppressed().stream().map(s -> new SuppressedFinding(s.key(), s.ruleId(), s.severity(),
             prose.apply(s.title()), prose.apply(s.reason()))).toList(),
         report.comparison() == null ? null
-            : report.comparison().mapText(prose, this::baseline));
+            : report.comparison().mapText(prose, this::baseline),
+        report.advice() == null ? null : new AdviceSection(report.advice().budgetBytes(), report.advice().newBytes(),
+            report.advice().freedBytes(), report.advice().costBefore(), report.advice().costAfter(),
+            report.advice().method(), report.advice().rejected().stream().map(r -> new AdviceSection.RejectedIndex(
+                sql.apply(r.definition()), prose.apply(r.reason()))).toList()));
   }
 
   Finding finding(Finding f) {

@@ -2,6 +2,7 @@ package io.querydoctor.core.report;
 
 import io.querydoctor.core.finding.Evidence;
 import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.finding.Impact;
 import io.querydoctor.core.finding.Severity;
 import io.querydoctor.core.finding.Verification;
 import java.util.EnumMap;
@@ -35,11 +36,26 @@ final class ReportSummary {
 
   /** "≈ 1.2 s of database time per hour (basis)", or just the basis when there is no time estimate. */
   static String impact(Finding f) {
-    if (f.impact().millisPerHour() == 0) {
-      return f.impact().basis();
+    Impact impact = f.impact();
+    if (impact.millisPerHour() == 0) {
+      return impact.basis();
     }
-    return "≈ " + Quantities.millis(f.impact().millisPerHour()) + " of database time per hour ("
-        + f.impact().basis() + ")";
+    if (!impact.perHourShown()) {
+      return "≈ " + Quantities.millis(impact.observedMillis()) + " of database time in the "
+          + Quantities.millis(impact.windowMillis()) + " observed (" + impact.basis() + "; under "
+          + Quantities.millis(Impact.MIN_WINDOW_FOR_RATE_MILLIS) + " is too short to say per hour)";
+    }
+    return "≈ " + Quantities.millis(impact.millisPerHour()) + " of database time per hour (" + impact.basis() + ")";
+  }
+
+  /** The cost column of an overview: "9.0 min/h", or "1.20 s in 10.00 s" from a window too short for a rate. */
+  static String cost(Finding f) {
+    Impact impact = f.impact();
+    if (impact.millisPerHour() <= 0) {
+      return "";
+    }
+    return impact.perHourShown() ? Quantities.millis(impact.millisPerHour()) + "/h"
+        : Quantities.millis(impact.observedMillis()) + " in " + Quantities.millis(impact.windowMillis());
   }
 
   /** "measured: 182 ms → 0.40 ms (455×) over 5 runs — note". */
@@ -48,7 +64,7 @@ final class ReportSummary {
     String before = time ? Quantities.millis(v.before()) : Quantities.number(v.before());
     String after = time ? Quantities.millis(v.after()) : Quantities.number(v.after());
     String speedup = Double.isInfinite(v.speedup()) ? "" : String.format(java.util.Locale.ROOT, " (%.1f×)", v.speedup());
-    String runs = v.runs() == null ? "" : " over " + v.runs() + " runs";
+    String runs = v.runs() == null ? "" : " over " + Quantities.count(v.runs(), "run");
     String note = v.note() == null ? "" : " — " + v.note();
     return v.method().label() + " " + v.metric() + ": " + before + " → " + after + speedup + runs + note;
   }

@@ -70,6 +70,32 @@ public final class Suppressions {
     return reasons.isEmpty();
   }
 
+  /**
+   * A suppression that matches nothing is a typo or a problem that went away: either way the user should hear
+   * of it, as a note among the report's skipped checks.
+   */
+  private List<SkippedCheck> unmatched(Report report) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    Map<String, String> mergedInto = new java.util.HashMap<>();
+    for (Finding f : report.findings()) {
+      keys.add(f.key());
+      f.supporting().forEach(s -> mergedInto.putIfAbsent(s.key(), f.key()));
+    }
+    report.suppressed().forEach(s -> keys.add(s.key()));
+    List<SkippedCheck> notes = new ArrayList<>();
+    for (String key : reasons.keySet()) {
+      if (keys.contains(key)) {
+        continue;
+      }
+      String into = mergedInto.get(key);
+      notes.add(new SkippedCheck("suppression", into != null
+          ? "'" + key + "' is merged into '" + into + "' and stays in the report: suppress '" + into + "' to accept it"
+          : "'" + key + "' matched no finding: a typo in rule:subject, or the problem is gone and the suppression "
+              + "can be removed"));
+    }
+    return notes;
+  }
+
   /** {@code report} without the suppressed findings, which it lists instead; new findings of a comparison too. */
   public Report apply(Report report) {
     if (reasons.isEmpty()) {
@@ -86,6 +112,6 @@ public final class Suppressions {
       }
     }
     RunComparison comparison = report.comparison() == null ? null : report.comparison().without(reasons.keySet());
-    return report.withFindings(kept, suppressed, comparison);
+    return report.withFindings(kept, suppressed, comparison).plus(List.of(), unmatched(report));
   }
 }

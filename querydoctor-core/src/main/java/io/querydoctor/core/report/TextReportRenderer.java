@@ -42,14 +42,18 @@ public final class TextReportRenderer implements ReportRenderer {
     List<Finding> findings = report.findings();
     appendOverview(text, findings);
     int full = options.verbose() ? findings.size() : Math.min(FULL_FINDINGS, findings.size());
+    StatementIndex statements = new StatementIndex(report);
     for (int i = 0; i < full; i++) {
-      appendFinding(text, i + 1, findings.get(i));
+      appendFinding(text, i + 1, findings.get(i), statements);
     }
     if (full < findings.size()) {
-      text.append('\n').append(dim("Findings " + (full + 1) + "–" + findings.size()
-          + " are in the overview above; --verbose shows every finding in full.")).append('\n');
+      String rest = full + 1 == findings.size() ? "Finding " + findings.size() + " is"
+          : "Findings " + (full + 1) + "–" + findings.size() + " are";
+      text.append('\n').append(dim(rest + " in the overview above; --verbose shows every finding in full."))
+          .append('\n');
     }
     appendVerified(text, report.findings());
+    appendAdvice(text, report.advice());
     if (report.workload() != null) {
       appendWorkload(text, report.workload());
     }
@@ -82,7 +86,7 @@ public final class TextReportRenderer implements ReportRenderer {
     text.append('\n');
     for (int i = 0; i < shown; i++) {
       Finding f = findings.get(i);
-      String cost = f.impact().millisPerHour() > 0 ? Quantities.millis(f.impact().millisPerHour()) + "/h" : "";
+      String cost = ReportSummary.cost(f);
       text.append(String.format(Locale.ROOT, "%3d. ", i + 1)).append(severityTag(f.severity()))
           .append(" ".repeat(10 - tagWidth(f.severity()))).append(String.format(Locale.ROOT, "%9s  ", cost))
           .append(f.ruleId()).append(" ".repeat(ruleWidth - f.ruleId().length() + 2))
@@ -93,10 +97,12 @@ public final class TextReportRenderer implements ReportRenderer {
     }
   }
 
-  private void appendFinding(StringBuilder text, int rank, Finding f) {
+  private void appendFinding(StringBuilder text, int rank, Finding f, StatementIndex statements) {
     text.append('\n').append(rank).append(". ").append(severityTag(f.severity())).append(' ')
         .append(bold(f.ruleId())).append("  ").append(f.title()).append('\n');
     text.append("   subject: ").append(f.subject()).append('\n');
+    statements.queryOf(f).ifPresent(q -> text.append("   query: ").append(oneLine(q, 2 * STATEMENT_CHARS)).append('\n'));
+    text.append(dim("   key: " + f.key() + " (--suppress accepts it)")).append('\n');
     if (options.verbose()) {
       if (!f.concerns().isEmpty()) {
         text.append("   also about: ").append(f.concerns().stream().map(Subject::toString)
@@ -111,7 +117,7 @@ public final class TextReportRenderer implements ReportRenderer {
       text.append("   - ").append(ReportSummary.evidence(e)).append('\n');
     }
     if (evidence.size() < f.evidence().size()) {
-      text.append(dim("   - … " + (f.evidence().size() - evidence.size()) + " more numbers (--verbose)")).append('\n');
+      text.append(dim("   - … " + Quantities.count(f.evidence().size() - evidence.size(), "more number") + " (--verbose)")).append('\n');
     }
     text.append("   impact: ").append(ReportSummary.impact(f)).append('\n');
     text.append("   fix: ").append(f.fix().summary()).append('\n');
@@ -141,7 +147,8 @@ public final class TextReportRenderer implements ReportRenderer {
       return;
     }
     if (!options.verbose()) {
-      text.append("   merged: ").append(f.supporting().size()).append(" supporting findings about the same cause (")
+      text.append("   merged: ").append(Quantities.count(f.supporting().size(), "supporting finding"))
+          .append(" about the same cause (")
           .append(f.supporting().stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", ")))
           .append("; --verbose shows them)\n");
       return;
@@ -159,14 +166,28 @@ public final class TextReportRenderer implements ReportRenderer {
     }
   }
 
+  /** The advisor's budget, costs and rejected candidates (advise). */
+  private void appendAdvice(StringBuilder text, AdviceSection advice) {
+    if (advice == null) {
+      return;
+    }
+    text.append('\n').append(bold("Index advice")).append('\n').append(advice.costLine()).append('\n')
+        .append(advice.storageLine()).append('\n');
+    if (!advice.rejected().isEmpty()) {
+      text.append("Rejected candidates:\n");
+      advice.rejected().forEach(r -> text.append("  ").append(r.definition()).append(": ").append(r.reason())
+          .append('\n'));
+    }
+  }
+
   /** The before/after table: what each verified fix did, measured on the sandbox (or estimated). */
   private void appendVerified(StringBuilder text, List<Finding> findings) {
     List<List<String>> rows = VerifiedRows.rows(findings);
     if (rows.isEmpty()) {
       return;
     }
-    text.append('\n').append(bold("Verified fixes")).append(" (median before → after; the fix and what was timed "
-        + "are under each finding)\n");
+    text.append('\n').append(bold("Verified fixes")).append(" (before → after: the median of timed runs when "
+        + "measured, the planner's cost when estimated; the fix and what was timed are under each finding)\n");
     rows.add(0, VerifiedRows.HEADER);
     int[] widths = new int[VerifiedRows.HEADER.size()];
     for (List<String> row : rows) {
@@ -194,7 +215,7 @@ public final class TextReportRenderer implements ReportRenderer {
     // The table is as long as the command's --top made it: it is what a digest is for.
     for (List<String> row : WorkloadRows.rows(section.digest())) {
       List<String> cells = new ArrayList<>(row);
-      cells.set(7, oneLine(row.get(7), STATEMENT_CHARS));
+      cells.set(WorkloadRows.STATEMENT, oneLine(row.get(WorkloadRows.STATEMENT), STATEMENT_CHARS));
       rows.add(cells);
     }
     int[] widths = new int[WorkloadRows.HEADER.size() - 1];
@@ -208,7 +229,7 @@ public final class TextReportRenderer implements ReportRenderer {
       for (int i = 0; i < widths.length; i++) {
         text.append(' ').append(" ".repeat(widths[i] - row.get(i).length())).append(row.get(i));
       }
-      text.append("  ").append(row.get(7)).append('\n');
+      text.append("  ").append(row.get(WorkloadRows.STATEMENT)).append('\n');
     }
     if (section.baseline() != null) {
       var baseline = section.baseline();
@@ -217,11 +238,11 @@ public final class TextReportRenderer implements ReportRenderer {
           .append(" new, ").append(baseline.vanishedShapes()).append(" vanished shapes\n");
       for (var change : baseline.topNew()) {
         text.append("  + ").append(oneLine(change.example(), STATEMENT_CHARS)).append("  (")
-            .append(Quantities.number(change.calls())).append(" calls)\n");
+            .append(Quantities.count(change.calls(), "call")).append(")\n");
       }
       for (var change : baseline.topVanished()) {
         text.append("  - ").append(oneLine(change.example(), STATEMENT_CHARS)).append("  (")
-            .append(Quantities.number(change.calls())).append(" calls then)\n");
+            .append(Quantities.count(change.calls(), "call")).append(" then)\n");
       }
     }
   }

@@ -12,7 +12,8 @@ import java.util.Locale;
  */
 final class VerifiedRows {
 
-  static final List<String> HEADER = List.of("finding", "method", "before", "after", "speedup", "p95 before → after");
+  static final List<String> HEADER = List.of("finding", "method", "before", "after", "speedup", "p95 before → after",
+      "verdict");
 
   private VerifiedRows() {}
 
@@ -37,6 +38,7 @@ final class VerifiedRows {
     rows.add(List.of(finding.ruleId() + " " + finding.subject().name(),
         v.method().label() + (v.runs() == null ? "" : ", " + v.runs() + " runs"),
         time ? Quantities.millis(v.before()) : Quantities.number(v.before()),
-        time ? Quantities.millis(v.after()) : Quantities.number(v.after()), speedup, p95));
+        time ? Quantities.millis(v.after()) : Quantities.number(v.after()), speedup, p95,
+        v.improved() ? "better" : "no improvement"));
   }
 }

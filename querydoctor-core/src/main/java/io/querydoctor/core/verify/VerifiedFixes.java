@@ -39,6 +39,27 @@ public final class VerifiedFixes {
    */
   private static Finding with(Finding finding, Map<String, Verification> byFindingKey) {
     Verification verification = byFindingKey.getOrDefault(FixTrials.identity(finding), byFindingKey.get(finding.key()));
-    return verification == null ? finding : finding.withVerification(verification);
+    if (verification == null) {
+      return finding;
+    }
+    if (verification.improved()) {
+      return finding.withVerification(verification);
+    }
+    return notImproved(finding, verification);
+  }
+
+  /**
+   * A fix that was tried and did not help is evidence against the diagnosis, not a decoration of it: the finding
+   * says so and drops one severity, and the verification's note starts with "no improvement".
+   */
+  static Finding notImproved(Finding finding, Verification v) {
+    Verification marked = new Verification(v.method(), v.metric(), v.before(), v.after(), v.runs(),
+        "no improvement" + (v.note() == null || v.note().isBlank() ? "" : ": " + v.note()), v.p95Before(),
+        v.p95After());
+    String detail = (finding.detail().isEmpty() ? "" : finding.detail() + " ")
+        + "The fix was tried (" + v.method().label() + ") and did not make it better by more than "
+        + Math.round(Verification.MIN_IMPROVEMENT * 100) + " %: the cause may be elsewhere, so this finding's "
+        + "severity was lowered from " + finding.severity().label() + ".";
+    return finding.withVerification(marked).withDetail(detail).withSeverity(finding.severity().lower());
   }
 }

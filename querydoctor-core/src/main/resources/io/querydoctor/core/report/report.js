@@ -38,11 +38,14 @@
       data: {
         labels: spec.labels,
         datasets: spec.datasets.map(function (set) {
+          var line = spec.type === 'line';
           return {
             label: set.label,
             data: set.data,
             backgroundColor: set.colors || set.color,
-            borderWidth: 0
+            borderColor: line ? set.color : undefined,
+            borderWidth: line ? 2 : 0,
+            pointRadius: line ? 0 : undefined
           };
         })
       },
@@ -90,5 +93,38 @@
     document.body.setAttribute('data-charts-drawn', String(drawn));
   }
 
-  window.addEventListener('load', draw);
+  // Tables with class "sortable": a click on a heading sorts the rows by that column, numbers by their
+  // data-sort value (a cell shows "1.2 s", sorts as 1200), text as text; a second click reverses.
+  function sortable() {
+    Array.prototype.forEach.call(document.querySelectorAll('table.sortable'), function (table) {
+      var headings = table.querySelectorAll('thead th');
+      Array.prototype.forEach.call(headings, function (th, column) {
+        th.addEventListener('click', function () {
+          var ascending = th.getAttribute('aria-sort') !== 'ascending';
+          Array.prototype.forEach.call(headings, function (other) { other.removeAttribute('aria-sort'); });
+          th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+          var body = table.tBodies[0];
+          var rows = Array.prototype.slice.call(body.rows);
+          rows.sort(function (a, b) {
+            var x = a.cells[column], y = b.cells[column];
+            var nx = x && x.hasAttribute('data-sort') ? parseFloat(x.getAttribute('data-sort')) : NaN;
+            var ny = y && y.hasAttribute('data-sort') ? parseFloat(y.getAttribute('data-sort')) : NaN;
+            var order = !isNaN(nx) && !isNaN(ny) ? nx - ny
+              : (x ? x.textContent : '').localeCompare(y ? y.textContent : '');
+            return ascending ? order : -order;
+          });
+          rows.forEach(function (row) { body.appendChild(row); });
+        });
+      });
+    });
+  }
+
+  window.addEventListener('load', function () {
+    try {
+      sortable();
+    } catch (e) {
+      record('sortable tables: ' + e.message);
+    }
+    draw();
+  });
 })();

@@ -39,6 +39,7 @@ class ScopeViewMeasuresTest {
     assertThat(measures[Measure.MAX_OFFSET.ordinal()]).isEqualTo(300);
     assertThat(measures[Measure.TRANSACTIONS.ordinal()]).isEqualTo(3);
     assertThat(measures[Measure.CONNECTIONS_OPENED.ordinal()]).isEqualTo(4);
+    assertThat(measures[Measure.DROPPED_STATEMENTS.ordinal()]).as("11 counted, 2 kept").isEqualTo(9);
   }
 
   private static StatementEvent event(long elapsedNanos, long rows) {

@@ -51,6 +51,20 @@ class DigestRulesTest {
     });
   }
 
+  /** Regression (#24): findings were titled by fingerprint only, and a one-off COPY was a "slow query". */
+  @Test
+  void slowQueryNamesTheStatementAndLeavesMaintenanceAlone() {
+    DigestBuilder builder = new DigestBuilder(SqlDialect.POSTGRESQL);
+    run(builder, "SELECT * FROM orders WHERE id = 1", 30, 150);
+    run(builder, "COPY orders FROM STDIN", 1, 9_000);
+    run(builder, "CREATE INDEX orders_total_idx ON orders (total)", 1, 4_000);
+    run(builder, "ANALYZE orders", 1, 800);
+    List<Finding> findings = new SlowQueryRule(DigestThresholds.DEFAULTS)
+        .findings(builder.build("test", ParseSummary.EMPTY));
+    assertThat(findings).singleElement().satisfies(f ->
+        assertThat(f.title()).contains("over 30 calls").endsWith("SELECT * FROM orders WHERE id = ?"));
+  }
+
   @Test
   void slowQueryStaysSilentBelowTheThreshold() {
     assertThat(new SlowQueryRule(DigestThresholds.DEFAULTS).findings(digest(99, 30, "SELECT 1"))).isEmpty();

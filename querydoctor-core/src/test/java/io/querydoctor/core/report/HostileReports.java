@@ -76,11 +76,12 @@ final class HostileReports {
   private static WorkloadDigest workload() {
     DigestBuilder builder = new DigestBuilder(SqlDialect.POSTGRESQL);
     for (int i = 0; i < 50; i++) {
-      builder.add(LogStatement.of(T0.plusSeconds(i), 150 + i, "SELECT * FROM " + SCRIPT_TABLE
+      // Four seconds apart: the workload spans four minutes, so the report has a timeline to draw.
+      builder.add(LogStatement.of(T0.plusSeconds(4L * i), 150 + i, "SELECT * FROM " + SCRIPT_TABLE
           + " WHERE email = 'bob" + i + "@example.com'"));
-      builder.add(LogStatement.of(T0.plusSeconds(i), 20 + i % 7, "SELECT * FROM " + IMG_TABLE + " WHERE user_id = "
+      builder.add(LogStatement.of(T0.plusSeconds(4L * i), 20 + i % 7, "SELECT * FROM " + IMG_TABLE + " WHERE user_id = "
           + i + " ORDER BY created_at"));
-      builder.add(LogStatement.of(T0.plusSeconds(i), 0.3, "SELECT 1"));
+      builder.add(LogStatement.of(T0.plusSeconds(4L * i), 0.3, "SELECT 1"));
     }
     ParseProblems problems = new ParseProblems();
     problems.linesRead(150);

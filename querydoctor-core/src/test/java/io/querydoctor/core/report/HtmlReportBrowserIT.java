@@ -41,7 +41,8 @@ class HtmlReportBrowserIT {
     String dom = chromium.dumpDom(page, WORK);
 
     int charts = count(dom, Pattern.compile(Pattern.quote("<canvas id=\"chart-")));
-    assertThat(charts).isEqualTo(5);
+    assertThat(charts).isEqualTo(6);
+    assertThat(dom).containsPattern("<canvas id=\"chart-timeline\"[^>]*data-drawn=\"true\"");
     assertThat(count(dom, Pattern.compile("<canvas [^>]*data-drawn=\"true\""))).as("charts drawn").isEqualTo(charts);
     assertThat(dom).contains("data-charts-drawn=\"" + charts + "\"");
     assertThat(dom).as("script errors recorded by the page").doesNotContain("data-errors=")

@@ -34,8 +34,8 @@ class HtmlReportRendererTest {
     JsonNode charts = new ObjectMapper().readTree(json).get("charts");
     List<String> ids = new ArrayList<>();
     charts.forEach(c -> ids.add(c.get("id").asText()));
-    assertThat(ids).containsExactly("chart-top-shapes", "chart-latency", "chart-impact", "chart-verification-1",
-        "chart-verification-2");
+    assertThat(ids).containsExactly("chart-top-shapes", "chart-latency", "chart-timeline", "chart-impact",
+        "chart-verification-1", "chart-verification-2");
     for (String id : ids) {
       assertThat(html).contains("<canvas id=\"" + id + "\"");
     }
@@ -102,5 +102,21 @@ class HtmlReportRendererTest {
         .contains("<a href=\"#finding-1\">seq-scan-large-table</a>")
         .contains("est. 3 rows, cost 2,500 · actual 3 rows, 180 ms")
         .doesNotContain("bob@example.com");
+  }
+
+  /** Regression (#24): HTML tables with numbers broken and left-aligned, no summary or navigation, raw backticks. */
+  @Test
+  void aSummaryAndNavigationLeadToSortableTablesWithRightAlignedNumbersAndSqlAsCode() throws IOException {
+    String html = render(HostileReports.full().redacted());
+    assertThat(html).contains("<nav><a href=\"#summary\">Summary</a> <a href=\"#finding-1\">Findings</a> "
+        + "<a href=\"#plans\">Plans</a> <a href=\"#workload\">Workload</a> <a href=\"#skipped\">Skipped checks</a>")
+        .contains("<h2 id=\"summary\">Summary</h2>").contains("<table class=\"sortable overview\">")
+        .contains("<a href=\"#finding-2\">");
+    assertThat(html.indexOf("id=\"summary\"")).isLessThan(html.indexOf("id=\"finding-1\""));
+    assertThat(html).contains("<table class=\"workload sortable\">").contains("<th class=\"num\">calls</th>")
+        .containsPattern("<td class=\"num\" data-sort=\"[0-9.E]+\">")
+        .contains("th.num,td.num{text-align:right;white-space:nowrap}");
+    String body = html.substring(html.indexOf("<body>"), html.indexOf("<script type=\"application/json\""));
+    assertThat(body).as("SQL quoted in backticks is set as code").doesNotContain("`").contains("Query: <code>SELECT");
   }
 }

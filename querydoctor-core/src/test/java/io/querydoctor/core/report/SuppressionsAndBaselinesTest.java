@@ -45,6 +45,23 @@ class SuppressionsAndBaselinesTest {
         .apply(SampleReports.full());
     assertThat(report.suppressed()).extracting(SuppressedFinding::reason).containsExactly("suppressed by --suppress");
     assertThat(report.findings()).hasSize(2);
+    assertThat(report.skipped()).filteredOn(s -> s.check().equals("suppression")).singleElement()
+        .satisfies(s -> assertThat(s.reason()).startsWith("'unused-index:public.nothing' matched no finding"));
+  }
+
+  @Test
+  void suppressingAMergedFindingSaysWhichKeyAcceptsIt() {
+    var fk = io.querydoctor.core.finding.Finding.builder("missing-fk-index", io.querydoctor.core.finding.Severity.MEDIUM)
+        .title("fk").subject(io.querydoctor.core.finding.Subject.columns("public.comments", "post_id"))
+        .evidence(io.querydoctor.core.finding.Evidence.of("table_rows", 1e5, "rows"))
+        .impact(io.querydoctor.core.finding.Impact.unknown("catalog"))
+        .fix(io.querydoctor.core.finding.Fix.sql("Index it.", "CREATE INDEX ON public.comments (post_id);")).build();
+    var merged = SampleReports.full().findings().get(0).withSupporting(List.of(fk));
+    Report full = new Report(1, "t", java.time.Instant.EPOCH, "x", 0, List.of(merged), List.of());
+    Report report = Suppressions.parse(List.of(fk.key()), "--suppress").apply(full);
+    assertThat(report.findings()).hasSize(1);
+    assertThat(report.skipped()).extracting(SkippedCheck::reason)
+        .anySatisfy(r -> assertThat(r).contains("is merged into '" + merged.key() + "'"));
   }
 
   @Test
@@ -127,7 +144,8 @@ class SuppressionsAndBaselinesTest {
   @Test
   void everyFormatShowsTheComparisonAndTheSuppressions(@TempDir Path dir) throws IOException {
     Report report = comparedAndSuppressed(dir);
-    for (ReportFormat format : ReportFormat.values()) {
+    for (ReportFormat format : List.of(ReportFormat.TEXT, ReportFormat.JSON, ReportFormat.MARKDOWN,
+        ReportFormat.HTML)) {
       StringWriter out = new StringWriter();
       format.renderer(RenderOptions.PLAIN).render(report, out);
       String text = out.toString();
@@ -148,5 +166,24 @@ class SuppressionsAndBaselinesTest {
             .contains("known, fixed in release 12");
       }
     }
+  }
+
+  @Test
+  void sarifMarksSuppressedFindingsAndWhatIsNew(@TempDir Path dir) throws IOException {
+    String sarif = SarifReportRendererTest.render(comparedAndSuppressed(dir), null);
+    assertThat(SarifReportRendererTest.validate(sarif)).isEmpty();
+    JsonNode results = new ObjectMapper().readTree(sarif).get("runs").get(0).get("results");
+    JsonNode suppressed = null;
+    for (JsonNode result : results) {
+      if (result.has("suppressions")) {
+        suppressed = result;
+      } else {
+        assertThat(result.get("baselineState").asText()).isIn("new", "unchanged");
+      }
+    }
+    assertThat(suppressed).isNotNull();
+    assertThat(suppressed.get("ruleId").asText()).isEqualTo("slow-query");
+    assertThat(suppressed.get("suppressions").get(0).get("justification").asText())
+        .isEqualTo("known, fixed in release 12");
   }
 }

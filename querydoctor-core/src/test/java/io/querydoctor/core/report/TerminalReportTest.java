@@ -46,7 +46,7 @@ class TerminalReportTest {
     assertThat(text.indexOf("1. [HIGH] seq-scan-large-table  Seq Scan")).isGreaterThan(text.indexOf("  2. [MEDIUM]"));
     assertThat(text).contains("   - rows_removed = 99,997 rows (threshold 1,000 rows)")
         .contains("   fix: Index the filtered column.")
-        .contains("   merged: 1 supporting findings about the same cause (missing-fk-index; --verbose shows them)");
+        .contains("   merged: 1 supporting finding about the same cause (missing-fk-index; --verbose shows them)");
     // Compact leaves out the explanation, the concerns and the merged findings' own evidence.
     assertThat(text).doesNotContain("   why: ").doesNotContain("also about:").doesNotContain("table_rows = ");
   }
@@ -65,8 +65,50 @@ class TerminalReportTest {
     Report report = new Report(1, "t", Instant.EPOCH, "x", 0, List.of(manyNumbers()), List.of());
     String compact = render(report, false, false);
     assertThat(compact).contains("   - dead_tuple_ratio = 60.0 % (threshold 20.0 %)\n   - table_bytes")
-        .contains("   - … 1 more numbers (--verbose)").doesNotContain("last_autovacuum_hours");
+        .contains("   - … 1 more number (--verbose)").doesNotContain("last_autovacuum_hours");
     assertThat(render(report, false, true)).contains("last_autovacuum_hours").doesNotContain("more numbers");
+  }
+
+  @Test
+  void theFindingsLeftToTheOverviewAreCountedInGoodEnglish() throws IOException {
+    int shown = TextReportRenderer.FULL_FINDINGS;
+    Report oneMore = new Report(1, "t", Instant.EPOCH, "x", 0,
+        java.util.Collections.nCopies(shown + 1, manyNumbers()), List.of());
+    assertThat(render(oneMore, false, false)).contains("Finding " + (shown + 1) + " is in the overview above")
+        .doesNotContain("–" + (shown + 1));
+    Report twoMore = new Report(1, "t", Instant.EPOCH, "x", 0,
+        java.util.Collections.nCopies(shown + 2, manyNumbers()), List.of());
+    assertThat(render(twoMore, false, false))
+        .contains("Findings " + (shown + 1) + "–" + (shown + 2) + " are in the overview above");
+  }
+
+  /** Regression (#24): a 10 s capture became "59.7 min/h" of impact: a short window is not an hour. */
+  @Test
+  void aCostSeenInAShortWindowIsShownOverThatWindowNotPerHour() throws IOException {
+    Finding shortWindow = Finding.builder("n-plus-one", Severity.HIGH).title("N+1")
+        .subject(Subject.fingerprint("00000000000000a1")).evidence(Evidence.of("count", 50, "count"))
+        .impact(Impact.observed(9_950, 10_000, "9.95 s in 50 statements over 10.00 s of captured work"))
+        .fix(Fix.action("Batch it.")).build();
+    Finding longWindow = Finding.builder("n-plus-one", Severity.HIGH).title("N+1 too")
+        .subject(Subject.fingerprint("00000000000000a2")).evidence(Evidence.of("count", 50, "count"))
+        .impact(Impact.observed(60_000, 30 * 60_000, "60 s over 30 min of captured work"))
+        .fix(Fix.action("Batch it.")).build();
+    Report report = new Report(1, "t", Instant.EPOCH, "x", 0, List.of(shortWindow, longWindow), List.of());
+    String text = render(report, false, true);
+    assertThat(text).contains("9.95 s in 10.00 s").contains("2.0 min/h")
+        .contains("≈ 9.95 s of database time in the 10.00 s observed")
+        .contains("≈ 2.0 min of database time per hour").doesNotContain("59.7 min/h");
+    assertThat(HtmlReportRendererTest.render(report)).doesNotContain("59.7 min")
+        .as("the impact chart leaves out the short window").doesNotContain("#1 n-plus-one 00000000000000a1")
+        .contains("#2 n-plus-one 00000000000000a2");
+  }
+
+  /** Regression (#24): findings about a query named it by fingerprint only. */
+  @Test
+  void aFindingAboutAQueryNamesTheStatementTheReportKnows() throws IOException {
+    Report report = HostileReports.full().redacted();
+    assertThat(render(report, false, false)).containsPattern("   query: SELECT \\* FROM .* \\(fingerprint 00000000000000f1\\)");
+    assertThat(HtmlReportRendererTest.render(report)).contains("<p class=\"query\">Query: <code>SELECT * FROM ");
   }
 
   @Test

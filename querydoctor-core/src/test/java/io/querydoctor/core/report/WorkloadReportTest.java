@@ -65,7 +65,7 @@ class WorkloadReportTest {
 
     assertThat(text).contains("Workload (by total): 120 statements")
         .contains("SELECT * FROM posts WHERE author_id = ? AND title <> ?")
-        .contains("(40 other shape entries)")
+        .contains("(40 other shapes)")
         .contains("from 130 lines; 1 skipped (1 lines not matching log_line_prefix), first at line 7")
         .contains("1 new, 0 vanished shapes");
     assertThat(text).doesNotContain("author_id = 3 ");
@@ -76,7 +76,9 @@ class WorkloadReportTest {
     String md = render(ReportFormat.MARKDOWN);
     String html = render(ReportFormat.HTML);
 
-    assertThat(md).contains("## Workload (by total)").contains("| # | calls | total | share | mean | p95 | max | statement |");
-    assertThat(html).contains("<table class=\"workload\">").contains("<th>p95</th>").doesNotContain("<b>x</b>");
+    assertThat(md).contains("## Workload (by total)")
+        .contains("| # | calls | total | share | mean | p95 | max | fingerprint | statement |");
+    assertThat(html).contains("<table class=\"workload sortable\">").contains("<th class=\"num\">p95</th>")
+        .contains("<th>fingerprint</th>").doesNotContain("<b>x</b>");
   }
 }

@@ -115,6 +115,29 @@ class FixTrialsTest {
     assertThat(VerifiedFixes.verified(attached)).containsExactly(attached.get(0).supporting().get(0));
   }
 
+  /** Regression (#24): a work_mem fix whose p95 went from 13 to 20 ms was still shown as a verified fix. */
+  @Test
+  void aFixThatDidNotHelpSaysSoAndLowersTheFindingsSeverity() {
+    Finding spill = finding("sort-spill", Subject.fingerprint(SORTED_USERS), Fix.setting("Raise work_mem",
+        "SET work_mem = '64MB';")).withSeverity(Severity.MEDIUM);
+    Verification worse = new Verification(Verification.Method.MEASURED, "median_ms", 12, 12.5, 7, "work_mem 64MB",
+        13.0, 20.0);
+    Finding attached = VerifiedFixes.attach(List.of(spill), Map.of(spill.key(), worse)).get(0);
+    assertThat(worse.improved()).isFalse();
+    assertThat(attached.severity()).isEqualTo(Severity.LOW);
+    assertThat(attached.verification().note()).startsWith("no improvement");
+    assertThat(attached.detail()).contains("did not make it better").contains("lowered from medium");
+
+    Verification faster = new Verification(Verification.Method.MEASURED, "median_ms", 12, 3, 7, "work_mem 64MB",
+        13.0, 4.0);
+    Finding helped = VerifiedFixes.attach(List.of(spill), Map.of(spill.key(), faster)).get(0);
+    assertThat(helped.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(helped.verification()).isEqualTo(faster);
+    Verification fasterMedianWorseTail = new Verification(Verification.Method.MEASURED, "median_ms", 12, 3, 7, "x",
+        13.0, 40.0);
+    assertThat(fasterMedianWorseTail.improved()).isFalse();
+  }
+
   @Test
   void timingsUseNearestRankPercentiles() {
     Timings timings = Timings.of(new double[] {5, 1, 4, 2, 3, 100, 6});

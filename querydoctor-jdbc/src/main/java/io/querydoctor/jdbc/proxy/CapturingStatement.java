@@ -13,13 +13,18 @@ import java.util.Map;
  */
 public final class CapturingStatement extends DelegatingStatement {
 
-  /** Distinct texts remembered per batch; beyond that the batch is still executed, just not itemised. */
-  private static final int MAX_BATCH_TEXTS = 1_000;
+  /**
+   * Distinct texts itemised per batch. Beyond that the batch is still executed, and its further statements are
+   * recorded together, as one event under the first text that did not fit, so the batch's count stays exact.
+   */
+  static final int MAX_BATCH_TEXTS = 1_000;
 
   private final Connection connection;
   private final StatementCapture capture;
   private CountingResultSet pending;
   private Map<String, int[]> batch;
+  // The count of the statements past MAX_BATCH_TEXTS, also in batch under the first text that did not fit.
+  private int[] beyond;
 
   CapturingStatement(Statement delegate, Connection connection, StatementCapture capture) {
     super(delegate);
@@ -144,6 +149,12 @@ public final class CapturingStatement extends DelegatingStatement {
       count[0]++;
     } else if (batch.size() < MAX_BATCH_TEXTS) {
       batch.put(sql, new int[] {1});
+    } else {
+      if (beyond == null) {
+        beyond = new int[1];
+        batch.put(sql, beyond);
+      }
+      beyond[0]++;
     }
   }
 
@@ -151,6 +162,7 @@ public final class CapturingStatement extends DelegatingStatement {
   public void clearBatch() throws SQLException {
     delegate.clearBatch();
     batch = null;
+    beyond = null;
   }
 
   @Override
@@ -158,6 +170,7 @@ public final class CapturingStatement extends DelegatingStatement {
     long start = capture.now();
     Map<String, int[]> texts = batch;
     batch = null;
+    beyond = null;
     int[] counts;
     try {
       counts = delegate.executeBatch();
@@ -174,6 +187,7 @@ public final class CapturingStatement extends DelegatingStatement {
     long start = capture.now();
     Map<String, int[]> texts = batch;
     batch = null;
+    beyond = null;
     long[] counts;
     try {
       counts = delegate.executeLargeBatch();

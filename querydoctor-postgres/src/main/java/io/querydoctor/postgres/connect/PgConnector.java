@@ -9,8 +9,9 @@ import java.util.Properties;
 
 /**
  * Opens a connection to a user's PostgreSQL and turns every way that can fail into one line that says what
- * to do. The password comes from, in order: the environment variable the user named, {@code PGPASSWORD},
- * {@code ~/.pgpass}. It is never printed.
+ * to do. The user comes from {@code --user}, the URL's {@code user@} (libpq form), {@code PGUSER}, the OS user;
+ * the password from, in order: the environment variable the user named, the URL's {@code user:password@} (as
+ * libpq gives it precedence), {@code PGPASSWORD}, {@code ~/.pgpass}. It is never printed.
  */
 public final class PgConnector {
 
@@ -36,7 +37,8 @@ public final class PgConnector {
    */
   public Connection connect(PgUrl url, String user, String passwordEnv) throws ConnectionFailure {
     Properties properties = new Properties();
-    String effectiveUser = user != null ? user : environment.getOrDefault("PGUSER", System.getProperty("user.name"));
+    String effectiveUser = user != null ? user
+        : url.user() != null ? url.user() : environment.getOrDefault("PGUSER", System.getProperty("user.name"));
     properties.setProperty("user", effectiveUser);
     password(url, effectiveUser, passwordEnv).ifPresent(p -> properties.setProperty("password", p));
     properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
@@ -60,6 +62,9 @@ public final class PgConnector {
         throw new ConnectionFailure("environment variable " + passwordEnv + " (from --password-env) is not set");
       }
       return Optional.of(value);
+    }
+    if (url.password() != null) {
+      return Optional.of(url.password());
     }
     String pgPassword = environment.get("PGPASSWORD");
     if (pgPassword != null) {

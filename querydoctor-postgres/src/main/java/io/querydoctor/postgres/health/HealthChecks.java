@@ -11,16 +11,14 @@ import io.querydoctor.postgres.health.database.SequenceCheck;
 import io.querydoctor.postgres.health.database.SequenceExhaustionRule;
 import io.querydoctor.postgres.health.database.StatementStatisticsCheck;
 import io.querydoctor.postgres.health.database.TempFileSpillRule;
-import io.querydoctor.postgres.health.indexes.DuplicateIndexRule;
 import io.querydoctor.postgres.health.indexes.ForeignKeyIndexCheck;
 import io.querydoctor.postgres.health.indexes.IndexCatalogCheck;
+import io.querydoctor.postgres.health.indexes.IndexHygieneRule;
 import io.querydoctor.postgres.health.indexes.LowIndexUsageRule;
 import io.querydoctor.postgres.health.indexes.MissingFkIndexRule;
 import io.querydoctor.postgres.health.indexes.MissingPrimaryKeyRule;
 import io.querydoctor.postgres.health.indexes.OverIndexedTableRule;
 import io.querydoctor.postgres.health.indexes.PrimaryKeyCheck;
-import io.querydoctor.postgres.health.indexes.RedundantIndexRule;
-import io.querydoctor.postgres.health.indexes.UnusedIndexRule;
 import io.querydoctor.postgres.health.maintenance.BloatRules;
 import io.querydoctor.postgres.health.maintenance.ExactBloatCheck;
 import io.querydoctor.postgres.health.maintenance.IndexBloatCheck;
@@ -71,8 +69,8 @@ public final class HealthChecks {
 
   private static List<HealthCheck<?>> catalog(HealthThresholds t) {
     return List.of(
-        HealthCheck.of("indexes.catalog", IndexCatalogCheck.QUERY, new UnusedIndexRule(t), new DuplicateIndexRule(),
-            new RedundantIndexRule(), new OverIndexedTableRule(t)),
+        HealthCheck.of("indexes.catalog", IndexCatalogCheck.QUERY, new IndexHygieneRule(t),
+            new OverIndexedTableRule(t)),
         HealthCheck.of("indexes.foreign-keys", ForeignKeyIndexCheck.QUERY, new MissingFkIndexRule(t)),
         HealthCheck.of("schema.primary-keys", PrimaryKeyCheck.QUERY, new MissingPrimaryKeyRule()),
         HealthCheck.of("maintenance.tables", TableActivityCheck.QUERY, new StaleStatisticsRule(t),

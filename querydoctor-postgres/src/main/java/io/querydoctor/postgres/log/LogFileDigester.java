@@ -1,7 +1,9 @@
 package io.querydoctor.postgres.log;
 
 import io.querydoctor.core.diagnosis.ProgressListener;
+import io.querydoctor.core.input.InputFile;
 import io.querydoctor.core.digest.DigestBuilder;
+import io.querydoctor.core.digest.GzipDamage;
 import io.querydoctor.core.digest.LineReader;
 import io.querydoctor.core.digest.LogFormat;
 import io.querydoctor.core.digest.LogInput;
@@ -93,11 +95,52 @@ public final class LogFileDigester {
     return new LogFileDigester(format, prefix, maxShapes, progress, cores, minBytesToSplit, plans, window);
   }
 
+  /**
+   * Digests {@code files}. Empty files (log rotation leaves them) are skipped and named in the parse summary;
+   * a damaged gzip file is read up to the damage, named there too.
+   */
   public WorkloadDigest digest(List<Path> files) throws IOException {
-    LogFormat[] formats = new LogFormat[files.size()];
-    for (int i = 0; i < files.size(); i++) {
-      formats[i] = format != null ? format : detect(files.get(i));
+    List<String> emptyNotes = new ArrayList<>();
+    List<Path> nonEmpty = new ArrayList<>();
+    List<LogFormat> detected = new ArrayList<>();
+    for (Path file : files) {
+      byte[] head = new byte[HEAD_BYTES];
+      int length = head(file, head);
+      if (length == 0) {
+        emptyNotes.add(file + ": empty, skipped");
+        continue;
+      }
+      String problem = InputFile.textProblem(head, length);
+      if (problem != null) {
+        throw new IOException("cannot read " + file + ": it is " + problem);
+      }
+      nonEmpty.add(file);
+      detected.add(format != null ? format : LogFormat.detect(head, length));
     }
+    if (nonEmpty.isEmpty()) {
+      ParseSummary parse = ParseSummary.EMPTY;
+      for (String note : emptyNotes) {
+        parse = parse.withFile(note);
+      }
+      return new DigestBuilder(SqlDialect.POSTGRESQL, maxShapes).build(source(files), parse);
+    }
+    WorkloadDigest digest = digest(nonEmpty, detected.toArray(new LogFormat[0]));
+    if (emptyNotes.isEmpty()) {
+      return digest;
+    }
+    ParseSummary parse = digest.parse();
+    for (String note : emptyNotes) {
+      parse = parse.withFile(note);
+    }
+    return new WorkloadDigest(digest.source(), digest.statements(), digest.totalMillis(), digest.firstSeen(),
+        digest.lastSeen(), digest.shapes(), digest.other(), digest.otherShapes(), digest.series(), parse);
+  }
+
+  private static String source(List<Path> files) {
+    return files.stream().map(Path::toString).collect(Collectors.joining(", "));
+  }
+
+  private WorkloadDigest digest(List<Path> files, LogFormat[] formats) throws IOException {
     if (java.util.Arrays.asList(formats).contains(LogFormat.PGSS_CSV)) {
       return statementsExports(files, formats);
     }
@@ -216,7 +259,8 @@ public final class LogFileDigester {
     ParseProblems problems = new ParseProblems();
     InputStream raw = slice.whole ? counted(slice.file) : LogSlices.open(slice.file, slice.from, slice.to);
     long[] outside = {0};
-    try (LineReader lines = new LineReader(LogInput.decompressed(raw), problems)) {
+    GzipDamage damage = new GzipDamage();
+    try (LineReader lines = new LineReader(LogInput.decompressed(raw, damage), problems)) {
       Stream<LogStatement> statements = slice.readers.get().read(lines);
       if (window.isAll()) {
         statements.forEach(builder::add);
@@ -230,9 +274,15 @@ public final class LogFileDigester {
         });
       }
     } catch (UncheckedIOException e) {
-      throw new IOException("cannot read " + slice.file + ": " + e.getCause().getMessage(), e.getCause());
+      throw new IOException(InputFile.describe(slice.file, e.getCause()), e.getCause());
     }
-    return problems.summary().outside(outside[0]);
+    ParseSummary summary = problems.summary().outside(outside[0]);
+    if (damage.found()) {
+      // What followed the damage cannot be counted (a truncated file never had it); what was read can.
+      summary = summary.withFile(slice.file + ": " + damage.what() + " after " + damage.bytesBefore()
+          + " bytes of log: read up to there (" + summary.linesRead() + " lines), the rest of the file is lost");
+    }
+    return summary;
   }
 
   /** A new reader per slice: readers keep per-input state (the prefix's scratch space, the time zone cache). */
@@ -268,13 +318,10 @@ public final class LogFileDigester {
     return detected;
   }
 
-  private static LogFormat detect(Path file) throws IOException {
-    byte[] head = new byte[HEAD_BYTES];
-    return LogFormat.detect(head, head(file, head));
-  }
-
+  /** The first bytes of {@code file}, decompressed, up to damage in a gzip file. */
   private static int head(Path file, byte[] into) throws IOException {
-    try (InputStream in = open(file)) {
+    check(file);
+    try (InputStream in = LogInput.open(file, new GzipDamage())) {
       return in.readNBytes(into, 0, into.length);
     }
   }
@@ -304,17 +351,11 @@ public final class LogFileDigester {
     };
   }
 
-  private static InputStream open(Path file) throws IOException {
-    check(file);
-    return LogInput.open(file);
-  }
-
+  /** Missing, behind a directory we may not enter, a directory, or a device: said in words (InputFile). */
   private static void check(Path file) throws IOException {
+    InputFile.checkReadable(file);
     if (!Files.isRegularFile(file)) {
-      throw new IOException(Files.exists(file) ? file + " is not a file" : "no such file: " + file);
-    }
-    if (!Files.isReadable(file)) {
-      throw new IOException("cannot read " + file + ": permission denied");
+      throw new IOException("cannot read " + file + ": not a regular file (logs are read twice: name the file)");
     }
   }
 }

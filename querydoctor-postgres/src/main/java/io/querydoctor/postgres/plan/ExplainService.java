@@ -4,6 +4,7 @@ import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.plan.PlanAnalysis;
 import io.querydoctor.core.plan.PlanAnalyzer;
 import io.querydoctor.core.plan.PlanTreeRenderer;
+import io.querydoctor.core.report.QueryPlan;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.core.report.SkippedCheck;
 import io.querydoctor.postgres.connect.SafeExecutor;
@@ -57,8 +58,8 @@ public final class ExplainService {
     ExplainResult result = new PgExplainer(executor).explain(sql, analyze, analyzeWrites);
     java.util.function.ToDoubleFunction<String> tableRows = result.plan().isAnalyzed()
         ? io.querydoctor.core.plan.rules.PlanContext.NO_TABLE_ROWS : tableRows(executor, result.plan());
-    return new Explained(analyzer.analyze(result.plan(), query, callsPerHour, meanMillis, tableRows),
-        result.mode(), result.note());
+    return new Explained(analyzer.analyze(result.plan(), query, callsPerHour, meanMillis, tableRows,
+        CatalogColumnTypes.of(executor, result.plan())), result.mode(), result.note());
   }
 
   /**
@@ -84,7 +85,12 @@ public final class ExplainService {
    * {@link PlanFormatException} when it is neither.
    */
   public Explained analyzePlan(String plan, String query) {
-    return new Explained(analyzer.analyze(PgPlanFormat.detectAndRead(plan), query, 0), null, "");
+    return analyzePlan(PgPlanFormat.detectAndRead(plan), query);
+  }
+
+  /** Analyzes a plan already read (from a file: {@link PlanFile}). */
+  public Explained analyzePlan(io.querydoctor.core.plan.Plan plan, String query) {
+    return new Explained(analyzer.analyze(plan, query, 0), null, "");
   }
 
   /**
@@ -112,8 +118,13 @@ public final class ExplainService {
       return text.toString();
     }
 
-    /** The findings as a report for the renderers; time-based rules that could not run are listed as skipped. */
-    public Report report(String target, String tool, Instant generatedAt, long durationMillis) {
+    /**
+     * The findings and the annotated plan as a report for the renderers (every format shows the tree); time-based
+     * rules that could not run are listed as skipped.
+     *
+     * @param statement what was explained: the SQL, or the plan file's name
+     */
+    public Report report(String target, String tool, Instant generatedAt, long durationMillis, String statement) {
       List<Finding> findings = analysis.reportFindings();
       List<SkippedCheck> skipped = new ArrayList<>();
       if (!analysis.plan().isAnalyzed()) {
@@ -121,7 +132,13 @@ public final class ExplainService {
             + "measured rows and times (spills, filters, misestimates, heap fetches) could not check it"
             + (note.isEmpty() ? "" : "; " + note)));
       }
-      return new Report(Report.SCHEMA_VERSION, tool, generatedAt, target, durationMillis, findings, skipped);
+      if (QueryPlan.tooDeep(analysis.plan())) {
+        skipped.add(new SkippedCheck("plan-tree", "the plan nests " + analysis.plan().depth() + " levels deep, more "
+            + "than a report's tree holds (" + QueryPlan.MAX_DEPTH + "); the text output of explain shows it"));
+        return new Report(Report.SCHEMA_VERSION, tool, generatedAt, target, durationMillis, findings, skipped);
+      }
+      return new Report(Report.SCHEMA_VERSION, tool, generatedAt, target, durationMillis, findings, skipped)
+          .withPlans(List.of(QueryPlan.of("query", statement, analysis)));
     }
   }
 }

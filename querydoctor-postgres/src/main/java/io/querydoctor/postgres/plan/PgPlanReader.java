@@ -1,6 +1,9 @@
 package io.querydoctor.postgres.plan;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +17,8 @@ import io.querydoctor.core.plan.NodeKind;
 import io.querydoctor.core.plan.Plan;
 import io.querydoctor.core.plan.PlanNode;
 import io.querydoctor.core.plan.SortInfo;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,11 +35,18 @@ import java.util.List;
  */
 public final class PgPlanReader {
 
-  // Plans nest two JSON levels per plan level; deep plans (long chains of joins) exceed Jackson's default 1000.
+  /**
+   * Plan levels read: deep enough for any real plan (a 10 000-node chain reads, analyzes and renders), shallow
+   * enough that a hostile file cannot make the tree cost more than the size limit already allows.
+   */
+  public static final int MAX_PLAN_DEPTH = 25_000;
+
+  // Plans nest two JSON levels per plan level (node object, "Plans" array), plus the array and object at the top.
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   static {
-    JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(100_000).build());
+    JSON.getFactory().setStreamReadConstraints(
+        StreamReadConstraints.builder().maxNestingDepth(2 * MAX_PLAN_DEPTH + 4).build());
   }
 
   /** Parses {@code json}; throws {@link PlanFormatException} when it is not an EXPLAIN JSON plan. */
@@ -43,14 +55,38 @@ public final class PgPlanReader {
     if (start < 0) {
       throw new PlanFormatException("not an EXPLAIN (FORMAT JSON) plan: no JSON object or array in the input");
     }
-    JsonNode tree;
-    try {
-      tree = JSON.readTree(json.substring(start));
-    } catch (JsonProcessingException e) {
-      throw new PlanFormatException("not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+    try (JsonParser parser = JSON.getFactory().createParser(json.toCharArray(), start, json.length() - start)) {
+      return new PgPlanJsonStream(parser, JSON).read();
+    } catch (IOException e) {
+      throw invalid(e);
     }
-    return read(tree);
+  }
+
+  /**
+   * Parses the JSON plan {@code in} holds (from its first byte: UTF-8, no text before the JSON) as it streams,
+   * never holding the document: memory follows the plan's nodes. Reads at most {@value #MAX_PLAN_DEPTH} plan
+   * levels. {@link PlanFormatException} when it is not an EXPLAIN JSON plan; an {@link IOException} of
+   * {@code in} itself is passed on.
+   */
+  public Plan read(InputStream in) throws IOException {
+    try (JsonParser parser = JSON.getFactory().createParser(in)) {
+      return new PgPlanJsonStream(parser, JSON).read();
+    } catch (JsonProcessingException e) {
+      throw invalid(e);
+    }
+  }
+
+  private static PlanFormatException invalid(IOException e) {
+    if (e instanceof StreamConstraintsException) {
+      return new PlanFormatException("the plan nests deeper than " + MAX_PLAN_DEPTH + " levels, more than "
+          + "QueryDoctor reads", e);
+    }
+    if (e instanceof JsonProcessingException json) {
+      JsonLocation at = json.getLocation();
+      return new PlanFormatException("not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
+          + ", column " + at.getColumnNr()) + ": " + json.getOriginalMessage(), e);
+    }
+    return new PlanFormatException("cannot read the plan: " + e.getMessage(), e);
   }
 
   /** Converts an already parsed tree. */
@@ -107,7 +143,7 @@ public final class PgPlanReader {
       this.json = json;
       this.parent = parent;
       this.index = index;
-      this.builder = builder(json, this);
+      this.builder = builder(json, this::where);
     }
 
     /** {@code Plan.Plans[0].Plans[1]}; built only when a message needs it. */
@@ -120,10 +156,11 @@ public final class PgPlanReader {
     }
   }
 
-  private static PlanNode.Builder builder(JsonNode json, Frame frame) {
+  /** A builder for one node's own fields (not its children); {@code where} names the node in messages. */
+  static PlanNode.Builder builder(JsonNode json, java.util.function.Supplier<String> where) {
     String nodeType = text(json, "Node Type");
     if (nodeType == null) {
-      throw new PlanFormatException("plan node without \"Node Type\" at " + frame.where());
+      throw new PlanFormatException("plan node without \"Node Type\" at " + where.get());
     }
     NodeKind kind = PgNodeKinds.of(nodeType);
     return PlanNode.builder(nodeType, kind)

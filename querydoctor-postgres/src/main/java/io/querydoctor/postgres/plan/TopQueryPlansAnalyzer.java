@@ -106,7 +106,9 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
     String fingerprint = fingerprinter.fingerprint(statement.query()).id();
     ExplainService.Explained explained = service.explain(target.executor(), statement.query(), false, false,
         fingerprint, statement.calls() / statement.hours(), statement.meanMillis());
-    results.addPlan(QueryPlan.of(fingerprint, statement.query(), explained.analysis()));
+    if (!QueryPlan.tooDeep(explained.analysis().plan())) {
+      results.addPlan(QueryPlan.of(fingerprint, statement.query(), explained.analysis()));
+    }
     List<Finding> findings = new ArrayList<>();
     for (Finding f : explained.analysis().reportFindings()) {
       findings.add(f.withDetail(f.detail() + " Query " + fingerprint + ": " + statement.query())

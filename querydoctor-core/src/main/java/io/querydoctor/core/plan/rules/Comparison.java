@@ -26,6 +26,14 @@ public record Comparison(String column, String operator, String left, String rig
   private static final Set<String> EQUALITY = Set.of("=", "= ANY", "IS NULL");
   private static final Set<String> RANGE = Set.of("<", "<=", ">", ">=");
 
+  /**
+   * True for a column the plan casts to a text type, taken as bare because that is how PostgreSQL prints a
+   * {@code varchar} column compared with text; for a column that is not text it is a real cast.
+   */
+  public boolean isTextCast() {
+    return wrapping == Wrapping.BARE && wrapper != null;
+  }
+
   /** True when a plain B-tree index on the column can serve it: bare, equality or range. */
   public boolean isSargable() {
     return wrapping == Wrapping.BARE && (isEquality() || isRange());
@@ -42,7 +50,8 @@ public record Comparison(String column, String operator, String left, String rig
   /** True when the right side is a constant or parameter rather than another column (a join). */
   public boolean comparesWithValue() {
     String r = right.strip();
-    return r.isEmpty() || r.startsWith("'") || r.startsWith("$") || r.startsWith("ANY")
+    return r.isEmpty() || r.startsWith("'") || r.startsWith("$") || r.startsWith("ANY") || r.startsWith("($")
+        || r.startsWith("ARRAY[") || r.startsWith("(ARRAY[")
         || Character.isDigit(r.charAt(0)) || r.startsWith("-") || r.startsWith("(") && r.contains("'")
         || r.toUpperCase(Locale.ROOT).startsWith("NULL") || r.startsWith("CURRENT_") || r.startsWith("now()");
   }

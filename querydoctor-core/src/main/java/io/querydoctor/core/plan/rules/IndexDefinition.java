@@ -40,6 +40,18 @@ public record IndexDefinition(String table, List<String> equality, List<String> 
     return keyColumns().isEmpty();
   }
 
+  /**
+   * A sentence for a key that is a column cast to text ({@code ((email)::text)}), whose type the plan does not
+   * tell: the expression index is right for any type; for a text column a plain index does the same. Empty
+   * when there is no such key.
+   */
+  public String castNote() {
+    return keyColumns().stream().filter(k -> k.startsWith("((") && k.endsWith(")::text)")).findFirst()
+        .map(k -> " The filter casts " + k.substring(2, k.indexOf(')')) + " to text: the expression key serves it"
+            + " whatever the column's type; if it is a text (varchar) column, a plain index on it does the same.")
+        .orElse("");
+  }
+
   /** Paste-ready DDL; CONCURRENTLY so that building it does not block writes on a live table. */
   public String ddl() {
     List<String> keys = keyColumns();

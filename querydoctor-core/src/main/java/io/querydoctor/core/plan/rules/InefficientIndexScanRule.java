@@ -54,7 +54,7 @@ public final class InefficientIndexScanRule implements PlanRule {
 
   private static io.querydoctor.core.finding.Finding finding(PlanContext context, PlanNode node, double fetched,
       double removedRatio) {
-    IndexDefinition index = ScanIndexAdvice.forScan(context.plan(), node);
+    IndexDefinition index = ScanIndexAdvice.forScan(context, node);
     PlanNode lookup = indexLookup(node);
     String using = lookup.index() != null ? lookup.index() : "its index";
     String condition = lookup.conditions().indexCond() != null ? lookup.conditions().indexCond()
@@ -62,7 +62,7 @@ public final class InefficientIndexScanRule implements PlanRule {
     Fix fix = index.isEmpty()
         ? Fix.action("Extend " + using + " with the filtered columns (" + node.conditions().filter() + ").")
         : Fix.sql("Create an index that matches the filter too (equality columns first, then range, then sort), "
-            + "so rows are not fetched only to be discarded.", index.ddl());
+            + "so rows are not fetched only to be discarded." + index.castNote(), index.ddl());
     return NodeFindings.start(context, ID, node, context.plan().time(node).selfMillis(),
             "The scan looks rows up by " + using + " (" + condition + ") and then discards "
                 + NodeFindings.percent(removedRatio) + " of them with the filter "

@@ -71,7 +71,7 @@ final class NodeFindings {
           + Quantities.number(context.callsPerHour()) + " calls/h");
     }
     // Ranking within one plan only needs the per-execution cost; one call per hour is stated, not hidden.
-    return new Impact(millis, Quantities.millis(millis) + " per execution × 1 call/h assumed (call rate unknown)");
+    return new Impact(millis, Quantities.millis(millis) + " per execution × 1 call/h assumed " + Impact.RATE_UNKNOWN);
   }
 
   /** The table a node reads, for subjects; falls back to the query when the node reads no table. */

@@ -37,7 +37,7 @@ public final class NonSargablePredicateRule implements PlanRule {
       if (!node.kind().isScan() || node.relation() == null || !readsEnough(context, node)) {
         continue;
       }
-      for (Comparison c : Predicates.parse(node.conditions().filter())) {
+      for (Comparison c : context.comparisons(node.conditions().filter(), node.relation())) {
         if (c.wrapping() != Comparison.Wrapping.BARE && c.comparesWithValue()) {
           findings.add(new PlanFinding(node, finding(context, node, c)));
         }
@@ -92,8 +92,15 @@ public final class NonSargablePredicateRule implements PlanRule {
           + " serves it:", column + " >= " + c.right() + " AND " + column + " < " + c.right()
           + " + interval '1 " + step + "'");
     }
+    if (c.wrapping() == Comparison.Wrapping.CAST && Predicates.isTextType(c.wrapper())) {
+      return Fix.sql("Compare " + column + " as the type it is (e.g. " + column + " = 5, not " + column
+          + "::text = '5'), so a plain index on " + column + " serves it; or index the expression exactly as the "
+          + "query writes it:", "CREATE INDEX CONCURRENTLY ON " + node.relation() + " ((" + c.left() + "));");
+    }
     return Fix.sql("Index the expression itself (the query must use it exactly as written), or rewrite the "
-        + "filter to compare the bare column.", "CREATE INDEX CONCURRENTLY ON " + node.relation()
+        + "filter to compare the bare column. PostgreSQL indexes only IMMUTABLE expressions: lower(), upper() and "
+        + "casts between text types are; date_trunc() and ::date of a timestamptz are not (they depend on the time "
+        + "zone), so rewrite those as a range.", "CREATE INDEX CONCURRENTLY ON " + node.relation()
         + " ((" + c.left() + "));");
   }
 }

@@ -16,9 +16,10 @@ import java.util.function.ToDoubleFunction;
  *     plan without ANALYZE into time: a node's share of the plan's cost × this; 0 when unknown
  * @param tableRows rows in a table by the name the plan uses (the catalog's estimate), or a negative number
  *     when unknown; lets rules judge a plan that was not run, where the plan itself only has estimates
+ * @param columnTypes declared column types from the catalog, or {@link ColumnTypes#UNKNOWN}
  */
 public record PlanContext(Plan plan, PlanRuleSettings settings, String query, double callsPerHour,
-    double meanMillis, ToDoubleFunction<String> tableRows) {
+    double meanMillis, ToDoubleFunction<String> tableRows, ColumnTypes columnTypes) {
 
   /** Table sizes unknown. */
   public static final ToDoubleFunction<String> NO_TABLE_ROWS = table -> -1;
@@ -28,6 +29,20 @@ public record PlanContext(Plan plan, PlanRuleSettings settings, String query, do
     Objects.requireNonNull(settings, "settings");
     query = query == null || query.isBlank() ? "query" : query;
     tableRows = tableRows == null ? NO_TABLE_ROWS : tableRows;
+    columnTypes = columnTypes == null ? ColumnTypes.UNKNOWN : columnTypes;
+  }
+
+  public PlanContext(Plan plan, PlanRuleSettings settings, String query, double callsPerHour, double meanMillis,
+      ToDoubleFunction<String> tableRows) {
+    this(plan, settings, query, callsPerHour, meanMillis, tableRows, ColumnTypes.UNKNOWN);
+  }
+
+  /**
+   * The comparisons of {@code node}'s {@code condition}, with a cast to text of a column the catalog knows is not
+   * text classified as the cast it is (see {@link Predicates#parse(String, String, ColumnTypes)}).
+   */
+  public java.util.List<Comparison> comparisons(String condition, String table) {
+    return Predicates.parse(condition, table, columnTypes);
   }
 
   public PlanContext(Plan plan, PlanRuleSettings settings, String query, double callsPerHour, double meanMillis) {

@@ -49,6 +49,36 @@ public final class Predicates {
     return comparisons;
   }
 
+  /**
+   * As {@link #parse(String)}, but a column cast to a text type is taken as bare only when it may be a text
+   * column: when {@code types} says it is not ({@code (abalance)::text} of an integer), the comparison is the
+   * {@link Wrapping#CAST} it is, and no plain index on the column serves it.
+   */
+  public static List<Comparison> parse(String condition, String table, ColumnTypes types) {
+    List<Comparison> comparisons = parse(condition);
+    for (int i = 0; i < comparisons.size(); i++) {
+      Comparison c = comparisons.get(i);
+      if (c.isTextCast() && isKnownNonText(types.typeOf(table, c.column()))) {
+        comparisons.set(i, new Comparison(c.column(), c.operator(), c.left(), c.right(), Wrapping.CAST, c.wrapper()));
+      }
+    }
+    return comparisons;
+  }
+
+  /** True for the text types a plan prints casts to ({@code text}, {@code character varying}, …). */
+  static boolean isTextType(String type) {
+    return type != null && TEXT_TYPES.contains(type);
+  }
+
+  /** True for a declared type that is not one of the text types (unknown is not "not text"). */
+  static boolean isKnownNonText(String type) {
+    if (type == null) {
+      return false;
+    }
+    String base = type.replaceAll("\\(.*\\)", "").strip();
+    return !TEXT_TYPES.contains(base) && !base.equals("character");
+  }
+
   private static List<String> conjuncts(String condition) {
     return Conditions.splitOutside(condition, " AND ");
   }

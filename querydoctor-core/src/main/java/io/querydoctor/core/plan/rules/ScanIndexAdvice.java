@@ -19,26 +19,38 @@ final class ScanIndexAdvice {
   private ScanIndexAdvice() {}
 
   /** The index for {@code scan}; {@link IndexDefinition#isEmpty()} when nothing sargable was found. */
-  static IndexDefinition forScan(Plan plan, PlanNode scan) {
+  static IndexDefinition forScan(PlanContext context, PlanNode scan) {
+    Plan plan = context.plan();
     List<String> equality = new ArrayList<>();
     List<String> range = new ArrayList<>();
     // Index conditions are lookups whatever their right side: a column of the outer side of a nested loop is
     // a parameter at run time. So is a filter's equality on such a column when the scan runs once per outer row.
     boolean parameterised = scan.loops() > 1;
-    List<Comparison> lookups = new ArrayList<>(Predicates.parse(scan.conditions().indexCond()));
-    lookups.addAll(Predicates.parse(scan.conditions().recheckCond()));
+    String table = scan.relation();
+    List<Comparison> lookups = new ArrayList<>(context.comparisons(scan.conditions().indexCond(), table));
+    lookups.addAll(context.comparisons(scan.conditions().recheckCond(), table));
     for (Comparison c : lookups) {
       if (c.isSargable()) {
-        (c.isEquality() ? equality : range).add(c.column());
+        (c.isEquality() ? equality : range).add(key(context, table, c));
       }
     }
-    for (Comparison c : Predicates.parse(scan.conditions().filter())) {
+    for (Comparison c : context.comparisons(scan.conditions().filter(), table)) {
       if (c.isSargable() && (c.comparesWithValue() || parameterised && c.isEquality())) {
-        (c.isEquality() ? equality : range).add(c.column());
+        (c.isEquality() ? equality : range).add(key(context, table, c));
       }
     }
     range.removeAll(equality);
     return new IndexDefinition(scan.relation(), equality, range, sortKeysAbove(plan, scan), List.of());
+  }
+
+  /**
+   * The index key that serves {@code c}: its column, or for a column cast to text whose type the catalog did not
+   * give, the cast expression itself, which is right whatever the type (for a {@code varchar} column it works
+   * like the plain column; for an integer cast to text it is the only index that can serve the filter).
+   */
+  private static String key(PlanContext context, String table, Comparison c) {
+    boolean knownText = c.isTextCast() && context.columnTypes().typeOf(table, c.column()) != null;
+    return c.isTextCast() && !knownText ? "(" + c.left() + ")" : c.column();
   }
 
   /** Simple sort keys (plain columns, with DESC) of a sort reached from {@code scan} without crossing a join. */

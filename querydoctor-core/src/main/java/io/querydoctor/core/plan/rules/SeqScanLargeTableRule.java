@@ -68,15 +68,38 @@ public final class SeqScanLargeTableRule implements PlanRule {
     return scan.parallelAware() ? perLoop * scan.loops() : perLoop;
   }
 
+  /**
+   * A filter no B-tree on a bare column serves: a LIKE gets the index that does serve it (a left-anchored
+   * pattern: a {@code text_pattern_ops} B-tree; any other: a trigram GIN index), anything else the rewrite.
+   */
+  private static Fix noPlainIndex(PlanContext context, PlanNode node) {
+    for (Comparison c : context.comparisons(node.conditions().filter(), node.relation())) {
+      boolean like = c.operator().equals("~~") || c.operator().equals("~~*");
+      if (like && c.wrapping() == Comparison.Wrapping.BARE && c.right().startsWith("'")) {
+        boolean anchored = c.operator().equals("~~") && !c.right().startsWith("'%") && !c.right().startsWith("'_");
+        return anchored
+            ? Fix.sql("The LIKE pattern is anchored at the start: a B-tree with text_pattern_ops serves it (a plain "
+                + "B-tree does only under the C collation).", "CREATE INDEX CONCURRENTLY ON " + node.relation()
+                + " (" + c.column() + " text_pattern_ops);")
+            : Fix.sql("A LIKE/ILIKE pattern that does not start with fixed text needs a trigram index (pg_trgm, a "
+                + "contrib extension): no B-tree serves it.", "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
+                + "CREATE INDEX CONCURRENTLY ON " + node.relation() + " USING gin (" + c.column()
+                + " gin_trgm_ops);");
+      }
+    }
+    return Fix.action("No plain column comparison in the filter " + node.conditions().filter()
+        + " can use an index; rewrite it (see non-sargable-predicate) or index the expression it uses.");
+  }
+
   private static io.querydoctor.core.finding.Finding finding(PlanContext context, PlanNode node, double read,
       double keptRatio) {
     PlanRuleSettings settings = context.settings();
-    IndexDefinition index = ScanIndexAdvice.forScan(context.plan(), node);
+    IndexDefinition index = ScanIndexAdvice.forScan(context, node);
     Fix fix = index.isEmpty()
-        ? Fix.action("No plain column comparison in the filter " + node.conditions().filter()
-            + " can use an index; rewrite it (see non-sargable-predicate) or index the expression it uses.")
+        ? noPlainIndex(context, node)
         : Fix.sql("Create an index on " + String.join(", ", index.keyColumns())
-            + " (equality columns first, then range, then sort) so the rows are looked up, not scanned.", index.ddl());
+            + " (equality columns first, then range, then sort) so the rows are looked up, not scanned."
+            + index.castNote(), index.ddl());
     return NodeFindings.start(context, ID, node, context.plan().time(node).selfMillis(),
             "The scan reads every row of the table and its filter discards most of them. Filter: "
                 + node.conditions().filter() + ".")

@@ -54,7 +54,7 @@ public final class TopNFullSortRule implements PlanRule {
   private static io.querydoctor.core.finding.Finding finding(PlanContext context, PlanNode limit, PlanNode sort,
       double input) {
     PlanNode scan = ScanIndexAdvice.singleScanBelow(sort);
-    IndexDefinition index = scan == null ? null : ScanIndexAdvice.forScan(context.plan(), scan);
+    IndexDefinition index = scan == null ? null : ScanIndexAdvice.forScan(context, scan);
     Fix fix = index != null && !index.sort().isEmpty()
         ? Fix.sql("Create an index on the equality filters then the sort order, so the LIMIT reads only the "
             + "first rows; page further with keyset pagination (WHERE (key) > (last seen) … LIMIT n), not OFFSET.",
