@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
       "Explains one statement and points at what makes its plan slow, with the fix.",
       "Reads run with EXPLAIN (ANALYZE, BUFFERS) in a read-only transaction; writes are only planned unless "
           + "--analyze-writes, and then run in a transaction that is rolled back. Statements with $1 "
-          + "parameters get a generic plan (PostgreSQL 16+)."
+          + "parameters get a generic plan (PostgreSQL 16+). Exactly one statement is sent, through the "
+          + "extended query protocol, in a read-only session (docs/security.md)."
     })
 final class ExplainCommand implements Callable<Integer> {
 
@@ -75,7 +76,9 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Option(names = "--analyze-writes",
       description = "Also run INSERT/UPDATE/DELETE/MERGE with EXPLAIN ANALYZE, inside a transaction that is "
-          + "always rolled back (row locks are held until then).")
+          + "always rolled back (row locks are held until then). Sequences advance regardless: nextval is not "
+          + "transactional, so serial/identity columns keep the values the run took; a statement that calls "
+          + "nextval or setval itself is only planned.")
   boolean analyzeWrites;
 
   @Option(names = "--set", paramLabel = "NAME=VALUE",
@@ -172,13 +175,28 @@ final class ExplainCommand implements Callable<Integer> {
     }
   }
 
+  /** Far beyond any statement a person explains; a file or device that goes on (/dev/zero) stops here. */
+  static final int MAX_SQL_FILE_BYTES = 16_000_000;
+
   private static String read(Path path, String what) {
-    try {
-      return Files.readString(path, StandardCharsets.UTF_8);
+    try (java.io.InputStream in = Files.newInputStream(path)) {
+      byte[] head = in.readNBytes(InputFile.HEAD_BYTES);
+      String problem = InputFile.textProblem(head, head.length);
+      if (problem != null) {
+        throw new UserError("the " + what + " file " + path + " is " + problem);
+      }
+      byte[] rest = in.readNBytes(MAX_SQL_FILE_BYTES + 1 - head.length);
+      if (head.length + rest.length > MAX_SQL_FILE_BYTES) {
+        throw new UserError("the " + what + " file " + path + " is larger than 16 MB: give one statement");
+      }
+      byte[] bytes = java.util.Arrays.copyOf(head, head.length + rest.length);
+      System.arraycopy(rest, 0, bytes, head.length, rest.length);
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new UserError("the " + what + " file " + path + " is not UTF-8 text (binary, UTF-16 or Latin-1?)", e);
     } catch (IOException e) {
       throw new UserError("cannot read the " + what + " file " + path + ": " + InputFile.reason(e), e);
     }
   }
+
 }

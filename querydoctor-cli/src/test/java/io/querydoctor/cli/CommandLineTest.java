@@ -23,6 +23,13 @@ class CommandLineTest {
   }
 
   @Test
+  void analyzeWritesSaysThatSequencesAreNotRolledBack() {
+    assertThat(CliRun.of("explain", "--help").out().replaceAll("\\s+", " "))
+        .contains("Sequences advance regardless: nextval is not transactional")
+        .contains("Exactly one statement is sent, through the extended query protocol");
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     CliRun run = CliRun.of();
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);

@@ -122,6 +122,19 @@ class ExplainIT {
   }
 
   @Test
+  void analyzeWritesSaysWhichSequencesTheRolledBackRunAdvanced(TestDatabase db) throws Exception {
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS audit_events (id bigserial PRIMARY KEY, note text)");
+    }
+    CliRun run = explain(db, "-q", "--analyze-writes", "INSERT INTO audit_events (note) VALUES ('x')");
+
+    assertThat(run.out()).as(run.err())
+        .contains("Note: the run was rolled back, but sequences are not: public.audit_events_id_seq advanced");
+    CliRun nextval = explain(db, "-q", "--analyze-writes", "SELECT nextval('audit_events_id_seq')");
+    assertThat(nextval.out()).as(nextval.err()).contains("not run: the statement calls nextval/setval");
+  }
+
+  @Test
   void theTimeoutCancelsALongStatement(TestDatabase db) {
     CliRun run = explain(db, "-q", "--timeout", "1", "SELECT pg_sleep(3)");
 

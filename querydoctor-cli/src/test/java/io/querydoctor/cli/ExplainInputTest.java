@@ -31,6 +31,13 @@ class ExplainInputTest {
   }
 
   @Test
+  void anSqlFileThatGoesOnOrIsBinaryIsRefusedInOneLine() {
+    CliRun zero = CliRun.of("explain", "--file", "/dev/zero", "--url", "jdbc:postgresql://127.0.0.1:1/x");
+    assertThat(zero.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(zero.errorLine()).contains("/dev/zero").contains("not a text file");
+  }
+
+  @Test
   void aPlanFileLargerThanTheLimitIsRefused() throws IOException {
     Path plan = tmp.resolve("big.json");
     Files.writeString(plan, chain(12_000));

@@ -157,7 +157,7 @@ public final class LiteralRedactor {
 
     /** A quoted string whose prefix starts at {@code start} and whose opening quote is at {@code quote}. */
     private int string(int start, int quote, boolean backslashEscapes) {
-      int end = SqlLexemes.quoted(s, quote, backslashEscapes);
+      int end = SqlLexemes.pgString(s, quote, backslashEscapes);
       boolean prefixed = quote > start;
       if (sqlMode() || prefixed || valueBefore(start) || castAfter(end)) {
         out.append(MARK);

@@ -146,7 +146,8 @@ public final class ShapeSkeleton {
         return -1;
       }
       if (c == '\'') {
-        return glued(s, j + 1, n) ? -1 : j + 1;
+        // A string continued on the next line ('a'⏎'b') is one literal to the fingerprinter: give up.
+        return glued(s, j + 1, n) || SqlLexemes.continuation(s, j + 1, n) >= 0 ? -1 : j + 1;
       }
     }
     return -1;

@@ -11,7 +11,8 @@ import java.util.Objects;
  * which owns spacing and list collapsing. What it does per token kind:
  * <ul>
  *   <li>string literals ({@code '…'}, {@code E'…'}, {@code B'…'}, {@code X'…'}, {@code N'…'}, {@code U&'…'},
- *       {@code $tag$…$tag$}, MySQL {@code "…"}), numbers (with a sign where the sign is unary), and
+ *       {@code $tag$…$tag$}, MySQL {@code "…"}; a PostgreSQL string continued on the next line is one literal,
+ *       read on in its first part's mode, as in {@link PostgresLexer}), numbers (with a sign where the sign is unary), and
  *       {@code TRUE}/{@code FALSE}/{@code NULL} used as values (not after {@code IS [NOT]}, and {@code NULL}
  *       not in a column constraint such as {@code NOT NULL}) become {@code ?};
  *   <li>bind markers {@code ?} and {@code $n} become {@code ?}; {@code ??} (pgjdbc's escaped {@code ?}
@@ -146,7 +147,7 @@ public final class SqlFingerprinter {
         return SqlLexemes.blockComment(s, i, !mysql);
       }
       if (c == '\'') {
-        return literal(SqlLexemes.quoted(s, i, mysql));
+        return literal(mysql ? SqlLexemes.quoted(s, i, true) : SqlLexemes.pgString(s, i, false));
       }
       if (c == '"') {
         int end = SqlLexemes.quoted(s, i, mysql);
@@ -210,10 +211,10 @@ public final class SqlFingerprinter {
     private int wordOrPrefixedString(int i, char c, char after) {
       char lower = Character.toLowerCase(c);
       if (after == '\'' && (lower == 'e' || lower == 'b' || lower == 'x' || lower == 'n')) {
-        return literal(SqlLexemes.quoted(s, i + 1, mysql || lower == 'e'));
+        return literal(mysql ? SqlLexemes.quoted(s, i + 1, true) : SqlLexemes.pgString(s, i + 1, lower == 'e'));
       }
       if (lower == 'u' && after == '&' && i + 2 < s.length && s[i + 2] == '\'') {
-        return literal(SqlLexemes.quoted(s, i + 2, false));
+        return literal(SqlLexemes.pgString(s, i + 2, false));
       }
       int end = SqlLexemes.word(s, i);
       String keyword = SqlKeywords.keyword(s, i, end);

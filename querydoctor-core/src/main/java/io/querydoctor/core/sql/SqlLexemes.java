@@ -102,6 +102,47 @@ final class SqlLexemes {
   }
 
   /**
+   * A PostgreSQL string starting at the quote at {@code i}, with its continuations: {@code 'a'}⏎{@code 'b'} (parts
+   * separated by whitespace holding a newline) is one string, read on in the first part's mode, so that the
+   * {@code \'} of {@code E'a'}⏎{@code '\' …'} escapes a quote as the server reads it ({@link PostgresLexer}).
+   */
+  static int pgString(char[] s, int i, boolean backslashEscapes) {
+    int end = quoted(s, i, backslashEscapes);
+    int next = continuation(s, end, s.length);
+    while (next >= 0) {
+      end = quoted(s, next, backslashEscapes);
+      next = continuation(s, end, s.length);
+    }
+    return end;
+  }
+
+  /**
+   * The quote that continues a string closed just before {@code i} (scan.l's {@code quotecontinue}: spaces,
+   * tabs and {@code --} comments, a newline, then any whitespace and whole-line comments), or -1. Reads no
+   * further than {@code limit}.
+   */
+  static int continuation(char[] s, int i, int limit) {
+    if (i == 0 || i >= limit || s[i - 1] != '\'') {
+      return -1;
+    }
+    boolean newline = false;
+    while (i < limit) {
+      char c = s[i];
+      if (c == '\n' || c == '\r') {
+        newline = true;
+        i++;
+      } else if (c == ' ' || c == '\t' || c == '\f' || (newline && c == '\u000B')) {
+        i++;
+      } else if (c == '-' && i + 1 < limit && s[i + 1] == '-') {
+        i = Math.min(lineComment(s, i), limit);
+      } else {
+        return newline && c == '\'' ? i : -1;
+      }
+    }
+    return -1;
+  }
+
+  /**
    * If a PostgreSQL dollar-quote opening tag ({@code $$} or {@code $tag$}) starts at {@code i}, the index
    * after it; otherwise -1 ({@code $1} is a bind marker, not a tag).
    */

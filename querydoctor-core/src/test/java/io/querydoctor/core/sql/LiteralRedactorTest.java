@@ -23,6 +23,7 @@ class LiteralRedactorTest {
         arguments("(status = ANY ('{a,b}'::text[]))", "(status = ANY (?::text[]))"),
         arguments("SELECT \"Weird 'name'\" FROM t LIMIT 10", "SELECT \"Weird 'name'\" FROM t LIMIT ?"),
         arguments("SELECT 'unterminated", "SELECT ?"),
+        arguments("SELECT E'a'\n'\\' secret' FROM t", "SELECT ? FROM t"),
         arguments("SELECT 1.5e3, .5, 0x1F", "SELECT ?, ?, ?"));
   }
 

@@ -42,7 +42,8 @@ class ShapeSkeletonTest {
       "SELECT 0x", "SELECT 1e", "SELECT 1.", "SELECT \"open", "SELECT `open", "SELECT x = 5",
       "SELECT 1::int, '2'::text, a::numeric(10, 2)",
       "SELECT @1, ~2, !3, a@>'{1}', b->>'k', c->1",
-      "WITH x AS (SELECT 1) SELECT * FROM x WHERE y = 'z'");
+      "WITH x AS (SELECT 1) SELECT * FROM x WHERE y = 'z'",
+      "SELECT 'a'\n'b' FROM t", "SELECT 'a' 'b' FROM t", "SELECT 'a' --c\n 'b' FROM t");
 
   @Test
   void equalSkeletonsMeanEqualFingerprints() throws IOException {
@@ -93,7 +94,7 @@ class ShapeSkeletonTest {
   @Test
   void uncertainTextsGetNoSkeleton() {
     for (String text : List.of("SELECT 1 -- c", "SELECT /* c */ 1", "SELECT 'a\\'b'", "SELECT E'x'",
-        "SELECT 1abc", "SELECT 'it''s'", "SELECT '\u00e9'", "SELECT .5")) {
+        "SELECT 1abc", "SELECT 'it''s'", "SELECT '\u00e9'", "SELECT .5", "SELECT 'a'\n  'b'")) {
       assertThat(ShapeSkeleton.of(text, SqlDialect.POSTGRESQL)).as(text).isNull();
     }
     assertThat(ShapeSkeleton.of("SELECT $1", SqlDialect.POSTGRESQL)).isNull();

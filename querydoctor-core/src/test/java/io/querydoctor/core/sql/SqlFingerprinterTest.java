@@ -23,7 +23,11 @@ class SqlFingerprinterTest {
         arguments("SELECT B'0101', X'1F', N'abc', U&'d\\0061t'", "SELECT ?, ?, ?, ?"),
         arguments("SELECT $$it's$$ AS body", "SELECT ? AS body"),
         arguments("SELECT $fn$ a $$ b $fn$, 2", "SELECT ?, ?"),
-        arguments("SELECT 'unterminated", "SELECT ?"));
+        arguments("SELECT 'unterminated", "SELECT ?"),
+        // One string continued across a newline, in the first part's mode (issue 21): nothing of it leaks.
+        arguments("SELECT E'a'\n'\\' secret' FROM t", "SELECT ? FROM t"),
+        arguments("SELECT 'a' -- note\n  'b secret' FROM t", "SELECT ? FROM t"),
+        arguments("SELECT 'a' 'b'", "SELECT ? ?"));
   }
 
   static Stream<Arguments> numbers() {

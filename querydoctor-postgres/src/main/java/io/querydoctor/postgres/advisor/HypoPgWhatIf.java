@@ -25,7 +25,7 @@ import java.util.Set;
  * {@link SafeExecutor} on any database where the extension is installed (a production primary or a standby).
  * Sizes are HypoPG's estimates. Every call starts and ends with {@code hypopg_reset()}.
  *
- * <p>Statements with parameters need {@code EXPLAIN (GENERIC_PLAN)}, PostgreSQL 16+. Not thread-safe.
+ * <p>Statements with parameters get their generic plan ({@link SafeExecutor#explainGeneric}). Not thread-safe.
  */
 public final class HypoPgWhatIf implements WhatIf {
 
@@ -98,8 +98,8 @@ public final class HypoPgWhatIf implements WhatIf {
 
   private PlannedCost explain(String sql, Map<String, IndexCandidate> names) throws SQLException {
     StatementText text = StatementText.of(sql).withPositionalParameters();
-    String options = text.hasPositionalParameters() ? "(GENERIC_PLAN, FORMAT JSON) " : "(FORMAT JSON) ";
-    String json = executor.queryUnprepared("EXPLAIN " + options + text.sql(), rs -> rs.getString(1)).get(0);
+    String json = text.hasPositionalParameters() ? executor.explainGeneric(text.sql(), "FORMAT JSON").get(0)
+        : executor.queryUnprepared("EXPLAIN (FORMAT JSON) " + text.sql(), rs -> rs.getString(1)).get(0);
     try {
       JsonNode plan = JSON.readTree(json).get(0).get("Plan");
       Set<IndexCandidate> used = new HashSet<>();

@@ -7,7 +7,9 @@ import io.querydoctor.core.advisor.PlannedCost;
 import io.querydoctor.core.advisor.WhatIf;
 import io.querydoctor.core.advisor.WhatIfException;
 import io.querydoctor.postgres.connect.ConnectionErrors;
+import io.querydoctor.postgres.connect.GenericPlans;
 import io.querydoctor.postgres.connect.SandboxExecutor;
+import io.querydoctor.postgres.connect.SingleStatement;
 import io.querydoctor.postgres.plan.StatementText;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,16 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.postgresql.core.BaseStatement;
-import org.postgresql.core.QueryExecutor;
 
 /**
  * What-if by building: inside one transaction on a declared sandbox, create the hypothetical indexes for real,
  * EXPLAIN the statements, read the cost and the indexes the plans use, and roll everything back. Exact where
  * HypoPG estimates (the real size, the real statistics of the index), at the price of building each index.
  *
- * <p>Statements with {@code $n} (pg_stat_statements) or {@code ?} parameters get {@code EXPLAIN (GENERIC_PLAN)},
- * PostgreSQL 16 or later. Sizes of indexes it has built are remembered. Not thread-safe.
+ * <p>Statements with {@code $n} (pg_stat_statements) or {@code ?} parameters get their generic plan
+ * ({@link GenericPlans}). Sizes of indexes it has built are remembered. Not thread-safe.
  */
 public final class SandboxWhatIf implements WhatIf {
 
@@ -94,18 +94,13 @@ public final class SandboxWhatIf implements WhatIf {
   private static PlannedCost explain(Connection connection, String sql, Map<String, IndexCandidate> names)
       throws SQLException {
     StatementText text = StatementText.of(sql).withPositionalParameters();
-    String options = text.hasPositionalParameters() ? "(GENERIC_PLAN, FORMAT JSON) " : "(FORMAT JSON) ";
-    try (Statement statement = connection.createStatement()) {
-      // The simple protocol sends $n markers as text: the extended one would want values for them.
-      statement.unwrap(BaseStatement.class).executeWithFlags("EXPLAIN " + options + text.sql(),
-          QueryExecutor.QUERY_EXECUTE_AS_SIMPLE);
-      try (ResultSet rs = statement.getResultSet()) {
-        rs.next();
-        JsonNode plan = JSON.readTree(rs.getString(1)).get(0).get("Plan");
-        Set<IndexCandidate> used = new HashSet<>();
-        collectIndexes(plan, names, used);
-        return new PlannedCost(plan.get("Total Cost").asDouble(), used);
-      }
+    String json = text.hasPositionalParameters() ? GenericPlans.explain(connection, text.sql(), "FORMAT JSON").get(0)
+        : SingleStatement.query(connection, "EXPLAIN (FORMAT JSON) " + text.sql(), rs -> rs.getString(1)).get(0);
+    try {
+      JsonNode plan = JSON.readTree(json).get(0).get("Plan");
+      Set<IndexCandidate> used = new HashSet<>();
+      collectIndexes(plan, names, used);
+      return new PlannedCost(plan.get("Total Cost").asDouble(), used);
     } catch (java.io.IOException e) {
       throw new SQLException("unreadable EXPLAIN output: " + e.getMessage(), e);
     }

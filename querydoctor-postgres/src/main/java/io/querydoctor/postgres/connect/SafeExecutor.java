@@ -8,14 +8,18 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.postgresql.core.BaseStatement;
-import org.postgresql.core.QueryExecutor;
 
 /**
  * The one place through which QueryDoctor's own statements reach a user's database. Every statement runs
  * in a read-only transaction that is rolled back, with {@code statement_timeout} and {@code lock_timeout}
  * set, so that pointing the tool at production can neither change data nor queue behind (or in front of)
  * the application's locks.
+ *
+ * <p>The session itself is read-only too ({@code default_transaction_read_only = on}): should a
+ * {@code COMMIT} ever end the read-only transaction, whatever came next would run in another read-only one.
+ * SQL that came from a user or a log goes through {@link SingleStatement}: exactly one statement, through the
+ * extended query protocol. Only {@code --analyze-writes} opens a read-write transaction, explicitly, and rolls
+ * it back. See docs/security.md.
  *
  * <p>Not thread-safe: one executor per connection, used by one thread at a time.
  */
@@ -28,13 +32,17 @@ public final class SafeExecutor implements AutoCloseable {
   private final Connection connection;
 
   /**
-   * Takes ownership of {@code connection} and prepares its session: application name, timeouts, no
-   * autocommit (each call is its own rolled-back transaction).
+   * Takes ownership of {@code connection} and prepares its session: read-only by default, standard-conforming
+   * strings (the lexical rules {@link SingleStatement} checks text with), application name, timeouts, the
+   * extended query protocol, no autocommit (each call is its own rolled-back transaction).
    */
   public SafeExecutor(Connection connection, Duration statementTimeout, Duration lockTimeout) throws SQLException {
     this.connection = connection;
     connection.setAutoCommit(true);
+    SingleStatement.requireExtendedProtocol(connection);
     try (Statement session = connection.createStatement()) {
+      session.execute("SET default_transaction_read_only = on");
+      session.execute("SET standard_conforming_strings = on");
       session.execute("SET application_name = 'querydoctor'");
       session.execute("SET statement_timeout = " + statementTimeout.toMillis());
       session.execute("SET lock_timeout = " + lockTimeout.toMillis());
@@ -72,12 +80,26 @@ public final class SafeExecutor implements AutoCloseable {
   }
 
   /**
-   * Runs {@code sql} as given, without preparing it, read-only and rolled back. For statements that must
-   * reach the server verbatim: {@code EXPLAIN (GENERIC_PLAN)} of a statement with {@code $1} markers, or
-   * text with {@code ?} operators the driver would take for placeholders.
+   * Runs {@code sql} as given, read-only and rolled back: exactly one statement, through the extended protocol
+   * without binding parameters ({@link SingleStatement}). For SQL from a user or a log, and for text that must
+   * reach the server verbatim, such as {@code ?} operators the driver would take for placeholders. A statement
+   * with {@code $1} markers needs values this way: plan it with {@link #explainGeneric} instead.
+   *
+   * @throws SQLException (SQLState 42601) for text holding more than one statement, before anything is sent
    */
   public <T> List<T> queryUnprepared(String sql, RowMapper<T> mapper) throws SQLException {
     return inReadOnlyTransaction(() -> unprepared(sql, mapper));
+  }
+
+  /**
+   * The rows of {@code EXPLAIN (options)} of the generic plan of {@code statement}, whose {@code $1} markers have
+   * no values, read-only and rolled back, through the extended protocol ({@link GenericPlans}).
+   *
+   * @param options EXPLAIN options without brackets, e.g. {@code FORMAT JSON}
+   * @throws SQLException (SQLState 42601) for text holding more than one statement, before anything is sent
+   */
+  public List<String> explainGeneric(String statement, String options) throws SQLException {
+    return inReadOnlyTransaction(() -> GenericPlans.explain(connection, statement, options));
   }
 
   /**
@@ -89,18 +111,7 @@ public final class SafeExecutor implements AutoCloseable {
   }
 
   private <T> List<T> unprepared(String sql, RowMapper<T> mapper) throws SQLException {
-    List<T> rows = new ArrayList<>();
-    try (Statement statement = connection.createStatement()) {
-      // The simple query protocol sends the text as is: with the extended protocol the server would count
-      // $1 markers as parameters of the statement and refuse to run it without values.
-      statement.unwrap(BaseStatement.class).executeWithFlags(sql, QueryExecutor.QUERY_EXECUTE_AS_SIMPLE);
-      try (ResultSet rs = statement.getResultSet()) {
-        while (rs != null && rs.next()) {
-          rows.add(mapper.map(rs));
-        }
-      }
-    }
-    return rows;
+    return SingleStatement.query(connection, sql, mapper);
   }
 
   /** Runs a query expected to return exactly one row. */
@@ -134,6 +145,7 @@ public final class SafeExecutor implements AutoCloseable {
   /**
    * Runs {@code work} in a read-write transaction that is always rolled back, whatever the work does: the
    * write happens and is undone, its row locks are held until the rollback, and the timeouts still bound it.
+   * The only way out of the session's read-only default, and only for this one transaction.
    */
   private <T> T inRolledBackTransaction(Work<T> work) throws SQLException {
     try (Statement begin = connection.createStatement()) {

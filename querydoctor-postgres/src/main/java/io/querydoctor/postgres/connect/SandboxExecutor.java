@@ -14,8 +14,11 @@ import java.util.List;
  * may construct one: on any other database the tool goes through the read-only {@link SafeExecutor} only.
  *
  * <p>What-if work runs in a transaction that is always rolled back, so a built index never outlives the call
- * (PostgreSQL's DDL is transactional). Statement and lock timeouts bound every statement. Not thread-safe:
- * one executor per connection, used by one thread at a time.
+ * (PostgreSQL's DDL is transactional). Statement and lock timeouts bound every statement. Its connection may
+ * also serve a {@link SafeExecutor}, whose session is read-only by default: this executor opens read-write
+ * transactions explicitly and lifts the read-only default only around {@link #apply}. Statements from the
+ * application's workload ({@link #executeAndDrain}) go through {@link SingleStatement}, one at a time. Not
+ * thread-safe: one executor per connection, used by one thread at a time.
  */
 public final class SandboxExecutor {
 
@@ -64,11 +67,24 @@ public final class SandboxExecutor {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(true);
     try (Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
+      String readOnlyDefault = readOnlyDefault(statement);
+      statement.execute("SET default_transaction_read_only = off");
+      try {
+        for (String sql : statements) {
+          statement.execute(sql);
+        }
+      } finally {
+        statement.execute("SET default_transaction_read_only = " + readOnlyDefault);
       }
     } finally {
       connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  private static String readOnlyDefault(Statement statement) throws SQLException {
+    try (ResultSet rs = statement.executeQuery("SELECT current_setting('default_transaction_read_only')")) {
+      rs.next();
+      return "on".equals(rs.getString(1)) ? "on" : "off";
     }
   }
 
@@ -78,23 +94,13 @@ public final class SandboxExecutor {
   }
 
   /**
-   * Runs {@code sql} in the connection's current transaction mode and reads every row of every result, so that
-   * a timing includes fetching them.
+   * Runs {@code sql}, one statement from the application's workload, in the connection's current transaction
+   * mode and reads every row of its result, so that a timing includes fetching them.
+   *
+   * @throws SQLException for text holding more than one statement, before anything is sent
    */
   public void executeAndDrain(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      boolean isResult = statement.execute(sql);
-      while (isResult || statement.getUpdateCount() != -1) {
-        if (isResult) {
-          try (ResultSet rs = statement.getResultSet()) {
-            while (rs.next()) {
-              rs.getObject(1);
-            }
-          }
-        }
-        isResult = statement.getMoreResults();
-      }
-    }
+    SingleStatement.drain(connection, sql);
   }
 
   /** The sandbox's connection, for callers that manage its transactions themselves (timing rolled-back writes). */

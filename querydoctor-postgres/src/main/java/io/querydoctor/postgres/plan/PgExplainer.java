@@ -13,7 +13,8 @@ import java.util.List;
  *   <li>Read-only statements are run by {@code EXPLAIN ANALYZE} in a read-only transaction, so even a
  *       misclassified write fails instead of writing.
  *   <li>Writing statements get plain {@code EXPLAIN} (nothing runs) unless the caller allows analyzing writes;
- *       then they run in a read-write transaction that is always rolled back.
+ *       then they run in a read-write transaction that is always rolled back — except those that call
+ *       {@code nextval}/{@code setval}, which are only planned: a rollback does not undo a sequence.
  *   <li>Statements with {@code $1} parameters get {@code EXPLAIN (GENERIC_PLAN)} on PostgreSQL 16+; older
  *       servers cannot plan them without values, which is refused with a clear message.
  * </ul>
@@ -53,8 +54,14 @@ public final class PgExplainer {
     if (readOnly) {
       return run(statement, ExplainMode.ANALYZE_READ_ONLY, "");
     }
+    if (analyzeWrites && statement.callsSequenceFunction()) {
+      return run(statement, ExplainMode.ESTIMATE, "not run: the statement calls nextval/setval, and a sequence "
+          + "advances even in a transaction that is rolled back");
+    }
     if (analyzeWrites) {
-      return run(statement, ExplainMode.ANALYZE_ROLLED_BACK, "");
+      SequenceWatch sequences = SequenceWatch.start(executor);
+      ExplainResult result = run(statement, ExplainMode.ANALYZE_ROLLED_BACK, "");
+      return new ExplainResult(result.plan(), result.json(), result.mode(), sequences.note(executor));
     }
     return run(statement, ExplainMode.ESTIMATE,
         "not run: the statement writes (" + statement.firstWord() + "); allow it with --analyze-writes, "
@@ -72,9 +79,11 @@ public final class PgExplainer {
 
   private ExplainResult run(StatementText statement, ExplainMode mode, String note) throws SQLException {
     String explain = mode.prefix() + " " + statement.sql();
-    List<String> rows = mode == ExplainMode.ANALYZE_ROLLED_BACK
-        ? executor.queryUnpreparedRolledBack(explain, rs -> rs.getString(1))
-        : executor.queryUnprepared(explain, rs -> rs.getString(1));
+    List<String> rows = switch (mode) {
+      case GENERIC -> executor.explainGeneric(statement.sql(), "FORMAT JSON");
+      case ANALYZE_ROLLED_BACK -> executor.queryUnpreparedRolledBack(explain, rs -> rs.getString(1));
+      default -> executor.queryUnprepared(explain, rs -> rs.getString(1));
+    };
     String json = String.join("\n", rows);
     return new ExplainResult(reader.read(json), json, mode, note);
   }

@@ -1,5 +1,9 @@
 package io.querydoctor.postgres.plan;
 
+import io.querydoctor.core.sql.PostgresLexer;
+import io.querydoctor.core.sql.PostgresLexer.Kind;
+import io.querydoctor.core.sql.PostgresLexer.Lexeme;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,12 +11,13 @@ import java.util.regex.Pattern;
 /**
  * One SQL statement the user wants explained, checked before anything reaches the database.
  *
- * <p>Design note: the checks need to know what is code and what is text, so the statement is lexed once
- * into a "code mask": the same string with the contents of quoted literals, quoted identifiers,
- * dollar-quoted bodies and comments blanked out. Every check (one statement only, what the statement does,
- * parameter markers) then runs over the mask, so a {@code ;} or {@code DELETE} inside a string literal
- * neither refuses nor misclassifies a query. It is a lexer, not a parser: classification errs towards
- * "writes", and the read-only transaction the statement runs in is the real guarantee.
+ * <p>Design note: the checks need to know what is code and what is text, so the statement is lexed once with
+ * {@link PostgresLexer} (PostgreSQL's own scanner rules) into a "code mask": the same string with quoted
+ * literals, quoted identifiers, dollar-quoted bodies and comments blanked out. The one-statement check reads the
+ * lexemes; the word checks (what the statement does) run over the mask, so a {@code ;} or {@code DELETE} inside a
+ * string literal neither refuses nor misclassifies a query. It is a lexer, not a parser: classification errs
+ * towards "writes". It is also only the first of several guards: the executor sends one statement through the
+ * extended query protocol, in a read-only session and transaction (see docs/security.md).
  */
 public final class StatementText {
 
@@ -20,7 +25,6 @@ public final class StatementText {
       "\\b(INSERT|UPDATE|DELETE|MERGE|TRUNCATE|CREATE|DROP|ALTER|GRANT|REVOKE|COPY|CALL|DO|VACUUM|CLUSTER"
           + "|REINDEX|REFRESH|LOCK|INTO|NEXTVAL|SETVAL)\\b");
   private static final Pattern ROW_LOCK = Pattern.compile("\\bFOR\\s+(NO\\s+KEY\\s+UPDATE|UPDATE|SHARE|KEY\\s+SHARE)\\b");
-  private static final Pattern POSITIONAL = Pattern.compile("\\$\\d+");
   private static final Pattern FIRST_WORD = Pattern.compile("^[\\s(]*([A-Za-z]+)");
 
   private final String sql;
@@ -32,29 +36,58 @@ public final class StatementText {
   }
 
   /**
-   * Checks {@code input} is exactly one statement (a trailing {@code ;} is allowed) and returns it without
-   * the trailing terminator; throws {@link IllegalArgumentException} with a one-line reason otherwise.
+   * Checks {@code input} is exactly one statement (trailing {@code ;}, whitespace and comments are allowed) and
+   * returns it without them; throws {@link IllegalArgumentException} with a one-line reason otherwise.
    */
   public static StatementText of(String input) {
     if (input == null || input.isBlank()) {
       throw new IllegalArgumentException("no SQL statement given");
     }
-    String code = mask(input);
-    int end = code.length();
-    while (end > 0 && (Character.isWhitespace(code.charAt(end - 1)) || code.charAt(end - 1) == ';')) {
-      end--;
-    }
-    if (end == 0) {
+    List<Lexeme> lexemes = PostgresLexer.lex(input);
+    refuseUnterminated(input, lexemes);
+    int last = lastCode(lexemes);
+    if (last < 0) {
       throw new IllegalArgumentException("no SQL statement given");
     }
-    if (code.substring(0, end).indexOf(';') >= 0) {
-      throw new IllegalArgumentException("refusing to explain several statements chained with ';': give one statement");
+    for (int k = 0; k < last; k++) {
+      if (lexemes.get(k).kind() == Kind.SEMICOLON) {
+        throw new IllegalArgumentException("refusing to explain several statements chained with ';': give one statement");
+      }
     }
-    StatementText text = new StatementText(input.substring(0, end).strip(), code.substring(0, end).strip());
+    int end = lexemes.get(last).end();
+    int start = lexemes.get(0).kind() == Kind.WHITESPACE ? lexemes.get(0).end() : 0;
+    String code = mask(input, lexemes);
+    StatementText text = new StatementText(input.substring(start, end), code.substring(start, end));
     if ("EXPLAIN".equals(text.firstWord())) {
       throw new IllegalArgumentException("give the statement itself, not an EXPLAIN of it");
     }
     return text;
+  }
+
+  /** Index of the last lexeme the server acts on (not blank, not a {@code ;}), or -1. */
+  private static int lastCode(List<Lexeme> lexemes) {
+    for (int k = lexemes.size() - 1; k >= 0; k--) {
+      Kind kind = lexemes.get(k).kind();
+      if (!kind.isBlank() && kind != Kind.SEMICOLON) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static void refuseUnterminated(String input, List<Lexeme> lexemes) {
+    for (Lexeme lexeme : lexemes) {
+      if (!lexeme.terminated()) {
+        String what = switch (lexeme.kind()) {
+          case QUOTED_IDENTIFIER, UNICODE_IDENTIFIER -> "quoted identifier";
+          case BLOCK_COMMENT -> "/* comment";
+          case DOLLAR_STRING -> input.substring(lexeme.start(), input.indexOf('$', lexeme.start() + 1) + 1)
+              + " quoted text";
+          default -> "string literal";
+        };
+        throw new IllegalArgumentException("unterminated " + what + " starting at character " + (lexeme.start() + 1));
+      }
+    }
   }
 
   /** The statement, without a trailing {@code ;}. */
@@ -81,9 +114,27 @@ public final class StatementText {
     return !WRITE_WORDS.matcher(upper).find() && !ROW_LOCK.matcher(upper).find();
   }
 
+  /**
+   * True when the statement calls {@code nextval} or {@code setval} by name (plain, quoted or schema-qualified):
+   * a sequence they change stays changed when the transaction rolls back.
+   */
+  public boolean callsSequenceFunction() {
+    for (Lexeme lexeme : PostgresLexer.lex(sql)) {
+      String name = switch (lexeme.kind()) {
+        case IDENTIFIER -> lexeme.text(sql).toLowerCase(Locale.ROOT);
+        case QUOTED_IDENTIFIER -> lexeme.text(sql).replace("\"", "");
+        default -> "";
+      };
+      if (name.equals("nextval") || name.equals("setval")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True when the statement has {@code $1}-style parameter markers. */
   public boolean hasPositionalParameters() {
-    return POSITIONAL.matcher(code).find();
+    return PostgresLexer.lex(sql).stream().anyMatch(lexeme -> lexeme.kind() == Kind.PARAMETER);
   }
 
   /** Rewrites JDBC {@code ?} placeholders (outside literals and comments) as {@code $1, $2, …}. */
@@ -113,95 +164,25 @@ public final class StatementText {
     return next == '|' || next == '&' || next == '?' || previous == '?';
   }
 
-  /** The statement with literals, quoted identifiers and comments blanked to spaces, same length. */
+  /**
+   * The statement with the contents of literals, quoted identifiers and comments blanked to spaces (line breaks
+   * kept), same length: what the word checks read, so that text never looks like code.
+   */
   static String mask(String sql) {
+    return mask(sql, PostgresLexer.lex(sql));
+  }
+
+  private static String mask(String sql, List<Lexeme> lexemes) {
     char[] out = sql.toCharArray();
-    int i = 0;
-    int n = sql.length();
-    while (i < n) {
-      char c = sql.charAt(i);
-      if (c == '\'' || c == '"') {
-        i = blankQuoted(sql, out, i, c);
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        int end = sql.indexOf('\n', i);
-        i = blank(out, i, end < 0 ? n : end);
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        i = blankBlockComment(sql, out, i);
-      } else if (c == '$' && dollarTagEnd(sql, i) > 0) {
-        i = blankDollarQuoted(sql, out, i);
-      } else {
-        i++;
+    for (Lexeme lexeme : lexemes) {
+      if (lexeme.kind().isQuoted()) {
+        for (int k = lexeme.start(); k < lexeme.end(); k++) {
+          if (out[k] != '\n') {
+            out[k] = ' ';
+          }
+        }
       }
     }
     return new String(out);
-  }
-
-  private static int blankQuoted(String sql, char[] out, int start, char quote) {
-    int i = start + 1;
-    while (i < sql.length()) {
-      if (sql.charAt(i) == quote) {
-        if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-          i += 2;
-          continue;
-        }
-        blank(out, start + 1, i);
-        return i + 1;
-      }
-      i++;
-    }
-    throw new IllegalArgumentException("unterminated " + (quote == '\'' ? "string literal" : "quoted identifier")
-        + " starting at character " + (start + 1));
-  }
-
-  private static int blankBlockComment(String sql, char[] out, int start) {
-    int depth = 0;
-    int i = start;
-    while (i < sql.length() - 1) {
-      if (sql.charAt(i) == '/' && sql.charAt(i + 1) == '*') {
-        depth++;
-        i += 2;
-      } else if (sql.charAt(i) == '*' && sql.charAt(i + 1) == '/') {
-        depth--;
-        i += 2;
-        if (depth == 0) {
-          return blank(out, start, i);
-        }
-      } else {
-        i++;
-      }
-    }
-    throw new IllegalArgumentException("unterminated /* comment starting at character " + (start + 1));
-  }
-
-  /** End (exclusive) of a {@code $tag$} opening at {@code i}, or -1 when {@code $} starts no tag ({@code $1}). */
-  private static int dollarTagEnd(String sql, int i) {
-    int j = i + 1;
-    if (j < sql.length() && Character.isDigit(sql.charAt(j))) {
-      return -1;
-    }
-    while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
-      j++;
-    }
-    return j < sql.length() && sql.charAt(j) == '$' ? j + 1 : -1;
-  }
-
-  private static int blankDollarQuoted(String sql, char[] out, int start) {
-    int tagEnd = dollarTagEnd(sql, start);
-    String tag = sql.substring(start, tagEnd);
-    int close = sql.indexOf(tag, tagEnd);
-    if (close < 0) {
-      throw new IllegalArgumentException("unterminated " + tag + " quoted text starting at character " + (start + 1));
-    }
-    blank(out, tagEnd, close);
-    return close + tag.length();
-  }
-
-  private static int blank(char[] out, int from, int to) {
-    for (int k = from; k < to; k++) {
-      if (out[k] != '\n') {
-        out[k] = ' ';
-      }
-    }
-    return to;
   }
 }

@@ -9,6 +9,7 @@ import io.querydoctor.core.verify.Timings;
 import io.querydoctor.postgres.connect.ConnectionErrors;
 import io.querydoctor.postgres.connect.SandboxExecutor;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,13 +89,20 @@ public final class SandboxVerifier {
     return Timings.of(millis);
   }
 
-  /** One run: settings (untimed), the statements (timed), then rollback and the settings reset (untimed). */
+  /**
+   * One run: settings (untimed), the statements (timed) in a transaction that is rolled back — read-only unless
+   * the work writes, so that a sample taken for a read can change nothing even on the sandbox — then the settings
+   * reset (untimed).
+   */
   private double runOnce(TimedWork work) throws SQLException {
     var connection = sandbox.connection();
-    connection.setAutoCommit(!work.rolledBack());
     try {
       for (String setting : work.settings()) {
         sandbox.execute(setting);
+      }
+      connection.setAutoCommit(false);
+      try (Statement mode = connection.createStatement()) {
+        mode.execute(work.rolledBack() ? "SET TRANSACTION READ WRITE" : "SET TRANSACTION READ ONLY");
       }
       long start = System.nanoTime();
       for (String statement : work.statements()) {
@@ -102,7 +110,7 @@ public final class SandboxVerifier {
       }
       return (System.nanoTime() - start) / 1e6;
     } finally {
-      if (work.rolledBack()) {
+      if (!connection.getAutoCommit()) {
         connection.rollback();
       }
       connection.setAutoCommit(true);

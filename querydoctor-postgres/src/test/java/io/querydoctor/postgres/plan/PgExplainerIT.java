@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,6 +57,7 @@ class PgExplainerIT {
       ExplainResult result = new PgExplainer(new SafeExecutor(c)).explain("UPDATE accounts SET balance = 0;", true, true);
 
       assertThat(result.mode()).isEqualTo(ExplainMode.ANALYZE_ROLLED_BACK);
+      assertThat(result.note()).as("no sequence was used").isEmpty();
       assertThat(result.plan().isAnalyzed()).isTrue();
       assertThat(result.plan().root().kind()).isEqualTo(NodeKind.MODIFY);
       assertThat(result.plan().root().operation()).isEqualTo("Update");
@@ -95,6 +97,43 @@ class PgExplainerIT {
       assertThat(result.plan().isAnalyzed()).isFalse();
       assertThat(result.plan().root().kind()).isEqualTo(NodeKind.INDEX_SCAN);
       assertThat(result.plan().root().conditions().indexCond()).contains("$1");
+    }
+  }
+
+  @Test
+  void aStatementCallingNextvalIsOnlyPlannedEvenWithAnalyzeWrites(TestDatabase db) throws SQLException {
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE SEQUENCE IF NOT EXISTS tickets");
+      PgExplainer explainer = new PgExplainer(new SafeExecutor(c));
+      for (String sql : List.of("SELECT nextval('tickets')", "SELECT pg_catalog.setval('tickets', 42)",
+          "INSERT INTO accounts VALUES (\"nextval\"('tickets'), 0)")) {
+        ExplainResult result = explainer.explain(sql, true, true);
+
+        assertThat(result.mode()).as(sql).isEqualTo(ExplainMode.ESTIMATE);
+        assertThat(result.note()).as(sql).contains("nextval/setval", "rolled back");
+      }
+      try (ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM tickets")) {
+        rs.next();
+        assertThat(rs.getBoolean("is_called")).as("the sequence was never used").isFalse();
+      }
+    }
+  }
+
+  /** The caveat --analyze-writes documents: a sequence a column default calls is not rolled back. */
+  @Test
+  void aRolledBackInsertStillAdvancesTheSequenceOfItsSerialColumn(TestDatabase db) throws SQLException {
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS events (id bigserial PRIMARY KEY, note text)");
+      ExplainResult result = new PgExplainer(new SafeExecutor(c)).explain("INSERT INTO events (note) VALUES ('x')",
+          true, true);
+
+      assertThat(result.mode()).isEqualTo(ExplainMode.ANALYZE_ROLLED_BACK);
+      assertThat(result.note()).isEqualTo("the run was rolled back, but sequences are not: public.events_id_seq advanced");
+      try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM events), is_called FROM events_id_seq")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isZero();
+        assertThat(rs.getBoolean(2)).as("nextval is not transactional").isTrue();
+      }
     }
   }
 

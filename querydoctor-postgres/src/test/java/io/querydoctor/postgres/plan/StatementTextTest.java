@@ -42,6 +42,36 @@ class StatementTextTest {
     assertThat(StatementText.of(sql).isReadOnly()).isFalse();
   }
 
+  /** Issue 21: forms a looser lexer read as text, so that the chain after them reached the server. */
+  @ParameterizedTest
+  @ValueSource(strings = {"SELECT E'\\''; COMMIT; DELETE FROM t; --'", "select e'\\'' as x; end; drop table t; -- '",
+      "SELECT 1 AS a$b$; COMMIT; DELETE FROM t; -- $b$", "SELECT 1 AS \u00e9$x$; ROLLBACK; TRUNCATE t; -- $x$",
+      "SELECT 1 AS x\u00a0$x$; ABORT; DROP TABLE t; -- $x$", "SELECT '\\'; COMMIT; DELETE FROM t; --'",
+      "SELECT U&'\\'; COMMIT; DELETE FROM t; --'", "SELECT b'1''0'; COMMIT; DELETE FROM t; --'"})
+  void refusesChainsHiddenFromALooserLexer(String sql) {
+    assertThatThrownBy(() -> StatementText.of(sql)).hasMessageContaining("several statements");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SELECT E'a'\n'\\'; COMMIT; DELETE FROM t; --'", "SELECT $q$; COMMIT; $q$",
+      "SELECT 1 /* /* ; */ ; */ + 1", "SELECT \"a\"\"; b\" FROM t", "SELECT U&\"a;\" FROM t"})
+  void chainsTheServerReadsAsTextAreOneStatement(String sql) {
+    assertThat(StatementText.of(sql).sql()).isEqualTo(sql);
+  }
+
+  @Test
+  void callsOfSequenceFunctionsAreFoundByName() {
+    assertThat(StatementText.of("SELECT nextval('s')").callsSequenceFunction()).isTrue();
+    assertThat(StatementText.of("SELECT pg_catalog.SETVAL('s', 1)").callsSequenceFunction()).isTrue();
+    assertThat(StatementText.of("SELECT \"nextval\"('s')").callsSequenceFunction()).isTrue();
+    assertThat(StatementText.of("SELECT 'nextval(s)', nextval_count FROM t").callsSequenceFunction()).isFalse();
+  }
+
+  @Test
+  void aNameWithADollarIsNoParameter() {
+    assertThat(StatementText.of("SELECT a$1 FROM t").hasPositionalParameters()).isFalse();
+  }
+
   @Test
   void findsPositionalParametersOutsideLiterals() {
     assertThat(StatementText.of("SELECT * FROM t WHERE a = $1").hasPositionalParameters()).isTrue();

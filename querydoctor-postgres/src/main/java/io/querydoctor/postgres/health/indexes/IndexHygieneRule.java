@@ -17,9 +17,9 @@ import java.util.Set;
  *
  * <p>Design note: each rule is right on its own and wrong in company. A duplicate is dropped in favour of the
  * index it duplicates, which is dropped as a prefix of a longer index, which is dropped as unused: every
- * index on the column gone. So the drops are reconciled per table and leading column: when every valid index
- * that leads with a column would be dropped, and a query used one of them (scans) or the statistics are too
- * young to say none did, one is kept — the most scanned, then the narrowest, then the smallest — its own drop
+ * index on the column gone. So the drops are reconciled per table and leading column: when every one of two or
+ * more valid indexes that lead with a column would be dropped, and a query used one of them (scans) or the
+ * statistics are too young to say none did, one is kept — the most scanned, then the narrowest, then the smallest — its own drop
  * is withdrawn, and the other drops of that column say to keep it.
  */
 public final class IndexHygieneRule implements HealthRule<IndexCatalogCheck.Row> {
@@ -46,7 +46,9 @@ public final class IndexHygieneRule implements HealthRule<IndexCatalogCheck.Row>
     findings.forEach(f -> dropped.add(f.subject().name()));
     Map<String, String> keepInstead = new LinkedHashMap<>();
     for (List<IndexCatalogCheck.Row> group : byLeadingColumn(rows).values()) {
-      if (group.stream().allMatch(r -> dropped.contains(name(r))) && evidenceOfUse(group)) {
+      // One index alone is each rule's own business (an unused index is dropped, or reported as young); only
+      // drops that several indexes of a column make together can take away the one a query needs.
+      if (group.size() > 1 && group.stream().allMatch(r -> dropped.contains(name(r))) && evidenceOfUse(group)) {
         IndexCatalogCheck.Row keep = group.stream().min(KEEP_FIRST).orElseThrow();
         String column = keep.columns().split(",")[0].strip();
         group.forEach(r -> keepInstead.put(name(r), name(keep) + " (" + column + ")"));

@@ -102,11 +102,16 @@ class IndexHealthIT {
 
   @Test
   void neverScannedIndexIsOnlyInfoWhileStatisticsAreYoung() {
-    List<Finding> found = findings(results, "unused-index", "public.posts_title_dup_idx");
+    // posts_title_idx and posts_title_dup_idx are duplicates, both never scanned: one is dropped (the duplicate
+    // rule keeps posts_title_dup_idx), and with statistics this young the one kept is not proposed as unused too,
+    // or title would be left without an index (IndexHygieneRule).
+    List<Finding> found = findings(results, "unused-index", "public.posts_title_idx");
     assertThat(found).singleElement().satisfies(f -> {
       assertThat(f.severity()).isEqualTo(Severity.INFO);
-      assertThat(f.fix().sql()).isEqualTo("DROP INDEX CONCURRENTLY public.posts_title_dup_idx;");
+      assertThat(f.fix().sql()).isEqualTo("DROP INDEX CONCURRENTLY public.posts_title_idx;");
+      assertThat(f.fix().summary()).contains("Keep public.posts_title_dup_idx");
     });
+    assertThat(findings(results, "unused-index", "public.posts_title_dup_idx")).isEmpty();
     assertThat(findings(results, "unused-index", "public.posts_pkey")).as("primary keys are never unused").isEmpty();
   }
 
