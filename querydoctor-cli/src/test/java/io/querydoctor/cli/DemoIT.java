@@ -115,7 +115,7 @@ class DemoIT {
         "too-many-queries");
     JsonNode nPlusOne = first("n-plus-one");
     assertThat(nPlusOne.get("title").asText()).contains("GET /users-with-posts")
-        .contains("DemoWorkload.lambda$usersWithPosts");
+        .contains("DemoWorkload.usersWithPosts(");
     assertThat(nPlusOne.get("fix").get("sql").asText()).contains("= ANY (?)");
     assertThat(first("unbatched-writes").get("title").asText()).contains("POST /orders").contains("DemoWorkload");
     assertThat(first("long-transaction").get("title").asText()).contains("POST /orders/{id}/refund");

@@ -6,6 +6,7 @@ import io.querydoctor.core.capture.Scope;
 import io.querydoctor.core.detect.ScopeAssert;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 
 /**
@@ -15,6 +16,8 @@ import javax.sql.DataSource;
  * DataSource ds = QueryDoctor.wrap(hikari);                       // or URL jdbc:querydoctor:postgresql://…
  * try (Scope scope = QueryDoctor.scope("GET /users")) { … }       // a unit of work
  * QueryDoctor.session().findings();                              // n-plus-one, slow-query, … per scope name
+ * QueryDoctor.session().findings("GET /users");                   // one scope name's findings; reset() forgets
+ * CompletableFuture.supplyAsync(work, QueryDoctor.propagate(pool)); // the work counts in the caller's scope
  * QueryDoctor.assertThat(scope).hasAtMostStatements(3).hasNoNPlusOne();   // in tests
  * }</pre>
  *
@@ -63,6 +66,15 @@ public final class QueryDoctor {
   /** Opens a scope on the calling thread in the JVM-wide session. */
   public static Scope scope(String name) {
     return session().scope(name);
+  }
+
+  /**
+   * {@code executor} made to run each task inside the scope current on the thread that hands it over, in the
+   * JVM-wide session: {@code CompletableFuture.supplyAsync(work, QueryDoctor.propagate(pool))}. See
+   * {@link CaptureSession#propagate}.
+   */
+  public static Executor propagate(Executor executor) {
+    return session().propagate(executor);
   }
 
   /** Wraps {@code dataSource} so that its connections are captured into the JVM-wide session. */

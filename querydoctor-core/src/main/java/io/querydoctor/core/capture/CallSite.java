@@ -13,12 +13,33 @@ import java.util.Objects;
  * @param via the framework method the application called into ({@code class.method} of the frame just
  *     below the application's, e.g. Hibernate's {@code PersistentBag.size} for a lazy collection), or
  *     {@code null} when the application called the JDBC layer directly
+ * @param framework the data-access framework whose frames lie between the application and the driver
+ *     ({@link #HIBERNATE}, {@link #SPRING_DATA_JPA}, …), or {@code null} for plain JDBC or one not recognised
  */
-public record CallSite(String className, String methodName, String fileName, int line, String via) {
+public record CallSite(String className, String methodName, String fileName, int line, String via,
+    String framework) {
+
+  public static final String HIBERNATE = "hibernate";
+  public static final String ECLIPSELINK = "eclipselink";
+  public static final String SPRING_DATA_JPA = "spring-data-jpa";
+  public static final String SPRING_DATA_JDBC = "spring-data-jdbc";
+  public static final String SPRING_JDBC = "spring-jdbc";
+  public static final String MYBATIS = "mybatis";
+  public static final String JOOQ = "jooq";
 
   public CallSite {
     Objects.requireNonNull(className, "className");
     Objects.requireNonNull(methodName, "methodName");
+  }
+
+  /** A call site whose framework is not known. */
+  public CallSite(String className, String methodName, String fileName, int line, String via) {
+    this(className, methodName, fileName, line, via, null);
+  }
+
+  /** The place alone, as findings carry it. */
+  public io.querydoctor.core.finding.CodeLocation location() {
+    return new io.querydoctor.core.finding.CodeLocation(className, methodName, fileName, line);
   }
 
   /** The familiar stack-trace form: {@code com.example.UserService.list(UserService.java:42)}. */
@@ -29,8 +50,8 @@ public record CallSite(String className, String methodName, String fileName, int
   }
 
   /** The same call site entered through {@code via}. */
-  public CallSite withVia(String framework) {
-    return new CallSite(className, methodName, fileName, line, framework);
+  public CallSite withVia(String entry) {
+    return new CallSite(className, methodName, fileName, line, entry, framework);
   }
 
   /** Parses {@link #toString()}'s form back (without {@code via}); {@code null} for {@code null} or text in another form. */

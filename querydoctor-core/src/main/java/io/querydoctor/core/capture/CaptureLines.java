@@ -19,7 +19,7 @@ import java.util.Locale;
  *   <li>{@code {"type":"statement", "scopeId", "fingerprint", "sql", "kind", "limited", "locks", "params",
  *       "batch", "parameterHash" (salted with the raw text when redacted), "startNanos", "elapsedNanos",
  *       "consumeNanos" (-1 when not measured; absent in files written before it existed), "rows", "connection",
- *       "autoCommit", "failed", "offset", "thread", "callSite"}} — {@code sql} is the redacted text unless
+ *       "autoCommit", "failed", "offset", "thread", "callSite", "callSiteVia", "callSiteFramework"}} — {@code sql} is the redacted text unless
  *       literals were asked for;
  *   <li>{@code {"type":"scope", "id", "parentId", "name", "kind", "thread", "startNanos", "endNanos",
  *       "statementCount", "databaseNanos", "connectionsOpened", "transactions":[{…}]}} — written when the
@@ -68,6 +68,9 @@ final class CaptureLines {
         .put("thread", e.thread());
     if (e.callSite() != null) {
       n.put("callSite", e.callSite().toString());
+      if (e.callSite().framework() != null) {
+        n.put("callSiteFramework", e.callSite().framework());
+      }
       if (e.callSite().via() != null) {
         n.put("callSiteVia", e.callSite().via());
       }
@@ -87,7 +90,8 @@ final class CaptureLines {
           .put("endNanos", t.endNanos()).put("committed", t.committed()).put("statements", t.statements())
           .put("databaseNanos", t.databaseNanos()).put("lockingStatements", t.lockingStatements())
           .put("firstLockNanos", t.firstLockNanos()).put("firstFingerprint", t.firstFingerprintId())
-          .put("firstStatement", t.firstStatement());
+          .put("firstStatement", t.firstStatement()).put("longestLockedGapNanos", t.longestLockedGapNanos())
+          .put("callSite", t.callSite() == null ? null : t.callSite().toString());
     }
     return write(n);
   }
@@ -115,7 +119,12 @@ final class CaptureLines {
 
   private static CallSite callSite(JsonNode n) {
     CallSite site = CallSite.parse(n.hasNonNull("callSite") ? n.get("callSite").asText() : null);
-    return site == null || !n.hasNonNull("callSiteVia") ? site : site.withVia(n.get("callSiteVia").asText());
+    if (site == null) {
+      return null;
+    }
+    return new CallSite(site.className(), site.methodName(), site.fileName(), site.line(),
+        n.hasNonNull("callSiteVia") ? n.get("callSiteVia").asText() : null,
+        n.hasNonNull("callSiteFramework") ? n.get("callSiteFramework").asText() : null);
   }
 
   static ScopeRecord scope(JsonNode n, List<StatementEvent> statements) {
@@ -124,7 +133,9 @@ final class CaptureLines {
       transactions.add(new TransactionRecord(t.path("connection").asLong(), t.path("startNanos").asLong(),
           t.path("endNanos").asLong(), t.path("committed").asBoolean(), t.path("statements").asInt(),
           t.path("databaseNanos").asLong(), t.path("lockingStatements").asInt(), t.path("firstLockNanos").asLong(-1),
-          t.path("firstFingerprint").asText(null), t.path("firstStatement").asText(null)));
+          t.path("firstFingerprint").asText(null), t.path("firstStatement").asText(null),
+          t.path("longestLockedGapNanos").asLong(-1),
+          CallSite.parse(t.hasNonNull("callSite") ? t.get("callSite").asText() : null)));
     }
     return new ScopeRecord(n.path("id").asLong(), n.path("parentId").asLong(), text(n, "name"),
         ScopeKind.valueOf(text(n, "kind").toUpperCase(Locale.ROOT)), n.path("thread").asText(""),

@@ -134,9 +134,28 @@ public final class CaptureSession implements AutoCloseable {
     return aggregate;
   }
 
-  /** The detectors' aggregated findings so far, ranked by impact. */
+  /**
+   * The detectors' aggregated findings so far, ranked by impact. They accumulate for the life of the session
+   * (the JVM, for {@code QueryDoctor.session()}) until {@link #reset()}.
+   */
   public List<Finding> findings() {
     return detections.findings();
+  }
+
+  /**
+   * The findings of the scopes named {@code scopeName} only — whatever the finding's subject (a query shape, the
+   * scope itself, a transaction in it) — aggregated over every run of that name since the last reset.
+   */
+  public List<Finding> findings(String scopeName) {
+    return detections.findings(java.util.Objects.requireNonNull(scopeName, "scopeName"));
+  }
+
+  /**
+   * Forgets the findings so far (detections, run counts, the captured time window): between tests, or after a
+   * report. The per-fingerprint aggregate is kept; scopes still open are judged when they close.
+   */
+  public void reset() {
+    detections.reset();
   }
 
   public DetectionEngine detections() {
@@ -202,6 +221,39 @@ public final class CaptureSession implements AutoCloseable {
     return scope;
   }
 
+  /**
+   * Opens a branch of {@code owner} on the calling thread (see {@link Scope#wrap(Runnable)}); null, and nothing
+   * opened, on the owner's own thread or once the owner has closed. Never throws.
+   */
+  Scope openBranch(Scope owner) {
+    try {
+      ThreadScope cell = threadScopes.get();
+      if (owner.isClosed() || cell == owner.threadScope()) {
+        return null;
+      }
+      Scope branch = new Scope(this, cell, owner, now(), options.maxStatementsPerScope());
+      cell.scope = branch;
+      return branch;
+    } catch (RuntimeException e) {
+      failed(e);
+      return null;
+    }
+  }
+
+  /**
+   * {@code executor} made to run each task inside the scope that was current on the thread that handed it over
+   * (see {@link Scope#wrap(Runnable)}): work spread over a pool, or chained with {@code CompletableFuture}'s
+   * {@code *Async(…, executor)} methods, is judged as one unit of work. Tasks handed over outside any scope run
+   * as they are.
+   */
+  public java.util.concurrent.Executor propagate(java.util.concurrent.Executor executor) {
+    java.util.Objects.requireNonNull(executor, "executor");
+    return task -> {
+      Scope scope = currentScope();
+      executor.execute(scope == null ? task : scope.wrap(task));
+    };
+  }
+
   void closeScope(Scope scope) {
     try {
       ThreadScope cell = scope.threadScope();
@@ -239,6 +291,11 @@ public final class CaptureSession implements AutoCloseable {
     if (cell.scope == scope) {
       cell.scope = scope.parent();
     }
+    if (scope.branchOf() != null) {
+      // A branch is judged with the scope it carries work for, not on its own.
+      scope.branchOf().branchEnded(scope);
+      return;
+    }
     if (scope.parent() != null && !scope.parent().isClosed()) {
       scope.parent().absorb(record, scope.textChars());
     }
@@ -267,10 +324,10 @@ public final class CaptureSession implements AutoCloseable {
   /** Records one statement: called by {@link ConnectionTracker}. Never throws. */
   StatementEvent statementExecuted(ConnectionTracker connection, String sql, Fingerprint fingerprint,
       int batchSize, long parameterHash, long offset, long startNanos, long elapsedNanos, long consumeNanos,
-      long rows, boolean failed) {
+      long rows, boolean failed, boolean siteDecided, CallSite decidedSite) {
     try {
       Scope scope = currentScope(connection);
-      CallSite site = callSite(scope, fingerprint, elapsedNanos);
+      CallSite site = siteDecided ? decidedSite : callSite(scope, fingerprint, elapsedNanos);
       StatementEvent event = new StatementEvent(sql, fingerprint, batchSize, parameterHash, startNanos,
           elapsedNanos, consumeNanos, rows, connection.id(), connection.autoCommit(), failed, offset,
           scope == null ? Thread.currentThread().getName() : scope.thread(), scope == null ? 0 : scope.id(), site);
@@ -286,6 +343,25 @@ public final class CaptureSession implements AutoCloseable {
       failed(e);
       return null;
     }
+  }
+
+  /**
+   * The call site of a statement that has just returned from the driver, decided now (at execute time) for a
+   * query whose recording waits until its result has been read: the stack then still shows the line that ran
+   * it, not the code that finished reading the rows. Never throws.
+   */
+  CallSite callSiteAtExecute(ConnectionTracker connection, Fingerprint fingerprint, long elapsedNanos) {
+    try {
+      return callSite(currentScope(connection), fingerprint, elapsedNanos);
+    } catch (RuntimeException e) {
+      failed(e);
+      return null;
+    }
+  }
+
+  /** The call site of the calling thread now, whatever the mode (a rare event such as a long transaction). */
+  CallSite callSiteNow() {
+    return callSitesAlways || callSitesOnRepeat ? callSiteFinder.find().orElse(null) : null;
   }
 
   private CallSite callSite(Scope scope, Fingerprint fingerprint, long elapsedNanos) {

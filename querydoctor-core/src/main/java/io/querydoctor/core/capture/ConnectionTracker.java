@@ -3,6 +3,7 @@ package io.querydoctor.core.capture;
 import io.querydoctor.core.sql.Fingerprint;
 import io.querydoctor.core.sql.FingerprintCache;
 import io.querydoctor.core.sql.SqlDialect;
+import io.querydoctor.core.sql.StatementKind;
 
 /**
  * Capture's view of one JDBC connection: its id, auto-commit mode and the transaction in progress. The JDBC
@@ -28,6 +29,10 @@ public final class ConnectionTracker {
   private long txFirstLock = -1;
   private String txFirstId;
   private String txFirstStatement;
+  // When the driver returned the last statement, and the longest gap since then to the next one while row locks
+  // were held: the application's own work with locks held, measured apart from the time inside the driver.
+  private long txLastEnd;
+  private long txLongestLockedGap;
   private Scope txScope;
   // The cell of the thread that ran the last statement: see CaptureSession#currentScope(ConnectionTracker).
   CaptureSession.ThreadScope threadScope;
@@ -95,6 +100,26 @@ public final class ConnectionTracker {
    */
   public void statementExecuted(String sql, Fingerprint known, int batchSize, long parameterHash, long offset,
       long startNanos, long elapsedNanos, long consumeNanos, long rows, boolean failed) {
+    statementExecuted(sql, known, batchSize, parameterHash, offset, startNanos, elapsedNanos, consumeNanos, rows,
+        failed, false, null);
+  }
+
+  /**
+   * The call site for a query that has just returned from the driver and is recorded later, once its result
+   * has been read (see {@link #statementExecuted(String, Fingerprint, int, long, long, long, long, long, long,
+   * boolean, boolean, CallSite)}); {@code null} when the call-site mode does not walk the stack for it.
+   */
+  public CallSite callSiteAtExecute(Fingerprint fingerprint, long elapsedNanos) {
+    return fingerprint == null ? null : session.callSiteAtExecute(this, fingerprint, elapsedNanos);
+  }
+
+  /**
+   * As above; when {@code siteDecided}, {@code site} is the call site taken at execute time with
+   * {@link #callSiteAtExecute} (possibly null), and the stack is not walked again.
+   */
+  public void statementExecuted(String sql, Fingerprint known, int batchSize, long parameterHash, long offset,
+      long startNanos, long elapsedNanos, long consumeNanos, long rows, boolean failed, boolean siteDecided,
+      CallSite site) {
     try {
       Fingerprint fingerprint = known;
       long resolvedOffset = offset;
@@ -106,7 +131,7 @@ public final class ConnectionTracker {
         inTransaction(fingerprint, startNanos, elapsedNanos, failed);
       }
       session.statementExecuted(this, sql, fingerprint, batchSize, parameterHash, resolvedOffset, startNanos,
-          elapsedNanos, consumeNanos, rows, failed);
+          elapsedNanos, consumeNanos, rows, failed, siteDecided, site);
     } catch (RuntimeException e) {
       session.failed(e);
     }
@@ -122,7 +147,12 @@ public final class ConnectionTracker {
     }
     txStatements++;
     txDatabaseNanos += elapsedNanos;
-    if (fingerprint.shape().locksRows() && !failed) {
+    if (txFirstLock >= 0 && startNanos - txLastEnd > txLongestLockedGap) {
+      txLongestLockedGap = startNanos - txLastEnd;
+    }
+    txLastEnd = Math.max(txLastEnd, startNanos + elapsedNanos);
+    // A plain INSERT's new rows are invisible to other transactions until commit: nobody waits for them.
+    if (fingerprint.shape().locksRows() && !failed && fingerprint.shape().kind() != StatementKind.INSERT) {
       txLocks++;
       if (txFirstLock < 0) {
         txFirstLock = startNanos;
@@ -132,6 +162,7 @@ public final class ConnectionTracker {
 
   private void begin(long startNanos, Fingerprint first) {
     txStart = startNanos;
+    txLastEnd = startNanos;
     txFirstId = first.id();
     txFirstStatement = first.normalized();
     if (session.currentScope() == null) {
@@ -165,8 +196,12 @@ public final class ConnectionTracker {
         return;
       }
       long now = session.options().ticker().read();
+      long lockedGap = txFirstLock < 0 ? 0 : Math.max(txLongestLockedGap, now - txLastEnd);
+      // Only a transaction that held locks across a long gap is worth a stack walk: it names the line that ends it.
+      CallSite site = lockedGap >= session.options().thresholds().longTransactionMillis() * 1_000_000L
+          ? session.callSiteNow() : null;
       TransactionRecord record = new TransactionRecord(id, txStart, now, committed, txStatements,
-          txDatabaseNanos, txLocks, txFirstLock, txFirstId, txFirstStatement);
+          txDatabaseNanos, txLocks, txFirstLock, txFirstId, txFirstStatement, lockedGap, site);
       Scope scope = txScope;
       reset();
       session.transactionEnded(record);
@@ -186,6 +221,8 @@ public final class ConnectionTracker {
     txFirstLock = -1;
     txFirstId = null;
     txFirstStatement = null;
+    txLastEnd = 0;
+    txLongestLockedGap = 0;
     txScope = null;
   }
 }

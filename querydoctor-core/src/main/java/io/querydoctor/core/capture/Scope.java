@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * An open unit of work on one thread — a request, a job, a test, or a transaction. Statements run on the
@@ -20,6 +21,12 @@ import java.util.Map;
  *
  * <p>Not thread-safe: a scope belongs to the thread that opened it. Closing is idempotent; closing a scope
  * closes the scopes still open inside it first.
+ *
+ * <p>Work handed to other threads follows the scope through {@link #wrap(Runnable)} (or
+ * {@code CaptureSession.propagate(executor)}): the task runs in a <em>branch</em> of this scope on its worker
+ * thread — its statements carry this scope's id, so the rules judge them as this scope's own — and the
+ * branch's record joins this scope when the branch ends. The owning thread's recording path is unchanged; a
+ * branch that ends after this scope closed is dropped.
  */
 public final class Scope implements AutoCloseable {
 
@@ -55,11 +62,28 @@ public final class Scope implements AutoCloseable {
   private int aggregated;
   private long aggregatedAtNanos;
   private volatile ScopeRecord record;
+  // Set for a branch: the scope on another thread whose work this one carries (see wrap).
+  private final Scope branchOf;
+  // This scope's branches that have ended (closed, so their records are final), taken in when this scope closes,
+  // on its own thread.
+  private volatile ConcurrentLinkedQueue<Scope> branches;
 
   private static final int INITIAL_CAPACITY = 16;
 
   Scope(CaptureSession session, CaptureSession.ThreadScope threadScope, long id, String name, ScopeKind kind,
       long startNanos, int maxStatements) {
+    this(session, threadScope, id, name, kind, startNanos, maxStatements, null);
+  }
+
+  /** A branch of {@code branchOf} on the calling thread: same id, name and kind. */
+  Scope(CaptureSession session, CaptureSession.ThreadScope threadScope, Scope branchOf, long startNanos,
+      int maxStatements) {
+    this(session, threadScope, branchOf.id, branchOf.name, branchOf.kind, startNanos, maxStatements, branchOf);
+  }
+
+  private Scope(CaptureSession session, CaptureSession.ThreadScope threadScope, long id, String name,
+      ScopeKind kind, long startNanos, int maxStatements, Scope branchOf) {
+    this.branchOf = branchOf;
     this.session = session;
     this.threadScope = threadScope;
     this.id = id;
@@ -138,7 +162,9 @@ public final class Scope implements AutoCloseable {
       count = new int[1];
       occurrences.put(fingerprintId, count);
     }
-    return ++count[0];
+    // A branch (one task of this scope's work on a pool) counts from its owner's second execution, so the first
+    // execution in each branch gets a call site: the branch's statements are judged with the owner's.
+    return ++count[0] + (branchOf == null ? 0 : 1);
   }
 
   /** Fingerprints whose repeats are counted (at most the statement limit). */
@@ -232,8 +258,90 @@ public final class Scope implements AutoCloseable {
   }
 
   ScopeRecord finish(long endNanos) {
+    ConcurrentLinkedQueue<Scope> ended = branches;
+    if (ended != null) {
+      for (Scope branch; (branch = ended.poll()) != null; ) {
+        join(branch);
+      }
+    }
     record = toRecord(endNanos);
     return record;
+  }
+
+  /** The scope this one is a branch of, or null. */
+  Scope branchOf() {
+    return branchOf;
+  }
+
+  /** A branch of this scope ended (closed) on another thread; its work joins this scope when it closes. */
+  void branchEnded(Scope branch) {
+    if (record != null) {
+      return;
+    }
+    ConcurrentLinkedQueue<Scope> ended = branches;
+    if (ended == null) {
+      synchronized (this) {
+        ended = branches;
+        if (ended == null) {
+          ended = new ConcurrentLinkedQueue<>();
+          branches = ended;
+        }
+      }
+    }
+    ended.add(branch);
+  }
+
+  /**
+   * Takes in a closed branch's statements (already in the aggregate), text and transactions, on this scope's
+   * thread, within this scope's bounds.
+   */
+  private void join(Scope closedBranch) {
+    ScopeRecord branch = closedBranch.record();
+    chargeText(closedBranch.textChars());
+    for (StatementEvent event : branch.statements()) {
+      if (size < limit) {
+        keep(event);
+      }
+    }
+    statementCount += branch.statementCount();
+    databaseNanos += branch.databaseNanos();
+    connectionsOpened += branch.connectionsOpened();
+    branch.transactions().forEach(this::add);
+    aggregated = size;
+  }
+
+  /**
+   * {@code task} made to run inside this scope on whichever thread runs it (an executor's worker, a
+   * {@code CompletableFuture}'s pool): its statements count as this scope's own. On this scope's own thread, or
+   * once this scope has closed, the task just runs.
+   */
+  public Runnable wrap(Runnable task) {
+    java.util.Objects.requireNonNull(task, "task");
+    return () -> {
+      Scope branch = session.openBranch(this);
+      try {
+        task.run();
+      } finally {
+        if (branch != null) {
+          branch.close();
+        }
+      }
+    };
+  }
+
+  /** As {@link #wrap(Runnable)}, for a task with a result. */
+  public <T> java.util.concurrent.Callable<T> wrap(java.util.concurrent.Callable<T> task) {
+    java.util.Objects.requireNonNull(task, "task");
+    return () -> {
+      Scope branch = session.openBranch(this);
+      try {
+        return task.call();
+      } finally {
+        if (branch != null) {
+          branch.close();
+        }
+      }
+    };
   }
 
   private ScopeRecord toRecord(long endNanos) {

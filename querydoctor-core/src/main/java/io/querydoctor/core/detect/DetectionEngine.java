@@ -187,19 +187,47 @@ public final class DetectionEngine implements CaptureListener {
     group.add(detection);
   }
 
-  /** One finding per (rule, scope name, fingerprint) that crosses its threshold, by impact, highest first. */
+  /**
+   * One finding per (rule, scope name, fingerprint) that crosses its threshold, by impact, highest first; a
+   * {@code too-many-queries} explained by an N+1, unbatched writes or per-row sequence calls in the same scope is
+   * filed under that finding as supporting evidence rather than listed on its own.
+   */
   public List<Finding> findings() {
+    return findings(null);
+  }
+
+  /** As {@link #findings()}, for the scopes named {@code scopeName} only ({@code null}: every scope). */
+  public List<Finding> findings(String scopeName) {
     long window = Math.max(0, lastNanos - firstNanos);
     List<Finding> findings = new ArrayList<>();
     for (DetectionGroup group : groups.values()) {
+      if (scopeName != null && !scopeName.equals(group.scopeName())) {
+        continue;
+      }
       DetectionSummary summary = group.summary(runsOf(group.scopeName()), window);
       Detector detector = byRule.get(summary.ruleId());
       Optional<Finding> finding = detector == null ? Optional.empty() : detector.describe(summary);
-      finding.map(f -> f.alsoConcerning(concerns(summary))).ifPresent(findings::add);
+      finding.map(f -> f.alsoConcerning(concerns(summary)))
+          .map(f -> summary.callSite() == null || f.callSite() != null ? f : f.withCallSite(summary.callSite().location()))
+          .ifPresent(findings::add);
     }
     findings.sort(Comparator.comparingDouble((Finding f) -> f.impact().millisPerHour()).reversed()
         .thenComparing(Finding::severity).thenComparing(Finding::key));
-    return List.copyOf(findings);
+    return List.copyOf(BudgetExplanation.merge(findings));
+  }
+
+  /**
+   * Forgets every detection, run count and the captured time window, so findings start afresh (between tests,
+   * or after a report has been taken). Scopes still open are judged when they close, as usual.
+   */
+  public void reset() {
+    groups.clear();
+    runs.clear();
+    java.util.Arrays.fill(recent, null);
+    lastRuns = null;
+    dropped.set(0);
+    firstNanos = Long.MAX_VALUE;
+    lastNanos = Long.MIN_VALUE;
   }
 
   /**

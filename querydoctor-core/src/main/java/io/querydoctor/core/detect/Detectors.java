@@ -19,6 +19,7 @@ public final class Detectors {
         new OffsetPaginationDetector(t.maxOffset()),
         new LongTransactionDetector(t.longTransactionMillis(), t.longTransactionIdleRatio()),
         new ConnectionChurnDetector(t.connectionOpensPerScope()),
+        new SequencePerRowDetector(t.unbatchedWritesMinExecutions()),
         new CaptureTruncatedDetector());
   }
 

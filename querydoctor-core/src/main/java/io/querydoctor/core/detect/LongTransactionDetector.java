@@ -11,9 +11,16 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * {@code long-transaction}: a transaction stays open long while the application does no database work in it.
- * Its open time is compared with the time its statements took; the gap is the application's own work (I/O,
- * rendering, remote calls) done while the transaction, and any row locks it took, were held.
+ * {@code long-transaction}: a transaction holds row locks while the application does slow non-database work.
+ *
+ * <p>Design note. Only evidence that does not depend on how loaded the machine is decides: the transaction took
+ * row locks on existing rows ({@code FOR UPDATE/SHARE}, {@code UPDATE}, {@code DELETE}; a plain {@code INSERT}
+ * locks nothing anyone waits for, a read-only transaction nothing at all), and one gap between statements while
+ * those locks were held — measured from the driver's return to the next statement, so time inside the driver
+ * is not counted — is at least the open-time threshold (1 s). An ORM's flush, a JIT warm-up or a busy CPU
+ * spreads its time over many short gaps, which never add up to one such gap; a remote call or a sleep does not.
+ * The share of the open time spent outside the database must also exceed the idle ratio. Capture files
+ * written before gaps were measured are judged by their open time and idle share alone.
  */
 final class LongTransactionDetector implements Detector {
 
@@ -39,12 +46,14 @@ final class LongTransactionDetector implements Detector {
 
   @Override
   public void examine(ScopeView scope, Consumer<Detection> out) {
+    long min = minOpenMillis * 1_000_000L;
     for (TransactionRecord tx : scope.scope().transactions()) {
       double idle = tx.openNanos() <= 0 ? 0 : (double) tx.idleNanos() / tx.openNanos();
-      if (tx.openNanos() >= minOpenMillis * 1_000_000L && idle > minIdleRatio) {
+      boolean lockedGap = tx.longestLockedGapNanos() < 0 || tx.longestLockedGapNanos() >= min;
+      if (tx.lockingStatements() > 0 && lockedGap && tx.openNanos() >= min && idle > minIdleRatio) {
         // count = lock-taking statements, totalNanos = idle time, scopeNanos = open time, value = lock held ms
-        out.accept(new Detection(RULE, scope.name(), tx.firstFingerprintId(), tx.firstStatement(), null, null,
-            tx.lockingStatements(), tx.idleNanos(), tx.openNanos(), tx.lockHeldNanos() / 1e6));
+        out.accept(new Detection(RULE, scope.name(), tx.firstFingerprintId(), tx.firstStatement(), tx.callSite(),
+            null, tx.lockingStatements(), tx.idleNanos(), tx.openNanos(), tx.lockHeldNanos() / 1e6));
       }
     }
   }
@@ -54,9 +63,9 @@ final class LongTransactionDetector implements Detector {
     double openMillis = s.totalScopeNanos() / 1e6 / Math.max(1, s.occurrences());
     boolean locks = s.maxValue() > 0;
     return Optional.of(Finding.builder(RULE, locks ? Severity.HIGH : Severity.MEDIUM)
-        .title(String.format("Long transaction in %s: open %s, %s of it idle%s", s.scopeName(),
+        .title(String.format("Long transaction in %s: open %s, %s of it idle%s%s", s.scopeName(),
             Quantities.millis(openMillis), Quantities.format(s.shareOfScope(), "ratio"),
-            locks ? ", holding row locks " + Quantities.millis(s.maxValue()) : ""))
+            locks ? ", holding row locks " + Quantities.millis(s.maxValue()) : "", s.where()))
         .subject(Subject.scope(s.scopeName()))
         .detail("The transaction that starts with `" + s.example() + "` stayed open " + Quantities.millis(openMillis)
             + " on average (" + s.occurrences() + " times) while the application did no database work for "

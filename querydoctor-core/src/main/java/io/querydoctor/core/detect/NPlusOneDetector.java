@@ -1,5 +1,6 @@
 package io.querydoctor.core.detect;
 
+import io.querydoctor.core.capture.StatementEvent;
 import io.querydoctor.core.finding.Evidence;
 import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.finding.Fix;
@@ -17,8 +18,10 @@ import java.util.function.Consumer;
  * has N or more executions and more than one distinct parameter set (a group with a single parameter set is
  * {@code repeated-identical-query} instead). Whether a "parent" query preceded the loop is not required: the
  * repetition itself is what costs round trips. The fix names the batched shape, derived from the redacted
- * text: the last {@code column = ?} becomes {@code column = ANY (?)} (one array parameter) — or an ORM join /
- * batch fetch when the statements come from an ORM.
+ * text: the last {@code column = ?} becomes {@code column = ANY (?)} (one array parameter) — or, in the
+ * framework's terms ({@link FrameworkFixes}), a join / batch fetch, or multi-id loading for a {@code find(id)}
+ * loop. Two shapes never fire: sequence calls (each returns a new value; see {@code sequence-per-row}) and
+ * batch fetches, statements carrying k &gt; 1 keys ({@link KeyLists}), unless the batches hold one key each.
  */
 final class NPlusOneDetector implements Detector {
 
@@ -44,10 +47,29 @@ final class NPlusOneDetector implements Detector {
   public void examine(ScopeView scope, Consumer<Detection> out) {
     for (FingerprintRun run : scope.byFingerprint(minExecutions)) {
       if (run.count() >= minExecutions && run.first().fingerprint().shape().kind() == StatementKind.SELECT
-          && run.succeeded() >= minExecutions && run.hasDifferentValues()) {
+          && run.succeeded() >= minExecutions && run.hasDifferentValues()
+          && !SequenceCall.is(run.first().fingerprint()) && oneKeyAtATime(run)) {
         out.accept(run.detection(RULE, scope.name(), scope.durationNanos(), run.count()));
       }
     }
+  }
+
+  /**
+   * Whether the run loads its keys one statement each. A batch fetch ({@code IN (…)} or {@code = ANY(?)} with
+   * k &gt; 1 keys) is one statement doing the work of k: however many batches there are, the loop is already
+   * batched. Only statements that carried a single key count, so batches of one id at a time still fire.
+   */
+  private boolean oneKeyAtATime(FingerprintRun run) {
+    if (!KeyLists.keyed(run.first().fingerprint())) {
+      return true;
+    }
+    int single = 0;
+    for (StatementEvent event : run.events()) {
+      if (KeyLists.keys(event) <= 1) {
+        single++;
+      }
+    }
+    return single >= minExecutions;
   }
 
   /** Names the ORM mechanism when the framework entry point shows it. */
@@ -85,10 +107,7 @@ final class NPlusOneDetector implements Detector {
         .evidence(Evidence.of("total_time", s.totalMillis(), "ms"))
         .evidence(Evidence.of("share_of_scope_time", s.shareOfScope(), "ratio"))
         .impact(s.impact())
-        .fix(Fix.code("Load the rows for all parent ids in one query"
-            + (batched == null ? " with IN (...) or = ANY(?)" : " with an array parameter (or IN (...))")
-            + "; with an ORM, use a join fetch (JPQL JOIN FETCH, @EntityGraph) or batch fetching "
-            + "(@BatchSize, hibernate.default_batch_fetch_size)"
+        .fix(Fix.code(FrameworkFixes.sentence(FrameworkFixes.nPlusOne(s.callSite(), batched != null))
             + (s.callSite() == null ? "." : " at " + s.callSite() + "."), batched))
         .build());
   }

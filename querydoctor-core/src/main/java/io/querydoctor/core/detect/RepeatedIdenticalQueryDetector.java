@@ -35,8 +35,9 @@ final class RepeatedIdenticalQueryDetector implements Detector {
   public void examine(ScopeView scope, Consumer<Detection> out) {
     for (FingerprintRun shape : scope.byFingerprint(minExecutions)) {
       // Only a shape that repeats can hold identical executions: most scopes stop here.
+      // A sequence call returns a new value each time: its repeats are sequence-per-row's, never this rule's.
       if (shape.count() < minExecutions || shape.first().fingerprint().shape().kind() != StatementKind.SELECT
-          || !shape.hasRepeatedValues()) {
+          || !shape.hasRepeatedValues() || SequenceCall.is(shape.first().fingerprint())) {
         continue;
       }
       for (FingerprintRun run : FingerprintRun.by(shape.events(), e -> !e.failed(), FingerprintRun::valueKey)) {

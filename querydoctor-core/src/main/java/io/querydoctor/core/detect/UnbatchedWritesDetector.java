@@ -59,8 +59,7 @@ final class UnbatchedWritesDetector implements Detector {
         .evidence(Evidence.of("total_time", s.totalMillis(), "ms"))
         .evidence(Evidence.of("share_of_scope_time", s.shareOfScope(), "ratio"))
         .impact(s.impact())
-        .fix(Fix.code("Send the rows as one JDBC batch (addBatch/executeBatch; with pgjdbc set "
-            + "reWriteBatchedInserts=true), one multi-row INSERT, or COPY for bulk loads"
+        .fix(Fix.code(FrameworkFixes.sentence(FrameworkFixes.unbatchedWrites(s.callSite()))
             + (s.callSite() == null ? "." : ", at " + s.callSite() + "."), s.example()))
         .build());
   }

@@ -38,7 +38,7 @@ final class MergeKeys {
       Set.of("duplicate-index", "redundant-index", "unused-index", "index-bloat");
   /** Findings about one statement shape in a unit of work; their scope key links them to too-many-queries. */
   private static final Set<String> SCOPE_STATEMENT_RULES =
-      Set.of("n-plus-one", "unbatched-writes", "repeated-identical-query", "too-many-queries");
+      Set.of("n-plus-one", "unbatched-writes", "repeated-identical-query", "too-many-queries", "sequence-per-row");
 
   private MergeKeys() {}
 

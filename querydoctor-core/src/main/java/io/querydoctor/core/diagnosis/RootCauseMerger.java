@@ -72,9 +72,15 @@ public final class RootCauseMerger {
         .toList());
   }
 
-  private static Finding headline(List<Finding> group) {
-    if (group.size() == 1) {
-      return group.get(0);
+  private static Finding headline(List<Finding> members) {
+    if (members.size() == 1) {
+      return members.get(0);
+    }
+    // A member may carry findings merged earlier (capture files a budget under its N+1): they join the group.
+    List<Finding> group = new ArrayList<>();
+    for (Finding member : members) {
+      group.add(member.supporting().isEmpty() ? member : member.withSupporting(List.of()));
+      group.addAll(member.supporting());
     }
     List<Finding> ordered = new ArrayList<>(group);
     ordered.sort(Comparator.comparingInt((Finding f) -> causeRank(f.ruleId())).thenComparing(Report.RANKING));

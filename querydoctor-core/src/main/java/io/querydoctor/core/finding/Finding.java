@@ -24,6 +24,8 @@ import java.util.Objects;
  *     columns a filter used, the session that blocked): the keys by which findings about one root cause are
  *     merged; may be empty
  * @param supporting findings about the same root cause merged into this one, as further evidence; may be empty
+ * @param callSite where in the application's code the statements it is about ran, or {@code null} (findings
+ *     not from capture, or captured without a stack walk)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Finding(
@@ -37,7 +39,8 @@ public record Finding(
     Fix fix,
     Verification verification,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Subject> concerns,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Finding> supporting) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Finding> supporting,
+    CodeLocation callSite) {
 
   public Finding {
     Objects.requireNonNull(ruleId, "ruleId");
@@ -55,22 +58,35 @@ public record Finding(
     supporting = supporting == null ? List.of() : List.copyOf(supporting);
   }
 
+  /** A finding without a call site (every finding that does not come from capture). */
+  public Finding(String ruleId, Severity severity, String title, Subject subject, String detail,
+      List<Evidence> evidence, Impact impact, Fix fix, Verification verification, List<Subject> concerns,
+      List<Finding> supporting) {
+    this(ruleId, severity, title, subject, detail, evidence, impact, fix, verification, concerns, supporting, null);
+  }
+
+  /** The same finding, located in the application's code. */
+  public Finding withCallSite(CodeLocation location) {
+    return new Finding(ruleId, severity, title, subject, detail, evidence, impact, fix, verification, concerns,
+        supporting, location);
+  }
+
   /** The same finding with the effect of its fix attached. */
   public Finding withVerification(Verification measured) {
     return new Finding(ruleId, severity, title, subject, detail, evidence, impact, fix, measured, concerns,
-        supporting);
+        supporting, callSite);
   }
 
   /** The same finding at another severity (an analyzer adjusting from measured impact). */
   public Finding withSeverity(Severity adjusted) {
     return new Finding(ruleId, adjusted, title, subject, detail, evidence, impact, fix, verification, concerns,
-        supporting);
+        supporting, callSite);
   }
 
   /** The same finding with a longer explanation. */
   public Finding withDetail(String longer) {
     return new Finding(ruleId, severity, title, subject, longer, evidence, impact, fix, verification, concerns,
-        supporting);
+        supporting, callSite);
   }
 
   /** The same finding with another fix (e.g. a drop that must name the index to keep). */
@@ -84,19 +100,19 @@ public record Finding(
     List<Subject> all = new java.util.ArrayList<>(concerns);
     more.stream().filter(s -> !all.contains(s) && !s.equals(subject)).forEach(all::add);
     return new Finding(ruleId, severity, title, subject, detail, evidence, impact, fix, verification, all,
-        supporting);
+        supporting, callSite);
   }
 
   /** The same finding standing for a root cause, with {@code others} about that cause merged in as evidence. */
   public Finding withSupporting(List<Finding> others) {
     return new Finding(ruleId, severity, title, subject, detail, evidence, impact, fix, verification, concerns,
-        others);
+        others, callSite);
   }
 
   /** The same finding with another impact estimate (e.g. re-based onto the workload's time window). */
   public Finding withImpact(Impact rebased) {
     return new Finding(ruleId, severity, title, subject, detail, evidence, rebased, fix, verification, concerns,
-        supporting);
+        supporting, callSite);
   }
 
   /** Every subject the finding is about: its subject first, then what it concerns. */

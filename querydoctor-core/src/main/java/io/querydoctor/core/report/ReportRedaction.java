@@ -60,7 +60,7 @@ final class ReportRedaction {
   Finding finding(Finding f) {
     return new Finding(f.ruleId(), f.severity(), prose.apply(f.title()), f.subject(),
         prose.apply(f.detail()), f.evidence(), f.impact(), fix(f.fix()), verification(f.verification()),
-        f.concerns(), f.supporting().stream().map(this::finding).toList());
+        f.concerns(), f.supporting().stream().map(this::finding).toList(), f.callSite());
   }
 
   private QueryPlan plan(QueryPlan p) {

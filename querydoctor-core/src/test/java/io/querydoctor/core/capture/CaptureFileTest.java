@@ -66,6 +66,28 @@ class CaptureFileTest {
   }
 
   @Test
+  void replayKeepsSequenceCallsLockedGapsAndCallSites() {
+    Path file = dir.resolve("capture.jsonl");
+    CaptureSession live = session(file);
+    FakeConnection c = new FakeConnection(live, ticker, false);
+    try (Scope scope = live.scope("POST /fees")) {
+      for (int i = 0; i < 12; i++) {
+        c.run("select nextval('fee_seq')", 0, 0.1, 1);
+        c.run("INSERT INTO fee (id) VALUES (?)", i, 0.1, 1);
+      }
+      c.tracker().autoCommitChanged(false);
+      c.run("SELECT * FROM account WHERE id = ? FOR UPDATE", 1, 1, 1);
+      ticker.advanceMillis(1_500);
+      c.tracker().committed();
+    }
+    live.close();
+    List<Finding> replayed = new CaptureFileReader().read(file).findings();
+    assertThat(replayed).extracting(Finding::key)
+        .containsExactlyInAnyOrderElementsOf(live.findings().stream().map(Finding::key).toList());
+    assertThat(replayed).extracting(Finding::ruleId).contains("sequence-per-row", "long-transaction", "unbatched-writes");
+  }
+
+  @Test
   void theAnalyzerReportsFindingsAndSkipsAMissingFile() {
     Path file = dir.resolve("capture.jsonl");
     CaptureSession live = session(file);

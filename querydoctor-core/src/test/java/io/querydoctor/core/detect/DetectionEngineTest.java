@@ -21,8 +21,11 @@ class DetectionEngineTest {
   private final CaptureSession session = CaptureSession.start(CaptureOptions.builder().ticker(ticker)
       .slowQueryLog(false).build());
 
+  /** The rules found, including those filed under another finding as its supporting evidence. */
   private List<String> rulesFound() {
-    return session.findings().stream().map(Finding::ruleId).distinct().sorted().toList();
+    return session.findings().stream()
+        .flatMap(f -> java.util.stream.Stream.concat(java.util.stream.Stream.of(f), f.supporting().stream()))
+        .map(Finding::ruleId).distinct().sorted().toList();
   }
 
   private void inScope(Consumer<FakeConnection> work) {

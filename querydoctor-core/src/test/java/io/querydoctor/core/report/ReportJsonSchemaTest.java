@@ -51,6 +51,25 @@ class ReportJsonSchemaTest {
   }
 
   @Test
+  void aCaptureFindingCarriesItsStructuredCallSite() throws IOException {
+    Report sample = SampleReports.full();
+    io.querydoctor.core.finding.Finding located = sample.findings().get(0)
+        .withCallSite(new io.querydoctor.core.finding.CodeLocation("com.example.Library", "listBooks",
+            "Library.java", 42));
+    Report report = new Report(1, "querydoctor test", Instant.EPOCH, "x", 0, List.of(located), List.of());
+    String json = render(report);
+    assertThat(validate(json)).isEmpty();
+    JsonNode site = new ObjectMapper().readTree(json).get("findings").get(0).get("callSite");
+    assertThat(site.get("class").asText()).isEqualTo("com.example.Library");
+    assertThat(site.get("method").asText()).isEqualTo("listBooks");
+    assertThat(site.get("file").asText()).isEqualTo("Library.java");
+    assertThat(site.get("line").asInt()).isEqualTo(42);
+    JsonNode tree = new ObjectMapper().readTree(json);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("findings").get(0).get("callSite")).remove("line");
+    assertThat(validate(tree.toString())).as("line is required").isNotEmpty();
+  }
+
+  @Test
   void emptyReportMatchesTheSchema() throws IOException {
     Report empty = new Report(1, "querydoctor test", Instant.EPOCH, "x", 0, List.of(), List.of());
     assertThat(validate(render(empty))).isEmpty();

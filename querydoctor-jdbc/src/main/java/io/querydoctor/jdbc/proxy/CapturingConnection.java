@@ -81,6 +81,24 @@ public final class CapturingConnection extends DelegatingConnection {
     return prepared(delegate.prepareStatement(sql, type, concurrency, holdability), sql);
   }
 
+  // The array this connection made last and its length: an ORM's batch fetch binds it to = ANY(?) next, and the
+  // bound array's length (the batch's keys) cannot be read back from the driver's Array without a copy.
+  private java.sql.Array lastArray;
+  private int lastArrayLength;
+
+  @Override
+  public java.sql.Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+    java.sql.Array array = delegate.createArrayOf(typeName, elements);
+    lastArray = array;
+    lastArrayLength = elements == null ? 0 : elements.length;
+    return array;
+  }
+
+  /** The length of {@code array} if this connection made it last, else 0 (unknown). */
+  int lengthOf(java.sql.Array array) {
+    return array == lastArray ? lastArrayLength : 0;
+  }
+
   private PreparedStatement prepared(PreparedStatement statement, String sql) {
     return new CapturingPreparedStatement(statement, this, capture, sql);
   }

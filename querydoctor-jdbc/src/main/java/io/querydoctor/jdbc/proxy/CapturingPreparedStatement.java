@@ -41,6 +41,8 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
   private long[] moreBits;
   private int highestParameter;
   private int batched;
+  // The length of the longest list bound (an array for = ANY(?)): a batch fetch of that many keys. 0: none.
+  private int keys;
   private CountingResultSet pending;
 
   CapturingPreparedStatement(PreparedStatement delegate, Connection connection, StatementCapture capture,
@@ -102,6 +104,10 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
 
   @Override
   protected void bindObject(int index, Object value) {
+    if (value instanceof Object[] || value instanceof java.sql.Array) {
+      keys = value instanceof Object[] list ? list.length
+          : connection instanceof CapturingConnection c ? c.lengthOf((java.sql.Array) value) : 0;
+    }
     bind(index, value instanceof Integer || value instanceof Long || value instanceof Short
         ? ((Number) value).longValue() : Objects.hashCode(value) * 0x9E3779B97F4A7C15L);
   }
@@ -120,6 +126,7 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
       Arrays.fill(moreBits, 0L);
     }
     highestParameter = 0;
+    keys = 0;
   }
 
   /** A hash of all bound values; 0 when none are bound. Unbound markers below the highest bound count as 0. */
@@ -153,7 +160,8 @@ public final class CapturingPreparedStatement extends DelegatingPreparedStatemen
       failed(start);
       throw e;
     }
-    return counted(capture.query(owner, sql, fingerprint, parameterHash(), offsetValue(), start, result));
+    return counted(capture.query(owner, sql, fingerprint, Math.max(1, keys), parameterHash(), offsetValue(), start,
+        result));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.querydoctor.jdbc.proxy;
 
+import io.querydoctor.core.capture.CallSite;
 import io.querydoctor.core.sql.Fingerprint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,7 +8,8 @@ import java.sql.Statement;
 
 /**
  * Counts the rows the application reads; reports its statement once, when reading ends (last {@code next()},
- * close, or the statement running again or closing), with the time reading took (see
+ * close, or the statement running again or closing), with the time reading took and the call site taken when
+ * the query ran (see
  * {@link StatementCapture#resultFinished}).
  */
 final class CountingResultSet extends DelegatingResultSet {
@@ -20,11 +22,15 @@ final class CountingResultSet extends DelegatingResultSet {
   private final long offsetValue;
   private final long start;
   private final long elapsed;
+  private final CallSite site;
   private long rows;
-  private boolean finished;
+  // The keys the query bound (see StatementCapture#query), negated once the result is finished: one int for
+  // both keeps this object, made for every query, at the size it had before it carried the keys.
+  private int keys;
 
   CountingResultSet(ResultSet delegate, Statement owner, StatementCapture capture, String sql,
-      Fingerprint fingerprint, long parameterHash, long offsetValue, long start, long elapsed) {
+      Fingerprint fingerprint, int keys, long parameterHash, long offsetValue, long start, long elapsed,
+      CallSite site) {
     super(delegate);
     this.owner = owner;
     this.capture = capture;
@@ -34,6 +40,8 @@ final class CountingResultSet extends DelegatingResultSet {
     this.offsetValue = offsetValue;
     this.start = start;
     this.elapsed = elapsed;
+    this.keys = Math.max(1, keys);
+    this.site = site;
   }
 
   @Override
@@ -62,9 +70,9 @@ final class CountingResultSet extends DelegatingResultSet {
   }
 
   void finish() {
-    if (!finished) {
-      finished = true;
-      capture.resultFinished(sql, fingerprint, parameterHash, offsetValue, start, elapsed, rows);
+    if (keys > 0) {
+      keys = -keys;
+      capture.resultFinished(sql, fingerprint, -keys, parameterHash, offsetValue, start, elapsed, rows, site);
     }
   }
 

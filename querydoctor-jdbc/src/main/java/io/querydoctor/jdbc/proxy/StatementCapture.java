@@ -1,5 +1,6 @@
 package io.querydoctor.jdbc.proxy;
 
+import io.querydoctor.core.capture.CallSite;
 import io.querydoctor.core.capture.ConnectionTracker;
 import io.querydoctor.core.capture.Ticker;
 import io.querydoctor.core.sql.Fingerprint;
@@ -50,16 +51,28 @@ final class StatementCapture {
    */
   ResultSet query(Statement owner, String sql, Fingerprint fingerprint, long parameterHash, long offsetValue,
       long start, ResultSet result) {
+    return query(owner, sql, fingerprint, 1, parameterHash, offsetValue, start, result);
+  }
+
+  /**
+   * As above, for a query that binds a list of {@code keys} values (an array for {@code = ANY(?)}): one
+   * statement doing the work of that many, recorded as its batch size.
+   */
+  ResultSet query(Statement owner, String sql, Fingerprint fingerprint, int keys, long parameterHash,
+      long offsetValue, long start, ResultSet result) {
     long elapsed = now() - start;
     if (!countRows || result == null) {
-      tracker.statementExecuted(sql, fingerprint, 1, parameterHash, offsetValue, start, elapsed, -1, false);
+      tracker.statementExecuted(sql, fingerprint, keys, parameterHash, offsetValue, start, elapsed, -1, false);
       return result;
     }
     try {
-      return new CountingResultSet(result, owner, this, sql, fingerprint, parameterHash, offsetValue, start,
-          elapsed);
+      // The call site is taken now, while the stack still shows the line that ran the query: the event is
+      // recorded when the rows have been read, often in another method (a row mapper).
+      Fingerprint known = fingerprint != null ? fingerprint : tracker.fingerprint(sql);
+      return new CountingResultSet(result, owner, this, sql, known, keys, parameterHash, offsetValue, start,
+          elapsed, tracker.callSiteAtExecute(known, elapsed));
     } catch (RuntimeException e) {
-      tracker.statementExecuted(sql, fingerprint, 1, parameterHash, offsetValue, start, elapsed, -1, false);
+      tracker.statementExecuted(sql, fingerprint, keys, parameterHash, offsetValue, start, elapsed, -1, false);
       return result;
     }
   }
@@ -81,10 +94,10 @@ final class StatementCapture {
    * Called once by a counting result set when its rows are read or it closes: the time since the driver returned
    * ({@code start + elapsed}) is the time the application took to consume the result, when asked for.
    */
-  void resultFinished(String sql, Fingerprint fingerprint, long parameterHash, long offsetValue, long start,
-      long elapsed, long rows) {
+  void resultFinished(String sql, Fingerprint fingerprint, int keys, long parameterHash, long offsetValue,
+      long start, long elapsed, long rows, CallSite site) {
     long consumed = consumeTime ? Math.max(0, now() - start - elapsed) : -1;
-    tracker.statementExecuted(sql, fingerprint, 1, parameterHash, offsetValue, start, elapsed, consumed, rows,
-        false);
+    tracker.statementExecuted(sql, fingerprint, keys, parameterHash, offsetValue, start, elapsed, consumed, rows,
+        false, true, site);
   }
 }
