@@ -57,10 +57,26 @@ public final class EmbeddedServer implements AutoCloseable {
    * server logs.
    */
   public static EmbeddedServer start(Path dataDirectory, java.util.Map<String, String> settings) {
+    return start(dataDirectory, settings, true, 0);
+  }
+
+  /**
+   * Starts a server whose data outlives it: an existing data directory is reused as it is (initdb runs only
+   * when it holds no cluster yet) and {@link #close()} stops the server without removing anything. For
+   * {@code querydoctor monitor}'s history store, kept across restarts.
+   *
+   * @param port the port to listen on, or 0 for any free one
+   */
+  public static EmbeddedServer startKeeping(Path dataDirectory, int port) {
+    return start(dataDirectory, java.util.Map.of(), false, port);
+  }
+
+  private static EmbeddedServer start(Path dataDirectory, java.util.Map<String, String> settings, boolean clean,
+      int port) {
     try {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setDataDirectory(dataDirectory)
-          .setCleanDataDirectory(true)
+          .setCleanDataDirectory(clean)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("listen_addresses", "127.0.0.1")
           .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
@@ -68,6 +84,9 @@ public final class EmbeddedServer implements AutoCloseable {
           .setServerConfig("track_io_timing", "on")
           .setServerConfig("max_connections", "50");
       settings.forEach(builder::setServerConfig);
+      if (port > 0) {
+        builder.setPort(port);
+      }
       EmbeddedPostgres postgres = builder.start();
       return new EmbeddedServer(postgres, dataDirectory);
     } catch (IOException | RuntimeException e) {
@@ -130,7 +149,7 @@ public final class EmbeddedServer implements AutoCloseable {
     return dataDirectory;
   }
 
-  /** Stops the server and removes its data directory. */
+  /** Stops the server and removes its data directory (unless started with {@link #startKeeping}). */
   @Override
   public void close() {
     try {
