@@ -79,6 +79,11 @@ public final class Monitor implements AutoCloseable {
     return metrics;
   }
 
+  /** The alerts pending or firing now. */
+  public List<Alert> openAlerts() {
+    return evaluator.openAlerts();
+  }
+
   /** One cycle over every target; returns the samples taken. */
   public List<Sample> cycle() {
     List<Sample> samples = new ArrayList<>();
