@@ -60,7 +60,8 @@ public final class Monitor implements AutoCloseable {
     this.clock = clock;
     this.sampler = new Sampler(clock);
     AlertHistory alerts = store.alerts();
-    this.evaluator = new AlertEvaluator(rules, alerts);
+    this.evaluator = new AlertEvaluator(rules, alerts,
+        targets.stream().map(MonitoredTarget::name).collect(java.util.stream.Collectors.toSet()));
     this.regressions = new RegressionDetector(store, settings.baselineWindow(), settings.minCalls());
     this.heavyChecks = heavyChecks;
     this.metrics = new MonitorMetrics(settings.topStatements());

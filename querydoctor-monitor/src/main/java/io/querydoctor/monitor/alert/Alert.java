@@ -28,6 +28,9 @@ public record Alert(long id, String target, AlertRule rule, Subject subject, Sev
 
   /** One line: what, where, how much against what threshold. */
   public String summary() {
+    if (rule.unit() == Unit.BOOLEAN) {
+      return rule.title() + " on " + target;
+    }
     return rule.title() + " on " + target + (subject.kind().name().equals("DATABASE") ? "" : " (" + subject + ")")
         + ": " + rule.unit().format(value) + " (threshold " + rule.comparison().symbol() + " "
         + rule.unit().format(rule.threshold()) + ")";

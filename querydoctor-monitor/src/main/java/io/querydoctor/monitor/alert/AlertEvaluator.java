@@ -26,13 +26,17 @@ public final class AlertEvaluator {
   private final AlertHistory history;
   private final Map<String, Alert> open = new LinkedHashMap<>();
 
-  /** Continues the alerts {@code history} has open for these rules (a restarted monitor). */
-  public AlertEvaluator(List<AlertRule> rules, AlertHistory history) throws SQLException {
+  /**
+   * Continues the alerts {@code history} has open for these rules and {@code targets} (a restarted monitor);
+   * alerts of databases this monitor does not watch (another monitor's, on a shared store) are left alone.
+   */
+  public AlertEvaluator(List<AlertRule> rules, AlertHistory history, java.util.Set<String> targets)
+      throws SQLException {
     this.rules = List.copyOf(rules);
     this.history = history;
     Map<String, AlertRule> byId = new LinkedHashMap<>();
     rules.forEach(r -> byId.put(r.id(), r));
-    history.openAlerts(byId).forEach(a -> open.put(a.key(), a));
+    history.openAlerts(byId).stream().filter(a -> targets.contains(a.target())).forEach(a -> open.put(a.key(), a));
   }
 
   /** Evaluates every rule on {@code observed}; returns the alerts that started firing or resolved now. */
