@@ -96,11 +96,9 @@ public final class Monitor implements AutoCloseable {
       }
       metrics.record(sample);
       boolean stored = store(sample);
-      List<Alert> changed = evaluate(target, sample, stored);
+      List<Finding> findings = sample.ok() ? heavyChecksIfDue(target, sample.intervalEnd()) : null;
+      List<Alert> changed = evaluate(target, sample, stored, findings);
       notify(changed, sample.intervalEnd());
-      if (sample.ok()) {
-        heavyChecksIfDue(target, sample.intervalEnd());
-      }
     }
     housekeeping();
     return samples;
@@ -117,9 +115,12 @@ public final class Monitor implements AutoCloseable {
     }
   }
 
-  private List<Alert> evaluate(MonitoredTarget target, Sample sample, boolean stored) {
+  private List<Alert> evaluate(MonitoredTarget target, Sample sample, boolean stored, List<Finding> findings) {
     try {
       Observations observations = SampleObservations.of(sample, target.database());
+      if (findings != null) {
+        SampleObservations.addFindings(observations, findings);
+      }
       if (stored && sample.ok()) {
         regressions.observe(sample, observations);
       }
@@ -151,17 +152,20 @@ public final class Monitor implements AutoCloseable {
     return last == null || !Duration.between(last, now).minus(settings.repeatFiring()).isNegative();
   }
 
-  private void heavyChecksIfDue(MonitoredTarget target, Instant now) {
+  /** The heavy checks' findings when they were due and ran, else null (nothing observed this cycle). */
+  private List<Finding> heavyChecksIfDue(MonitoredTarget target, Instant now) {
     Instant last = lastHeavyRun.get(target.name());
     if (last != null && Duration.between(last, now).compareTo(settings.heavyInterval()) < 0) {
-      return;
+      return null;
     }
     lastHeavyRun.put(target.name(), now);
     try {
       List<Finding> findings = heavyChecks.run(target);
       store.recordFindings(target.name(), findings, now);
+      return findings;
     } catch (Exception e) {
       LOG.warn("heavy checks on {} failed: {}", target.name(), e.getMessage());
+      return null;
     }
   }
 

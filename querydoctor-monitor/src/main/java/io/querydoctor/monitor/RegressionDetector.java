@@ -38,13 +38,13 @@ final class RegressionDetector {
     if (sample.deltas() == null) {
       return;
     }
-    observations.observedNone(Observations.LATENCY_RATIO);
+    observations.complete(Observations.LATENCY_RATIO);
     Instant now = sample.intervalEnd();
     Optional<Instant> deploy = store.latestDeployMark(sample.target(), now)
         .filter(mark -> mark.isAfter(now.minus(window)));
     Instant baselineEnd = deploy.filter(mark -> mark.isBefore(sample.intervalStart())).orElse(sample.intervalStart());
     if (deploy.isPresent()) {
-      observations.observedNone(Observations.NEW_STATEMENT_MEAN_MS);
+      observations.complete(Observations.NEW_STATEMENT_MEAN_MS);
     }
     for (StatementCounters current : SampleObservations.topStatements(sample)) {
       if (current.calls() < minCalls) {

@@ -48,7 +48,7 @@ final class SampleObservations {
     if (rollback != null) {
       observations.put(Observations.ROLLBACK_RATIO, db, rollback);
     }
-    observations.observedNone(Observations.STATEMENT_MEAN_MS);
+    observations.complete(Observations.STATEMENT_MEAN_MS);
     for (StatementCounters s : topStatements(sample)) {
       observations.put(Observations.STATEMENT_MEAN_MS, fingerprint(s), s.meanExecMs());
     }
@@ -58,6 +58,20 @@ final class SampleObservations {
   static List<StatementCounters> topStatements(Sample sample) {
     List<StatementCounters> statements = sample.deltas().statements();
     return statements.subList(0, Math.min(TOP_STATEMENTS, statements.size()));
+  }
+
+  /**
+   * Heavy-check findings as observations: per finding (subject = its {@code rule:subject} key, so two rules on one
+   * table are two alerts) its severity rank, with its title and fix as the alert's detail. The list is complete:
+   * an alert whose finding is no longer reported resolves.
+   */
+  static void addFindings(Observations observations, java.util.List<io.querydoctor.core.finding.Finding> findings) {
+    observations.complete(Observations.FINDING_SEVERITY);
+    for (io.querydoctor.core.finding.Finding f : findings) {
+      String fix = f.fix().summary() + (f.fix().sql() == null ? "" : " " + f.fix().sql());
+      observations.put(Observations.FINDING_SEVERITY, new Subject(f.subject().kind(), f.key()),
+          4 - f.severity().ordinal(), f.title() + ". Fix: " + fix);
+    }
   }
 
   static Subject fingerprint(StatementCounters statement) {

@@ -14,20 +14,25 @@ import java.time.Instant;
  * @param value the latest observed value, in the rule's unit
  * @param startedAt when the condition was first seen (pending since)
  * @param updatedAt the latest state change or observation
+ * @param detail what exactly was observed, when the rule's title is not enough (a finding's title and fix); may be
+ *     null
  */
 public record Alert(long id, String target, AlertRule rule, Subject subject, Severity severity, AlertState state,
-    double value, Instant startedAt, Instant updatedAt) {
+    double value, Instant startedAt, Instant updatedAt, String detail) {
 
   public Alert withState(AlertState next, double observed, Instant at) {
-    return new Alert(id, target, rule, subject, severity, next, observed, startedAt, at);
+    return new Alert(id, target, rule, subject, severity, next, observed, startedAt, at, detail);
   }
 
   public Alert withValue(double observed, Instant at) {
-    return new Alert(id, target, rule, subject, severity, state, observed, startedAt, at);
+    return new Alert(id, target, rule, subject, severity, state, observed, startedAt, at, detail);
   }
 
   /** One line: what, where, how much against what threshold. */
   public String summary() {
+    if (detail != null) {
+      return rule.title() + " on " + target + ": " + detail;
+    }
     if (rule.unit() == Unit.BOOLEAN) {
       return rule.title() + " on " + target;
     }

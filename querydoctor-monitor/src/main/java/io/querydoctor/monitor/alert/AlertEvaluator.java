@@ -48,13 +48,14 @@ public final class AlertEvaluator {
         continue;
       }
       for (Map.Entry<Subject, Double> value : values.entrySet()) {
-        Alert transition = step(target, rule, value.getKey(), value.getValue(), now);
+        Alert transition = step(target, rule, value.getKey(), value.getValue(),
+            observed.detail(value.getKey()), now);
         if (transition != null) {
           changed.add(transition);
         }
       }
-      if (values.isEmpty()) {
-        clearAll(target, rule, now, changed);
+      if (observed.isComplete(rule.metric())) {
+        clearUnobserved(target, rule, values, now, changed);
       }
     }
     return changed;
@@ -65,14 +66,14 @@ public final class AlertEvaluator {
     return List.copyOf(open.values());
   }
 
-  private Alert step(String target, AlertRule rule, Subject subject, double value, Instant now)
+  private Alert step(String target, AlertRule rule, Subject subject, double value, String detail, Instant now)
       throws SQLException {
     String key = key(target, rule, subject);
     Alert current = open.get(key);
     if (rule.breached(value)) {
       if (current == null) {
         current = history.open(new Alert(0, target, rule, subject, rule.severity(), AlertState.PENDING, value, now,
-            now));
+            now, detail));
         open.put(key, current);
       }
       if (current.state() == AlertState.PENDING && held(current, rule.forDuration(), now)) {
@@ -89,9 +90,11 @@ public final class AlertEvaluator {
     return clear(current, value, now);
   }
 
-  private void clearAll(String target, AlertRule rule, Instant now, List<Alert> changed) throws SQLException {
+  private void clearUnobserved(String target, AlertRule rule, Map<Subject, Double> values, Instant now,
+      List<Alert> changed) throws SQLException {
     for (Alert alert : List.copyOf(open.values())) {
-      if (alert.target().equals(target) && alert.rule().id().equals(rule.id())) {
+      if (alert.target().equals(target) && alert.rule().id().equals(rule.id())
+          && !values.containsKey(alert.subject())) {
         Alert cleared = clear(alert, alert.value(), now);
         if (cleared != null) {
           changed.add(cleared);

@@ -23,23 +23,46 @@ public final class Observations {
   public static final String STATEMENT_MEAN_MS = "statement_mean_ms";
   public static final String LATENCY_RATIO = "latency_ratio";
   public static final String NEW_STATEMENT_MEAN_MS = "new_statement_mean_ms";
+  /** Per heavy-check finding: its severity as a rank, info 0 … critical 4. */
+  public static final String FINDING_SEVERITY = "finding_severity";
 
   /** Every metric a rule may name. */
   public static final Set<String> KNOWN = Set.of(TARGET_UP, CONNECTIONS_USED_RATIO, IDLE_IN_TRANSACTION_SECONDS,
       LONGEST_QUERY_SECONDS, LOCK_WAIT_SECONDS, CACHE_HIT_RATIO, ROLLBACK_RATIO, REPLICATION_LAG_SECONDS,
-      STATEMENT_MEAN_MS, LATENCY_RATIO, NEW_STATEMENT_MEAN_MS);
+      STATEMENT_MEAN_MS, LATENCY_RATIO, NEW_STATEMENT_MEAN_MS, FINDING_SEVERITY);
 
   private final Map<String, Map<Subject, Double>> values = new LinkedHashMap<>();
+  private final Map<Subject, String> details = new LinkedHashMap<>();
+  private final java.util.Set<String> complete = new java.util.HashSet<>();
 
   public Observations put(String metric, Subject subject, double value) {
     values.computeIfAbsent(metric, k -> new LinkedHashMap<>()).put(subject, value);
     return this;
   }
 
-  /** Marks {@code metric} as observed even with no subject (e.g. no statement ran): nothing breaches. */
-  public Observations observedNone(String metric) {
+  /** Like {@link #put}, with a line saying what exactly was observed (a finding's title and fix). */
+  public Observations put(String metric, Subject subject, double value, String detail) {
+    details.put(subject, detail);
+    return put(metric, subject, value);
+  }
+
+  /**
+   * Declares that {@code metric}'s subjects, as put, are all there are: an open alert on a subject that is not
+   * among them has cleared (a statement no longer among the top ones, a finding the checks no longer report).
+   */
+  public Observations complete(String metric) {
     values.computeIfAbsent(metric, k -> new LinkedHashMap<>());
+    complete.add(metric);
     return this;
+  }
+
+  public boolean isComplete(String metric) {
+    return complete.contains(metric);
+  }
+
+  /** The detail given for {@code subject}, or null. */
+  public String detail(Subject subject) {
+    return details.get(subject);
   }
 
   /** The values of {@code metric} by subject, or null when it was not observed. */

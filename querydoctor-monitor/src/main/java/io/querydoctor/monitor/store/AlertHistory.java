@@ -31,8 +31,8 @@ public final class AlertHistory {
   public Alert open(Alert alert) throws SQLException {
     synchronized (store) {
       try (PreparedStatement insert = store.connection().prepareStatement("""
-          INSERT INTO qd_monitor.alert (target, rule, subject, severity, state, value, summary, started_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+          INSERT INTO qd_monitor.alert (target, rule, subject, severity, state, value, summary, started_at, updated_at,
+            detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
         insert.setString(1, alert.target());
         insert.setString(2, alert.rule().id());
         insert.setString(3, subjectText(alert.subject()));
@@ -42,13 +42,14 @@ public final class AlertHistory {
         insert.setString(7, alert.summary());
         HistoryStore.setInstant(insert, 8, alert.startedAt());
         HistoryStore.setInstant(insert, 9, alert.updatedAt());
+        insert.setString(10, alert.detail());
         long id;
         try (ResultSet rs = insert.executeQuery()) {
           rs.next();
           id = rs.getLong(1);
         }
         Alert stored = new Alert(id, alert.target(), alert.rule(), alert.subject(), alert.severity(), alert.state(),
-            alert.value(), alert.startedAt(), alert.updatedAt());
+            alert.value(), alert.startedAt(), alert.updatedAt(), alert.detail());
         event(stored);
         return stored;
       }
@@ -92,7 +93,7 @@ public final class AlertHistory {
     synchronized (store) {
       List<Alert> open = new ArrayList<>();
       try (PreparedStatement select = store.connection().prepareStatement("""
-          SELECT id, target, rule, subject, severity, state, value, started_at, updated_at FROM qd_monitor.alert
+          SELECT id, target, rule, subject, severity, state, value, started_at, updated_at, detail FROM qd_monitor.alert
            WHERE state IN ('pending', 'firing') ORDER BY id""");
           ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
@@ -100,7 +101,7 @@ public final class AlertHistory {
           if (rule != null) {
             open.add(new Alert(rs.getLong(1), rs.getString(2), rule, subject(rs.getString(4)),
                 Severity.parse(rs.getString(5)), AlertState.parse(rs.getString(6)), rs.getDouble(7),
-                rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant()));
+                rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(), rs.getString(10)));
           }
         }
       }

@@ -95,6 +95,7 @@ CREATE TABLE qd_monitor.alert (
   state       text        NOT NULL CHECK (state IN ('pending', 'firing', 'resolved', 'cancelled')),
   value       double precision,
   summary     text        NOT NULL,
+  detail      text,                    -- what exactly was observed, e.g. a health finding's title and fix
   started_at  timestamptz NOT NULL,
   updated_at  timestamptz NOT NULL
 );

@@ -48,7 +48,7 @@ class MonitorMetricsTest {
     var rule = AlertRules.defaults().stream().filter(r -> r.id().equals("idle-in-transaction")).findFirst()
         .orElseThrow();
     metrics.alerts(List.of(new Alert(1, TARGET, rule, Subject.database("app"), Severity.MEDIUM, AlertState.FIRING,
-        41.5, T, T)));
+        41.5, T, T, null)));
     return metrics;
   }
 

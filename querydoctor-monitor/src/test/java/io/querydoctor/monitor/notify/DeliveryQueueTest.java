@@ -30,7 +30,7 @@ class DeliveryQueueTest {
     AlertRule rule = AlertRules.defaults().stream().filter(r -> r.id().equals("idle-in-transaction")).findFirst()
         .orElseThrow();
     return new Alert(42, "jdbc:postgresql://db/app", rule, Subject.database("app"), Severity.MEDIUM, state, 45.0,
-        NOW.minusSeconds(60), NOW);
+        NOW.minusSeconds(60), NOW, null);
   }
 
   @Test
