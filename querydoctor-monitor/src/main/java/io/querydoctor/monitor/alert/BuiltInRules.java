@@ -62,11 +62,11 @@ final class BuiltInRules {
           Duration.ZERO, Severity.MEDIUM, "new slow statement since the last deploy",
           "The statement first ran after the latest deploy mark: EXPLAIN it and index or rewrite before it grows.",
           "runbook 000 \"NEW: Slow since deployment?\"; 004 \"Log queries > 100ms. Analyze daily for new slow queries\""),
-      new AlertRule("health-finding", Observations.FINDING_SEVERITY, ABOVE, 3, Unit.SEVERITY, Duration.ZERO,
+      new AlertRule("health-finding", Observations.FINDING_SEVERITY, ABOVE, 2, Unit.SEVERITY, Duration.ZERO,
           Severity.HIGH, "health check finding",
           "Apply the finding's fix (in the alert); querydoctor check shows it with its evidence.",
           "runbook 000 \"Alert if statistics > 24 hours old\", \"Monitor index bloat: Alert if > 20% bloat\": the "
-              + "catalog health checks on the heavy schedule, high and critical findings"));
+              + "catalog health checks on the heavy schedule, findings of medium severity or more"));
 
   private BuiltInRules() {
   }
