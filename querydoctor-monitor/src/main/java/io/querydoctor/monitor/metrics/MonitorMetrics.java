@@ -35,7 +35,16 @@ public final class MonitorMetrics {
     long tempBytes;
     long deadlocks;
     final Map<Long, double[]> statements = new LinkedHashMap<>();
+    /** Calls and seconds of query ids no longer tracked one by one (see {@link #MAX_TRACKED}). */
+    final double[] folded = new double[2];
   }
+
+  /**
+   * Query ids tracked one by one per target. Over months, statements come and go (deploys, evictions from
+   * pg_stat_statements); beyond this many, those with the least time are folded into {@code other}, so memory
+   * stays bounded however long the monitor runs.
+   */
+  static final int MAX_TRACKED = 2_000;
 
   private final int topStatements;
   private final Map<String, TargetSeries> targets = new LinkedHashMap<>();
@@ -71,7 +80,28 @@ public final class MonitorMetrics {
         totals[0] += s.calls();
         totals[1] += s.totalExecMs() / 1000;
       }
+      if (series.statements.size() > MAX_TRACKED) {
+        fold(series);
+      }
     }
+  }
+
+  /** Folds the query ids with the least time into the {@code other} totals, down to 3/4 of the bound. */
+  private static void fold(TargetSeries series) {
+    List<Map.Entry<Long, double[]>> sorted = new ArrayList<>(series.statements.entrySet());
+    sorted.sort(Comparator.comparingDouble(e -> e.getValue()[1]));
+    for (int i = 0; i < sorted.size() - MAX_TRACKED * 3 / 4; i++) {
+      double[] totals = sorted.get(i).getValue();
+      series.folded[0] += totals[0];
+      series.folded[1] += totals[1];
+      series.statements.remove(sorted.get(i).getKey());
+    }
+  }
+
+  /** Query ids tracked one by one for {@code target} (for the memory-bound test). */
+  synchronized int trackedStatements(String target) {
+    TargetSeries series = targets.get(target);
+    return series == null ? 0 : series.statements.size();
   }
 
   public synchronized void storeStatus(long sizeBytes, boolean failed) {
@@ -189,7 +219,7 @@ public final class MonitorMetrics {
     List<Map.Entry<Long, double[]>> sorted = new ArrayList<>(series.statements.entrySet());
     sorted.sort(Comparator.comparingDouble((Map.Entry<Long, double[]> e) -> e.getValue()[1]).reversed());
     List<double[]> rows = new ArrayList<>();
-    double[] other = {0, 0, 0, 1};
+    double[] other = {0, series.folded[0], series.folded[1], 1};
     for (int i = 0; i < sorted.size(); i++) {
       double[] totals = sorted.get(i).getValue();
       if (i < topStatements) {

@@ -22,12 +22,16 @@ public final class TargetReader {
 
   private static final String STATEMENTS_RESET = "SELECT stats_reset::text FROM pg_stat_statements_info";
 
-  /** Summed per query id over roles and nesting levels, for this database only. */
+  /**
+   * Summed per query id over roles and nesting levels, for this database only; QueryDoctor's own statements
+   * (marked by the executor) are left out, so the monitor never diagnoses itself.
+   */
   private static final String STATEMENTS = """
       SELECT queryid, min(query), sum(calls)::bigint, sum(total_exec_time), sum(rows)::bigint,
              sum(shared_blks_hit)::bigint, sum(shared_blks_read)::bigint, sum(temp_blks_written)::bigint
         FROM pg_stat_statements
        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND queryid IS NOT NULL
+         AND query NOT LIKE '/* querydoctor */%'
        GROUP BY queryid
       """;
 

@@ -12,6 +12,7 @@ CREATE TABLE qd_monitor.sample (
   duration_ms    double precision
 );
 CREATE INDEX sample_target_end ON qd_monitor.sample (target, interval_end);
+CREATE INDEX sample_end ON qd_monitor.sample (interval_end);  -- retention deletes by age across targets
 
 -- The last cumulative counters read from each target, so that a restarted monitor continues from them.
 CREATE TABLE qd_monitor.counter_state (

@@ -65,6 +65,30 @@ class MonitorMetricsTest {
   }
 
   @Test
+  void memoryStaysBoundedWhileStatementsComeAndGoAndFoldedCallsStayCounted() {
+    MonitorMetrics metrics = new MonitorMetrics(3);
+    double previousOther = 0;
+    long queryid = 0;
+    for (int sample = 0; sample < 200; sample++) {
+      List<StatementCounters> list = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        list.add(new StatementCounters(++queryid, "SELECT " + queryid, 1, 1.0, 1, 0, 0, 0));
+      }
+      Deltas deltas = new Deltas(false, new DatabaseCounters(0, 0, 0, 0, 0, 0, 0, null), list, List.of());
+      metrics.record(new Sample(TARGET, T, T.plusSeconds(sample), null, deltas,
+          new Activity(1, 50, 1, 0, 0, 0, 0, 0, 0, 0, null), null, 0, 1));
+      assertThat(metrics.trackedStatements(TARGET)).isLessThanOrEqualTo(MonitorMetrics.MAX_TRACKED);
+      previousOther = otherCalls(metrics.render());
+    }
+    assertThat(previousOther).as("20 000 calls: 3 in top series, the rest in other").isEqualTo(19_997);
+  }
+
+  private static double otherCalls(String text) {
+    return text.lines().filter(l -> l.startsWith("querydoctor_statement_calls_total{") && l.contains("\"other\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+  }
+
+  @Test
   void passesPromtoolCheckMetrics(@TempDir Path dir) throws Exception {
     String promtool = promtool();
     assumeTrue(promtool != null, "promtool not installed (Debian package prometheus); .ci/run installs it");
