@@ -9,6 +9,7 @@ import io.querydoctor.monitor.alert.AlertRule;
 import io.querydoctor.monitor.alert.AlertRules;
 import io.querydoctor.monitor.alert.AlertState;
 import io.querydoctor.monitor.metrics.MetricsServer;
+import io.querydoctor.monitor.metrics.PrometheusRules;
 import io.querydoctor.monitor.notify.AlertmanagerNotifier;
 import io.querydoctor.monitor.notify.DeliveryQueue;
 import io.querydoctor.monitor.notify.Notifier;
@@ -112,6 +113,10 @@ final class MonitorCommand implements Callable<Integer> {
   /** Counted down once the store is closed; the shutdown hook waits for it. */
   private final CountDownLatch finished = new CountDownLatch(1);
 
+  @Option(names = "--print-prometheus-rules", description = "Print the alert rules (with --alert-rules applied) as "
+      + "a Prometheus alerting-rules file over /metrics, and exit.")
+  private boolean printPrometheusRules;
+
   @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
   private boolean verbose;
 
@@ -120,6 +125,11 @@ final class MonitorCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     MonitorSettings settings = settings();
     List<AlertRule> rules = rules();
+    if (printPrometheusRules) {
+      out.print(PrometheusRules.yaml(rules));
+      out.flush();
+      return ExitCode.CLEAN;
+    }
     List<MonitoredTarget> targets = targets(settings.interval());
     List<Notifier> notifiers = notifiers(settings.interval());
     String token = token();
