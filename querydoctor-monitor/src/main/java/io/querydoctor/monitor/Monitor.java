@@ -38,6 +38,9 @@ public final class Monitor implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
 
+  /** Samples kept while the store is away; at a 60 s interval and one database, about 16 hours. */
+  static final int MAX_UNSAVED = 1_000;
+
   private final HistoryStore store;
   private final List<MonitoredTarget> targets;
   private final MonitorSettings settings;
@@ -50,6 +53,8 @@ public final class Monitor implements AutoCloseable {
   private final MonitorMetrics metrics;
   private final Map<String, Instant> lastHeavyRun = new HashMap<>();
   private final Map<DeliveryQueue, Instant> lastRepeat = new HashMap<>();
+  private final java.util.LinkedList<Sample> unsaved = new java.util.LinkedList<>();
+  private long droppedSamples;
 
   public Monitor(HistoryStore store, List<MonitoredTarget> targets, List<AlertRule> rules, List<Notifier> notifiers,
       DeliveryQueue.Backoff backoff, HeavyChecks heavyChecks, MonitorSettings settings, Clock clock)
@@ -104,14 +109,35 @@ public final class Monitor implements AutoCloseable {
     return samples;
   }
 
+  /**
+   * Stores the samples the store missed so far, oldest first, then this one. While the store is away they wait in
+   * memory (only the latest of a target keeps its cumulative counters, the next sample's baseline), up to
+   * {@link #MAX_UNSAVED}; beyond that the oldest are dropped, counted and logged.
+   */
   private boolean store(Sample sample) {
+    if (sample.counters() != null) {
+      unsaved.replaceAll(s -> s.target().equals(sample.target()) ? s.withoutCounters() : s);
+    }
+    unsaved.addLast(sample);
+    if (unsaved.size() > MAX_UNSAVED) {
+      Sample lost = unsaved.removeFirst();
+      droppedSamples++;
+      LOG.warn("history store away too long: dropped the sample of {} at {}", lost.target(), lost.intervalEnd());
+    }
     try {
-      store.record(sample);
+      while (!unsaved.isEmpty()) {
+        store.record(unsaved.peekFirst());
+        unsaved.removeFirst();
+      }
       return true;
     } catch (SQLException | RuntimeException e) {
-      LOG.warn("history store did not keep the sample of {}: {}", sample.target(), e.getMessage());
+      LOG.warn("history store did not keep the sample of {} ({} waiting in memory): {}", sample.target(),
+          unsaved.size(), e.getMessage());
       metrics.storeStatus(-1, true);
+      store.checkConnection();
       return false;
+    } finally {
+      metrics.storeBuffer(unsaved.size(), droppedSamples);
     }
   }
 

@@ -220,6 +220,43 @@ class MonitorIT {
     }
   }
 
+  @Test
+  void storeGoingAwayBuffersSamplesAndReconnects() throws Exception {
+    String database = target("store_away");
+    String history = server.createUniqueDatabase("history_away");
+    try (HistoryStore reconnecting = HistoryStore.open(() -> server.connect(history));
+        Monitor monitor = new Monitor(reconnecting, List.of(monitored(database)), AlertRules.defaults(), List.of(),
+            QUICK, HeavyChecks.none(), FAST, Clock.systemUTC());
+        Connection admin = server.connect("postgres")) {
+      monitor.cycle();
+      try (Statement s = admin.createStatement()) {
+        s.execute("ALTER DATABASE " + history + " ALLOW_CONNECTIONS false");
+        s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + history + "'");
+      }
+      monitor.cycle();
+      monitor.cycle();
+      assertThat(monitor.metrics().render()).contains("querydoctor_monitor_store_buffered_samples 2");
+      try (Statement s = admin.createStatement()) {
+        s.execute("ALTER DATABASE " + history + " ALLOW_CONNECTIONS true");
+      }
+      monitor.cycle();
+      assertThat(monitor.metrics().render()).contains("querydoctor_monitor_store_buffered_samples 0",
+          "querydoctor_monitor_store_dropped_samples_total 0");
+    }
+    List<String[]> intervals = new ArrayList<>();
+    try (Connection c = server.connect(history); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT interval_start::text, interval_end::text FROM qd_monitor.sample"
+            + " ORDER BY interval_end")) {
+      while (rs.next()) {
+        intervals.add(new String[] {rs.getString(1), rs.getString(2)});
+      }
+    }
+    assertThat(intervals).as("every sample kept, in order, without gaps").hasSize(4);
+    for (int i = 1; i < intervals.size(); i++) {
+      assertThat(intervals.get(i)[0]).isEqualTo(intervals.get(i - 1)[1]);
+    }
+  }
+
   private static void query(Connection app, int times) throws SQLException {
     try (Statement s = app.createStatement()) {
       for (int i = 0; i < times; i++) {

@@ -50,6 +50,8 @@ public final class MonitorMetrics {
   private final Map<String, TargetSeries> targets = new LinkedHashMap<>();
   private long storeSizeBytes;
   private long storeErrors;
+  private int storeBuffered;
+  private long storeDropped;
   private List<Alert> openAlerts = List.of();
   private List<DeliveryQueue> deliveries = List.of();
 
@@ -113,6 +115,12 @@ public final class MonitorMetrics {
     }
   }
 
+  /** Samples waiting in memory for the store to come back, and those dropped because the buffer was full. */
+  public synchronized void storeBuffer(int buffered, long dropped) {
+    storeBuffered = buffered;
+    storeDropped = dropped;
+  }
+
   public synchronized void alerts(List<Alert> open) {
     openAlerts = List.copyOf(open);
   }
@@ -146,6 +154,12 @@ public final class MonitorMetrics {
     text.sample("querydoctor_monitor_store_size_bytes", storeSizeBytes);
     text.family("querydoctor_monitor_store_errors_total", "counter", "Samples the history store failed to keep.");
     text.sample("querydoctor_monitor_store_errors_total", storeErrors);
+    text.family("querydoctor_monitor_store_buffered_samples", "gauge",
+        "Samples kept in memory until the history store accepts them again.");
+    text.sample("querydoctor_monitor_store_buffered_samples", storeBuffered);
+    text.family("querydoctor_monitor_store_dropped_samples_total", "counter",
+        "Samples lost because the store stayed away longer than the in-memory buffer holds.");
+    text.sample("querydoctor_monitor_store_dropped_samples_total", storeDropped);
   }
 
   private void activity(PrometheusText text) {

@@ -16,6 +16,11 @@ import java.time.Instant;
 public record Sample(String target, Instant intervalStart, Instant intervalEnd, String error, Deltas deltas,
     Activity activity, CounterSnapshot counters, long ownRollbacks, double durationMs) {
 
+  /** The same sample without the cumulative counters (kept only for the latest sample of a target). */
+  public Sample withoutCounters() {
+    return new Sample(target, intervalStart, intervalEnd, error, deltas, activity, null, ownRollbacks, durationMs);
+  }
+
   public boolean ok() {
     return error == null;
   }

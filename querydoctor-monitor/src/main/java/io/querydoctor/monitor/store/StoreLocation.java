@@ -5,7 +5,6 @@ import io.querydoctor.postgres.connect.PgConnector;
 import io.querydoctor.postgres.connect.PgUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 
 /**
  * Where the history lives, from {@code --store}: a PostgreSQL URL ({@code jdbc:postgresql://…} or
@@ -38,14 +37,15 @@ public final class StoreLocation implements AutoCloseable {
     if (spec != null && (spec.startsWith("jdbc:") || spec.startsWith("postgres://")
         || spec.startsWith("postgresql://"))) {
       PgUrl url = PgUrl.parse(spec);
-      Connection connection = PgConnector.standard().connect(url, null, passwordEnv);
-      return new StoreLocation(HistoryStore.open(connection), null, url.redacted());
+      PgConnector connector = PgConnector.standard();
+      return new StoreLocation(HistoryStore.open(() -> connector.connect(url, null, passwordEnv)), null,
+          url.redacted());
     }
     Path directory = spec == null ? defaultDirectory() : Path.of(spec);
     Files.createDirectories(directory);
     EmbeddedServer server = EmbeddedServer.startKeeping(directory, 0);
     try {
-      return new StoreLocation(HistoryStore.open(server.connect("postgres")), server,
+      return new StoreLocation(HistoryStore.open(() -> server.connect("postgres")), server,
           "embedded PostgreSQL in " + directory);
     } catch (Exception e) {
       server.close();
