@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Finds, explains and fixes slow database queries.",
     subcommands = {DemoCommand.class, DiagnoseCommand.class, CheckCommand.class, ExplainCommand.class,
-      DigestCommand.class, AdviseCommand.class, HelpCommand.class},
+      DigestCommand.class, AdviseCommand.class, MonitorCommand.class, DeployMarkCommand.class,
+      HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  ran, nothing at or above --fail-on",

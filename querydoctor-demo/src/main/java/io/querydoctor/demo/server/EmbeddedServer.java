@@ -66,10 +66,26 @@ public final class EmbeddedServer implements AutoCloseable {
    * those when null: tests of other PostgreSQL majors.
    */
   public static EmbeddedServer start(Path dataDirectory, java.util.Map<String, String> settings, Path binariesJar) {
+    return start(dataDirectory, settings, binariesJar, true, 0);
+  }
+
+  /**
+   * Starts a server whose data outlives it: an existing data directory is reused as it is (initdb runs only
+   * when it holds no cluster yet) and {@link #close()} stops the server without removing anything. For
+   * {@code querydoctor monitor}'s history store, kept across restarts.
+   *
+   * @param port the port to listen on, or 0 for any free one
+   */
+  public static EmbeddedServer startKeeping(Path dataDirectory, int port) {
+    return start(dataDirectory, java.util.Map.of(), null, false, port);
+  }
+
+  private static EmbeddedServer start(Path dataDirectory, java.util.Map<String, String> settings, Path binariesJar,
+      boolean clean, int port) {
     try {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setDataDirectory(dataDirectory)
-          .setCleanDataDirectory(true)
+          .setCleanDataDirectory(clean)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("listen_addresses", "127.0.0.1")
           .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
@@ -79,6 +95,9 @@ public final class EmbeddedServer implements AutoCloseable {
       settings.forEach(builder::setServerConfig);
       if (binariesJar != null) {
         builder.setPgBinaryResolver(PostgresBinaries.fromJar(binariesJar));
+      }
+      if (port > 0) {
+        builder.setPort(port);
       }
       EmbeddedPostgres postgres = builder.start();
       return new EmbeddedServer(postgres, dataDirectory);
@@ -142,7 +161,7 @@ public final class EmbeddedServer implements AutoCloseable {
     return dataDirectory;
   }
 
-  /** Stops the server and removes its data directory. */
+  /** Stops the server and removes its data directory (unless started with {@link #startKeeping}). */
   @Override
   public void close() {
     try {

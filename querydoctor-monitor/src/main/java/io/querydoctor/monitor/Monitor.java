@@ -1,0 +1,235 @@
+package io.querydoctor.monitor;
+
+import io.querydoctor.core.finding.Finding;
+import io.querydoctor.monitor.alert.Alert;
+import io.querydoctor.monitor.alert.AlertEvaluator;
+import io.querydoctor.monitor.alert.AlertRule;
+import io.querydoctor.monitor.alert.AlertState;
+import io.querydoctor.monitor.alert.Observations;
+import io.querydoctor.monitor.metrics.MonitorMetrics;
+import io.querydoctor.monitor.notify.DeliveryQueue;
+import io.querydoctor.monitor.notify.Notifier;
+import io.querydoctor.monitor.sample.MonitoredTarget;
+import io.querydoctor.monitor.sample.Sample;
+import io.querydoctor.monitor.sample.Sampler;
+import io.querydoctor.monitor.store.AlertHistory;
+import io.querydoctor.monitor.store.HistoryStore;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The monitoring loop: every interval, sample each target, store the sample, evaluate the alert rules on it,
+ * hand state changes to the notifiers' queues and update /metrics; on the heavy schedule, run the heavy checks
+ * and store their findings; at each cycle, enforce retention. Runs on one thread; a failure on one target or
+ * of the store is recorded and logged, never stops the loop.
+ */
+public final class Monitor implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
+
+  /** Samples kept while the store is away; at a 60 s interval and one database, about 16 hours. */
+  static final int MAX_UNSAVED = 1_000;
+
+  private final HistoryStore store;
+  private final List<MonitoredTarget> targets;
+  private final MonitorSettings settings;
+  private final Clock clock;
+  private final Sampler sampler;
+  private final AlertEvaluator evaluator;
+  private final RegressionDetector regressions;
+  private final HeavyChecks heavyChecks;
+  private final List<DeliveryQueue> deliveries = new ArrayList<>();
+  private final MonitorMetrics metrics;
+  private final Map<String, Instant> lastHeavyRun = new HashMap<>();
+  private final Map<DeliveryQueue, Instant> lastRepeat = new HashMap<>();
+  private final java.util.LinkedList<Sample> unsaved = new java.util.LinkedList<>();
+  private long droppedSamples;
+
+  public Monitor(HistoryStore store, List<MonitoredTarget> targets, List<AlertRule> rules, List<Notifier> notifiers,
+      DeliveryQueue.Backoff backoff, HeavyChecks heavyChecks, MonitorSettings settings, Clock clock)
+      throws SQLException {
+    this.store = store;
+    this.targets = List.copyOf(targets);
+    this.settings = settings;
+    this.clock = clock;
+    this.sampler = new Sampler(clock);
+    AlertHistory alerts = store.alerts();
+    this.evaluator = new AlertEvaluator(rules, alerts,
+        targets.stream().map(MonitoredTarget::name).collect(java.util.stream.Collectors.toSet()));
+    this.regressions = new RegressionDetector(store, settings.baselineWindow(), settings.minCalls());
+    this.heavyChecks = heavyChecks;
+    this.metrics = new MonitorMetrics(settings.topStatements());
+    for (Notifier notifier : notifiers) {
+      deliveries.add(new DeliveryQueue(notifier,
+          (name, sent, attempt, ok, detail) -> alerts.recordDelivery(name, sent, attempt, ok, detail,
+              clock.instant()), backoff, 1_000));
+    }
+    metrics.deliveries(deliveries);
+    for (MonitoredTarget target : targets) {
+      store.lastCounters(target.name()).ifPresent(target::continueFrom);
+    }
+  }
+
+  public MonitorMetrics metrics() {
+    return metrics;
+  }
+
+  /** The alerts pending or firing now. */
+  public List<Alert> openAlerts() {
+    return evaluator.openAlerts();
+  }
+
+  /** One cycle over every target; returns the samples taken. */
+  public List<Sample> cycle() {
+    List<Sample> samples = new ArrayList<>();
+    for (MonitoredTarget target : targets) {
+      Sample sample = sampler.sample(target);
+      samples.add(sample);
+      if (!sample.ok()) {
+        LOG.warn("sample of {} failed: {}", target.name(), sample.error());
+      }
+      metrics.record(sample);
+      boolean stored = store(sample);
+      List<Finding> findings = sample.ok() ? heavyChecksIfDue(target, sample.intervalEnd()) : null;
+      List<Alert> changed = evaluate(target, sample, stored, findings);
+      notify(changed, sample.intervalEnd());
+    }
+    housekeeping();
+    return samples;
+  }
+
+  /**
+   * Stores the samples the store missed so far, oldest first, then this one. While the store is away they wait in
+   * memory (only the latest of a target keeps its cumulative counters, the next sample's baseline), up to
+   * {@link #MAX_UNSAVED}; beyond that the oldest are dropped, counted and logged.
+   */
+  private boolean store(Sample sample) {
+    if (sample.counters() != null) {
+      unsaved.replaceAll(s -> s.target().equals(sample.target()) ? s.withoutCounters() : s);
+    }
+    unsaved.addLast(sample);
+    if (unsaved.size() > MAX_UNSAVED) {
+      Sample lost = unsaved.removeFirst();
+      droppedSamples++;
+      LOG.warn("history store away too long: dropped the sample of {} at {}", lost.target(), lost.intervalEnd());
+    }
+    try {
+      while (!unsaved.isEmpty()) {
+        store.record(unsaved.peekFirst());
+        unsaved.removeFirst();
+      }
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("history store did not keep the sample of {} ({} waiting in memory): {}", sample.target(),
+          unsaved.size(), e.getMessage());
+      metrics.storeStatus(-1, true);
+      store.checkConnection();
+      return false;
+    } finally {
+      metrics.storeBuffer(unsaved.size(), droppedSamples);
+    }
+  }
+
+  private List<Alert> evaluate(MonitoredTarget target, Sample sample, boolean stored, List<Finding> findings) {
+    try {
+      Observations observations = SampleObservations.of(sample, target.database());
+      if (findings != null) {
+        SampleObservations.addFindings(observations, findings);
+      }
+      if (stored && sample.ok()) {
+        regressions.observe(sample, observations);
+      }
+      List<Alert> changed = evaluator.evaluate(target.name(), observations, sample.intervalEnd());
+      changed.forEach(a -> LOG.info("alert {}: {}", a.state().label(), a.summary()));
+      return changed;
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("alert evaluation for {} failed: {}", target.name(), e.getMessage());
+      return List.of();
+    } finally {
+      metrics.alerts(evaluator.openAlerts());
+    }
+  }
+
+  private void notify(List<Alert> changed, Instant now) {
+    for (DeliveryQueue queue : deliveries) {
+      Map<Long, Alert> send = new LinkedHashMap<>();
+      changed.forEach(a -> send.put(a.id(), a));
+      if (queue.notifier().repeatsFiring() && repeatDue(queue, now)) {
+        evaluator.openAlerts().stream().filter(a -> a.state() == AlertState.FIRING).forEach(a -> send.put(a.id(), a));
+        lastRepeat.put(queue, now);
+      }
+      queue.submit(List.copyOf(send.values()), now);
+    }
+  }
+
+  private boolean repeatDue(DeliveryQueue queue, Instant now) {
+    Instant last = lastRepeat.get(queue);
+    return last == null || !Duration.between(last, now).minus(settings.repeatFiring()).isNegative();
+  }
+
+  /** The heavy checks' findings when they were due and ran, else null (nothing observed this cycle). */
+  private List<Finding> heavyChecksIfDue(MonitoredTarget target, Instant now) {
+    Instant last = lastHeavyRun.get(target.name());
+    if (last != null && Duration.between(last, now).compareTo(settings.heavyInterval()) < 0) {
+      return null;
+    }
+    lastHeavyRun.put(target.name(), now);
+    try {
+      List<Finding> findings = heavyChecks.run(target);
+      store.recordFindings(target.name(), findings, now);
+      return findings;
+    } catch (Exception e) {
+      LOG.warn("heavy checks on {} failed: {}", target.name(), e.getMessage());
+      return null;
+    }
+  }
+
+  private void housekeeping() {
+    try {
+      store.enforceRetention(clock.instant(), settings.retention());
+      metrics.storeStatus(store.sizeBytes(), false);
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("history store housekeeping failed: {}", e.getMessage());
+      metrics.storeStatus(-1, true);
+    }
+  }
+
+  /**
+   * Samples every interval until {@code stop} counts down; the cycle in progress when it does is finished
+   * first. Cycles start at fixed times (not after the previous one ends), so intervals do not drift.
+   */
+  public void run(CountDownLatch stop) throws InterruptedException {
+    long intervalNanos = settings.interval().toNanos();
+    long next = System.nanoTime();
+    while (stop.getCount() > 0) {
+      cycle();
+      next += intervalNanos;
+      long wait = next - System.nanoTime();
+      if (wait < 0) {
+        next = System.nanoTime();
+        wait = 0;
+      }
+      if (stop.await(wait, TimeUnit.NANOSECONDS)) {
+        return;
+      }
+    }
+  }
+
+  /** Lets queued notifications go out (for a few seconds), then closes the target connections. */
+  @Override
+  public void close() {
+    deliveries.forEach(q -> q.close(Duration.ofSeconds(5)));
+    targets.forEach(MonitoredTarget::disconnect);
+  }
+}

@@ -1,0 +1,322 @@
+package io.querydoctor.monitor.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.querydoctor.core.finding.Finding;
+import io.querydoctor.monitor.sample.CounterSnapshot;
+import io.querydoctor.monitor.sample.Sample;
+import io.querydoctor.monitor.sample.StatementCounters;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The monitor's history in PostgreSQL (schema {@code qd_monitor}): samples and their deltas, the counters each
+ * target was last read at, findings with first/last seen, deploy marks; alerts are in {@link AlertHistory} on
+ * the same connection. Thread-safe: every method holds the store's lock (the sampling thread and the
+ * notification thread share one connection). When the store was opened with a {@link Connector}, a connection
+ * found broken after a failure (the store restarted, the network dropped) is replaced at the next call.
+ */
+public final class HistoryStore implements AutoCloseable {
+
+  static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /** Opens a new connection to the store. */
+  @FunctionalInterface
+  public interface Connector {
+    Connection open() throws Exception;
+  }
+
+  private final Connector connector;
+  private Connection connection;
+  private final int schemaVersion;
+
+  private HistoryStore(Connector connector, Connection connection, int schemaVersion) {
+    this.connector = connector;
+    this.connection = connection;
+    this.schemaVersion = schemaVersion;
+  }
+
+  /** Takes ownership of {@code connection}, creating or migrating the schema first; never reconnects. */
+  public static HistoryStore open(Connection connection) throws SQLException {
+    connection.setAutoCommit(true);
+    return new HistoryStore(null, connection, SchemaMigrations.migrate(connection));
+  }
+
+  /** Connects with {@code connector}, creating or migrating the schema, and reconnects when the connection breaks. */
+  public static HistoryStore open(Connector connector) throws Exception {
+    Connection connection = connector.open();
+    connection.setAutoCommit(true);
+    return new HistoryStore(connector, connection, SchemaMigrations.migrate(connection));
+  }
+
+  public int schemaVersion() {
+    return schemaVersion;
+  }
+
+  /** The alert log on this store's connection. */
+  public AlertHistory alerts() {
+    return new AlertHistory(this);
+  }
+
+  /** The open connection, reconnecting first when the previous one was found broken. */
+  synchronized Connection connection() throws SQLException {
+    if (connection == null) {
+      if (connector == null) {
+        throw new SQLException("the history store's connection was lost");
+      }
+      try {
+        Connection fresh = connector.open();
+        fresh.setAutoCommit(true);
+        connection = fresh;
+      } catch (SQLException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new SQLException("cannot reconnect to the history store: " + e.getMessage(), e);
+      }
+    }
+    return connection;
+  }
+
+  /** After a failure: drops the connection if it no longer works, so that the next call reconnects. */
+  public synchronized void checkConnection() {
+    try {
+      if (connection != null && connector != null && !connection.isValid(2)) {
+        connection.close();
+        connection = null;
+      }
+    } catch (SQLException e) {
+      connection = null;
+    }
+  }
+
+  /** The counters {@code target} was last read at, so that a restarted monitor continues from them. */
+  public synchronized Optional<CounterSnapshot> lastCounters(String target) throws SQLException {
+    try (PreparedStatement select = connection().prepareStatement(
+        "SELECT state::text FROM qd_monitor.counter_state WHERE target = ?")) {
+      select.setString(1, target);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? Optional.of(fromJson(rs.getString(1))) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * Stores a sample with its deltas and activity, and (when it succeeded) the counters it read, all in one
+   * transaction: a crash leaves either the whole sample or none of it. Returns the sample's id.
+   */
+  public synchronized long record(Sample sample) throws SQLException {
+    Connection c = connection();
+    c.setAutoCommit(false);
+    try {
+      long id = insertSample(sample);
+      if (sample.deltas() != null) {
+        SampleRows.insertDeltas(c, id, sample);
+      }
+      if (sample.activity() != null) {
+        SampleRows.insertActivity(c, id, sample.activity());
+      }
+      if (sample.counters() != null) {
+        saveCounters(sample.target(), sample.counters());
+      }
+      c.commit();
+      c.setAutoCommit(true);
+      return id;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        c.rollback();
+        c.setAutoCommit(true);
+      } catch (SQLException broken) {
+        e.addSuppressed(broken);
+      }
+      throw e;
+    }
+  }
+
+  private long insertSample(Sample sample) throws SQLException {
+    try (PreparedStatement insert = connection().prepareStatement("""
+        INSERT INTO qd_monitor.sample (target, interval_start, interval_end, ok, error, counters_reset, duration_ms)
+        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+      insert.setString(1, sample.target());
+      setInstant(insert, 2, sample.intervalStart());
+      setInstant(insert, 3, sample.intervalEnd());
+      insert.setBoolean(4, sample.ok());
+      insert.setString(5, sample.error());
+      insert.setBoolean(6, sample.deltas() != null && sample.deltas().countersReset());
+      insert.setDouble(7, sample.durationMs());
+      try (ResultSet rs = insert.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private void saveCounters(String target, CounterSnapshot counters) throws SQLException {
+    try (PreparedStatement upsert = connection().prepareStatement("""
+        INSERT INTO qd_monitor.counter_state (target, sampled_at, state) VALUES (?, ?, ?::jsonb)
+        ON CONFLICT (target) DO UPDATE SET sampled_at = excluded.sampled_at, state = excluded.state""")) {
+      upsert.setString(1, target);
+      setInstant(upsert, 2, counters.readAt());
+      upsert.setString(3, toJson(counters));
+      upsert.executeUpdate();
+    }
+  }
+
+  /** Records the findings of a heavy check run: new keys get first_seen = {@code at}, known ones last_seen. */
+  public synchronized void recordFindings(String target, List<Finding> findings, Instant at) throws SQLException {
+    try (PreparedStatement upsert = connection().prepareStatement("""
+        INSERT INTO qd_monitor.finding (target, key, rule_id, severity, title, finding, first_seen, last_seen)
+        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+        ON CONFLICT (target, key) DO UPDATE SET severity = excluded.severity, title = excluded.title,
+          finding = excluded.finding, last_seen = excluded.last_seen""")) {
+      for (Finding finding : findings) {
+        upsert.setString(1, target);
+        upsert.setString(2, finding.key());
+        upsert.setString(3, finding.ruleId());
+        upsert.setString(4, finding.severity().label());
+        upsert.setString(5, finding.title());
+        upsert.setString(6, JSON.writeValueAsString(finding));
+        setInstant(upsert, 7, at);
+        setInstant(upsert, 8, at);
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a finding as JSON", e);
+    }
+  }
+
+  /** Records a deployment; {@code target} null means it concerns every monitored database. */
+  public synchronized void addDeployMark(String label, String target, Instant at) throws SQLException {
+    try (PreparedStatement insert = connection().prepareStatement(
+        "INSERT INTO qd_monitor.deploy_mark (at, label, target) VALUES (?, ?, ?)")) {
+      setInstant(insert, 1, at);
+      insert.setString(2, label);
+      insert.setString(3, target);
+      insert.executeUpdate();
+    }
+  }
+
+  /** The latest deploy mark for {@code target} (or for every target) at or before {@code at}. */
+  public synchronized Optional<Instant> latestDeployMark(String target, Instant at) throws SQLException {
+    try (PreparedStatement select = connection().prepareStatement("""
+        SELECT max(at) FROM qd_monitor.deploy_mark WHERE (target IS NULL OR target = ?) AND at <= ?""")) {
+      select.setString(1, target);
+      setInstant(select, 2, at);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        Timestamp max = rs.getTimestamp(1);
+        return max == null ? Optional.empty() : Optional.of(max.toInstant());
+      }
+    }
+  }
+
+  /**
+   * Deletes samples (with their deltas), resolved alerts, deliveries and findings older than {@code keep}
+   * before {@code now}. Returns the number of samples deleted.
+   */
+  public synchronized int enforceRetention(Instant now, Duration keep) throws SQLException {
+    Instant cutoff = now.minus(keep);
+    int deleted;
+    try (PreparedStatement samples = connection().prepareStatement(
+        "DELETE FROM qd_monitor.sample WHERE interval_end < ?")) {
+      setInstant(samples, 1, cutoff);
+      deleted = samples.executeUpdate();
+    }
+    for (String sql : List.of(
+        "DELETE FROM qd_monitor.alert WHERE state IN ('resolved', 'cancelled') AND updated_at < ?",
+        "DELETE FROM qd_monitor.delivery WHERE at < ?",
+        "DELETE FROM qd_monitor.finding WHERE last_seen < ?")) {
+      try (PreparedStatement delete = connection().prepareStatement(sql)) {
+        setInstant(delete, 1, cutoff);
+        delete.executeUpdate();
+      }
+    }
+    return deleted;
+  }
+
+  /** Bytes the history takes on disk (tables, indexes, TOAST). */
+  public synchronized long sizeBytes() throws SQLException {
+    try (PreparedStatement select = connection().prepareStatement("""
+        SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c
+          JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'qd_monitor' AND c.relkind = 'r'""");
+        ResultSet rs = select.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Statement history of one query id in {@code [from, to)}: calls and total time summed. */
+  public synchronized StatementCounters statementTotals(String target, long queryid, Instant from, Instant to)
+      throws SQLException {
+    try (PreparedStatement select = connection().prepareStatement("""
+        SELECT coalesce(sum(d.calls), 0), coalesce(sum(d.total_exec_ms), 0), count(*)
+          FROM qd_monitor.statement_delta d JOIN qd_monitor.sample s ON s.id = d.sample_id
+         WHERE s.target = ? AND d.queryid = ? AND s.interval_end > ? AND s.interval_end <= ?""")) {
+      select.setString(1, target);
+      select.setLong(2, queryid);
+      setInstant(select, 3, from);
+      setInstant(select, 4, to);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        return new StatementCounters(queryid, null, rs.getLong(1), rs.getDouble(2), rs.getLong(3), 0, 0, 0);
+      }
+    }
+  }
+
+  /** When {@code queryid} first had calls on {@code target}, within the retained history. */
+  public synchronized Optional<Instant> firstSeen(String target, long queryid) throws SQLException {
+    try (PreparedStatement select = connection().prepareStatement("""
+        SELECT min(s.interval_end) FROM qd_monitor.statement_delta d JOIN qd_monitor.sample s ON s.id = d.sample_id
+         WHERE s.target = ? AND d.queryid = ?""")) {
+      select.setString(1, target);
+      select.setLong(2, queryid);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        Timestamp first = rs.getTimestamp(1);
+        return first == null ? Optional.empty() : Optional.of(first.toInstant());
+      }
+    }
+  }
+
+  static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      statement.setObject(index, java.time.OffsetDateTime.ofInstant(value, java.time.ZoneOffset.UTC));
+    }
+  }
+
+  private static String toJson(CounterSnapshot counters) {
+    try {
+      return JSON.writeValueAsString(counters);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write counters as JSON", e);
+    }
+  }
+
+  private static CounterSnapshot fromJson(String json) {
+    try {
+      return JSON.readValue(json, CounterSnapshot.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored counters are not readable: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() throws SQLException {
+    if (connection != null) {
+      connection.close();
+    }
+  }
+}
