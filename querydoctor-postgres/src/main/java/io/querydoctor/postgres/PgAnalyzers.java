@@ -1,6 +1,7 @@
 package io.querydoctor.postgres;
 
 import io.querydoctor.core.diagnosis.Analyzer;
+import io.querydoctor.postgres.advisor.HypoPgProposals;
 import io.querydoctor.postgres.advisor.IndexAdvisor;
 import io.querydoctor.postgres.advisor.IndexAdvisorAnalyzer;
 import io.querydoctor.postgres.health.HealthAnalyzer;
@@ -65,7 +66,7 @@ public final class PgAnalyzers {
     List<Analyzer<? super PgTarget>> analyzers = new ArrayList<>();
     analyzers.add(new HealthAnalyzer(thresholds, exactBloat));
     analyzers.add(new TopQueryPlansAnalyzer(io.querydoctor.core.plan.PlanAnalyzer.withDefaults(),
-        TopQueryPlansAnalyzer.DEFAULT_TOP, analyze, loggedTexts));
+        TopQueryPlansAnalyzer.DEFAULT_TOP, analyze, loggedTexts, new HypoPgProposals()));
     analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), sandbox));
     return analyzers;
   }
@@ -93,7 +94,7 @@ public final class PgAnalyzers {
       analyzers.add(new QueryPlanAnalyzer(query, analyze));
     } else if (symptom != Symptom.INTERMITTENT) {
       analyzers.add(new TopQueryPlansAnalyzer(io.querydoctor.core.plan.PlanAnalyzer.withDefaults(),
-          TopQueryPlansAnalyzer.DEFAULT_TOP, budget));
+          TopQueryPlansAnalyzer.DEFAULT_TOP, budget, java.util.Map.of(), new HypoPgProposals()));
     }
     if (symptom != Symptom.INTERMITTENT) {
       analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), analyze));

@@ -52,7 +52,7 @@ public final class VerifiedFixes {
    * A fix that was tried and did not help is evidence against the diagnosis, not a decoration of it: the finding
    * says so and drops one severity, and the verification's note starts with "no improvement".
    */
-  static Finding notImproved(Finding finding, Verification v) {
+  public static Finding notImproved(Finding finding, Verification v) {
     Verification marked = new Verification(v.method(), v.metric(), v.before(), v.after(), v.runs(),
         "no improvement" + (v.note() == null || v.note().isBlank() ? "" : ": " + v.note()), v.p95Before(),
         v.p95After());

@@ -78,6 +78,37 @@ public final class HypoPgWhatIf implements WhatIf {
     return "HypoPG hypothetical indexes (nothing built), planner cost of EXPLAIN";
   }
 
+  /**
+   * Whether the planner would use the index a finding's fix proposes ({@code ddl}, one {@code CREATE INDEX}) for
+   * {@code sql}: the statement's planner cost without and with it as a hypothetical index, and whether the plan
+   * uses it. Empty when {@code ddl} is not a single {@code CREATE INDEX} (an extension to create first, a rewrite).
+   */
+  public java.util.Optional<io.querydoctor.core.finding.Verification> checkProposal(String ddl, String sql)
+      throws SQLException {
+    String index = ProposedIndex.hypothetical(ddl);
+    if (index == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      reset();
+      double before = plan(sql).get("Total Cost").asDouble();
+      List<String[]> created = executor.query("SELECT indexrelid, indexname FROM hypopg_create_index(?)",
+          rs -> new String[] {"<" + rs.getLong(1) + ">", rs.getString(2)}, index);
+      JsonNode plan = plan(sql);
+      Set<String> usedNames = new HashSet<>();
+      indexNames(plan, usedNames);
+      boolean used = usedNames.stream().anyMatch(name -> name.equals(created.get(0)[1])
+          || name.startsWith(created.get(0)[0]));
+      double after = plan.get("Total Cost").asDouble();
+      return java.util.Optional.of(new io.querydoctor.core.finding.Verification(
+          io.querydoctor.core.finding.Verification.Method.ESTIMATED, "planner_cost", before, used ? after : before,
+          null, used ? "HypoPG: the planner uses the proposed index"
+              : "HypoPG: the planner would not use the proposed index for this statement"));
+    } finally {
+      reset();
+    }
+  }
+
   private void reset() throws SQLException {
     executor.query("SELECT hypopg_reset()", rs -> 1);
   }
@@ -97,23 +128,11 @@ public final class HypoPgWhatIf implements WhatIf {
   }
 
   private PlannedCost explain(String sql, Map<String, IndexCandidate> names) throws SQLException {
-    StatementText text = StatementText.of(sql).withPositionalParameters();
-    String json = text.hasPositionalParameters() ? executor.explainGeneric(text.sql(), "FORMAT JSON").get(0)
-        : executor.queryUnprepared("EXPLAIN (FORMAT JSON) " + text.sql(), rs -> rs.getString(1)).get(0);
-    try {
-      JsonNode plan = JSON.readTree(json).get(0).get("Plan");
-      Set<IndexCandidate> used = new HashSet<>();
-      collect(plan, names, used);
-      return new PlannedCost(plan.get("Total Cost").asDouble(), used);
-    } catch (IOException e) {
-      throw new SQLException("unreadable EXPLAIN output: " + e.getMessage(), e);
-    }
-  }
-
-  private static void collect(JsonNode node, Map<String, IndexCandidate> names, Set<IndexCandidate> used) {
-    JsonNode name = node.get("Index Name");
-    if (name != null) {
-      String text = name.asText();
+    JsonNode plan = plan(sql);
+    Set<String> usedNames = new HashSet<>();
+    indexNames(plan, usedNames);
+    Set<IndexCandidate> used = new HashSet<>();
+    for (String text : usedNames) {
       IndexCandidate index = names.get(text);
       if (index == null && text.startsWith("<") && text.indexOf('>') > 0) {
         index = names.get(text.substring(0, text.indexOf('>') + 1));
@@ -122,9 +141,30 @@ public final class HypoPgWhatIf implements WhatIf {
         used.add(index);
       }
     }
+    return new PlannedCost(plan.get("Total Cost").asDouble(), used);
+  }
+
+  /** The top plan node of {@code sql}'s plain EXPLAIN (a generic plan for a statement with parameters). */
+  private JsonNode plan(String sql) throws SQLException {
+    StatementText text = StatementText.of(sql).withPositionalParameters();
+    String json = text.hasPositionalParameters() ? executor.explainGeneric(text.sql(), "FORMAT JSON").get(0)
+        : executor.queryUnprepared("EXPLAIN (FORMAT JSON) " + text.sql(), rs -> rs.getString(1)).get(0);
+    try {
+      return JSON.readTree(json).get(0).get("Plan");
+    } catch (IOException e) {
+      throw new SQLException("unreadable EXPLAIN output: " + e.getMessage(), e);
+    }
+  }
+
+  /** Every index name the plan's nodes use (hypothetical ones read {@code <oid>btree_…}). */
+  private static void indexNames(JsonNode node, Set<String> names) {
+    JsonNode name = node.get("Index Name");
+    if (name != null) {
+      names.add(name.asText());
+    }
     JsonNode plans = node.get("Plans");
     if (plans != null) {
-      plans.forEach(child -> collect(child, names, used));
+      plans.forEach(child -> indexNames(child, names));
     }
   }
 }

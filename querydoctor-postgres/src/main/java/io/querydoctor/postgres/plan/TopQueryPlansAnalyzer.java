@@ -3,6 +3,7 @@ package io.querydoctor.postgres.plan;
 import io.querydoctor.core.diagnosis.Analyzer;
 import io.querydoctor.core.diagnosis.DiagnosisResults;
 import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.verify.VerifiedFixes;
 import io.querydoctor.core.finding.Subject;
 import io.querydoctor.core.plan.PlanAnalyzer;
 import io.querydoctor.core.report.QueryPlan;
@@ -85,6 +86,7 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
   private final int top;
   private final AnalyzeBudget budget;
   private final java.util.Map<String, String> loggedTexts;
+  private final ProposedIndexCheck proposals;
 
   public TopQueryPlansAnalyzer(PlanAnalyzer analyzer, int top) {
     this(analyzer, top, null);
@@ -104,10 +106,17 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
    */
   public TopQueryPlansAnalyzer(PlanAnalyzer analyzer, int top, AnalyzeBudget budget,
       java.util.Map<String, String> loggedTexts) {
+    this(analyzer, top, budget, loggedTexts, ProposedIndexCheck.NONE);
+  }
+
+  /** @param proposals the what-if that checks each proposed index on the statement it is for */
+  public TopQueryPlansAnalyzer(PlanAnalyzer analyzer, int top, AnalyzeBudget budget,
+      java.util.Map<String, String> loggedTexts, ProposedIndexCheck proposals) {
     this.service = new ExplainService(analyzer);
     this.top = top;
     this.budget = budget;
     this.loggedTexts = java.util.Map.copyOf(loggedTexts);
+    this.proposals = proposals;
   }
 
   public TopQueryPlansAnalyzer() {
@@ -135,9 +144,12 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
       skipHidden(target, results);
     }
     List<String> failures = new ArrayList<>();
+    boolean proposed = false;
     for (TopStatement statement : statements) {
       try {
-        results.addAll(findings(target, statement, results));
+        List<Finding> found = checked(target, findings(target, statement, results), statement.query());
+        proposed |= found.stream().anyMatch(f -> f.fix().sql() != null && f.fix().sql().startsWith("CREATE INDEX"));
+        results.addAll(found);
       } catch (UnplannableStatementException e) {
         results.skip(name(), "query " + fingerprinter.fingerprint(statement.query()).id() + " not planned: "
             + e.getMessage());
@@ -154,6 +166,35 @@ public final class TopQueryPlansAnalyzer implements Analyzer<PgTarget> {
     if (!failures.isEmpty()) {
       results.skip(name(), failures.size() + " of " + statements.size() + " top statements could not be "
           + "explained, e.g.: " + failures.get(0));
+    }
+    if (proposed && !whatIfAvailable(target)) {
+      results.skip(name(), "the indexes the plan findings propose were not checked with a what-if: with HypoPG "
+          + "installed in this database (CREATE EXTENSION hypopg) each is tried as a hypothetical index, nothing "
+          + "built, and a proposal the planner would not use says so");
+    }
+  }
+
+  /**
+   * Each finding whose fix creates an index, checked with the what-if on the statement it came from: the planner
+   * cost before and after joins the finding, and a proposal the planner would not use says so and drops a
+   * severity ({@link VerifiedFixes#notImproved}).
+   */
+  private List<Finding> checked(PgTarget target, List<Finding> findings, String sql) throws SQLException {
+    List<Finding> checked = new ArrayList<>();
+    for (Finding f : findings) {
+      String ddl = f.fix().sql();
+      java.util.Optional<io.querydoctor.core.finding.Verification> effect = f.verification() == null && ddl != null
+          && ddl.startsWith("CREATE INDEX") ? proposals.check(target.executor(), ddl, sql) : java.util.Optional.empty();
+      checked.add(effect.map(v -> v.improved() ? f.withVerification(v) : VerifiedFixes.notImproved(f, v)).orElse(f));
+    }
+    return checked;
+  }
+
+  private boolean whatIfAvailable(PgTarget target) {
+    try {
+      return proposals.available(target.executor());
+    } catch (SQLException e) {
+      return false;
     }
   }
 

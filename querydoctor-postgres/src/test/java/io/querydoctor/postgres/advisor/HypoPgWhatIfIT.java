@@ -79,4 +79,27 @@ class HypoPgWhatIfIT {
     assertThat(result.advice().skipped()).singleElement()
         .satisfies(s -> assertThat(s.reason()).startsWith("already cheap"));
   }
+
+  /** #24: the index a plan finding proposes is tried as a hypothetical index on its statement. */
+  @Test
+  void aProposedIndexIsCheckedWithoutBuildingIt() throws Exception {
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
+      HypoPgWhatIf whatIf = HypoPgWhatIf.ifInstalled(new SafeExecutor(c)).orElseThrow();
+      var used = whatIf.checkProposal("CREATE INDEX CONCURRENTLY ON visits (user_id);",
+          "SELECT id, page FROM visits WHERE user_id = 42").orElseThrow();
+      assertThat(used.improved()).isTrue();
+      assertThat(used.after()).isLessThan(used.before());
+      assertThat(used.note()).contains("uses the proposed index");
+      var unused = whatIf.checkProposal("CREATE INDEX CONCURRENTLY ON visits (page);",
+          "SELECT id, page FROM visits WHERE user_id = 42").orElseThrow();
+      assertThat(unused.improved()).isFalse();
+      assertThat(unused.note()).contains("would not use");
+      assertThat(whatIf.checkProposal("VACUUM visits;", "SELECT 1")).isEmpty();
+    }
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_indexes WHERE tablename = 'visits'")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("nothing built").isEqualTo(1);
+    }
+  }
 }

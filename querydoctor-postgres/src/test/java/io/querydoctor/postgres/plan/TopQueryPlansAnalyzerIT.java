@@ -87,6 +87,62 @@ class TopQueryPlansAnalyzerIT {
     assertThat(flagged.get(0).conditions()).anyMatch(c -> c.startsWith("Filter: ") && c.contains("created_at"));
   }
 
+  /**
+   * #24: a proposed index is checked with the what-if on the statement it is for; one the planner would not use
+   * says so and drops a severity, and without a what-if the report says the proposals were not checked.
+   */
+  @Test
+  void proposedIndexesAreCheckedWithTheWhatIfAndAnUnusedOneSaysSo(TestDatabase shared) throws Exception {
+    // A database of its own: its statements must not change what the other tests see in pg_stat_statements.
+    TestDatabase db = new TestDatabase(shared.server(), shared.server().createDatabase("proposals"));
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      s.execute("CREATE TABLE orders (id int PRIMARY KEY, owner_id int, total int)");
+      s.execute("INSERT INTO orders SELECT i, i % 2000, i % 97 FROM generate_series(1, 50000) i");
+      s.execute("ANALYZE orders");
+      try (PreparedStatement byOwner = c.prepareStatement("SELECT id, total FROM orders WHERE owner_id = ?")) {
+        for (int i = 0; i < 20; i++) {
+          byOwner.setInt(1, i);
+          drain(byOwner.executeQuery());
+        }
+      }
+    }
+    DiagnosisResults unchecked = new DiagnosisResults();
+    try (SafeExecutor executor = new SafeExecutor(db.connect())) {
+      new TopQueryPlansAnalyzer().analyze(PgDiagnosis.describe(executor), unchecked);
+    }
+    Finding proposal = unchecked.findings().stream()
+        .filter(f -> f.fix().sql() != null && f.fix().sql().startsWith("CREATE INDEX")).findFirst().orElseThrow();
+    assertThat(unchecked.skipped()).anySatisfy(s -> assertThat(s.reason()).contains("not checked with a what-if"));
+
+    java.util.List<String> asked = new java.util.ArrayList<>();
+    ProposedIndexCheck wouldNotUse = new ProposedIndexCheck() {
+      @Override
+      public java.util.Optional<io.querydoctor.core.finding.Verification> check(SafeExecutor executor, String ddl,
+          String sql) {
+        asked.add(ddl);
+        return java.util.Optional.of(new io.querydoctor.core.finding.Verification(
+            io.querydoctor.core.finding.Verification.Method.ESTIMATED, "planner_cost", 100, 100, null,
+            "HypoPG: the planner would not use the proposed index for this statement"));
+      }
+
+      @Override
+      public boolean available(SafeExecutor executor) {
+        return true;
+      }
+    };
+    DiagnosisResults checked = new DiagnosisResults();
+    try (SafeExecutor executor = new SafeExecutor(db.connect())) {
+      new TopQueryPlansAnalyzer(io.querydoctor.core.plan.PlanAnalyzer.withDefaults(), TopQueryPlansAnalyzer.DEFAULT_TOP,
+          null, java.util.Map.of(), wouldNotUse).analyze(PgDiagnosis.describe(executor), checked);
+    }
+    assertThat(asked).contains(proposal.fix().sql());
+    Finding same = checked.findings().stream().filter(f -> f.key().equals(proposal.key())).findFirst().orElseThrow();
+    assertThat(same.verification().note()).startsWith("no improvement").contains("would not use");
+    assertThat(same.severity().ordinal()).isEqualTo(Math.min(proposal.severity().ordinal() + 1, 4));
+    assertThat(checked.skipped()).noneSatisfy(s -> assertThat(s.reason()).contains("not checked with a what-if"));
+  }
+
   @Test
   void aSeqScanIsJudgedFromTheCatalogsRowCountWhenThePlanWasNotRun(TestDatabase db) throws Exception {
     DiagnosisResults results = new DiagnosisResults();
