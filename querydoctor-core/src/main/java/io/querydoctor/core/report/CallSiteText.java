@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The application call site a capture-side finding names, read from its text: findings carry it today only
- * inside their title, detail or fix, in the stack-trace form {@code com.example.Repo.find(Repo.java:42)}. The
- * one place to switch when findings carry a structured call site.
+ * The application call site a capture-side finding is about: its structured {@link Finding#callSite()} when it
+ * has one, else the first stack-trace-form frame ({@code com.example.Repo.find(Repo.java:42)}) in its title,
+ * detail or fix (findings from older capture files carry it only as text).
  */
 public final class CallSiteText {
 
@@ -20,8 +20,12 @@ public final class CallSiteText {
 
   private CallSiteText() {}
 
-  /** The first call site named in the finding's title, detail or fix, in that order. */
+  /** The finding's call site, else the first one named in its title, detail or fix, in that order. */
   public static Optional<CallSite> of(Finding finding) {
+    if (finding.callSite() != null && finding.callSite().fileName() != null) {
+      var at = finding.callSite();
+      return Optional.of(new CallSite(at.className(), at.methodName(), at.fileName(), at.line(), null, null));
+    }
     for (String text : new String[] {finding.title(), finding.detail(), finding.fix().summary()}) {
       Optional<CallSite> site = in(text);
       if (site.isPresent()) {

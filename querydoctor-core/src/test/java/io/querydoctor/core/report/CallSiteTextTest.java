@@ -30,4 +30,18 @@ class CallSiteTextTest {
     assertThat(CallSiteText.in("index public.posts(user_id) is missing")).isEmpty();
     assertThat(CallSiteText.in(null)).isEmpty();
   }
+
+  @Test
+  void aStructuredCallSiteWinsOverTheText() {
+    var finding = io.querydoctor.core.finding.Finding.builder("n-plus-one", io.querydoctor.core.finding.Severity.HIGH)
+        .title("N+1 at com.example.Old.place(Old.java:1)")
+        .subject(io.querydoctor.core.finding.Subject.fingerprint("00000000000000a1"))
+        .evidence(io.querydoctor.core.finding.Evidence.of("count", 5, "count"))
+        .impact(io.querydoctor.core.finding.Impact.unknown("x")).fix(io.querydoctor.core.finding.Fix.action("y"))
+        .build().withCallSite(new io.querydoctor.core.finding.CodeLocation("com.example.owner.OwnerService", "list",
+            "OwnerService.java", 77));
+    CallSite site = CallSiteText.of(finding).orElseThrow();
+    assertThat(site.className()).isEqualTo("com.example.owner.OwnerService");
+    assertThat(site.line()).isEqualTo(77);
+  }
 }
