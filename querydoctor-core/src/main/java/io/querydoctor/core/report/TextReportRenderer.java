@@ -83,12 +83,14 @@ public final class TextReportRenderer implements ReportRenderer {
     }
     int shown = options.verbose() ? findings.size() : Math.min(OVERVIEW_FINDINGS, findings.size());
     int ruleWidth = findings.stream().limit(shown).mapToInt(f -> f.ruleId().length()).max().orElse(0);
+    int costWidth = Math.max(9, findings.stream().limit(shown).mapToInt(f -> ReportSummary.cost(f).length()).max()
+        .orElse(0));
     text.append('\n');
     for (int i = 0; i < shown; i++) {
       Finding f = findings.get(i);
       String cost = ReportSummary.cost(f);
       text.append(String.format(Locale.ROOT, "%3d. ", i + 1)).append(severityTag(f.severity()))
-          .append(" ".repeat(10 - tagWidth(f.severity()))).append(String.format(Locale.ROOT, "%9s  ", cost))
+          .append(" ".repeat(10 - tagWidth(f.severity()))).append(" ".repeat(costWidth - cost.length())).append(cost).append("  ")
           .append(f.ruleId()).append(" ".repeat(ruleWidth - f.ruleId().length() + 2))
           .append(oneLine(f.title(), STATEMENT_CHARS)).append('\n');
     }
