@@ -123,4 +123,16 @@ class CommandLineHelpTest {
     assertThat(run.errorLine()).contains("127.0.0.1:1");
     assertThat(run.out() + run.err()).doesNotContain("hunter2");
   }
+
+  /** Regression (#24): a refused value showed Java class names ("cannot convert 'x' to FailOn (java.lang…"). */
+  @Test
+  void aRefusedValueSaysWhatIsValidWithoutJavaNames() {
+    CliRun failOn = CliRun.of("diagnose", "--fail-on", "severe");
+    assertThat(failOn.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(failOn.errorLine()).contains("unknown severity 'severe'").contains("critical, high, medium, low or info")
+        .doesNotContain("java.").doesNotContain("FailOn");
+    CliRun sort = CliRun.of("digest", "--sort", "foo", "x.log");
+    assertThat(sort.errorLine()).contains("expected total, mean, p95 or calls").doesNotContain("java.")
+        .doesNotContain("DigestSort");
+  }
 }
