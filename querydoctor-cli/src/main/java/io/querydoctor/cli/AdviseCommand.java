@@ -13,6 +13,8 @@ import io.querydoctor.postgres.advisor.AdvisorResult;
 import io.querydoctor.postgres.advisor.HypoPgWhatIf;
 import io.querydoctor.postgres.advisor.IndexAdvisor;
 import io.querydoctor.postgres.advisor.SandboxWhatIf;
+import io.querydoctor.postgres.advisor.WorkloadFile;
+import io.querydoctor.postgres.advisor.WorkloadStatement;
 import io.querydoctor.postgres.connect.SafeExecutor;
 import io.querydoctor.postgres.connect.SandboxExecutor;
 import java.io.PrintWriter;
@@ -73,8 +75,14 @@ final class AdviseCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   private int top;
 
+  @Option(names = "--workload", paramLabel = "FILE",
+      description = "Advise for the SQL statements in FILE instead of pg_stat_statements: separated by ';', each "
+          + "with an optional weight (calls per hour) in a comment before it, '-- weight: 120' (default 1).")
+  private java.nio.file.Path workload;
+
   @Override
   public Integer call() throws Exception {
+    List<WorkloadStatement> given = workload == null ? List.of() : readWorkload();
     if (apply && !sandbox) {
       throw new UserError("--apply needs --sandbox: QueryDoctor creates indexes only on a database you declare a "
           + "sandbox; elsewhere it prints the DDL for you to run");
@@ -93,8 +101,9 @@ final class AdviseCommand implements Callable<Integer> {
           .orElseThrow(() -> new UserError("advise needs a what-if to prove candidates with the planner: install "
               + "HypoPG in this database (CREATE EXTENSION hypopg), or run it against a copy declared with --sandbox "
               + "(indexes are built there in transactions that are rolled back)"));
-      progress.step("designing indexes for the workload in pg_stat_statements");
-      AdvisorResult result = advise(executor, whatIf);
+      progress.step("designing indexes for " + (workload == null ? "the workload in pg_stat_statements"
+          : given.size() + " statements of " + workload));
+      AdvisorResult result = advise(executor, whatIf, given);
       long millis = (System.nanoTime() - start) / 1_000_000;
       List<SkippedCheck> skipped = new ArrayList<>();
       result.advice().skipped().stream().filter(s -> !s.reason().startsWith("already cheap"))
@@ -111,10 +120,26 @@ final class AdviseCommand implements Callable<Integer> {
     }
   }
 
-  private AdvisorResult advise(SafeExecutor executor, WhatIf whatIf) throws SQLException {
+  private List<WorkloadStatement> readWorkload() {
+    try {
+      List<WorkloadStatement> statements = WorkloadFile.parse(java.nio.file.Files.readString(workload));
+      if (statements.isEmpty()) {
+        throw new UserError("the workload file " + workload + " holds no statement");
+      }
+      return statements;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new UserError("the workload file " + workload + " is not UTF-8 text", e);
+    } catch (java.io.IOException e) {
+      throw new UserError("cannot read the workload file " + workload + ": "
+          + io.querydoctor.core.input.InputFile.reason(e), e);
+    }
+  }
+
+  private AdvisorResult advise(SafeExecutor executor, WhatIf whatIf, List<WorkloadStatement> given)
+      throws SQLException {
     try {
       return new IndexAdvisor(AdvisorSettings.defaults().withBudgetBytes(budgetBytes), top)
-          .advise(executor, whatIf, List.of());
+          .advise(executor, whatIf, given, workload == null);
     } catch (WhatIfException e) {
       throw new UserError("the what-if failed: " + e.getMessage(), e);
     } catch (SQLException e) {

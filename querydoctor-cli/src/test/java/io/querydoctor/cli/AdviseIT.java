@@ -74,6 +74,25 @@ class AdviseIT {
     assertThat(indexCount(db)).as("nothing left behind").isEqualTo(1);
   }
 
+  /** #30: a workload given as a file of statements reaches the advisor without pg_stat_statements. */
+  @Test
+  @Order(3)
+  void aWorkloadFileIsAdvisedForAsItIs(TestDatabase db, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("workload.sql");
+    java.nio.file.Files.writeString(file, "-- weight: 100\nSELECT id FROM visits WHERE page = 'p7' AND user_id > 4990;\n");
+    CliRun run = CliRun.of("advise", "--url", db.jdbcUrl(), "--user", db.user(), "--sandbox", "--workload",
+        file.toString(), "--format", "json", "-q");
+    assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.CLEAN, ExitCode.FINDINGS);
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertThat(report.get("findings")).as(run.out()).anySatisfy(f ->
+        assertThat(f.get("fix").get("sql").asText()).contains("visits").contains("page"));
+    CliRun empty = CliRun.of("advise", "--url", db.jdbcUrl(), "--user", db.user(), "--sandbox", "--workload",
+        dir.resolve("missing.sql").toString(), "-q");
+    assertThat(empty.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(empty.errorLine()).contains("cannot read the workload file");
+  }
+
   @Test
   @Order(4)
   void budgetTooSmallRejectsTheCandidateOverBudget(TestDatabase db) {

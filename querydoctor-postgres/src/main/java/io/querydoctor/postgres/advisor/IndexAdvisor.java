@@ -57,9 +57,20 @@ public final class IndexAdvisor {
    */
   public AdvisorResult advise(SafeExecutor executor, WhatIf whatIf, List<WorkloadStatement> extra)
       throws SQLException, WhatIfException {
+    return advise(executor, whatIf, extra, true);
+  }
+
+  /**
+   * Advises for {@code extra}, and the workload in pg_stat_statements too when {@code withStatements}: a workload
+   * given on its own (a file of statements) is advised for as it is.
+   */
+  public AdvisorResult advise(SafeExecutor executor, WhatIf whatIf, List<WorkloadStatement> extra,
+      boolean withStatements) throws SQLException, WhatIfException {
     List<WorkloadStatement> statements = new ArrayList<>(extra);
     try {
-      statements.addAll(new PgWorkloadReader(top).read(executor));
+      if (withStatements) {
+        statements.addAll(new PgWorkloadReader(top).read(executor));
+      }
     } catch (SQLException e) {
       if (extra.isEmpty()) {
         throw new SQLException("cannot read the workload from pg_stat_statements: "

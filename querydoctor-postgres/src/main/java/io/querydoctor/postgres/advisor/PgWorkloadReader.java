@@ -21,6 +21,24 @@ final class PgWorkloadReader {
       LIMIT ?
       """;
 
+  /**
+   * The same on PostgreSQL 13 (pg_stat_statements 1.8): no {@code toplevel} column and no reset time, so rates
+   * run from the server's start.
+   */
+  private static final String TOP_STATEMENTS_13 = """
+      SELECT s.query, s.calls, s.mean_exec_time, s.rows,
+             greatest(extract(epoch FROM now() - pg_postmaster_start_time()) / 3600, 1) AS hours
+      FROM pg_stat_statements s
+      WHERE s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND s.query ~* '^\\s*(select|with|update|delete|insert)\\M'
+        AND s.query !~* '\\m(pg_catalog|information_schema|pg_stat\\w*|pg_class|pg_index|pg_namespace)\\M'
+      ORDER BY s.total_exec_time DESC
+      LIMIT ?
+      """;
+
+  /** First major with pg_stat_statements 1.9 ({@code toplevel}, {@code pg_stat_statements_info}). */
+  private static final int TOPLEVEL_SINCE = 14;
+
   private final int top;
 
   PgWorkloadReader(int top) {
@@ -28,7 +46,8 @@ final class PgWorkloadReader {
   }
 
   List<WorkloadStatement> read(SafeExecutor executor) throws SQLException {
-    return executor.query(TOP_STATEMENTS, rs -> {
+    String query = executor.serverMajorVersion() < TOPLEVEL_SINCE ? TOP_STATEMENTS_13 : TOP_STATEMENTS;
+    return executor.query(query, rs -> {
       double hours = rs.getDouble(5);
       long calls = rs.getLong(2);
       return new WorkloadStatement(rs.getString(1), calls / hours, rs.getDouble(3),
