@@ -32,7 +32,8 @@ import net.sf.jsqlparser.statement.update.Update;
  * for one B-tree and is left out rather than guessed at. A statement the parser rejects is skipped with the
  * parser's first line as the reason; nothing here throws for bad SQL.
  *
- * <p>Parameters may be {@code ?} (JDBC) or {@code $n} (pg_stat_statements). Uses
+ * <p>Parameters may be {@code ?} (JDBC) or {@code $n} (pg_stat_statements, including where it replaces the
+ * string of a typed literal: {@link TypedParameters}). Uses
  * {@code CCJSqlParserUtil.newParser(sql).Statement()}: {@code parse()} would start a thread pool per call.
  * Thread-safe: no state between calls.
  */
@@ -52,7 +53,7 @@ public final class QueryParser {
   public ParsedQuery parse(String sql) {
     Statement statement;
     try {
-      statement = CCJSqlParserUtil.newParser(sql).Statement();
+      statement = CCJSqlParserUtil.newParser(TypedParameters.rewrite(sql)).Statement();
     } catch (Exception | StackOverflowError e) {
       return ParsedQuery.skipped("cannot parse: " + firstLine(e.getMessage()));
     }
