@@ -80,9 +80,13 @@ final class AdviseCommand implements Callable<Integer> {
           + "with an optional weight (calls per hour) in a comment before it, '-- weight: 120' (default 1).")
   private java.nio.file.Path workload;
 
+  @Mixin
+  private LogOptions logs;
+
   @Override
   public Integer call() throws Exception {
-    List<WorkloadStatement> given = workload == null ? List.of() : readWorkload();
+    List<WorkloadStatement> given = new ArrayList<>(workload == null ? List.of() : readWorkload());
+    given.addAll(fromLogs());
     if (apply && !sandbox) {
       throw new UserError("--apply needs --sandbox: QueryDoctor creates indexes only on a database you declare a "
           + "sandbox; elsewhere it prints the DDL for you to run");
@@ -101,8 +105,8 @@ final class AdviseCommand implements Callable<Integer> {
           .orElseThrow(() -> new UserError("advise needs a what-if to prove candidates with the planner: install "
               + "HypoPG in this database (CREATE EXTENSION hypopg), or run it against a copy declared with --sandbox "
               + "(indexes are built there in transactions that are rolled back)"));
-      progress.step("designing indexes for " + (workload == null ? "the workload in pg_stat_statements"
-          : given.size() + " statements of " + workload));
+      progress.step("designing indexes for " + (ownWorkload() ? given.size() + " statements given"
+          : "the workload in pg_stat_statements"));
       AdvisorResult result = advise(executor, whatIf, given);
       long millis = (System.nanoTime() - start) / 1_000_000;
       List<SkippedCheck> skipped = new ArrayList<>();
@@ -118,6 +122,30 @@ final class AdviseCommand implements Callable<Integer> {
       out.flush();
       return exit;
     }
+  }
+
+  /** A workload given by file or log replaces pg_stat_statements, so that it is advised for as it is. */
+  private boolean ownWorkload() {
+    return workload != null || !logs.files.isEmpty();
+  }
+
+  /**
+   * The statement shapes of the --log files, each as its normalized text (literal values as parameters) with
+   * its calls per hour over the log's span, mean time and rows.
+   */
+  private List<WorkloadStatement> fromLogs() {
+    var log = logs.read(io.querydoctor.core.diagnosis.ProgressListener.NONE);
+    if (log == null) {
+      return List.of();
+    }
+    var digest = log.digest();
+    double hours = io.querydoctor.core.digest.DigestPeriod.hours(digest);
+    List<WorkloadStatement> statements = new ArrayList<>();
+    for (var shape : digest.shapes()) {
+      double rows = shape.rowsSent() == null || shape.calls() == 0 ? 1 : (double) shape.rowsSent() / shape.calls();
+      statements.add(new WorkloadStatement(shape.example(), shape.calls() / hours, shape.meanMillis(), rows));
+    }
+    return statements;
   }
 
   private List<WorkloadStatement> readWorkload() {
@@ -139,7 +167,7 @@ final class AdviseCommand implements Callable<Integer> {
       throws SQLException {
     try {
       return new IndexAdvisor(AdvisorSettings.defaults().withBudgetBytes(budgetBytes), top)
-          .advise(executor, whatIf, given, workload == null);
+          .advise(executor, whatIf, given, !ownWorkload());
     } catch (WhatIfException e) {
       throw new UserError("the what-if failed: " + e.getMessage(), e);
     } catch (SQLException e) {

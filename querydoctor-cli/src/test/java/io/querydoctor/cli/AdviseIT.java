@@ -87,6 +87,19 @@ class AdviseIT {
     JsonNode report = new ObjectMapper().readTree(run.out());
     assertThat(report.get("findings")).as(run.out()).anySatisfy(f ->
         assertThat(f.get("fix").get("sql").asText()).contains("visits").contains("page"));
+    // The same statement found in a server log (#30: every workload source reaches the advisor).
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      log.append(String.format("2026-11-21 06:%02d:00.000 UTC [4242] LOG:  duration: 35.100 ms  statement: "
+          + "SELECT id FROM visits WHERE page = 'p%d' AND user_id > 4990%n", i, i % 7));
+    }
+    java.nio.file.Path logFile = dir.resolve("postgresql.log");
+    java.nio.file.Files.writeString(logFile, log);
+    CliRun fromLog = CliRun.of("advise", "--url", db.jdbcUrl(), "--user", db.user(), "--sandbox", "--log",
+        logFile.toString(), "--format", "json", "-q");
+    assertThat(fromLog.exitCode()).as(fromLog.err()).isIn(ExitCode.CLEAN, ExitCode.FINDINGS);
+    assertThat(new ObjectMapper().readTree(fromLog.out()).get("findings")).as(fromLog.out()).anySatisfy(f ->
+        assertThat(f.get("fix").get("sql").asText()).contains("visits").contains("page"));
     CliRun empty = CliRun.of("advise", "--url", db.jdbcUrl(), "--user", db.user(), "--sandbox", "--workload",
         dir.resolve("missing.sql").toString(), "-q");
     assertThat(empty.exitCode()).isEqualTo(ExitCode.ERROR);
