@@ -1,0 +1,156 @@
+package io.querydoctor.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.querydoctor.spring.boot.app.PetCensus;
+import io.querydoctor.spring.boot.app.PetClinicApplication;
+import io.querydoctor.spring.boot.app.SharedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A real Spring Boot application (Spring Data JPA on the embedded PostgreSQL, Spring MVC on Tomcat, Actuator with
+ * the Prometheus registry) with nothing of QueryDoctor's but the starter on its class path, called over HTTP on a
+ * random port: the N+1 of {@code GET /owners} is logged, listed at {@code /actuator/querydoctor} under the route
+ * template, and counted at {@code /actuator/prometheus}.
+ */
+@SpringBootTest(classes = PetClinicApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "petclinic.census=true")
+@ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext
+class SpringBootStarterIT {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    SharedPostgres.register(registry, "starter_it");
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  DataSource dataSource;
+
+  @Autowired
+  PetCensus census;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response;
+  }
+
+  @Test
+  void theDataSourceBeanIsCapturedAndStillUnwrapsToThePool() throws Exception {
+    assertThat(dataSource.getClass().getName()).isEqualTo("io.querydoctor.jdbc.CapturingDataSource");
+    assertThat(dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)).isTrue();
+  }
+
+  @Test
+  void anNPlusOneBehindAControllerIsLoggedListedAndCounted(CapturedOutput output) throws Exception {
+    JsonNode ids = json.readTree(get("/owner-ids").body());
+    get("/owners");
+    get("/owners");
+    get("/owners/" + ids.get(0).asLong());
+
+    // Logged once, with the route template, the repeated statement and the fix.
+    String log = output.getAll();
+    assertThat(log).contains("QueryDoctor n-plus-one in 'GET /owners':");
+    assertThat(occurrences(log, "QueryDoctor n-plus-one in 'GET /owners':")).isEqualTo(1);
+    assertThat(log).contains("fix: ").contains("= ANY (?)");
+    assertThat(log).doesNotContain("QueryDoctor n-plus-one in 'GET /owners/{id}'");
+
+    // At the actuator endpoint, under the route template.
+    JsonNode report = json.readTree(get("/actuator/querydoctor").body());
+    JsonNode nPlusOne = null;
+    for (JsonNode finding : report.get("findings")) {
+      if (finding.get("ruleId").asText().equals("n-plus-one")
+          && finding.toString().contains("GET /owners\"")) {
+        nPlusOne = finding;
+      }
+    }
+    assertThat(nPlusOne).as("n-plus-one of GET /owners in %s", report.get("findings")).isNotNull();
+    assertThat(nPlusOne.at("/fix/sql").asText()).contains("ANY (?)");
+    assertThat(report.get("topShapes").size()).isPositive();
+    assertThat(report.get("topShapes").get(0).has("fingerprintId")).isTrue();
+    JsonNode owners = scope(report, "GET /owners");
+    assertThat(owners.get("runs").asLong()).isEqualTo(2);
+    assertThat(owners.get("maxStatements").asLong()).isGreaterThanOrEqualTo(11); // 1 for the owners + 10 for pets
+    assertThat(scope(report, "GET /owners/{id}").get("runs").asLong()).isEqualTo(1);
+
+    // At the Prometheus endpoint: the query timers by fingerprint and the findings gauge.
+    String metrics = get("/actuator/prometheus").body();
+    assertThat(metrics).contains("querydoctor_query_seconds_count{");
+    assertThat(metrics).containsPattern("querydoctor_findings\\{[^}]*rule=\"n-plus-one\"[^}]*\\} [1-9]");
+    assertThat(metrics).contains("querydoctor_scope_seconds_count{").contains("scope=\"GET /owners\"");
+    checkedByPromtool(metrics);
+  }
+
+  @Test
+  void eachScheduledRunIsAScopeOfItsOwn() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (census.runs() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(census.runs()).isEqualTo(2);
+    Thread.sleep(100); // the second run's scope closes just after its counter moves
+    JsonNode report = json.readTree(get("/actuator/querydoctor").body());
+    assertThat(scope(report, "scheduled PetCensus.count").get("runs").asLong()).isGreaterThanOrEqualTo(2);
+    assertThat(report.get("findings").toString()).contains("scheduled PetCensus.count");
+  }
+
+  private static JsonNode scope(JsonNode report, String name) {
+    for (JsonNode row : report.get("scopes")) {
+      if (row.get("name").asText().equals(name)) {
+        return row;
+      }
+    }
+    throw new AssertionError("no scope " + name + " in " + report.get("scopes"));
+  }
+
+  private static int occurrences(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      count++;
+    }
+    return count;
+  }
+
+  /** {@code promtool check metrics}: rc 1 is a parse error, rc 3 lint problems; both fail. */
+  private static void checkedByPromtool(String metrics) throws Exception {
+    Path promtool = Path.of("/usr/bin/promtool");
+    Assumptions.assumeTrue(Files.isExecutable(promtool), "promtool is not installed: exposition not validated");
+    Process process = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+    process.getOutputStream().write(metrics.getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().close();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as("promtool check metrics said: %s", out).isZero();
+  }
+}
