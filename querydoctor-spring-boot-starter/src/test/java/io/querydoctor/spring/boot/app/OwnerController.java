@@ -26,7 +26,7 @@ public class OwnerController {
 
   @GetMapping("/owners/{id}")
   @Transactional(readOnly = true)
-  public OwnerView one(@PathVariable long id) {
+  public OwnerView one(@PathVariable("id") long id) {
     return view(owners.findById(id).orElseThrow());
   }
 
