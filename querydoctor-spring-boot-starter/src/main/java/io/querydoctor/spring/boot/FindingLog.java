@@ -29,7 +29,7 @@ final class FindingLog {
     String evidence = finding.evidence().stream().map(FindingLog::evidence).collect(Collectors.joining(", "));
     StringBuilder line = new StringBuilder("QueryDoctor ").append(finding.ruleId()).append(" in '").append(scope)
         .append("': ").append(finding.title()).append(" [").append(evidence).append(']');
-    if (finding.callSite() != null) {
+    if (finding.callSite() != null && !finding.title().contains(finding.callSite().toString())) {
       line.append(" at ").append(finding.callSite());
     }
     line.append("\n  fix: ").append(finding.fix().summary());
