@@ -40,7 +40,12 @@ final class FindingLog {
   }
 
   private static String evidence(Evidence e) {
-    String value = e.value() == Math.rint(e.value()) ? String.valueOf((long) e.value()) : String.format("%.1f", e.value());
-    return e.name() + "=" + value + (e.unit() == null || e.unit().isEmpty() ? "" : " " + e.unit());
+    if ("ratio".equals(e.unit())) {
+      return e.name() + "=" + Math.round(e.value() * 100) + " %";
+    }
+    String value = e.value() == Math.rint(e.value()) ? String.valueOf((long) e.value())
+        : String.format(java.util.Locale.ROOT, "%.1f", e.value());
+    boolean unitless = e.unit() == null || e.unit().isEmpty() || "count".equals(e.unit());
+    return e.name() + "=" + value + (unitless ? "" : " " + e.unit());
   }
 }

@@ -33,8 +33,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(QueryDoctorProperties.class)
 public class QueryDoctorAutoConfiguration {
 
+  /** The JVM-wide session, as a bean; the DataSource wrapper and the scheduled scopes use it directly. */
   @Bean
-  @ConditionalOnMissingBean
   CaptureSession queryDoctorSession() {
     return QueryDoctor.session();
   }

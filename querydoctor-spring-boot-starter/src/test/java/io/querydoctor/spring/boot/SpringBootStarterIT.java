@@ -90,7 +90,8 @@ class SpringBootStarterIT {
     assertThat(log).doesNotContain("QueryDoctor n-plus-one in 'GET /owners/{id}'");
 
     // At the actuator endpoint, under the route template.
-    JsonNode report = json.readTree(get("/actuator/querydoctor").body());
+    String body = get("/actuator/querydoctor").body();
+    JsonNode report = json.readTree(body);
     JsonNode nPlusOne = null;
     for (JsonNode finding : report.get("findings")) {
       if (finding.get("ruleId").asText().equals("n-plus-one")
