@@ -4,7 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.querydoctor.core.capture.CaptureSession;
 import io.querydoctor.jdbc.QueryDoctor;
 import io.querydoctor.micrometer.QueryDoctorMetrics;
+import java.lang.annotation.Annotation;
+import java.util.List;
 import org.springframework.aop.Advisor;
+import org.springframework.aop.Pointcut;
+import org.springframework.aop.support.ComposablePointcut;
+import org.springframework.aop.support.NameMatchMethodPointcut;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -19,12 +24,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * What the starter wires, all of it off with {@code querydoctor.enabled=false}: DataSource capture, a scope per
- * Spring MVC request and per {@code @Scheduled} run, each new finding logged once, {@code /actuator/querydoctor},
+ * Spring MVC request, per {@code @Scheduled} run and per message given to a listener method, each new finding logged once, {@code /actuator/querydoctor},
  * and the Micrometer meters. Everything reports to the JVM-wide {@link QueryDoctor#session()}, which is also the
  * one {@code @QueryBudget} and {@code @NoNPlusOne} read.
  */
@@ -86,9 +92,37 @@ public class QueryDoctorAutoConfiguration {
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static Advisor queryDoctorScheduledScopes() {
-      // Static and lazy about the session: advisors are created with the bean post-processors.
+      // Static: advisors are created with the bean post-processors, before ordinary beans.
       return new DefaultPointcutAdvisor(AnnotationMatchingPointcut.forMethodAnnotation(Scheduled.class),
-          new ScheduledScopes(QueryDoctor.session()));
+          new EntryPointScopes(QueryDoctor.session(), "scheduled"));
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnBooleanProperty(name = "querydoctor.messaging.enabled", matchIfMissing = true)
+  static class Messaging {
+    /** The listener annotations of Spring JMS, Kafka, AMQP and Spring Cloud AWS SQS, those on the class path. */
+    static final List<String> LISTENERS = List.of("org.springframework.jms.annotation.JmsListener",
+        "org.springframework.kafka.annotation.KafkaListener",
+        "org.springframework.amqp.rabbit.annotation.RabbitListener",
+        "io.awspring.cloud.sqs.annotation.SqsListener");
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor queryDoctorMessageScopes() {
+      EntryPointScopes scopes = new EntryPointScopes(QueryDoctor.session(), "message");
+      ComposablePointcut pointcut = null;
+      ClassLoader loader = QueryDoctorAutoConfiguration.class.getClassLoader();
+      for (String name : LISTENERS) {
+        if (ClassUtils.isPresent(name, loader)) {
+          @SuppressWarnings("unchecked")
+          Class<? extends Annotation> type = (Class<? extends Annotation>) ClassUtils.resolveClassName(name, loader);
+          Pointcut one = AnnotationMatchingPointcut.forMethodAnnotation(type);
+          pointcut = pointcut == null ? new ComposablePointcut(one) : pointcut.union(one);
+        }
+      }
+      // With no listener annotation on the class path, a pointcut of no method names matches nothing.
+      return new DefaultPointcutAdvisor(pointcut == null ? new NameMatchMethodPointcut() : pointcut, scopes);
     }
   }
 

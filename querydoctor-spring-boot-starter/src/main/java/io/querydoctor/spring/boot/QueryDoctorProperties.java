@@ -18,6 +18,7 @@ public class QueryDoctorProperties {
   private final DataSource datasource = new DataSource();
   private final Web web = new Web();
   private final Scheduling scheduling = new Scheduling();
+  private final Messaging messaging = new Messaging();
   private final Log log = new Log();
   private final Endpoint endpoint = new Endpoint();
   private final Metrics metrics = new Metrics();
@@ -40,6 +41,10 @@ public class QueryDoctorProperties {
 
   public Scheduling getScheduling() {
     return scheduling;
+  }
+
+  public Messaging getMessaging() {
+    return messaging;
   }
 
   public Log getLog() {
@@ -96,6 +101,23 @@ public class QueryDoctorProperties {
   /** Scopes per {@code @Scheduled} run. */
   public static class Scheduling {
     /** Whether each run of a {@code @Scheduled} method runs in a scope named after the method. */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+
+  /** Scopes per message given to a listener method. */
+  public static class Messaging {
+    /**
+     * Whether each message given to a {@code @JmsListener}, {@code @KafkaListener}, {@code @RabbitListener} or
+     * {@code @SqsListener} method is handled in a scope named after the method.
+     */
     private boolean enabled = true;
 
     public boolean isEnabled() {

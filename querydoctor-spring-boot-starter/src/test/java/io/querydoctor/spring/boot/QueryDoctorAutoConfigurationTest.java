@@ -79,6 +79,6 @@ class QueryDoctorAutoConfigurationTest {
     String metadata = Files.readString(Path.of("target/classes/META-INF/spring-configuration-metadata.json"));
     assertThat(metadata).contains("\"querydoctor.enabled\"", "\"querydoctor.datasource.exclude\"",
         "\"querydoctor.metrics.top-fingerprints\"", "\"querydoctor.web.enabled\"",
-        "\"querydoctor.scheduling.enabled\"", "Names of DataSource beans to leave as they are");
+        "\"querydoctor.scheduling.enabled\"", "\"querydoctor.messaging.enabled\"", "Names of DataSource beans to leave as they are");
   }
 }

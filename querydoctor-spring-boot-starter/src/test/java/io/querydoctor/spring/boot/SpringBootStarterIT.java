@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.querydoctor.spring.boot.app.OwnerAudit;
 import io.querydoctor.spring.boot.app.PetCensus;
 import io.querydoctor.spring.boot.app.PetClinicApplication;
 import io.querydoctor.spring.boot.app.SharedPostgres;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * template, and counted at {@code /actuator/prometheus}.
  */
 @SpringBootTest(classes = PetClinicApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "petclinic.census=true")
+    properties = {"petclinic.census=true", "petclinic.audit=true", "spring.artemis.embedded.enabled=true"})
 // Spring Boot tests turn metrics export off unless asked: a user's running application exports by default.
 @AutoConfigureObservability(tracing = false)
 @ExtendWith(OutputCaptureExtension.class)
@@ -58,6 +60,12 @@ class SpringBootStarterIT {
 
   @Autowired
   PetCensus census;
+
+  @Autowired
+  OwnerAudit audit;
+
+  @Autowired
+  JmsTemplate jms;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
@@ -135,6 +143,21 @@ class SpringBootStarterIT {
     assertThat(census.runs()).isEqualTo(2);
     assertThat(scope(report, "scheduled PetCensus.count").get("maxStatements").asLong()).isGreaterThanOrEqualTo(11);
     assertThat(report.get("findings").toString()).contains("N+1 queries in scheduled PetCensus.count");
+  }
+
+  @Test
+  void eachMessageToAListenerIsAScopeOfItsOwn() throws Exception {
+    jms.convertAndSend(OwnerAudit.QUEUE, "audit");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    JsonNode report = json.readTree(get("/actuator/querydoctor").body());
+    while (!report.get("findings").toString().contains("N+1 queries in message OwnerAudit.onMessage")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      report = json.readTree(get("/actuator/querydoctor").body());
+    }
+    assertThat(audit.handled()).isEqualTo(1);
+    assertThat(scope(report, "message OwnerAudit.onMessage").get("runs").asLong()).isEqualTo(1);
+    assertThat(report.get("findings").toString()).contains("N+1 queries in message OwnerAudit.onMessage");
   }
 
   private static JsonNode scope(JsonNode report, String name) {
