@@ -1,7 +1,6 @@
 package io.querydoctor.remedies.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.querydoctor.core.digest.StatementTables;
 import io.querydoctor.core.sql.SqlDialect;
 import java.time.Duration;
 import java.util.HashMap;
@@ -84,7 +83,7 @@ public final class CacheOptions {
     return ticker;
   }
 
-  /** Fluent construction; table names are compared without quotes, case or the {@code public.} schema. */
+  /** Fluent construction; table names are compared without quotes, case or schema. */
   public static final class Builder {
     private final Set<String> tables = new HashSet<>();
     private final Set<String> fingerprints = new HashSet<>();
@@ -101,7 +100,7 @@ public final class CacheOptions {
     /** Reads whose every table is one of these are cached. */
     public Builder tables(String... names) {
       for (String name : names) {
-        tables.add(StatementTables.plain(name));
+        tables.add(StatementPlanner.unqualified(name));
       }
       return this;
     }
@@ -109,7 +108,7 @@ public final class CacheOptions {
     /** As {@link #tables}, with a TTL of their own. */
     public Builder table(String name, Duration ttl) {
       tables(name);
-      tableTtls.put(StatementTables.plain(name), positive(ttl));
+      tableTtls.put(StatementPlanner.unqualified(name), positive(ttl));
       return this;
     }
 
@@ -123,7 +122,7 @@ public final class CacheOptions {
     /** Never cache a read of these tables, whatever else is listed. */
     public Builder neverCacheTables(String... names) {
       for (String name : names) {
-        neverTables.add(StatementTables.plain(name));
+        neverTables.add(StatementPlanner.unqualified(name));
       }
       return this;
     }

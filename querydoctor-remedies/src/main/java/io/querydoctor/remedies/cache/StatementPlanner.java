@@ -72,13 +72,23 @@ final class StatementPlanner {
         || upper.contains(" MERGE ") || upper.contains(" NEXTVAL ") || upper.contains(" SETVAL ");
   }
 
-  /** Every table named, plain (no quotes, lower case, no {@code public.}); null when the text does not parse. */
+  /**
+   * A table's name without quotes, case or schema. Versions are kept per unqualified name so that a write to
+   * {@code orders} (found through the search path) invalidates reads of {@code sales.orders}: two schemas'
+   * tables of one name invalidate each other, which costs hits, never correctness.
+   */
+  static String unqualified(String name) {
+    String plain = StatementTables.plain(name);
+    return plain.substring(plain.lastIndexOf('.') + 1);
+  }
+
+  /** Every table named, unqualified; null when the text does not parse. */
   private static Set<String> tables(String sql) {
     try {
       Statement statement = CCJSqlParserUtil.newParser(sql).Statement();
       Set<String> plain = new LinkedHashSet<>();
       for (String name : new TablesNamesFinder<Void>().getTables(statement)) {
-        plain.add(StatementTables.plain(name));
+        plain.add(unqualified(name));
       }
       return plain;
     } catch (Exception | Error e) {

@@ -14,7 +14,7 @@ import java.util.Locale;
  * Judges pool samples. {@code pool-saturation}: every sample of a trailing stretch at least {@code sustained}
  * long is at or above {@code saturation} utilization and threads waited in it (the runbooks: "alert at 80–90 %
  * utilization"). {@code pool-oversized}: over at least {@code sustained} of samples, the busiest moment used at
- * most {@code oversizedPeak} of the pool, nobody waited, and Little's law needs fewer connections than it has.
+ * most {@code oversizedPeak} of the pool, nobody waited, and Little's law needs at most half its connections.
  *
  * @param saturation utilization that counts as saturated (0.80)
  * @param sustained how long a pattern must last to count (1 minute)
@@ -78,7 +78,8 @@ public record PoolFindings(double saturation, Duration sustained, double oversiz
     }
     double peak = samples.stream().mapToDouble(PoolSample::utilization).max().orElse(0);
     int size = samples.get(samples.size() - 1).maxSize();
-    if (peak > oversizedPeak || sizing.recommended() >= size) {
+    // Shrinking by a connection or two is not worth a finding: Little's law must need at most half the pool.
+    if (peak > oversizedPeak || 2 * sizing.recommended() > size) {
       return null;
     }
     return Finding.builder(OVERSIZED, Severity.LOW)
