@@ -278,4 +278,50 @@ class QueryCacheIT {
     assertThat(cache.findings()).extracting(Finding::ruleId).containsExactly("cache-write-heavy");
     assertThat(cache.findings().get(0).title()).contains("inventory", "60 writes", "30 cached lookups");
   }
+
+  @Test
+  void aTransactionBegunAsSqlInvalidatesAtItsSqlCommit() throws SQLException {
+    QueryCache cache = QueryCache.create(CacheOptions.builder().tables("country").build());
+    DataSource ds = cached(cache);
+    assertThat(name(ds, "fr")).isEqualTo("France");
+    try (Connection writer = ds.getConnection(); Statement st = writer.createStatement()) {
+      st.execute("BEGIN");
+      st.executeUpdate("UPDATE country SET name = 'Later' WHERE code = 'fr'");
+      // Not committed: the cached committed row is still right, and a reader must not store anything newer.
+      assertThat(name(ds, "fr")).isEqualTo("France");
+      st.execute("COMMIT");
+    }
+    assertThat(name(ds, "fr")).isEqualTo("Later");
+  }
+
+  @Test
+  void aRepeatableReadTransactionsReadsAreNotStored() throws SQLException {
+    QueryCache cache = QueryCache.create(CacheOptions.builder().tables("country").build());
+    DataSource ds = cached(cache);
+    try (Connection c = ds.getConnection()) {
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(BY_CODE)) {
+        ps.setString(1, "de");
+        ps.executeQuery().close();
+      }
+      c.commit();
+    }
+    assertThat(name(ds, "de")).isEqualTo("Germany");
+    assertThat(name(ds, "de")).isEqualTo("Germany");
+    // The transaction's read missed and stored nothing; the first auto-commit read stored, the second hit.
+    assertThat(cache.statistics().get(0).misses()).isEqualTo(2);
+    assertThat(cache.statistics().get(0).hits()).isEqualTo(1);
+  }
+
+  @Test
+  void ddlAndTruncateInvalidateEverything() throws SQLException {
+    QueryCache cache = QueryCache.create(CacheOptions.builder().tables("country").build());
+    DataSource ds = cached(cache);
+    assertThat(name(ds, "fr")).isEqualTo("France");
+    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+      st.execute("TRUNCATE country");
+    }
+    assertThat(name(ds, "fr")).isNull();
+  }
 }
