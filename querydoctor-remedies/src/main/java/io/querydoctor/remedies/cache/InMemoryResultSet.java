@@ -90,6 +90,8 @@ final class InMemoryResultSet implements InvocationHandler {
         return row >= rows.rowCount() && rows.rowCount() > 0;
       case "isFirst":
         return row == 0;
+      case "isLast":
+        return tail == null && row == rows.rowCount() - 1;
       case "getType":
         return ResultSet.TYPE_FORWARD_ONLY;
       case "getConcurrency":

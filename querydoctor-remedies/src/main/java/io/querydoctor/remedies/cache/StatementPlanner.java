@@ -26,7 +26,9 @@ final class StatementPlanner {
 
   private final CacheOptions options;
   private final SqlFingerprinter fingerprinter;
-  private final Cache<String, StatementPlan> plans = Caffeine.newBuilder().maximumSize(10_000).build();
+  // Bounded by the characters of the texts it keeps: plain statements with inline literals are many and long.
+  private final Cache<String, StatementPlan> plans = Caffeine.newBuilder().maximumWeight(4_000_000)
+      .weigher((String sql, StatementPlan plan) -> sql.length() + 64).build();
 
   StatementPlanner(CacheOptions options) {
     this.options = options;

@@ -151,6 +151,7 @@ class CacheConsistencyIT {
   @Test
   void aReadNeverReturnsARowOlderThanTheLastCommittedWrite() throws Exception {
     Outcome outcome = run(false);
+    System.out.println("cache consistency: " + outcome);
     assertThat(outcome.staleReads()).as("stale reads of %s", outcome).isZero();
     assertThat(outcome.writes()).isGreaterThan(50);
     assertThat(outcome.reads()).isGreaterThan(500);
@@ -162,6 +163,7 @@ class CacheConsistencyIT {
     // The same workload writing through the pool directly: the cache cannot see the writes, so with the
     // default TTL of a minute it serves old counters, and the checker must notice.
     Outcome outcome = run(true);
+    System.out.println("writes around the cache: " + outcome);
     assertThat(outcome.staleReads()).as("stale reads of %s", outcome).isPositive();
   }
 }
