@@ -28,7 +28,7 @@ record CachedRows(List<Column> columns, List<Object[]> values, List<String[]> te
     List<Column> columns = new ArrayList<>(count);
     for (int i = 1; i <= count; i++) {
       columns.add(new Column(meta.getColumnLabel(i), meta.getColumnName(i), meta.getColumnType(i),
-          meta.getColumnTypeName(i), meta.getColumnClassName(i), meta.getTableName(i)));
+          meta.getColumnTypeName(i), meta.getColumnClassName(i), tableOf(meta, i)));
     }
     List<Object[]> values = new ArrayList<>();
     List<String[]> texts = new ArrayList<>();
@@ -40,12 +40,30 @@ record CachedRows(List<Column> columns, List<Object[]> values, List<String[]> te
       String[] text = new String[count];
       for (int i = 0; i < count; i++) {
         row[i] = result.getObject(i + 1);
-        text[i] = row[i] == null || row[i] instanceof String ? null : result.getString(i + 1);
+        text[i] = row[i] == null || row[i] instanceof String ? null : textOf(result, i + 1);
       }
       values.add(row);
       texts.add(text);
     }
     return new CachedRows(List.copyOf(columns), values, texts, false);
+  }
+
+  /** The driver's text of a value it gave as an object; null (then {@code toString}) if it has none. */
+  private static String textOf(ResultSet result, int column) {
+    try {
+      return result.getString(column);
+    } catch (SQLException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Some drivers do not know a column's table; that is no reason to fail the application's query. */
+  private static String tableOf(ResultSetMetaData meta, int column) {
+    try {
+      return meta.getTableName(column);
+    } catch (SQLException | RuntimeException e) {
+      return "";
+    }
   }
 
   /** Whether every value is one a disconnected copy can hold (no LOB, array or other driver handle). */

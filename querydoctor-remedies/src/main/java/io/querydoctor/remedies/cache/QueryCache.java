@@ -124,7 +124,14 @@ public final class QueryCache {
     counters.miss(plan);
     long[] before = versions.snapshot(tables);
     ResultSet result = query.run();
-    CachedRows rows = CachedRows.read(result, options.maxRowsPerResult());
+    CachedRows rows;
+    try {
+      rows = CachedRows.read(result, options.maxRowsPerResult());
+    } catch (SQLException | RuntimeException e) {
+      // An error while fetching rows (a failing expression in a later row): the application gets it now.
+      result.close();
+      throw e;
+    }
     if (!rows.complete()) {
       return InMemoryResultSet.of(rows, owner, result);
     }
