@@ -197,8 +197,15 @@ public final class Monitor implements AutoCloseable {
 
   private void housekeeping() {
     try {
-      store.enforceRetention(clock.instant(), settings.retention());
-      metrics.storeStatus(store.sizeBytes(), false);
+      HistoryStore.Sweep sweep = store.enforceRetention(clock.instant(), settings.retention(),
+          settings.rollupRetention(), settings.storeMaxBytes());
+      if (sweep.trimmedSamples() > 0) {
+        LOG.warn("history store over its size bound ({} bytes): dropped the {} oldest full-resolution samples "
+            + "(kept as hourly rollups); now {} bytes", settings.storeMaxBytes(), sweep.trimmedSamples(),
+            sweep.sizeBytes());
+      }
+      metrics.storeTrimmed(sweep.trimmedSamples());
+      metrics.storeStatus(sweep.sizeBytes(), false);
     } catch (SQLException | RuntimeException e) {
       LOG.warn("history store housekeeping failed: {}", e.getMessage());
       metrics.storeStatus(-1, true);

@@ -221,39 +221,35 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
+  /** What {@link #enforceRetention} did. */
+  public record Sweep(int expiredSamples, int trimmedSamples, long sizeBytes) {}
+
   /**
-   * Deletes samples (with their deltas), resolved alerts, deliveries and findings older than {@code keep}
-   * before {@code now}. Returns the number of samples deleted.
+   * Rolls samples older than {@code full} before {@code now} up into hourly rows and deletes them (with their
+   * deltas), deletes rollups older than {@code rollups}, resolved alerts, deliveries and findings older than
+   * {@code full}; then, when the history takes more than {@code maxBytes} on disk (0: no bound), drops the oldest
+   * full-resolution samples (rolled up too) until it is back under 90 % of it. See {@link RetentionSweep}.
    */
-  public synchronized int enforceRetention(Instant now, Duration keep) throws SQLException {
-    Instant cutoff = now.minus(keep);
-    int deleted;
-    try (PreparedStatement samples = connection().prepareStatement(
-        "DELETE FROM qd_monitor.sample WHERE interval_end < ?")) {
-      setInstant(samples, 1, cutoff);
-      deleted = samples.executeUpdate();
-    }
+  public synchronized Sweep enforceRetention(Instant now, Duration full, Duration rollups, long maxBytes)
+      throws SQLException {
+    Instant cutoff = now.minus(full);
+    RetentionSweep.Result result = new RetentionSweep(connection()).sweep(now, full, rollups, maxBytes);
     for (String sql : List.of(
         "DELETE FROM qd_monitor.alert WHERE state IN ('resolved', 'cancelled') AND updated_at < ?",
         "DELETE FROM qd_monitor.delivery WHERE at < ?",
-        "DELETE FROM qd_monitor.finding WHERE last_seen < ?")) {
+        "DELETE FROM qd_monitor.finding WHERE last_seen < ?",
+        "DELETE FROM qd_monitor.plan_fingerprint WHERE last_seen < ?")) {
       try (PreparedStatement delete = connection().prepareStatement(sql)) {
         setInstant(delete, 1, cutoff);
         delete.executeUpdate();
       }
     }
-    return deleted;
+    return new Sweep(result.expiredSamples(), result.trimmedSamples(), result.sizeBytes());
   }
 
   /** Bytes the history takes on disk (tables, indexes, TOAST). */
   public synchronized long sizeBytes() throws SQLException {
-    try (PreparedStatement select = connection().prepareStatement("""
-        SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c
-          JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'qd_monitor' AND c.relkind = 'r'""");
-        ResultSet rs = select.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return RetentionSweep.sizeBytes(connection());
   }
 
   /** Statement history of one query id in {@code [from, to)}: calls and total time summed. */
