@@ -252,6 +252,15 @@ public final class HistoryStore implements AutoCloseable {
     return RetentionSweep.sizeBytes(connection());
   }
 
+  /**
+   * Stores the plan shape of {@code queryid} seen by a heavy run; returns the shape before when it differs (a
+   * plan change), empty for an unchanged or a first shape.
+   */
+  public synchronized Optional<List<String>> recordPlanShape(String target, long queryid, List<String> shape,
+      Instant at) throws SQLException {
+    return PlanFingerprints.record(connection(), target, queryid, shape, at);
+  }
+
   /** Statement history of one query id in {@code [from, to)}: calls and total time summed. */
   public synchronized StatementCounters statementTotals(String target, long queryid, Instant from, Instant to)
       throws SQLException {
