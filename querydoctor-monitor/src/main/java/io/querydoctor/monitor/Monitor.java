@@ -50,6 +50,7 @@ public final class Monitor implements AutoCloseable {
   private final RegressionDetector regressions;
   private final HeavyChecks heavyChecks;
   private final PlanWatch planWatch;
+  private final SlowdownTrend slowdown;
   private final List<DeliveryQueue> deliveries = new ArrayList<>();
   private final MonitorMetrics metrics;
   private final Map<String, Instant> lastHeavyRun = new HashMap<>();
@@ -71,6 +72,7 @@ public final class Monitor implements AutoCloseable {
     this.regressions = new RegressionDetector(store, settings.baselineWindow(), settings.minCalls());
     this.heavyChecks = heavyChecks;
     this.planWatch = new PlanWatch(store, settings.planStatements());
+    this.slowdown = new SlowdownTrend(store, settings.minCalls());
     this.metrics = new MonitorMetrics(settings.topStatements());
     for (Notifier notifier : notifiers) {
       deliveries.add(new DeliveryQueue(notifier,
@@ -180,7 +182,8 @@ public final class Monitor implements AutoCloseable {
   }
 
   /**
-   * On the heavy schedule: the heavy checks' findings, the top statements' plan fingerprints; each part that
+   * On the heavy schedule: the heavy checks' findings, the top statements' plan fingerprints, the daily trends of
+   * their mean times (from the store); each part that
    * fails is logged and left unobserved (its alerts keep their state).
    */
   private void heavyChecksIfDue(MonitoredTarget target, Instant now, Observations observations) {
@@ -200,6 +203,11 @@ public final class Monitor implements AutoCloseable {
       planWatch.run(target, now, observations);
     } catch (Exception e) {
       LOG.warn("plan fingerprints of {} failed: {}", target.name(), e.getMessage());
+    }
+    try {
+      slowdown.observe(target.name(), now, observations);
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("daily trends of {} failed: {}", target.name(), e.getMessage());
     }
   }
 

@@ -279,6 +279,59 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
+  /**
+   * For the {@code top} query ids with the most time over the {@code days} days before {@code now}: the mean
+   * execution time of each 24-hour slice, oldest first, NaN for a slice with fewer than {@code minCalls} calls.
+   */
+  public synchronized java.util.Map<Long, double[]> dailyMeans(String target, Instant now, int days, long minCalls,
+      int top) throws SQLException {
+    java.util.Map<Long, double[]> means = new java.util.LinkedHashMap<>();
+    try (PreparedStatement select = connection().prepareStatement("""
+        WITH daily AS (
+          SELECT d.queryid, floor(extract(epoch FROM (?::timestamptz - s.interval_end)) / 86400)::int AS days_ago,
+                 sum(d.calls) AS calls, sum(d.total_exec_ms) AS ms
+            FROM qd_monitor.statement_delta d JOIN qd_monitor.sample s ON s.id = d.sample_id
+           WHERE s.target = ? AND s.interval_end > ? AND s.interval_end <= ?
+           GROUP BY 1, 2),
+        top AS (SELECT queryid FROM daily GROUP BY queryid ORDER BY sum(ms) DESC LIMIT ?)
+        SELECT queryid, days_ago, calls, ms FROM daily WHERE queryid IN (SELECT queryid FROM top)""")) {
+      setInstant(select, 1, now);
+      select.setString(2, target);
+      setInstant(select, 3, now.minus(Duration.ofDays(days)));
+      setInstant(select, 4, now);
+      select.setInt(5, top);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          double[] daily = means.computeIfAbsent(rs.getLong(1), k -> {
+            double[] empty = new double[days];
+            java.util.Arrays.fill(empty, Double.NaN);
+            return empty;
+          });
+          int daysAgo = Math.min(rs.getInt(2), days - 1);
+          if (rs.getLong(3) >= minCalls) {
+            daily[days - 1 - daysAgo] = rs.getDouble(4) / rs.getLong(3);
+          }
+        }
+      }
+    }
+    return means;
+  }
+
+  /** Minutes of successful sampling of {@code target} whose intervals ended in {@code (from, to]}. */
+  public synchronized double sampledMinutes(String target, Instant from, Instant to) throws SQLException {
+    try (PreparedStatement select = connection().prepareStatement("""
+        SELECT coalesce(sum(extract(epoch FROM interval_end - interval_start)), 0) / 60 FROM qd_monitor.sample
+         WHERE target = ? AND ok AND interval_start IS NOT NULL AND interval_end > ? AND interval_end <= ?""")) {
+      select.setString(1, target);
+      setInstant(select, 2, from);
+      setInstant(select, 3, to);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        return rs.getDouble(1);
+      }
+    }
+  }
+
   /** When {@code queryid} first had calls on {@code target}, within the retained history. */
   public synchronized Optional<Instant> firstSeen(String target, long queryid) throws SQLException {
     try (PreparedStatement select = connection().prepareStatement("""
