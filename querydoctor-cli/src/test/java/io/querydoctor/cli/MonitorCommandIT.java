@@ -88,9 +88,10 @@ class MonitorCommandIT {
         new String[] {"monitor", "--once", "--url", server.jdbcUrl("postgres"), "--alert-rules", rules.toString()},
         new String[] {"monitor", "--once", "--url", server.jdbcUrl("postgres"), "--webhook", "ftp://x/y"},
         new String[] {"monitor", "--url", server.jdbcUrl("postgres"), "--user", "postgres", "--store", storeUrl,
-            "--listen", "0.0.0.0:0"});
+            "--listen", "0.0.0.0:0"},
+        new String[] {"monitor", "--once", "--url", server.jdbcUrl("postgres"), "--store-max-size", "lots"});
     List<String> expected = List.of("not a duration: 'soon'", "unknown metric 'nope'",
-        "--webhook needs an http:// or https:// URL", "--auth-token-env");
+        "--webhook needs an http:// or https:// URL", "--auth-token-env", "--store-max-size: not a size: 'lots'");
     for (int i = 0; i < cases.size(); i++) {
       CliRun run = CliRun.of(cases.get(i));
       assertThat(run.exitCode()).as(String.join(" ", cases.get(i))).isEqualTo(ExitCode.ERROR);

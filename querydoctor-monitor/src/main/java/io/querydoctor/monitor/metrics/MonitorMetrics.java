@@ -283,6 +283,12 @@ public final class MonitorMetrics {
         q.notifier().name()));
   }
 
+  /** Query ids of {@code target} tracked one by one now (at most {@link #MAX_TRACKED}), for memory checks. */
+  public synchronized int trackedQueryIds(String target) {
+    TargetSeries series = targets.get(target);
+    return series == null ? 0 : series.statements.size();
+  }
+
   /** How many alerts are firing now. */
   public synchronized long firing() {
     return openAlerts.stream().filter(a -> a.state() == AlertState.FIRING).count();
