@@ -48,6 +48,10 @@ final class PlanWatch {
       return;
     }
     SafeExecutor executor = target.executor();
+    if (executor.queryOne("SELECT count(*) FROM pg_extension WHERE extname = 'pg_stat_statements'",
+        rs -> rs.getLong(1)) == 0) {
+      return; // no statement history in this database: nothing to plan (sampling says so already)
+    }
     int version = executor.queryOne("SELECT current_setting('server_version_num')::int", rs -> rs.getInt(1));
     List<Object[]> statements = executor.query(TOP.formatted(version >= 140000 ? " AND toplevel" : ""),
         rs -> new Object[] {rs.getLong(1), rs.getString(2)}, top);

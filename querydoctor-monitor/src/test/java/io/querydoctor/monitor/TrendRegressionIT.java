@@ -162,7 +162,8 @@ class TrendRegressionIT {
 
   private static long queryid(Connection app, String text) throws SQLException {
     try (PreparedStatement select = app.prepareStatement(
-        "SELECT queryid FROM pg_stat_statements WHERE query LIKE ? AND query NOT LIKE '%pg_stat_statements%'")) {
+        "SELECT queryid FROM pg_stat_statements WHERE query LIKE ? AND query NOT LIKE '%pg_stat_statements%'"
+            + " AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
       select.setString(1, "%" + text + "%");
       try (ResultSet rs = select.executeQuery()) {
         rs.next();
