@@ -48,7 +48,7 @@ class MonitorCommandIT {
     String url = server.jdbcUrl(database);
     CliRun first = CliRun.of("monitor", "--once", "--url", url, "--user", "postgres", "--store", storeUrl);
     assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.CLEAN);
-    assertThat(first.out()).contains("schema version 1", "first sample: baseline only", "connections ");
+    assertThat(first.out()).contains("schema version 2", "first sample: baseline only", "connections ");
 
     CliRun second = CliRun.of("monitor", "--once", "--url", url, "--user", "postgres", "--store", storeUrl);
     assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCode.CLEAN);
