@@ -71,6 +71,8 @@ class RetentionIT {
       history(c, start, 10 * 24 * 6, Duration.ofMinutes(10));
       long before = store.sizeBytes();
       long samples = scalar(c, "SELECT count(*) FROM qd_monitor.sample");
+      assertThat(store.enforceRetention(NOW, Duration.ofDays(14), Duration.ofDays(90), before * 2).trimmedSamples())
+          .as("under the bound: nothing trimmed").isZero();
 
       HistoryStore.Sweep sweep = store.enforceRetention(NOW, Duration.ofDays(14), Duration.ofDays(90), before / 2);
 
