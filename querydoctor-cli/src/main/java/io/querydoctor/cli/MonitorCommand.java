@@ -71,8 +71,14 @@ final class MonitorCommand implements Callable<Integer> {
   private String heavyInterval;
 
   @Option(names = "--retention", paramLabel = "DURATION", defaultValue = "14d",
-      description = "How long history is kept; older samples are deleted at each sample (default: ${DEFAULT-VALUE}).")
+      description = "How long full-resolution history is kept; older samples become hourly rollups, kept 90 days "
+          + "(default: ${DEFAULT-VALUE}).")
   private String retention;
+
+  @Option(names = "--store-max-size", paramLabel = "SIZE", defaultValue = "1GB",
+      description = "Disk size bound of the history, e.g. 500MB, 1GB, off; beyond it the oldest full-resolution "
+          + "samples are dropped (kept as hourly rollups) (default: ${DEFAULT-VALUE}).")
+  private String storeMaxSize;
 
   @Option(names = "--store", paramLabel = "DIR|URL",
       description = "History store: a directory for an embedded PostgreSQL (default: ~/.querydoctor/store) or "
@@ -165,9 +171,11 @@ final class MonitorCommand implements Callable<Integer> {
     try {
       return MonitorSettings.defaults().withInterval(positive("--interval", interval))
           .withHeavyInterval(positive("--heavy-interval", heavyInterval))
-          .withRetention(positive("--retention", retention));
+          .withRetention(positive("--retention", retention))
+          .withStoreMaxBytes(io.querydoctor.monitor.SizeText.parse(storeMaxSize));
     } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
+      throw new UserError(e.getMessage().startsWith("not a size") || e.getMessage().startsWith("size too")
+          ? "--store-max-size: " + e.getMessage() : e.getMessage());
     }
   }
 

@@ -48,7 +48,7 @@ class MonitorCommandIT {
     String url = server.jdbcUrl(database);
     CliRun first = CliRun.of("monitor", "--once", "--url", url, "--user", "postgres", "--store", storeUrl);
     assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.CLEAN);
-    assertThat(first.out()).contains("schema version 1", "first sample: baseline only", "connections ");
+    assertThat(first.out()).contains("schema version 2", "first sample: baseline only", "connections ");
 
     CliRun second = CliRun.of("monitor", "--once", "--url", url, "--user", "postgres", "--store", storeUrl);
     assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCode.CLEAN);
@@ -88,9 +88,10 @@ class MonitorCommandIT {
         new String[] {"monitor", "--once", "--url", server.jdbcUrl("postgres"), "--alert-rules", rules.toString()},
         new String[] {"monitor", "--once", "--url", server.jdbcUrl("postgres"), "--webhook", "ftp://x/y"},
         new String[] {"monitor", "--url", server.jdbcUrl("postgres"), "--user", "postgres", "--store", storeUrl,
-            "--listen", "0.0.0.0:0"});
+            "--listen", "0.0.0.0:0"},
+        new String[] {"monitor", "--once", "--url", server.jdbcUrl("postgres"), "--store-max-size", "lots"});
     List<String> expected = List.of("not a duration: 'soon'", "unknown metric 'nope'",
-        "--webhook needs an http:// or https:// URL", "--auth-token-env");
+        "--webhook needs an http:// or https:// URL", "--auth-token-env", "--store-max-size: not a size: 'lots'");
     for (int i = 0; i < cases.size(); i++) {
       CliRun run = CliRun.of(cases.get(i));
       assertThat(run.exitCode()).as(String.join(" ", cases.get(i))).isEqualTo(ExitCode.ERROR);

@@ -49,6 +49,8 @@ public final class Monitor implements AutoCloseable {
   private final AlertEvaluator evaluator;
   private final RegressionDetector regressions;
   private final HeavyChecks heavyChecks;
+  private final PlanWatch planWatch;
+  private final SlowdownTrend slowdown;
   private final List<DeliveryQueue> deliveries = new ArrayList<>();
   private final MonitorMetrics metrics;
   private final Map<String, Instant> lastHeavyRun = new HashMap<>();
@@ -69,6 +71,8 @@ public final class Monitor implements AutoCloseable {
         targets.stream().map(MonitoredTarget::name).collect(java.util.stream.Collectors.toSet()));
     this.regressions = new RegressionDetector(store, settings.baselineWindow(), settings.minCalls());
     this.heavyChecks = heavyChecks;
+    this.planWatch = new PlanWatch(store, settings.planStatements());
+    this.slowdown = new SlowdownTrend(store, settings.minCalls());
     this.metrics = new MonitorMetrics(settings.topStatements());
     for (Notifier notifier : notifiers) {
       deliveries.add(new DeliveryQueue(notifier,
@@ -101,8 +105,11 @@ public final class Monitor implements AutoCloseable {
       }
       metrics.record(sample);
       boolean stored = store(sample);
-      List<Finding> findings = sample.ok() ? heavyChecksIfDue(target, sample.intervalEnd()) : null;
-      List<Alert> changed = evaluate(target, sample, stored, findings);
+      Observations observations = SampleObservations.of(sample, target.database());
+      if (sample.ok()) {
+        heavyChecksIfDue(target, sample.intervalEnd(), observations);
+      }
+      List<Alert> changed = evaluate(target, sample, stored, observations);
       notify(changed, sample.intervalEnd());
     }
     housekeeping();
@@ -141,12 +148,8 @@ public final class Monitor implements AutoCloseable {
     }
   }
 
-  private List<Alert> evaluate(MonitoredTarget target, Sample sample, boolean stored, List<Finding> findings) {
+  private List<Alert> evaluate(MonitoredTarget target, Sample sample, boolean stored, Observations observations) {
     try {
-      Observations observations = SampleObservations.of(sample, target.database());
-      if (findings != null) {
-        SampleObservations.addFindings(observations, findings);
-      }
       if (stored && sample.ok()) {
         regressions.observe(sample, observations);
       }
@@ -178,27 +181,47 @@ public final class Monitor implements AutoCloseable {
     return last == null || !Duration.between(last, now).minus(settings.repeatFiring()).isNegative();
   }
 
-  /** The heavy checks' findings when they were due and ran, else null (nothing observed this cycle). */
-  private List<Finding> heavyChecksIfDue(MonitoredTarget target, Instant now) {
+  /**
+   * On the heavy schedule: the heavy checks' findings, the top statements' plan fingerprints, the daily trends of
+   * their mean times (from the store); each part that
+   * fails is logged and left unobserved (its alerts keep their state).
+   */
+  private void heavyChecksIfDue(MonitoredTarget target, Instant now, Observations observations) {
     Instant last = lastHeavyRun.get(target.name());
     if (last != null && Duration.between(last, now).compareTo(settings.heavyInterval()) < 0) {
-      return null;
+      return;
     }
     lastHeavyRun.put(target.name(), now);
     try {
       List<Finding> findings = heavyChecks.run(target);
       store.recordFindings(target.name(), findings, now);
-      return findings;
+      SampleObservations.addFindings(observations, findings);
     } catch (Exception e) {
       LOG.warn("heavy checks on {} failed: {}", target.name(), e.getMessage());
-      return null;
+    }
+    try {
+      planWatch.run(target, now, observations);
+    } catch (Exception e) {
+      LOG.warn("plan fingerprints of {} failed: {}", target.name(), e.getMessage());
+    }
+    try {
+      slowdown.observe(target.name(), now, observations);
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("daily trends of {} failed: {}", target.name(), e.getMessage());
     }
   }
 
   private void housekeeping() {
     try {
-      store.enforceRetention(clock.instant(), settings.retention());
-      metrics.storeStatus(store.sizeBytes(), false);
+      HistoryStore.Sweep sweep = store.enforceRetention(clock.instant(), settings.retention(),
+          settings.rollupRetention(), settings.storeMaxBytes());
+      if (sweep.trimmedSamples() > 0) {
+        LOG.warn("history store over its size bound ({} bytes): dropped the {} oldest full-resolution samples "
+            + "(kept as hourly rollups); now {} bytes", settings.storeMaxBytes(), sweep.trimmedSamples(),
+            sweep.sizeBytes());
+      }
+      metrics.storeTrimmed(sweep.trimmedSamples());
+      metrics.storeStatus(sweep.sizeBytes(), false);
     } catch (SQLException | RuntimeException e) {
       LOG.warn("history store housekeeping failed: {}", e.getMessage());
       metrics.storeStatus(-1, true);

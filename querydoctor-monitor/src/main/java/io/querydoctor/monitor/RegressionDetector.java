@@ -20,8 +20,16 @@ import java.util.Optional;
  * compared: {@code pg_stat_statements} has no percentiles, and estimating a p95 from mean and stddev would be
  * presenting a guess as a measurement. A query id is "new" when its first calls in the retained history came
  * after the latest deploy mark.
+ *
+ * <p>{@code call-rate-regression} compares calls per minute: the interval's calls over its length against the
+ * baseline's calls over the minutes actually sampled in the baseline window (an outage in the baseline does not
+ * make the old rate look low). The interval needs {@link #MIN_CALLS_FOR_RATE} calls, so a statement going from
+ * 2 to 5 calls is no N+1.
  */
 final class RegressionDetector {
+
+  /** Calls in the interval before a call rate is compared: an N+1 worth waking someone for is not a handful. */
+  static final long MIN_CALLS_FOR_RATE = 100;
 
   private final HistoryStore store;
   private final Duration window;
@@ -39,6 +47,7 @@ final class RegressionDetector {
       return;
     }
     observations.complete(Observations.LATENCY_RATIO);
+    observations.complete(Observations.CALL_RATE_RATIO);
     Instant now = sample.intervalEnd();
     Optional<Instant> deploy = store.latestDeployMark(sample.target(), now)
         .filter(mark -> mark.isAfter(now.minus(window)));
@@ -46,6 +55,8 @@ final class RegressionDetector {
     if (deploy.isPresent()) {
       observations.complete(Observations.NEW_STATEMENT_MEAN_MS);
     }
+    double minutes = java.time.Duration.between(sample.intervalStart(), now).toMillis() / 60_000.0;
+    double baselineMinutes = -1;
     for (StatementCounters current : SampleObservations.topStatements(sample)) {
       if (current.calls() < minCalls) {
         continue;
@@ -55,6 +66,15 @@ final class RegressionDetector {
       if (baseline.calls() >= minCalls && baseline.meanExecMs() > 0) {
         observations.put(Observations.LATENCY_RATIO, SampleObservations.fingerprint(current),
             current.meanExecMs() / baseline.meanExecMs());
+      }
+      if (current.calls() >= MIN_CALLS_FOR_RATE && baseline.calls() >= minCalls && minutes > 0) {
+        if (baselineMinutes < 0) {
+          baselineMinutes = store.sampledMinutes(sample.target(), now.minus(window), baselineEnd);
+        }
+        if (baselineMinutes > 0) {
+          observations.put(Observations.CALL_RATE_RATIO, SampleObservations.fingerprint(current),
+              (current.calls() / minutes) / (baseline.calls() / baselineMinutes));
+        }
       }
       if (deploy.isPresent()) {
         boolean isNew = store.firstSeen(sample.target(), current.queryid()).map(first -> first.isAfter(deploy.get()))

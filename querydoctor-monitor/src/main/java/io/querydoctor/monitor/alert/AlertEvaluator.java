@@ -49,7 +49,7 @@ public final class AlertEvaluator {
       }
       for (Map.Entry<Subject, Double> value : values.entrySet()) {
         Alert transition = step(target, rule, value.getKey(), value.getValue(),
-            observed.detail(value.getKey()), now);
+            observed.detail(rule.metric(), value.getKey()), now);
         if (transition != null) {
           changed.add(transition);
         }

@@ -66,7 +66,24 @@ final class BuiltInRules {
           Severity.HIGH, "health check finding",
           "Apply the finding's fix (in the alert); querydoctor check shows it with its evidence.",
           "runbook 000 \"Alert if statistics > 24 hours old\", \"Monitor index bloat: Alert if > 20% bloat\": the "
-              + "catalog health checks on the heavy schedule, findings of medium severity or more"));
+              + "catalog health checks on the heavy schedule, findings of medium severity or more"),
+      new AlertRule("plan-changed", Observations.PLAN_CHANGED, ABOVE, 1, Unit.BOOLEAN, Duration.ZERO,
+          Severity.MEDIUM, "statement plan changed",
+          "Compare the two plans in the alert: a dropped or new index, an ANALYZE or data growth changes the "
+              + "access path; if it got slower (latency-regression), restore the index or refresh statistics.",
+          "issue #25 \"a plan that changes (after a deploy, an ANALYZE, data growth) becomes a plan-changed "
+              + "finding\"; runbook 000 \"NEW: Slow since deployment?\""),
+      new AlertRule("call-rate-regression", Observations.CALL_RATE_RATIO, ABOVE, 2, Unit.FACTOR, Duration.ZERO,
+          Severity.HIGH, "statement called far more often than its baseline",
+          "Look for an N+1 introduced by the latest deploy: a query run once per row of another (querydoctor "
+              + "capture finds its call site); fetch the rows in one query (a join or IN list).",
+          "issue #25 \"call-rate-regression (N+1 introduced: calls per request or per minute >= 2x)\"; runbook "
+              + "001 \"Alert: p95 query latency > 2x baseline\" (the same 2x)"),
+      new AlertRule("gradual-slowdown", Observations.DAILY_SLOWDOWN_PERCENT, ABOVE, 10, Unit.PERCENT_PER_DAY,
+          Duration.ZERO, Severity.MEDIUM, "statement getting slower day by day",
+          "A trend, not an incident: usually data growth outrunning an index or a plan (EXPLAIN it, check "
+              + "table growth and bloat with querydoctor check) before it crosses the slow-query line.",
+          "runbook 000 \"Is the problem NEW (since a deployment) or GRADUAL (getting slower over time)?\""));
 
   private BuiltInRules() {
   }

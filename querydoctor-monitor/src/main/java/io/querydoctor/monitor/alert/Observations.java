@@ -26,13 +26,21 @@ public final class Observations {
   /** Per heavy-check finding: its severity as a rank, info 0 … critical 4. */
   public static final String FINDING_SEVERITY = "finding_severity";
 
+  /** Per top statement on a heavy run: 1 when its plan shape differs from the previous run's, else 0. */
+  public static final String PLAN_CHANGED = "plan_changed";
+  /** Per statement: calls per minute in the interval / calls per minute over its baseline window. */
+  public static final String CALL_RATE_RATIO = "call_rate_ratio";
+  /** Per statement: least-squares slope of its daily mean time over the last days, in % of their mean per day. */
+  public static final String DAILY_SLOWDOWN_PERCENT = "daily_slowdown_percent";
+
   /** Every metric a rule may name. */
   public static final Set<String> KNOWN = Set.of(TARGET_UP, CONNECTIONS_USED_RATIO, IDLE_IN_TRANSACTION_SECONDS,
       LONGEST_QUERY_SECONDS, LOCK_WAIT_SECONDS, CACHE_HIT_RATIO, ROLLBACK_RATIO, REPLICATION_LAG_SECONDS,
-      STATEMENT_MEAN_MS, LATENCY_RATIO, NEW_STATEMENT_MEAN_MS, FINDING_SEVERITY);
+      STATEMENT_MEAN_MS, LATENCY_RATIO, NEW_STATEMENT_MEAN_MS, FINDING_SEVERITY, PLAN_CHANGED, CALL_RATE_RATIO,
+      DAILY_SLOWDOWN_PERCENT);
 
   private final Map<String, Map<Subject, Double>> values = new LinkedHashMap<>();
-  private final Map<Subject, String> details = new LinkedHashMap<>();
+  private final Map<String, Map<Subject, String>> details = new LinkedHashMap<>();
   private final java.util.Set<String> complete = new java.util.HashSet<>();
 
   public Observations put(String metric, Subject subject, double value) {
@@ -42,7 +50,7 @@ public final class Observations {
 
   /** Like {@link #put}, with a line saying what exactly was observed (a finding's title and fix). */
   public Observations put(String metric, Subject subject, double value, String detail) {
-    details.put(subject, detail);
+    details.computeIfAbsent(metric, k -> new LinkedHashMap<>()).put(subject, detail);
     return put(metric, subject, value);
   }
 
@@ -60,9 +68,10 @@ public final class Observations {
     return complete.contains(metric);
   }
 
-  /** The detail given for {@code subject}, or null. */
-  public String detail(Subject subject) {
-    return details.get(subject);
+  /** The detail given for {@code subject} on {@code metric}, or null (a plan change is not a slow query's text). */
+  public String detail(String metric, Subject subject) {
+    Map<Subject, String> byMetric = details.get(metric);
+    return byMetric == null ? null : byMetric.get(subject);
   }
 
   /** The values of {@code metric} by subject, or null when it was not observed. */

@@ -8,7 +8,9 @@ import java.util.Locale;
 public enum Unit {
   RATIO, SECONDS, MILLISECONDS, FACTOR, BOOLEAN,
   /** A finding's severity as a rank: 0 info, 1 low, 2 medium, 3 high, 4 critical. */
-  SEVERITY;
+  SEVERITY,
+  /** A trend: percent of the mean per day. */
+  PERCENT_PER_DAY;
 
   public String format(double value) {
     return switch (this) {
@@ -17,6 +19,7 @@ public enum Unit {
       case MILLISECONDS -> String.format(Locale.ROOT, "%.1f ms", value);
       case FACTOR -> String.format(Locale.ROOT, "%.2f×", value);
       case BOOLEAN -> value >= 1 ? "yes" : "no";
+      case PERCENT_PER_DAY -> String.format(Locale.ROOT, "%+.1f %%/day", value);
       case SEVERITY -> io.querydoctor.core.finding.Severity.values()[4 - (int) Math.max(0, Math.min(4, value))].label();
     };
   }

@@ -52,6 +52,7 @@ public final class MonitorMetrics {
   private long storeErrors;
   private int storeBuffered;
   private long storeDropped;
+  private long storeTrimmed;
   private List<Alert> openAlerts = List.of();
   private List<DeliveryQueue> deliveries = List.of();
 
@@ -121,6 +122,11 @@ public final class MonitorMetrics {
     storeDropped = dropped;
   }
 
+  /** Full-resolution samples dropped because the store passed its size bound (added up). */
+  public synchronized void storeTrimmed(long samples) {
+    storeTrimmed += samples;
+  }
+
   public synchronized void alerts(List<Alert> open) {
     openAlerts = List.copyOf(open);
   }
@@ -160,6 +166,9 @@ public final class MonitorMetrics {
     text.family("querydoctor_monitor_store_dropped_samples_total", "counter",
         "Samples lost because the store stayed away longer than the in-memory buffer holds.");
     text.sample("querydoctor_monitor_store_dropped_samples_total", storeDropped);
+    text.family("querydoctor_monitor_store_trimmed_samples_total", "counter",
+        "Oldest full-resolution samples dropped (kept as hourly rollups) because the store passed its size bound.");
+    text.sample("querydoctor_monitor_store_trimmed_samples_total", storeTrimmed);
   }
 
   private void activity(PrometheusText text) {
@@ -272,6 +281,12 @@ public final class MonitorMetrics {
         "Notifications dropped because the delivery queue was full.");
     deliveries.forEach(q -> text.sample("querydoctor_monitor_notifications_dropped_total", q.dropped(), "notifier",
         q.notifier().name()));
+  }
+
+  /** Query ids of {@code target} tracked one by one now (at most {@link #MAX_TRACKED}), for memory checks. */
+  public synchronized int trackedQueryIds(String target) {
+    TargetSeries series = targets.get(target);
+    return series == null ? 0 : series.statements.size();
   }
 
   /** How many alerts are firing now. */

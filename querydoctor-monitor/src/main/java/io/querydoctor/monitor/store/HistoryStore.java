@@ -221,39 +221,44 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
+  /** What {@link #enforceRetention} did. */
+  public record Sweep(int expiredSamples, int trimmedSamples, long sizeBytes) {}
+
   /**
-   * Deletes samples (with their deltas), resolved alerts, deliveries and findings older than {@code keep}
-   * before {@code now}. Returns the number of samples deleted.
+   * Rolls samples older than {@code full} before {@code now} up into hourly rows and deletes them (with their
+   * deltas), deletes rollups older than {@code rollups}, resolved alerts, deliveries and findings older than
+   * {@code full}; then, when the history takes more than {@code maxBytes} on disk (0: no bound), drops the oldest
+   * full-resolution samples (rolled up too) until it is back under 90 % of it. See {@link RetentionSweep}.
    */
-  public synchronized int enforceRetention(Instant now, Duration keep) throws SQLException {
-    Instant cutoff = now.minus(keep);
-    int deleted;
-    try (PreparedStatement samples = connection().prepareStatement(
-        "DELETE FROM qd_monitor.sample WHERE interval_end < ?")) {
-      setInstant(samples, 1, cutoff);
-      deleted = samples.executeUpdate();
-    }
+  public synchronized Sweep enforceRetention(Instant now, Duration full, Duration rollups, long maxBytes)
+      throws SQLException {
+    Instant cutoff = now.minus(full);
+    RetentionSweep.Result result = new RetentionSweep(connection()).sweep(now, full, rollups, maxBytes);
     for (String sql : List.of(
         "DELETE FROM qd_monitor.alert WHERE state IN ('resolved', 'cancelled') AND updated_at < ?",
         "DELETE FROM qd_monitor.delivery WHERE at < ?",
-        "DELETE FROM qd_monitor.finding WHERE last_seen < ?")) {
+        "DELETE FROM qd_monitor.finding WHERE last_seen < ?",
+        "DELETE FROM qd_monitor.plan_fingerprint WHERE last_seen < ?")) {
       try (PreparedStatement delete = connection().prepareStatement(sql)) {
         setInstant(delete, 1, cutoff);
         delete.executeUpdate();
       }
     }
-    return deleted;
+    return new Sweep(result.expiredSamples(), result.trimmedSamples(), result.sizeBytes());
   }
 
   /** Bytes the history takes on disk (tables, indexes, TOAST). */
   public synchronized long sizeBytes() throws SQLException {
-    try (PreparedStatement select = connection().prepareStatement("""
-        SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c
-          JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'qd_monitor' AND c.relkind = 'r'""");
-        ResultSet rs = select.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return RetentionSweep.sizeBytes(connection());
+  }
+
+  /**
+   * Stores the plan shape of {@code queryid} seen by a heavy run; returns the shape before when it differs (a
+   * plan change), empty for an unchanged or a first shape.
+   */
+  public synchronized Optional<List<String>> recordPlanShape(String target, long queryid, List<String> shape,
+      Instant at) throws SQLException {
+    return PlanFingerprints.record(connection(), target, queryid, shape, at);
   }
 
   /** Statement history of one query id in {@code [from, to)}: calls and total time summed. */
@@ -270,6 +275,59 @@ public final class HistoryStore implements AutoCloseable {
       try (ResultSet rs = select.executeQuery()) {
         rs.next();
         return new StatementCounters(queryid, null, rs.getLong(1), rs.getDouble(2), rs.getLong(3), 0, 0, 0);
+      }
+    }
+  }
+
+  /**
+   * For the {@code top} query ids with the most time over the {@code days} days before {@code now}: the mean
+   * execution time of each 24-hour slice, oldest first, NaN for a slice with fewer than {@code minCalls} calls.
+   */
+  public synchronized java.util.Map<Long, double[]> dailyMeans(String target, Instant now, int days, long minCalls,
+      int top) throws SQLException {
+    java.util.Map<Long, double[]> means = new java.util.LinkedHashMap<>();
+    try (PreparedStatement select = connection().prepareStatement("""
+        WITH daily AS (
+          SELECT d.queryid, floor(extract(epoch FROM (?::timestamptz - s.interval_end)) / 86400)::int AS days_ago,
+                 sum(d.calls) AS calls, sum(d.total_exec_ms) AS ms
+            FROM qd_monitor.statement_delta d JOIN qd_monitor.sample s ON s.id = d.sample_id
+           WHERE s.target = ? AND s.interval_end > ? AND s.interval_end <= ?
+           GROUP BY 1, 2),
+        top AS (SELECT queryid FROM daily GROUP BY queryid ORDER BY sum(ms) DESC LIMIT ?)
+        SELECT queryid, days_ago, calls, ms FROM daily WHERE queryid IN (SELECT queryid FROM top)""")) {
+      setInstant(select, 1, now);
+      select.setString(2, target);
+      setInstant(select, 3, now.minus(Duration.ofDays(days)));
+      setInstant(select, 4, now);
+      select.setInt(5, top);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          double[] daily = means.computeIfAbsent(rs.getLong(1), k -> {
+            double[] empty = new double[days];
+            java.util.Arrays.fill(empty, Double.NaN);
+            return empty;
+          });
+          int daysAgo = Math.min(rs.getInt(2), days - 1);
+          if (rs.getLong(3) >= minCalls) {
+            daily[days - 1 - daysAgo] = rs.getDouble(4) / rs.getLong(3);
+          }
+        }
+      }
+    }
+    return means;
+  }
+
+  /** Minutes of successful sampling of {@code target} whose intervals ended in {@code (from, to]}. */
+  public synchronized double sampledMinutes(String target, Instant from, Instant to) throws SQLException {
+    try (PreparedStatement select = connection().prepareStatement("""
+        SELECT coalesce(sum(extract(epoch FROM interval_end - interval_start)), 0) / 60 FROM qd_monitor.sample
+         WHERE target = ? AND ok AND interval_start IS NOT NULL AND interval_end > ? AND interval_end <= ?""")) {
+      select.setString(1, target);
+      setInstant(select, 2, from);
+      setInstant(select, 3, to);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        return rs.getDouble(1);
       }
     }
   }

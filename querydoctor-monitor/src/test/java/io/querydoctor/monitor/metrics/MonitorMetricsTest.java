@@ -45,6 +45,8 @@ class MonitorMetricsTest {
     metrics.record(new Sample("jdbc:postgresql://other/\"quoted\"", null, T, "connection refused", null, null, null,
         0, 3.0));
     metrics.storeStatus(81920, false);
+    metrics.storeTrimmed(7);
+    metrics.storeTrimmed(5);
     var rule = AlertRules.defaults().stream().filter(r -> r.id().equals("idle-in-transaction")).findFirst()
         .orElseThrow();
     metrics.alerts(List.of(new Alert(1, TARGET, rule, Subject.database("app"), Severity.MEDIUM, AlertState.FIRING,
@@ -61,6 +63,7 @@ class MonitorMetricsTest {
         .contains("querydoctor_database_rollbacks_total{target=\"" + TARGET + "\"} 10")
         .contains("querydoctor_monitor_up{target=\"jdbc:postgresql://other/\\\"quoted\\\"\"} 0")
         .contains("querydoctor_alerts{rule=\"idle-in-transaction\",state=\"firing\"} 1")
+        .contains("querydoctor_monitor_store_trimmed_samples_total 12")
         .contains("querydoctor_database_connections{target=\"" + TARGET + "\",state=\"idle_in_transaction\"} 2");
   }
 
