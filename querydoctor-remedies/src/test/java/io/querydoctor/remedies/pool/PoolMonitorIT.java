@@ -25,7 +25,8 @@ class PoolMonitorIT {
 
   /** The defaults with a sustained window short enough for a test. */
   private static final PoolFindings RULES = new PoolFindings(0.80, Duration.ofMillis(800), 0.50);
-  private static final long RUN_MILLIS = 1_300;
+  /** Long enough that the sustained window (800 ms) fits even when a loaded machine starts the threads late. */
+  private static final long RUN_MILLIS = 2_000;
 
   private static HikariDataSource pool(TestDatabase db, int size) {
     HikariConfig config = new HikariConfig();
@@ -44,11 +45,16 @@ class PoolMonitorIT {
 
   /** {@code threads} threads each borrowing, sleeping {@code sleepMillis} in the database, returning; sampled. */
   private static void load(DataSource ds, PoolMonitor monitor, int threads, int sleepMillis) throws Exception {
-    long deadline = System.nanoTime() + RUN_MILLIS * 1_000_000;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<?>> done = new ArrayList<>();
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(threads);
+    long[] deadlineHolder = new long[1];
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
     for (int t = 0; t < threads; t++) {
       done.add(pool.submit(() -> {
+        started.countDown();
+        go.await();
+        long deadline = deadlineHolder[0];
         while (System.nanoTime() < deadline) {
           try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.execute("SELECT pg_sleep(" + sleepMillis / 1000.0 + ")");
@@ -57,6 +63,11 @@ class PoolMonitorIT {
         return null;
       }));
     }
+    // Every borrower is running before the load and the sampling start, so the load has the shape it says.
+    started.await();
+    long deadline = System.nanoTime() + RUN_MILLIS * 1_000_000;
+    deadlineHolder[0] = deadline;
+    go.countDown();
     while (System.nanoTime() < deadline) {
       monitor.sample();
       Thread.sleep(25);
