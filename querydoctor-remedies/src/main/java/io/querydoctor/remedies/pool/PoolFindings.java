@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Judges pool samples. {@code pool-saturation}: every sample of a trailing stretch at least {@code sustained}
- * long is at or above {@code saturation} utilization and threads waited in it (the runbooks: "alert at 80–90 %
- * utilization"). {@code pool-oversized}: over at least {@code sustained} of samples, the busiest moment used at
+ * Judges pool samples. {@code pool-saturation}: over the trailing {@code sustained} window (with at least that
+ * much history) the mean utilization is at or above {@code saturation} and threads waited in it (the runbooks:
+ * "alert at 80–90 % utilization"). {@code pool-oversized}: over at least {@code sustained} of samples, the busiest moment used at
  * most {@code oversizedPeak} of the pool, nobody waited, and Little's law needs at most half its connections.
  *
  * @param saturation utilization that counts as saturated (0.80)
@@ -42,27 +42,26 @@ public record PoolFindings(double saturation, Duration sustained, double oversiz
   }
 
   private Finding saturated(List<PoolSample> samples, PoolSizing sizing) {
-    int first = samples.size();
-    while (first > 0 && samples.get(first - 1).utilization() >= saturation) {
-      first--;
-    }
-    List<PoolSample> run = samples.subList(first, samples.size());
-    if (run.size() < 3 || span(run) < sustained.toNanos()) {
+    // The trailing window of the sustained length, judged by its mean, as an alerting rule averages over time:
+    // a pool of a few connections sampled at an instant shows one being handed back, which is not a lull.
+    long last = samples.get(samples.size() - 1).atNanos();
+    if (span(samples) < sustained.toNanos()) {
       return null;
     }
+    List<PoolSample> run = samples.stream().filter(s -> s.atNanos() >= last - sustained.toNanos()).toList();
+    double meanUtilization = run.stream().mapToDouble(PoolSample::utilization).average().orElse(0);
     int maxWaiting = run.stream().mapToInt(PoolSample::waiting).max().orElse(0);
-    if (maxWaiting == 0) {
+    if (run.size() < 3 || meanUtilization < saturation || maxWaiting == 0) {
       return null;
     }
-    double minUtilization = run.stream().mapToDouble(PoolSample::utilization).min().orElse(0);
     int size = run.get(run.size() - 1).maxSize();
     return Finding.builder(SATURATION, Severity.HIGH)
-        .title(String.format(Locale.ROOT, "Connection pool at ≥ %.0f %% for %d s with up to %d threads waiting",
-            100 * minUtilization, span(run) / 1_000_000_000L, maxWaiting))
+        .title(String.format(Locale.ROOT, "Connection pool at %.0f %% on average for %d s with up to %d threads "
+            + "waiting", 100 * meanUtilization, span(run) / 1_000_000_000L, maxWaiting))
         .subject(Subject.setting("maximumPoolSize"))
         .detail("Requests queue for a connection before they reach the database; the wait adds to every"
             + " response. " + sizingText(sizing, size))
-        .evidence(Evidence.crossed("utilization", minUtilization, "ratio", saturation))
+        .evidence(Evidence.crossed("utilization", meanUtilization, "ratio", saturation))
         .evidence(Evidence.of("threads_waiting", maxWaiting, "count"))
         .evidence(Evidence.of("seconds_saturated", span(run) / 1e9, "s"))
         .evidence(Evidence.of("littles_law_connections", sizing.concurrentNeeded(), "count"))

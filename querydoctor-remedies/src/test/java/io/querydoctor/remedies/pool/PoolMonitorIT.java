@@ -88,8 +88,8 @@ class PoolMonitorIT {
       PoolMonitor monitor = PoolMonitor.of(HikariPoolProbe.of(hikari));
       load(monitor.wrap(hikari), monitor, 8, 20);
       List<Finding> findings = monitor.findings(RULES);
-      assertThat(rules(findings)).containsExactly("pool-saturation");
-      assertThat(findings.get(0).title()).contains("100 %", "threads waiting");
+      assertThat(rules(findings)).as("samples %s", monitor.samples()).containsExactly("pool-saturation");
+      assertThat(findings.get(0).title()).containsPattern("at (8\\d|9\\d|100) % on average").contains("threads waiting");
       assertThat(findings.get(0).detail()).contains("Little's law");
       assertThat(monitor.meanWaitMillis()).isGreaterThan(5);
     }
