@@ -150,7 +150,10 @@ class SpringBootStarterIT {
     jms.convertAndSend(OwnerAudit.QUEUE, "audit");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     JsonNode report = json.readTree(get("/actuator/querydoctor").body());
-    while (!report.get("findings").toString().contains("N+1 queries in message OwnerAudit.onMessage")
+    // The listener counts the message before its scope closes, and findings are the JVM's since it started:
+    // wait for this message's scope itself.
+    while (!(hasScope(report, "message OwnerAudit.onMessage")
+        && report.get("findings").toString().contains("N+1 queries in message OwnerAudit.onMessage"))
         && System.nanoTime() < deadline) {
       Thread.sleep(100);
       report = json.readTree(get("/actuator/querydoctor").body());
@@ -158,6 +161,15 @@ class SpringBootStarterIT {
     assertThat(audit.handled()).isEqualTo(1);
     assertThat(scope(report, "message OwnerAudit.onMessage").get("runs").asLong()).isEqualTo(1);
     assertThat(report.get("findings").toString()).contains("N+1 queries in message OwnerAudit.onMessage");
+  }
+
+  private static boolean hasScope(JsonNode report, String name) {
+    for (JsonNode row : report.get("scopes")) {
+      if (row.get("name").asText().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static JsonNode scope(JsonNode report, String name) {
