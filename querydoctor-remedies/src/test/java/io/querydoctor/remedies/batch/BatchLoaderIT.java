@@ -12,6 +12,7 @@ import io.querydoctor.demo.junit.EmbeddedPostgresExtension;
 import io.querydoctor.demo.junit.TestDatabase;
 import io.querydoctor.jdbc.QueryDoctor;
 import io.querydoctor.jdbc.WrapOptions;
+import io.querydoctor.remedies.SingleDatabaseSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

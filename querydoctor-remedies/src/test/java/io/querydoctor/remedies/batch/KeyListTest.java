@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.querydoctor.core.sql.SqlDialect;
+import io.querydoctor.remedies.SingleDatabaseSource;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,7 @@ import io.querydoctor.demo.junit.EmbeddedPostgresExtension;
 import io.querydoctor.demo.junit.TestDatabase;
 import io.querydoctor.jdbc.QueryDoctor;
 import io.querydoctor.jdbc.WrapOptions;
+import io.querydoctor.remedies.SingleDatabaseSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package io.querydoctor.remedies.batch;
+package io.querydoctor.remedies;
 
 import io.querydoctor.demo.junit.TestDatabase;
 import java.io.PrintWriter;
@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** A test data source that opens a new connection to the test database per call; nothing else. */
-record SingleDatabaseSource(TestDatabase db) implements DataSource {
+public record SingleDatabaseSource(TestDatabase db) implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
