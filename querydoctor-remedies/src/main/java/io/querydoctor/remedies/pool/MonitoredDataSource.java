@@ -1,21 +1,18 @@
 package io.querydoctor.remedies.pool;
 
 import io.querydoctor.jdbc.proxy.DelegatingConnection;
-import java.io.PrintWriter;
+import io.querydoctor.jdbc.proxy.DelegatingDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** A data source whose borrows (wait time, hold time, connections out) are counted by a {@link PoolMonitor}. */
-final class MonitoredDataSource implements DataSource {
+final class MonitoredDataSource extends DelegatingDataSource {
 
-  private final DataSource delegate;
   private final PoolMonitor monitor;
 
   MonitoredDataSource(DataSource delegate, PoolMonitor monitor) {
-    this.delegate = delegate;
+    super(delegate);
     this.monitor = monitor;
   }
 
@@ -62,38 +59,4 @@ final class MonitoredDataSource implements DataSource {
     };
   }
 
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return delegate.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    delegate.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    delegate.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return delegate.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return delegate.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return iface.isInstance(delegate) ? iface.cast(delegate) : delegate.unwrap(iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return iface.isInstance(delegate) || delegate.isWrapperFor(iface);
-  }
 }
