@@ -30,6 +30,8 @@ public final class CacheOptions {
   private final int maxRowsPerResult;
   private final SqlDialect dialect;
   private final Ticker ticker;
+  private final SharedTier shared;
+  private final String database;
 
   private CacheOptions(Builder b) {
     this.tables = Set.copyOf(b.tables);
@@ -43,6 +45,8 @@ public final class CacheOptions {
     this.maxRowsPerResult = b.maxRowsPerResult;
     this.dialect = b.dialect;
     this.ticker = b.ticker;
+    this.shared = b.shared;
+    this.database = b.database;
   }
 
   public static Builder builder() {
@@ -83,6 +87,16 @@ public final class CacheOptions {
     return ticker;
   }
 
+  /** The tier shared with other instances, or null. */
+  SharedTier shared() {
+    return shared;
+  }
+
+  /** The database's identity in the shared tier as the application named it, or null (taken from the URL). */
+  String database() {
+    return database;
+  }
+
   /** Fluent construction; table names are compared without quotes, case or schema. */
   public static final class Builder {
     private final Set<String> tables = new HashSet<>();
@@ -96,6 +110,8 @@ public final class CacheOptions {
     private int maxRowsPerResult = 1_000;
     private SqlDialect dialect = SqlDialect.POSTGRESQL;
     private Ticker ticker = Ticker.systemTicker();
+    private SharedTier shared;
+    private String database;
 
     /** Reads whose every table is one of these are cached. */
     public Builder tables(String... names) {
@@ -164,6 +180,31 @@ public final class CacheOptions {
     /** The clock of TTLs (tests advance a fake one). */
     public Builder ticker(Ticker value) {
       this.ticker = Objects.requireNonNull(value, "ticker");
+      return this;
+    }
+
+    /**
+     * A second tier shared by every instance of the application (e.g. {@link RedisTier}): entries one instance
+     * read are answered to the others, and a write committed through any instance makes every instance drop
+     * the entries reading its tables. The local tier stays in front.
+     */
+    public Builder shared(RedisTier tier) {
+      this.shared = Objects.requireNonNull(tier, "tier");
+      return this;
+    }
+
+    /**
+     * The database's name in the shared tier, when the instances reach it by different URLs (a load balancer,
+     * another host name). By default it is the connection URL without its parameters and the user name.
+     */
+    public Builder sharedDatabaseName(String name) {
+      this.database = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** For tests: a shared tier of another kind. */
+    Builder sharedTier(SharedTier tier) {
+      this.shared = Objects.requireNonNull(tier, "tier");
       return this;
     }
 

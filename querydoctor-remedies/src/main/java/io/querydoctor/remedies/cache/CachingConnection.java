@@ -17,10 +17,10 @@ final class CachingConnection extends DelegatingConnection {
   private final QueryCache cache;
   private final TransactionWrites writes;
 
-  CachingConnection(Connection delegate, QueryCache cache) throws SQLException {
+  CachingConnection(Connection delegate, QueryCache cache, String namespace) throws SQLException {
     super(delegate);
     this.cache = cache;
-    this.writes = new TransactionWrites(cache, delegate, delegate.getAutoCommit());
+    this.writes = new TransactionWrites(cache, delegate, delegate.getAutoCommit(), namespace);
   }
 
   @Override

@@ -9,6 +9,8 @@ import javax.sql.DataSource;
 final class CachingDataSource extends DelegatingDataSource {
 
   private final QueryCache cache;
+  // The database's name in the shared tier, from the first connection's URL (one data source, one database).
+  private volatile String namespace;
 
   CachingDataSource(DataSource delegate, QueryCache cache) {
     super(delegate);
@@ -26,7 +28,20 @@ final class CachingDataSource extends DelegatingDataSource {
   }
 
   private Connection wrap(Connection connection) throws SQLException {
-    return connection == null ? null : new CachingConnection(connection, cache);
+    if (connection == null) {
+      return null;
+    }
+    String known = namespace;
+    if (known == null) {
+      try {
+        known = cache.namespaceOf(connection);
+      } catch (SQLException | RuntimeException e) {
+        connection.close();
+        throw e;
+      }
+      namespace = known;
+    }
+    return new CachingConnection(connection, cache, known);
   }
 
 }

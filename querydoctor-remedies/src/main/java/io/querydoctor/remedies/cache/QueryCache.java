@@ -41,10 +41,14 @@ public final class QueryCache {
   private final TableVersions versions = new TableVersions();
   private final CacheCounters counters = new CacheCounters();
   private final Cache<CacheKey, CacheEntry> entries;
+  private final SharedTier shared;
+  private final SharedCounters sharedCounters = new SharedCounters();
+  private final Set<String> namespaces = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private QueryCache(CacheOptions options) {
     this.options = options;
     this.planner = new StatementPlanner(options);
+    this.shared = options.shared();
     this.entries = Caffeine.newBuilder()
         .maximumWeight(options.maxWeightBytes())
         .weigher((CacheKey key, CacheEntry entry) -> entry.rows().weightBytes() + 2 * key.sql().length() + 64)
@@ -89,6 +93,11 @@ public final class QueryCache {
   public void invalidateAll() {
     versions.writtenEverything();
     entries.invalidateAll();
+    if (shared != null) {
+      for (String namespace : namespaces) {
+        committed(namespace, Set.of(), true);
+      }
+    }
   }
 
   /** Estimated entries and their weight, for tests and metrics. */
@@ -102,8 +111,10 @@ public final class QueryCache {
   }
 
   /**
-   * A read: from memory when a current entry answers it, else from {@code query}, stored when it may be. The
-   * application gets an {@link InMemoryResultSet} either way when the plan is cacheable.
+   * A read: from memory when a current entry answers it, else from the shared tier, else from {@code query},
+   * stored when it may be. The application gets an {@link InMemoryResultSet} either way when the plan is
+   * cacheable. With a shared tier every answer is checked against the tier's current stamp (one round trip);
+   * when the tier cannot be reached the read goes to the database and nothing is stored (fail-open).
    */
   ResultSet read(StatementPlan plan, String sql, List<Object> values, Statement owner, TransactionWrites tx,
       Query query) throws SQLException {
@@ -112,9 +123,29 @@ public final class QueryCache {
     }
     CacheKey key = new CacheKey(sql, values);
     List<String> tables = new ArrayList<>(plan.tables());
+    // Taken before anything is looked up or queried: a write committed after this moment outdates what we store.
+    long[] before = versions.snapshot(tables);
     CacheEntry entry = entries.getIfPresent(key);
+    SharedStamp stamp = null;
+    String hash = null;
+    if (shared != null) {
+      hash = RowsCodec.keyHash(tx.namespace(), key);
+      SharedTier.Lookup found;
+      try {
+        found = shared.lookup(tx.namespace(), tables, entry == null ? hash : null);
+      } catch (SharedTierUnavailable e) {
+        counters.miss(plan);
+        sharedCounters.bypassedReads.increment();
+        return query.run();
+      }
+      stamp = found.stamp();
+      ResultSet promoted = promote(plan, key, tables, before, stamp, found.entry(), owner);
+      if (promoted != null) {
+        return promoted;
+      }
+    }
     if (entry != null) {
-      if (versions.current(entry.tables(), entry.versions())) {
+      if (versions.current(entry.tables(), entry.versions()) && Objects.equals(entry.stamp(), stamp)) {
         counters.hit(plan);
         return InMemoryResultSet.of(entry.rows(), owner, null);
       }
@@ -122,7 +153,7 @@ public final class QueryCache {
       counters.invalidated(plan.fingerprint().id());
     }
     counters.miss(plan);
-    long[] before = versions.snapshot(tables);
+    long readAtMillis = System.currentTimeMillis();
     ResultSet result = query.run();
     CachedRows rows;
     try {
@@ -137,18 +168,93 @@ public final class QueryCache {
     }
     result.close();
     if (rows.detachable() && tx.mayStore()) {
-      entries.put(key, new CacheEntry(rows, plan.fingerprint().id(), tables, before, plan.ttl().toNanos()));
+      entries.put(key, new CacheEntry(rows, plan.fingerprint().id(), tables, before, stamp, plan.ttl().toNanos()));
+      if (shared != null) {
+        storeShared(tx.namespace(), tables, stamp, hash, new RowsCodec.Entry(stamp, readAtMillis, rows), plan);
+      }
     }
     return InMemoryResultSet.of(rows, owner, null);
   }
 
-  /** Writes to these tables were committed: entries reading them are outdated from now on. */
-  void committed(Set<String> tables, boolean everything) {
-    if (everything) {
-      versions.writtenEverything();
+  /** A shared entry current under {@code stamp}, kept locally too and returned; null when there is none. */
+  private ResultSet promote(StatementPlan plan, CacheKey key, List<String> tables, long[] before,
+      SharedStamp stamp, byte[] bytes, Statement owner) {
+    if (bytes == null) {
+      return null;
+    }
+    RowsCodec.Entry remote = RowsCodec.decode(bytes);
+    if (remote == null || !remote.stamp().equals(stamp)) {
+      return null;
+    }
+    // The TTL counts from the database read, on whichever instance made it (clocks agree within their skew).
+    long leftNanos = plan.ttl().toNanos()
+        - java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - remote.readAtMillis());
+    if (leftNanos <= 0) {
+      return null;
+    }
+    entries.put(key, new CacheEntry(remote.rows(), plan.fingerprint().id(), tables, before, stamp, leftNanos));
+    counters.hit(plan);
+    sharedCounters.hits.increment();
+    return InMemoryResultSet.of(remote.rows(), owner, null);
+  }
+
+  private void storeShared(String namespace, List<String> tables, SharedStamp stamp, String hash,
+      RowsCodec.Entry entry, StatementPlan plan) {
+    byte[] bytes = RowsCodec.encode(entry);
+    if (bytes == null || bytes.length > shared.maxEntryBytes()) {
       return;
     }
-    versions.written(tables);
-    tables.forEach(counters::written);
+    try {
+      if (shared.store(namespace, tables, stamp, hash, bytes, plan.ttl().toMillis())) {
+        sharedCounters.stores.increment();
+      } else {
+        sharedCounters.staleStores.increment();
+      }
+    } catch (SharedTierUnavailable e) {
+      // The rows are returned all the same; the next lookup finds the tier down and bypasses it.
+    }
+  }
+
+  /**
+   * Writes to these tables were committed: entries reading them are outdated from now on, here and, once the
+   * shared tier has been told (before this returns, unless it is unreachable), on every instance.
+   */
+  void committed(String namespace, Set<String> tables, boolean everything) {
+    if (everything) {
+      versions.writtenEverything();
+    } else {
+      versions.written(tables);
+      tables.forEach(counters::written);
+    }
+    if (shared != null && !shared.published(namespace, tables, everything)) {
+      sharedCounters.failedPublishes.increment();
+    }
+  }
+
+  /** The shared tier's counts, or null without one. */
+  public SharedTierStatistics sharedStatistics() {
+    return shared == null ? null : sharedCounters.snapshot(shared);
+  }
+
+  /**
+   * The name of the database behind {@code connection} in the shared tier: the application's name for it, or
+   * its URL without parameters and the user, with the JVM's time zone (drivers turn {@code timestamp} columns
+   * into {@code java.sql.Timestamp} in that zone, so instances in other zones must not share entries). Hashed:
+   * a URL may hold a password.
+   */
+  String namespaceOf(java.sql.Connection connection) throws SQLException {
+    if (shared == null) {
+      return "";
+    }
+    String database = options.database();
+    if (database == null) {
+      java.sql.DatabaseMetaData meta = connection.getMetaData();
+      String url = String.valueOf(meta.getURL());
+      int params = url.indexOf('?');
+      database = (params < 0 ? url : url.substring(0, params)) + "|" + meta.getUserName();
+    }
+    String namespace = RowsCodec.sha256(database + "|" + java.util.TimeZone.getDefault().getID()).substring(0, 16);
+    namespaces.add(namespace);
+    return namespace;
   }
 }

@@ -17,6 +17,7 @@ final class TransactionWrites {
 
   private final QueryCache cache;
   private final Connection connection;
+  private final String namespace;
   private boolean autoCommit;
   private final Set<String> pending = new HashSet<>();
   private boolean pendingEverything;
@@ -25,15 +26,21 @@ final class TransactionWrites {
   // True while a transaction begun by SQL (BEGIN) on an auto-commit connection is open.
   private boolean sqlTransaction;
 
-  TransactionWrites(QueryCache cache, Connection connection, boolean autoCommit) {
+  TransactionWrites(QueryCache cache, Connection connection, boolean autoCommit, String namespace) {
     this.cache = cache;
     this.connection = connection;
     this.autoCommit = autoCommit;
+    this.namespace = namespace;
+  }
+
+  /** The connection's database in the shared tier ({@link QueryCache#namespaceOf}). */
+  String namespace() {
+    return namespace;
   }
 
   void wrote(StatementPlan plan) {
     if (autoCommit) {
-      cache.committed(plan.tables() == null ? Set.of() : plan.tables(), plan.writesEverything());
+      cache.committed(namespace, plan.tables() == null ? Set.of() : plan.tables(), plan.writesEverything());
     } else if (plan.writesEverything()) {
       pendingEverything = true;
     } else {
@@ -44,7 +51,7 @@ final class TransactionWrites {
   /** A statement that may write anything (a stored procedure call). */
   void wroteEverything() {
     if (autoCommit) {
-      cache.committed(Set.of(), true);
+      cache.committed(namespace, Set.of(), true);
     } else {
       pendingEverything = true;
     }
@@ -127,7 +134,7 @@ final class TransactionWrites {
 
   private void publish() {
     if (pendingEverything || !pending.isEmpty()) {
-      cache.committed(Set.copyOf(pending), pendingEverything);
+      cache.committed(namespace, Set.copyOf(pending), pendingEverything);
     }
     rolledBack();
   }
