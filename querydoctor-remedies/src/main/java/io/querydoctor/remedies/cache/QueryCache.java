@@ -151,6 +151,22 @@ public final class QueryCache {
       }
       entries.asMap().remove(key, entry);
       counters.invalidated(plan.fingerprint().id());
+      if (shared != null) {
+        // Outdated here: another instance may have stored the current rows since (a second round trip, still
+        // cheaper than the query).
+        try {
+          SharedTier.Lookup found = shared.lookup(tx.namespace(), tables, hash);
+          stamp = found.stamp();
+          ResultSet promoted = promote(plan, key, tables, before, stamp, found.entry(), owner);
+          if (promoted != null) {
+            return promoted;
+          }
+        } catch (SharedTierUnavailable e) {
+          counters.miss(plan);
+          sharedCounters.bypassedReads.increment();
+          return query.run();
+        }
+      }
     }
     counters.miss(plan);
     long readAtMillis = System.currentTimeMillis();

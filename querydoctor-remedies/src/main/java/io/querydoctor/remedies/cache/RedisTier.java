@@ -88,8 +88,9 @@ public final class RedisTier implements SharedTier, AutoCloseable {
 
   private RedisTier(Builder b) {
     this.uri = RedisURI.create(b.uri);
-    this.uri.setTimeout(b.timeout);
-    this.timeout = b.timeout;
+    // Connecting the first time loads and starts Netty: give it longer than one command.
+    this.uri.setTimeout(b.connectTimeout);
+    this.timeout = b.connectTimeout;
     this.maxEntryBytes = b.maxEntryBytes;
     this.resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(1)
         .reconnectDelay(Delay.constant(b.reconnectDelay)).build();
@@ -99,7 +100,7 @@ public final class RedisTier implements SharedTier, AutoCloseable {
         // Queued commands would wait for the timeout while Redis is down; rejected ones fail at once.
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .timeoutOptions(TimeoutOptions.enabled(b.timeout))
-        .socketOptions(SocketOptions.builder().connectTimeout(b.timeout).build())
+        .socketOptions(SocketOptions.builder().connectTimeout(b.connectTimeout).build())
         .build());
   }
 
@@ -202,7 +203,7 @@ public final class RedisTier implements SharedTier, AutoCloseable {
           connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
         } catch (RuntimeException e) {
           // The first connection is not retried by Lettuce: try again after a pause, not on every read.
-          nextConnectNanos = System.nanoTime() + timeout.toNanos() * 10;
+          nextConnectNanos = System.nanoTime() + timeout.toNanos();
           throw new SharedTierUnavailable("redis unreachable: " + e.getMessage(), e);
         }
       }
@@ -258,6 +259,7 @@ public final class RedisTier implements SharedTier, AutoCloseable {
     private final String uri;
     private Duration timeout = Duration.ofMillis(200);
     private Duration reconnectDelay = Duration.ofMillis(500);
+    private Duration connectTimeout = Duration.ofSeconds(2);
     private int maxEntryBytes = 256 * 1024;
 
     private Builder(String uri) {
@@ -267,6 +269,12 @@ public final class RedisTier implements SharedTier, AutoCloseable {
     /** Longest wait for one command or a connection (default 200 ms); after it the read goes to the database. */
     public Builder timeout(Duration value) {
       this.timeout = Objects.requireNonNull(value, "timeout");
+      return this;
+    }
+
+    /** Longest wait for a connection (default 2 s); reads go to the database meanwhile only after it. */
+    public Builder connectTimeout(Duration value) {
+      this.connectTimeout = Objects.requireNonNull(value, "connectTimeout");
       return this;
     }
 
