@@ -127,8 +127,6 @@ class SharedCacheIT {
     List<Object> fromDatabase = row(a.ds());
     List<Object> fromRedis = row(b.ds());
 
-    System.out.println("A " + a.cache().sharedStatistics() + " B " + b.cache().sharedStatistics() + " "
-        + fromDatabase.stream().map(v -> v == null ? "null" : v.getClass().getName()).toList());
     assertThat(fromRedis).isEqualTo(fromDatabase);
     assertThat(fromDatabase.get(2)).isEqualTo(68000000L);
     assertThat(fromDatabase.get(3)).isEqualTo(new BigDecimal("551695.50"));
