@@ -18,6 +18,11 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -81,11 +86,14 @@ class SharedCacheIT {
   }
 
   private Instance instance() {
+    return instance(new SingleDatabaseSource(db));
+  }
+
+  private Instance instance(DataSource database) {
     RedisTier tier = RedisTier.builder(redis.uri()).build();
     QueryCache cache = QueryCache.create(CacheOptions.builder().tables("country").shared(tier).build());
     CaptureSession session = CaptureSession.start(CaptureOptions.defaults());
-    DataSource ds = cache.wrap(QueryDoctor.wrap(new SingleDatabaseSource(db),
-        WrapOptions.defaults().withSession(session)));
+    DataSource ds = cache.wrap(QueryDoctor.wrap(database, WrapOptions.defaults().withSession(session)));
     Instance instance = new Instance(cache, tier, session, ds);
     instances.add(instance);
     return instance;
@@ -171,6 +179,31 @@ class SharedCacheIT {
     assertThat(misses(b)).isEqualTo(1);
     assertThat(name(a.ds(), "fr")).as("A is answered by what B stored").isEqualTo("République française");
     assertThat(a.cache().sharedStatistics().hits()).isEqualTo(1);
+  }
+
+  @Test
+  void aReadThatStartedBeforeAWriteDoesNotStoreItsOldRowsAfterTheInvalidation() throws Exception {
+    Instance a = instance();
+    PausingDataSource pausing = new PausingDataSource(new SingleDatabaseSource(db));
+    Instance b = instance(pausing);
+    CountDownLatch queried = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    pausing.pauseNextQuery(queried, release);
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    try {
+      Future<String> slow = reader.submit(() -> name(b.ds(), "fr"));
+      assertThat(queried.await(10, TimeUnit.SECONDS)).isTrue();   // B read the old row, has not stored it yet
+      rename(a.ds(), "fr", "Frankreich", true);                    // committed and published meanwhile
+      release.countDown();
+
+      assertThat(slow.get()).as("it began before the write: the old row is right for it").isEqualTo("France");
+      assertThat(b.cache().sharedStatistics().staleStores()).as("Redis refused the late store").isEqualTo(1);
+      assertThat(b.cache().sharedStatistics().stores()).isZero();
+      assertThat(name(b.ds(), "fr")).as("nor does B's local tier answer with it").isEqualTo("Frankreich");
+      assertThat(name(instance().ds(), "fr")).isEqualTo("Frankreich");
+    } finally {
+      reader.shutdownNow();
+    }
   }
 
   @Test
