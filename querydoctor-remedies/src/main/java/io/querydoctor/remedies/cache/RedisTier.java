@@ -78,7 +78,7 @@ public final class RedisTier implements SharedTier, AutoCloseable {
       """;
 
   private final RedisURI uri;
-  private final Duration timeout;
+  private final Duration retryAfterFailedConnect;
   private final int maxEntryBytes;
   private final ClientResources resources;
   private final RedisClient client;
@@ -90,7 +90,7 @@ public final class RedisTier implements SharedTier, AutoCloseable {
     this.uri = RedisURI.create(b.uri);
     // Connecting the first time loads and starts Netty: give it longer than one command.
     this.uri.setTimeout(b.connectTimeout);
-    this.timeout = b.connectTimeout;
+    this.retryAfterFailedConnect = b.reconnectDelay;
     this.maxEntryBytes = b.maxEntryBytes;
     this.resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(1)
         .reconnectDelay(Delay.constant(b.reconnectDelay)).build();
@@ -203,7 +203,7 @@ public final class RedisTier implements SharedTier, AutoCloseable {
           connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
         } catch (RuntimeException e) {
           // The first connection is not retried by Lettuce: try again after a pause, not on every read.
-          nextConnectNanos = System.nanoTime() + timeout.toNanos();
+          nextConnectNanos = System.nanoTime() + retryAfterFailedConnect.toNanos();
           throw new SharedTierUnavailable("redis unreachable: " + e.getMessage(), e);
         }
       }

@@ -6,6 +6,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.querydoctor.demo.junit.EmbeddedPostgresExtension;
 import io.querydoctor.demo.junit.TestDatabase;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,57 +96,83 @@ class SharedCacheConsistencyIT {
     QueryCache b = QueryCache.create((secondShares ? bOptions.shared(tierB) : bOptions).build());
     try (HikariDataSource poolA = pool(); HikariDataSource poolB = pool()) {
       DataSource[] instances = {a.wrap(poolA), b.wrap(poolB)};
-      AtomicLongArray committed = new AtomicLongArray(COUNTERS);
-      AtomicLong reads = new AtomicLong();
-      AtomicLong stale = new AtomicLong();
-      AtomicLong writes = new AtomicLong();
-      long start = System.nanoTime();
-      long deadline = start + TimeUnit.MILLISECONDS.toNanos(RUN_MILLIS);
-      ExecutorService threads = Executors.newFixedThreadPool(8);
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < 8; t++) {
-        boolean writer = t < 2;
-        DataSource ds = instances[t % 2];
-        done.add(threads.submit(() -> {
-          while (System.nanoTime() < deadline) {
-            int id = ThreadLocalRandom.current().nextInt(COUNTERS);
-            if (writer) {
-              write(ds, id, committed, writes);
-            } else {
-              long floor = committed.get(id);
-              long seen = read(ds, id);
-              reads.incrementAndGet();
-              if (seen < floor) {
-                stale.incrementAndGet();
-              }
-            }
-          }
-          return null;
-        }));
+      for (DataSource ds : instances) {
+        read(ds, 0);   // connects both to Redis before the clock starts: the kill must find them connected
       }
-      if (killRedis) {
-        Thread.sleep(RUN_MILLIS / 3);
-        redis.kill();
-        Thread.sleep(RUN_MILLIS / 3);
-        redis.start();
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-      threads.shutdown();
+      Counts counts = workload(instances, new AtomicLongArray(COUNTERS),
+          killRedis ? SharedCacheConsistencyIT::killAndRestartRedis : () -> {});
       long hits = a.statistics().stream().mapToLong(ShapeStatistics::hits).sum()
           + b.statistics().stream().mapToLong(ShapeStatistics::hits).sum();
       long sharedHits = a.sharedStatistics().hits() + (secondShares ? b.sharedStatistics().hits() : 0);
       long bypassed = a.sharedStatistics().bypassedReads() + (secondShares ? b.sharedStatistics().bypassedReads() : 0);
-      return new Outcome(reads.get(), stale.get(), writes.get(), hits, sharedHits, bypassed);
+      return new Outcome(counts.reads(), counts.stale(), counts.writes(), hits, sharedHits, bypassed);
     } finally {
       tierA.close();
       tierB.close();
     }
   }
 
-  /** One increment: auto-commit, a committed transaction, or a rolled-back one (which changes nothing). */
-  private static void write(DataSource ds, int id, AtomicLongArray committed, AtomicLong writes) throws SQLException {
+  /** What the checker counted. */
+  record Counts(long reads, long stale, long writes) {}
+
+  /** A task run on the test's thread while the workload runs. */
+  @FunctionalInterface
+  interface MidRun {
+    void run() throws Exception;
+  }
+
+  private static void killAndRestartRedis() throws Exception {
+    Thread.sleep(RUN_MILLIS / 3);
+    redis.kill();
+    Thread.sleep(RUN_MILLIS / 3);
+    redis.start();
+  }
+
+  /**
+   * Eight threads for {@link #RUN_MILLIS}, spread over {@code instances}: two write, six read and check each read
+   * against {@code committed} as it was when the read began (which other writers may raise too).
+   */
+  private static Counts workload(DataSource[] instances, AtomicLongArray committed, MidRun midRun)
+      throws Exception {
+    AtomicLong reads = new AtomicLong();
+    AtomicLong stale = new AtomicLong();
+    AtomicLong writes = new AtomicLong();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RUN_MILLIS);
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      boolean writer = t < 2;
+      DataSource ds = instances[t % instances.length];
+      done.add(threads.submit(() -> {
+        while (System.nanoTime() < deadline) {
+          int id = ThreadLocalRandom.current().nextInt(COUNTERS);
+          if (writer) {
+            write(ds, id, committed, writes);
+          } else {
+            long floor = committed.get(id);
+            long seen = read(ds, id);
+            reads.incrementAndGet();
+            if (seen < floor) {
+              stale.incrementAndGet();
+            }
+          }
+        }
+        return null;
+      }));
+    }
+    midRun.run();
+    for (Future<?> f : done) {
+      f.get();
+    }
+    threads.shutdown();
+    return new Counts(reads.get(), stale.get(), writes.get());
+  }
+
+  /**
+   * One increment: auto-commit, a committed transaction, or a rolled-back one (which changes nothing). Returns
+   * the value committed, or -1 when rolled back.
+   */
+  static long write(DataSource ds, int id, AtomicLongArray committed, AtomicLong writes) throws SQLException {
     int mode = ThreadLocalRandom.current().nextInt(3);
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(mode == 0);
@@ -154,7 +187,7 @@ class SharedCacheConsistencyIT {
       if (mode == 2) {
         c.rollback();
         c.setAutoCommit(true);
-        return;
+        return -1;
       }
       if (mode == 1) {
         c.commit();
@@ -162,10 +195,11 @@ class SharedCacheConsistencyIT {
       }
       committed.accumulateAndGet(id, value, Math::max);
       writes.incrementAndGet();
+      return value;
     }
   }
 
-  private static long read(DataSource ds, int id) throws SQLException {
+  static long read(DataSource ds, int id) throws SQLException {
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT v FROM counter WHERE id = ?")) {
       ps.setInt(1, id);
@@ -194,6 +228,61 @@ class SharedCacheConsistencyIT {
     assertThat(outcome.staleReads()).as("stale reads of %s", outcome).isZero();
     assertThat(outcome.bypassed()).as("reads went to the database while Redis was down").isPositive();
     assertThat(outcome.hits()).isPositive();
+  }
+
+  @Test
+  void anotherJvmSharingTheTierLeavesEveryReadCorrect() throws Exception {
+    // The other instance runs in a forked JVM and prints each value it committed; the checker here raises its
+    // floors as those lines arrive (a little after the commit, so it can only miss a stale read, never invent
+    // one), and the forked instance checks its own reads against its own writes.
+    String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(javaBinary, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
+        System.getProperty("java.class.path"), CacheInstanceProcess.class.getName(), db.jdbcUrl(), db.user(),
+        redis.uri(), Long.toString(RUN_MILLIS), Integer.toString(COUNTERS))
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    AtomicLongArray committed = new AtomicLongArray(COUNTERS);
+    CountDownLatch ready = new CountDownLatch(1);
+    AtomicReference<String> summary = new AtomicReference<>();
+    AtomicLong childWritesSeen = new AtomicLong();
+    Thread pump = new Thread(() -> {
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+          child.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          String[] f = line.split(" ");
+          if (f[0].equals("READY")) {
+            ready.countDown();
+          } else if (f[0].equals("W")) {
+            committed.accumulateAndGet(Integer.parseInt(f[1]), Long.parseLong(f[2]), Math::max);
+            childWritesSeen.incrementAndGet();
+          } else if (f[0].equals("DONE")) {
+            summary.set(line);
+          }
+        }
+      } catch (IOException e) {
+        // The child ended; its summary (or its absence) tells.
+      }
+    });
+    pump.start();
+    RedisTier tier = RedisTier.builder(redis.uri()).build();
+    QueryCache cache = QueryCache.create(CacheOptions.builder().tables("counter").shared(tier).build());
+    try (HikariDataSource pool = pool()) {
+      assertThat(ready.await(60, TimeUnit.SECONDS)).as("the forked instance started").isTrue();
+      Counts here = workload(new DataSource[] {cache.wrap(pool)}, committed, () -> {});
+      assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      pump.join(5_000);
+      String[] there = String.valueOf(summary.get()).split(" ");
+      System.out.println("this JVM: " + here + ", shared " + cache.sharedStatistics() + "; forked JVM: "
+          + summary.get() + ", its writes seen here " + childWritesSeen.get());
+      assertThat(there[0]).as("the forked instance's summary").isEqualTo("DONE");
+      assertThat(here.stale()).as("stale reads here of %s", here).isZero();
+      assertThat(Long.parseLong(there[2])).as("stale reads in the forked JVM").isZero();
+      assertThat(childWritesSeen.get()).isGreaterThan(20);
+      assertThat(here.reads()).isGreaterThan(500);
+      assertThat(cache.sharedStatistics().hits()).as("answered from what the other JVM stored").isPositive();
+    } finally {
+      child.destroyForcibly();
+      tier.close();
+    }
   }
 
   @Test
