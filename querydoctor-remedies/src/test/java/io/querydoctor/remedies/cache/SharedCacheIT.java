@@ -207,6 +207,24 @@ class SharedCacheIT {
   }
 
   @Test
+  void aTierThatNeverConnectsLeavesTheApplicationOnTheDatabase() throws SQLException {
+    RedisTier nowhere = RedisTier.builder("redis://127.0.0.1:1").connectTimeout(java.time.Duration.ofMillis(200))
+        .build();
+    try {
+      QueryCache cache = QueryCache.create(CacheOptions.builder().tables("country").shared(nowhere).build());
+      DataSource ds = cache.wrap(new SingleDatabaseSource(db));
+      assertThat(name(ds, "fr")).isEqualTo("France");
+      rename(ds, "fr", "Frankrijk", true);
+      assertThat(name(ds, "fr")).isEqualTo("Frankrijk");
+      assertThat(cache.sharedStatistics().bypassedReads()).isEqualTo(2);
+      assertThat(cache.sharedStatistics().failedPublishes()).isEqualTo(1);
+      assertThat(cache.size()).as("nothing stored without Redis").isZero();
+    } finally {
+      nowhere.close();
+    }
+  }
+
+  @Test
   void withRedisDownReadsGoToTheDatabaseAndNothingEscapes() throws Exception {
     Instance a = instance();
     Instance b = instance();
