@@ -41,14 +41,13 @@ public final class QueryCache {
   private final TableVersions versions = new TableVersions();
   private final CacheCounters counters = new CacheCounters();
   private final Cache<CacheKey, CacheEntry> entries;
-  private final SharedTier shared;
-  private final SharedCounters sharedCounters = new SharedCounters();
+  private final SharedReads shared;
   private final Set<String> namespaces = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private QueryCache(CacheOptions options) {
     this.options = options;
     this.planner = new StatementPlanner(options);
-    this.shared = options.shared();
+    this.shared = options.shared() == null ? null : new SharedReads(options.shared());
     this.entries = Caffeine.newBuilder()
         .maximumWeight(options.maxWeightBytes())
         .weigher((CacheKey key, CacheEntry entry) -> entry.rows().weightBytes() + 2 * key.sql().length() + 64)
@@ -130,43 +129,33 @@ public final class QueryCache {
     String hash = null;
     if (shared != null) {
       hash = RowsCodec.keyHash(tx.namespace(), key);
-      SharedTier.Lookup found;
-      try {
-        found = shared.lookup(tx.namespace(), tables, entry == null ? hash : null);
-      } catch (SharedTierUnavailable e) {
+      SharedTier.Lookup found = shared.lookup(tx.namespace(), tables, entry == null ? hash : null);
+      if (found != null && entry != null && !current(entry, found.stamp())) {
+        drop(plan, key, entry);
+        entry = null;
+        // Outdated here: another instance may have stored the current rows since (a second round trip, still
+        // cheaper than the query).
+        found = shared.lookup(tx.namespace(), tables, hash);
+      }
+      if (found == null) {
         counters.miss(plan);
-        sharedCounters.bypassedReads.increment();
         return query.run();
       }
       stamp = found.stamp();
-      ResultSet promoted = promote(plan, key, tables, before, stamp, found.entry(), owner);
-      if (promoted != null) {
-        return promoted;
+      RowsCodec.Entry remote = shared.current(found, plan.ttl());
+      if (remote != null) {
+        entries.put(key, new CacheEntry(remote.rows(), plan.fingerprint().id(), tables, before, stamp,
+            SharedReads.leftNanos(remote, plan.ttl())));
+        counters.hit(plan);
+        return InMemoryResultSet.of(remote.rows(), owner, null);
       }
     }
     if (entry != null) {
-      if (versions.current(entry.tables(), entry.versions()) && Objects.equals(entry.stamp(), stamp)) {
+      if (current(entry, stamp)) {
         counters.hit(plan);
         return InMemoryResultSet.of(entry.rows(), owner, null);
       }
-      entries.asMap().remove(key, entry);
-      counters.invalidated(plan.fingerprint().id());
-      if (shared != null) {
-        // Outdated here: another instance may have stored the current rows since (a second round trip, still
-        // cheaper than the query).
-        try {
-          SharedTier.Lookup found = shared.lookup(tx.namespace(), tables, hash);
-          stamp = found.stamp();
-          ResultSet promoted = promote(plan, key, tables, before, stamp, found.entry(), owner);
-          if (promoted != null) {
-            return promoted;
-          }
-        } catch (SharedTierUnavailable e) {
-          counters.miss(plan);
-          sharedCounters.bypassedReads.increment();
-          return query.run();
-        }
-      }
+      drop(plan, key, entry);
     }
     counters.miss(plan);
     long readAtMillis = System.currentTimeMillis();
@@ -186,49 +175,20 @@ public final class QueryCache {
     if (rows.detachable() && tx.mayStore()) {
       entries.put(key, new CacheEntry(rows, plan.fingerprint().id(), tables, before, stamp, plan.ttl().toNanos()));
       if (shared != null) {
-        storeShared(tx.namespace(), tables, stamp, hash, new RowsCodec.Entry(stamp, readAtMillis, rows), plan);
+        shared.store(tx.namespace(), tables, hash, new RowsCodec.Entry(stamp, readAtMillis, rows), plan.ttl());
       }
     }
     return InMemoryResultSet.of(rows, owner, null);
   }
 
-  /** A shared entry current under {@code stamp}, kept locally too and returned; null when there is none. */
-  private ResultSet promote(StatementPlan plan, CacheKey key, List<String> tables, long[] before,
-      SharedStamp stamp, byte[] bytes, Statement owner) {
-    if (bytes == null) {
-      return null;
-    }
-    RowsCodec.Entry remote = RowsCodec.decode(bytes);
-    if (remote == null || !remote.stamp().equals(stamp)) {
-      return null;
-    }
-    // The TTL counts from the database read, on whichever instance made it (clocks agree within their skew).
-    long leftNanos = plan.ttl().toNanos()
-        - java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - remote.readAtMillis());
-    if (leftNanos <= 0) {
-      return null;
-    }
-    entries.put(key, new CacheEntry(remote.rows(), plan.fingerprint().id(), tables, before, stamp, leftNanos));
-    counters.hit(plan);
-    sharedCounters.hits.increment();
-    return InMemoryResultSet.of(remote.rows(), owner, null);
+  /** Whether a local entry is current: no local write moved its tables, and its shared stamp is the tier's. */
+  private boolean current(CacheEntry entry, SharedStamp stamp) {
+    return versions.current(entry.tables(), entry.versions()) && Objects.equals(entry.stamp(), stamp);
   }
 
-  private void storeShared(String namespace, List<String> tables, SharedStamp stamp, String hash,
-      RowsCodec.Entry entry, StatementPlan plan) {
-    byte[] bytes = RowsCodec.encode(entry);
-    if (bytes == null || bytes.length > shared.maxEntryBytes()) {
-      return;
-    }
-    try {
-      if (shared.store(namespace, tables, stamp, hash, bytes, plan.ttl().toMillis())) {
-        sharedCounters.stores.increment();
-      } else {
-        sharedCounters.staleStores.increment();
-      }
-    } catch (SharedTierUnavailable e) {
-      // The rows are returned all the same; the next lookup finds the tier down and bypasses it.
-    }
+  private void drop(StatementPlan plan, CacheKey key, CacheEntry entry) {
+    entries.asMap().remove(key, entry);
+    counters.invalidated(plan.fingerprint().id());
   }
 
   /**
@@ -242,14 +202,14 @@ public final class QueryCache {
       versions.written(tables);
       tables.forEach(counters::written);
     }
-    if (shared != null && !shared.published(namespace, tables, everything)) {
-      sharedCounters.failedPublishes.increment();
+    if (shared != null) {
+      shared.published(namespace, tables, everything);
     }
   }
 
   /** The shared tier's counts, or null without one. */
   public SharedTierStatistics sharedStatistics() {
-    return shared == null ? null : sharedCounters.snapshot(shared);
+    return shared == null ? null : shared.statistics();
   }
 
   /**
