@@ -39,6 +39,12 @@ public final class ReadWriteSplit {
   /** Which server a data source reaches. */
   enum Role { PRIMARY, REPLICA }
 
+  /** Which server one connection reaches, decided when a statement runs on it. */
+  @FunctionalInterface
+  interface RoleOf {
+    Role of(java.sql.Connection connection) throws java.sql.SQLException;
+  }
+
   private final CaptureSession session;
   private final SplitStatements statements = new SplitStatements();
   private final Cache<Long, Map<String, Long>> writesByScope = Caffeine.newBuilder().maximumSize(10_000)
@@ -56,14 +62,24 @@ public final class ReadWriteSplit {
 
   /** {@code dataSource} marked as reaching the primary: its writes are remembered per scope. */
   public DataSource primary(DataSource dataSource) {
-    return new SplitDataSource(Objects.requireNonNull(dataSource, "dataSource"), this, Role.PRIMARY,
+    return new SplitDataSource(Objects.requireNonNull(dataSource, "dataSource"), this, c -> Role.PRIMARY,
         ReplicaLag.unknown());
   }
 
   /** {@code dataSource} marked as reaching a replica, whose lag {@code lag} observes. */
   public DataSource replica(DataSource dataSource, ReplicaLag lag) {
-    return new SplitDataSource(Objects.requireNonNull(dataSource, "dataSource"), this, Role.REPLICA,
+    return new SplitDataSource(Objects.requireNonNull(dataSource, "dataSource"), this, c -> Role.REPLICA,
         Objects.requireNonNull(lag, "lag"));
+  }
+
+  /**
+   * {@code dataSource} routing by the connection's read-only flag, as Spring's routing data sources do with
+   * {@code @Transactional(readOnly = true)}: statements on a connection whose {@code isReadOnly()} is true when
+   * they run count as replica reads, the others as primary statements.
+   */
+  public DataSource routedByReadOnly(DataSource dataSource, ReplicaLag lag) {
+    return new SplitDataSource(Objects.requireNonNull(dataSource, "dataSource"), this,
+        c -> c.isReadOnly() ? Role.REPLICA : Role.PRIMARY, Objects.requireNonNull(lag, "lag"));
   }
 
   /** One {@code read-after-write-replica} finding per table read from a replica after a write in its scope. */

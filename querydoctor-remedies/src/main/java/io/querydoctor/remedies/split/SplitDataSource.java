@@ -23,15 +23,16 @@ final class SplitDataSource extends DelegatingDataSource {
   private static final long LAG_EVERY_NANOS = 1_000_000_000L;
 
   private final ReadWriteSplit split;
-  private final ReadWriteSplit.Role role;
+  private final ReadWriteSplit.RoleOf roles;
   private final ReplicaLag lag;
   private final AtomicLong lastLagNanos = new AtomicLong(System.nanoTime() - LAG_EVERY_NANOS);
   private volatile Optional<Duration> lastLag = Optional.empty();
 
-  SplitDataSource(javax.sql.DataSource delegate, ReadWriteSplit split, ReadWriteSplit.Role role, ReplicaLag lag) {
+  SplitDataSource(javax.sql.DataSource delegate, ReadWriteSplit split, ReadWriteSplit.RoleOf roles,
+      ReplicaLag lag) {
     super(delegate);
     this.split = split;
-    this.role = role;
+    this.roles = roles;
     this.lag = lag;
   }
 
@@ -55,15 +56,24 @@ final class SplitDataSource extends DelegatingDataSource {
     return new SplitConnection(delegate.getConnection(username, password));
   }
 
-  private void before(String sql) {
-    if (role == ReadWriteSplit.Role.REPLICA) {
-      split.executed(sql, role, this);
+  private void before(Connection connection, String sql) {
+    if (roleOf(connection) == ReadWriteSplit.Role.REPLICA) {
+      split.executed(sql, ReadWriteSplit.Role.REPLICA, this);
     }
   }
 
-  private void after(String sql) {
-    if (role == ReadWriteSplit.Role.PRIMARY) {
-      split.executed(sql, role, this);
+  private void after(Connection connection, String sql) {
+    if (roleOf(connection) == ReadWriteSplit.Role.PRIMARY) {
+      split.executed(sql, ReadWriteSplit.Role.PRIMARY, this);
+    }
+  }
+
+  /** The connection's role; null (not judged) when the driver cannot say. */
+  private ReadWriteSplit.Role roleOf(Connection connection) {
+    try {
+      return roles.of(connection);
+    } catch (SQLException | RuntimeException e) {
+      return null;
     }
   }
 
@@ -103,25 +113,25 @@ final class SplitDataSource extends DelegatingDataSource {
 
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
-      before(sql);
+      before(connection, sql);
       ResultSet result = delegate.executeQuery(sql);
-      after(sql);
+      after(connection, sql);
       return result;
     }
 
     @Override
     public int executeUpdate(String sql) throws SQLException {
-      before(sql);
+      before(connection, sql);
       int rows = delegate.executeUpdate(sql);
-      after(sql);
+      after(connection, sql);
       return rows;
     }
 
     @Override
     public boolean execute(String sql) throws SQLException {
-      before(sql);
+      before(connection, sql);
       boolean result = delegate.execute(sql);
-      after(sql);
+      after(connection, sql);
       return result;
     }
 
@@ -143,32 +153,32 @@ final class SplitDataSource extends DelegatingDataSource {
 
     @Override
     public ResultSet executeQuery() throws SQLException {
-      before(sql);
+      before(connection, sql);
       ResultSet result = preparedDelegate.executeQuery();
-      after(sql);
+      after(connection, sql);
       return result;
     }
 
     @Override
     public int executeUpdate() throws SQLException {
-      before(sql);
+      before(connection, sql);
       int rows = preparedDelegate.executeUpdate();
-      after(sql);
+      after(connection, sql);
       return rows;
     }
 
     @Override
     public boolean execute() throws SQLException {
-      before(sql);
+      before(connection, sql);
       boolean result = preparedDelegate.execute();
-      after(sql);
+      after(connection, sql);
       return result;
     }
 
     @Override
     public int[] executeBatch() throws SQLException {
       int[] counts = preparedDelegate.executeBatch();
-      after(sql);
+      after(connection, sql);
       return counts;
     }
 

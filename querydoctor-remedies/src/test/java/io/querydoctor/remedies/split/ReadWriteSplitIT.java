@@ -109,7 +109,38 @@ class ReadWriteSplitIT {
   }
 
   @Test
-  void postgresLagIsEmptyOnAServerThatIsNotAStandby() {
-    assertThat(ReplicaLag.postgres(plain).observe()).isEmpty();
+  void postgresLagIsEmptyWithoutStandbys() {
+    assertThat(ReplicaLag.postgres(plain).observe()).as("not a standby").isEmpty();
+    assertThat(ReplicaLag.postgresFromPrimary(plain).observe()).as("no standby connected").isEmpty();
+  }
+
+  /** One read of orders on a connection of {@code ds} with the given read-only flag. */
+  private static void readOrders(DataSource ds, boolean readOnly) throws SQLException {
+    try (Connection c = ds.getConnection()) {
+      c.setReadOnly(readOnly);
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM orders")) {
+        rs.next();
+      }
+    }
+  }
+
+  @Test
+  void routedByTheReadOnlyFlagAReadOnlyReadAfterAWriteFires() throws SQLException {
+    DataSource routed = split.routedByReadOnly(QueryDoctor.wrap(plain, WrapOptions.defaults().withSession(session)),
+        ReplicaLag.unknown());
+    try (Scope scope = session.scope("POST /checkout")) {
+      insertOrder(routed, 1);
+      readOrders(routed, false);   // read-write transaction: stays on the primary
+    }
+    assertThat(split.findings()).isEmpty();
+
+    try (Scope scope = session.scope("POST /checkout")) {
+      insertOrder(routed, 2);
+      readOrders(routed, true);    // @Transactional(readOnly = true): the router sends it to a replica
+    }
+    assertThat(split.findings()).singleElement().satisfies(f -> {
+      assertThat(f.ruleId()).isEqualTo(ReadWriteSplit.RULE);
+      assertThat(f.title()).contains("replica lag not observed");
+    });
   }
 }
