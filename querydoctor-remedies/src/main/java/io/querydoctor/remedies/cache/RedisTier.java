@@ -132,7 +132,8 @@ public final class RedisTier implements SharedTier, AutoCloseable {
     for (int i = 0; i < generations.length; i++) {
       generations[i] = number(values.get(i + 1));
     }
-    byte[] entry = entryHash != null && values.size() > versioned ? (byte[]) values.get(versioned) : null;
+    byte[] entry = entryHash != null && values.size() > versioned
+        && values.get(versioned) instanceof byte[] bytes ? bytes : null;
     return new Lookup(new SharedStamp(number(values.get(0)), generations), entry);
   }
 
@@ -221,10 +222,11 @@ public final class RedisTier implements SharedTier, AutoCloseable {
   }
 
   private static long number(Object value) {
-    if (value instanceof byte[] bytes) {
-      return Long.parseLong(new String(bytes, StandardCharsets.US_ASCII));
+    try {
+      return Long.parseLong(new String((byte[]) value, StandardCharsets.US_ASCII));
+    } catch (RuntimeException e) {
+      throw new SharedTierUnavailable("not a generation: " + e, e);
     }
-    throw new SharedTierUnavailable("unexpected reply " + value, null);
   }
 
   private static byte[] ascii(String text) {

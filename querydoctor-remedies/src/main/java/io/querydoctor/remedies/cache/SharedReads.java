@@ -27,7 +27,9 @@ final class SharedReads {
   SharedTier.Lookup lookup(String namespace, List<String> tables, String entryHash) {
     try {
       return tier.lookup(namespace, tables, entryHash);
-    } catch (SharedTierUnavailable e) {
+    } catch (RuntimeException e) {
+      // SharedTierUnavailable, or a reply the tier did not expect (a foreign value under one of its keys):
+      // either way the database answers.
       bypassedReads.increment();
       return null;
     }
@@ -65,13 +67,19 @@ final class SharedReads {
       } else {
         staleStores.increment();
       }
-    } catch (SharedTierUnavailable e) {
+    } catch (RuntimeException e) {
       // The rows are returned all the same; the next lookup finds the tier down and bypasses it.
     }
   }
 
   void published(String namespace, Set<String> tables, boolean everything) {
-    if (!tier.published(namespace, tables, everything)) {
+    boolean done;
+    try {
+      done = tier.published(namespace, tables, everything);
+    } catch (RuntimeException e) {
+      done = false;
+    }
+    if (!done) {
       failedPublishes.increment();
     }
   }
