@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A data source of known role (primary or replica) whose statements are shown to {@link ReadWriteSplit}: reads
  * on a replica before they run, writes on the primary after they succeeded. Everything else is the wrapped
- * one's.
+ * one's. Not seen: stored procedure calls ({@code prepareCall}) and a plain statement's {@code addBatch} texts.
  */
 final class SplitDataSource extends DelegatingDataSource {
 
@@ -101,6 +101,32 @@ final class SplitDataSource extends DelegatingDataSource {
     public PreparedStatement prepareStatement(String sql, int type, int concurrency) throws SQLException {
       return new SplitPreparedStatement(delegate.prepareStatement(sql, type, concurrency), this, sql);
     }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
+        throws SQLException {
+      return new SplitPreparedStatement(delegate.prepareStatement(sql, type, concurrency, holdability), this, sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+      return new SplitPreparedStatement(delegate.prepareStatement(sql, columnIndexes), this, sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+      return new SplitPreparedStatement(delegate.prepareStatement(sql, columnNames), this, sql);
+    }
+
+    @Override
+    public Statement createStatement(int type, int concurrency) throws SQLException {
+      return new SplitStatement(delegate.createStatement(type, concurrency), this);
+    }
+
+    @Override
+    public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
+      return new SplitStatement(delegate.createStatement(type, concurrency, holdability), this);
+    }
   }
 
   private final class SplitStatement extends DelegatingStatement {
@@ -133,6 +159,14 @@ final class SplitDataSource extends DelegatingDataSource {
       boolean result = delegate.execute(sql);
       after(connection, sql);
       return result;
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql) throws SQLException {
+      before(connection, sql);
+      long rows = delegate.executeLargeUpdate(sql);
+      after(connection, sql);
+      return rows;
     }
 
     @Override
@@ -180,6 +214,14 @@ final class SplitDataSource extends DelegatingDataSource {
       int[] counts = preparedDelegate.executeBatch();
       after(connection, sql);
       return counts;
+    }
+
+    @Override
+    public long executeLargeUpdate() throws SQLException {
+      before(connection, sql);
+      long rows = preparedDelegate.executeLargeUpdate();
+      after(connection, sql);
+      return rows;
     }
 
     @Override
