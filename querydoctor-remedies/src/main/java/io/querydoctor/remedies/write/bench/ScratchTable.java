@@ -1,0 +1,116 @@
+package io.querydoctor.remedies.write.bench;
+
+import io.querydoctor.remedies.write.WriteDialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * An empty copy of the table under test that the benchmark writes to, emptied between strategies and dropped
+ * at the end (also from a shutdown hook, so Ctrl-C leaves nothing behind). The original table is only read
+ * from the catalog: its rows, sequences and statistics are never touched.
+ */
+public final class ScratchTable implements AutoCloseable {
+
+  private final Connection connection;
+  private final String name;
+  private final String unquotedName;
+  private final Thread dropOnExit;
+  private boolean dropped;
+
+  private ScratchTable(Connection connection, String name, String unquotedName, Thread dropOnExit) {
+    this.connection = connection;
+    this.name = name;
+    this.unquotedName = unquotedName;
+    this.dropOnExit = dropOnExit;
+  }
+
+  /** Creates the copy of {@code shape}'s table next to it; {@code reconnect} opens a connection for Ctrl-C
+   * (the hook tells {@code warnings} when even that fails). */
+  public static ScratchTable create(Connection connection, WriteDialect dialect, TableShape shape,
+      ConnectionOpener reconnect, Consumer<String> warnings) throws SQLException {
+    String unquoted = "querydoctor_bench_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+    String original = qualified(dialect, shape.schema(), shape.table());
+    String name = qualified(dialect, shape.schema(), unquoted);
+    try (Statement s = connection.createStatement()) {
+      s.execute(dialect.createScratchTable(original, name));
+    }
+    if (!connection.getAutoCommit()) {
+      connection.commit();
+    }
+    Thread hook = new Thread(() -> dropWith(reconnect, name, warnings), "querydoctor-bench-cleanup");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return new ScratchTable(connection, name, unquoted, hook);
+  }
+
+  /** How the shutdown hook reaches the database when the benchmark's own connection is busy or gone. */
+  @FunctionalInterface
+  public interface ConnectionOpener {
+    Connection open() throws SQLException;
+  }
+
+  private static String qualified(WriteDialect dialect, String schema, String table) {
+    return schema == null ? dialect.quote(table) : dialect.quote(schema) + "." + dialect.quote(table);
+  }
+
+  /** The table, qualified and quoted. */
+  public String name() {
+    return name;
+  }
+
+  /** Its name alone, unquoted (as the catalog spells it). */
+  public String unquotedName() {
+    return unquotedName;
+  }
+
+  /** Rows in it now. */
+  public long count() throws SQLException {
+    try (Statement s = connection.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM " + name)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Empties it for the next strategy. */
+  public void empty() throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("TRUNCATE " + name);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (dropped) {
+      return;
+    }
+    dropped = true;
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+      }
+      try (Statement s = connection.createStatement()) {
+        s.execute("DROP TABLE IF EXISTS " + name);
+      }
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(dropOnExit);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running or about to: it drops the table itself.
+      }
+    }
+  }
+
+  private static void dropWith(ConnectionOpener reconnect, String name, Consumer<String> warnings) {
+    try (Connection c = reconnect.open(); Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS " + name);
+    } catch (SQLException | RuntimeException e) {
+      warnings.accept("could not drop the scratch table " + name + ": " + e.getMessage() + " (drop it by hand)");
+    }
+  }
+}
