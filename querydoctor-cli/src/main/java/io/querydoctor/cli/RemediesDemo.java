@@ -109,7 +109,13 @@ final class RemediesDemo {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "Remedies at work: %d × %s%n%nWithout remedies the capture reports:%n",
         REQUESTS, REQUEST));
-    before.findings().forEach(f -> out.append("  [").append(f.ruleId()).append("] ").append(f.title()).append('\n'));
+    for (Finding f : before.findings()) {
+      out.append("  [").append(f.ruleId()).append("] ").append(f.title()).append('\n');
+      if (f.fix().code() != null) {
+        out.append("    its fix, with querydoctor-remedies:\n");
+        f.fix().code().lines().forEach(line -> out.append("      ").append(line).append('\n'));
+      }
+    }
     out.append(String.format(Locale.ROOT, "%n%-40s %10s %10s  %s%n", "", "statements", "time", "findings"));
     out.append(row("as written", before));
     out.append(row("with BatchLoader and QueryCache", after));

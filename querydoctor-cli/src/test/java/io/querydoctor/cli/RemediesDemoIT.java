@@ -54,7 +54,8 @@ class RemediesDemoIT {
 
     String report = RemediesDemo.report(before, after, cache);
     assertThat(report).contains("[n-plus-one] N+1 queries in GET /users-with-posts")
-        .contains("with BatchLoader and QueryCache").containsPattern("hit ratio 8\\d %");
+        .contains("with BatchLoader and QueryCache").containsPattern("hit ratio 8\\d %")
+        .contains("its fix, with querydoctor-remedies:").contains("postsByUserId.dispatch();");
 
     assertThat(diagnosedRules(db, beforeFile)).contains("n-plus-one");
     assertThat(diagnosedRules(db, afterFile)).doesNotContain("n-plus-one", "repeated-identical-query");
