@@ -86,8 +86,9 @@ final class BenchWritesCommand implements Callable<Integer> {
       }
       checkGenerable(shape);
       List<BenchResult> results;
-      try (ScratchTable scratch = ScratchTable.create(plain, dialect, shape, connection::connect,
-          warning -> err.println("querydoctor: " + warning))) {
+      try (ScratchTable scratch = ScratchTable.create(plain, dialect, shape, List.of(plain, rewriting),
+          connection::connect,
+          warning -> { err.println("querydoctor: " + warning); err.flush(); })) {
         progress.step(String.format(Locale.ROOT, "writing %,d rows with each strategy into %s (a copy of %s.%s)",
             rows, scratch.unquotedName(), shape.schema(), shape.table()));
         results = new WriteBenchmark(dialect, plain, rewriting, progress).run(scratch, shape, rows);

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * What bulk writing needs from one engine: how to quote a name, which driver flag rewrites JDBC batches into
@@ -54,7 +53,7 @@ public interface WriteDialect {
    */
   String createScratchTable(String table, String scratch);
 
-  /** The dialect of {@code connection}'s engine, or empty (with the reason in the message) when none is built. */
+  /** The dialect of {@code connection}'s engine; {@link UnsupportedDialectException} when none is built yet. */
   static WriteDialect of(Connection connection) throws SQLException {
     String product = connection.getMetaData().getDatabaseProductName();
     String lower = product.toLowerCase(Locale.ROOT);
@@ -62,11 +61,5 @@ public interface WriteDialect {
       return PostgresWriteDialect.INSTANCE;
     }
     throw new UnsupportedDialectException(product);
-  }
-
-  /** The dialect for an engine name, if built. */
-  static Optional<WriteDialect> named(String product) {
-    return product.toLowerCase(Locale.ROOT).contains("postgres") ? Optional.of(PostgresWriteDialect.INSTANCE)
-        : Optional.empty();
   }
 }

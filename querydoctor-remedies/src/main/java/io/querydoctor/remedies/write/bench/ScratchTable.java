@@ -4,6 +4,7 @@ import io.querydoctor.remedies.write.WriteDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -14,6 +15,9 @@ import java.util.function.Consumer;
  * from the catalog: its rows, sequences and statistics are never touched.
  */
 public final class ScratchTable implements AutoCloseable {
+
+  /** How long the exit hook's DROP waits for a lock before it gives up and says so. */
+  private static final int DROP_TIMEOUT_SECONDS = 10;
 
   private final Connection connection;
   private final String name;
@@ -28,10 +32,13 @@ public final class ScratchTable implements AutoCloseable {
     this.dropOnExit = dropOnExit;
   }
 
-  /** Creates the copy of {@code shape}'s table next to it; {@code reconnect} opens a connection for Ctrl-C
-   * (the hook tells {@code warnings} when even that fails). */
+  /**
+   * Creates the copy of {@code shape}'s table next to it. On Ctrl-C (JVM exit) a hook aborts {@code writers}, the
+   * connections the benchmark writes with, then drops the copy over a connection {@code reconnect} opens, and
+   * tells {@code warnings} when even that fails.
+   */
   public static ScratchTable create(Connection connection, WriteDialect dialect, TableShape shape,
-      ConnectionOpener reconnect, Consumer<String> warnings) throws SQLException {
+      List<Connection> writers, ConnectionOpener reconnect, Consumer<String> warnings) throws SQLException {
     String unquoted = "querydoctor_bench_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
     String original = qualified(dialect, shape.schema(), shape.table());
     String name = qualified(dialect, shape.schema(), unquoted);
@@ -41,7 +48,10 @@ public final class ScratchTable implements AutoCloseable {
     if (!connection.getAutoCommit()) {
       connection.commit();
     }
-    Thread hook = new Thread(() -> dropWith(reconnect, name, warnings), "querydoctor-bench-cleanup");
+    Thread hook = new Thread(() -> {
+      abort(writers);
+      dropWith(reconnect, name, warnings);
+    }, "querydoctor-bench-cleanup");
     Runtime.getRuntime().addShutdownHook(hook);
     return new ScratchTable(connection, name, unquoted, hook);
   }
@@ -106,8 +116,25 @@ public final class ScratchTable implements AutoCloseable {
     }
   }
 
+  /**
+   * Ends the writers' sessions, so that a transaction in progress (a strategy mid-run holds the table's lock
+   * until it commits) is rolled back by the server instead of blocking the DROP.
+   */
+  private static void abort(List<Connection> writers) {
+    for (Connection writer : writers) {
+      try {
+        writer.abort(Runnable::run);
+      } catch (SQLException | RuntimeException e) {
+        // Closed already, or the driver cannot: the DROP's timeout bounds the wait either way.
+      }
+    }
+  }
+
   private static void dropWith(ConnectionOpener reconnect, String name, Consumer<String> warnings) {
     try (Connection c = reconnect.open(); Statement s = c.createStatement()) {
+      // The benchmark's own connection may still hold the table's lock mid-batch: wait a little, never forever
+      // (the JVM is exiting and will not close it first).
+      s.setQueryTimeout(DROP_TIMEOUT_SECONDS);
       s.execute("DROP TABLE IF EXISTS " + name);
     } catch (Exception e) { // NOPMD: whatever the reason, the user must hear the table is still there
       warnings.accept("could not drop the scratch table " + name + ": " + e.getMessage() + " (drop it by hand)");

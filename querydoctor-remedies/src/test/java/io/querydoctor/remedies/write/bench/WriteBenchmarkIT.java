@@ -69,7 +69,8 @@ class WriteBenchmarkIT {
       assertThat(shape.writable()).extracting(ColumnShape::name).doesNotContain("price_cents");
       assertThat(shape.columns()).filteredOn(ColumnShape::unique).extracting(ColumnShape::name)
           .containsExactlyInAnyOrder("id", "code");
-      try (ScratchTable scratch = ScratchTable.create(plain, dialect, shape, db::connect, steps::add)) {
+      try (ScratchTable scratch = ScratchTable.create(plain, dialect, shape, List.of(plain, rewriting),
+          db::connect, steps::add)) {
         assertThat(text(db, TRACE)).contains(scratch.unquotedName());
         results = new WriteBenchmark(dialect, plain, rewriting, new Counting()).run(scratch, shape, 1_500);
       }
