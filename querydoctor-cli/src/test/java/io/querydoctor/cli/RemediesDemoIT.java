@@ -54,6 +54,7 @@ class RemediesDemoIT {
 
     String report = RemediesDemo.report(before, after, cache);
     assertThat(report).contains("[n-plus-one] N+1 queries in GET /users-with-posts")
+        .contains("at io.querydoctor.cli.RemediesDemo.withoutRemedies(")
         .contains("with BatchLoader and QueryCache").containsPattern("hit ratio 8\\d %")
         .contains("its fix, with querydoctor-remedies:").contains("postsByUserId.dispatch();");
 
