@@ -15,9 +15,14 @@ import java.util.Locale;
  * caller's thread, leaves the connection's auto-commit as it found it, and lets the driver's
  * {@link SQLException} through unchanged.
  *
- * <p>PostgreSQL is {@link PostgresWriteDialect}. MySQL/MariaDB ({@code rewriteBatchedStatements=true},
- * {@code LOAD DATA LOCAL INFILE} where {@code local_infile} is on, {@code CREATE TABLE … LIKE}) is the named
- * follow-up: {@link #of} says so instead of guessing.
+ * <p>PostgreSQL is {@link PostgresWriteDialect}. MySQL/MariaDB is the named follow-up, waiting for the
+ * querydoctor-mysql module (its embedded MariaDB for the tests, its URLs for the CLI); {@link #of} says so
+ * instead of guessing. What it needs: backtick quoting; {@code rewriteBatchedStatements=true} (MySQL
+ * Connector/J, and MariaDB Connector/J 3.5); 65 535 parameters; streaming with {@code LOAD DATA LOCAL INFILE}
+ * through the driver's {@code setLocalInfileInputStream} only when the client allows it
+ * ({@code allowLocalInfile=true}) and the server has {@code local_infile=ON}, with MySQL's text format (booleans
+ * as 1/0, datetimes without an offset); {@code CREATE TABLE scratch LIKE t} (indexes yes, foreign keys and
+ * triggers no); and {@code TableShape} reading databases as catalogs, not schemas.
  */
 public interface WriteDialect {
 
