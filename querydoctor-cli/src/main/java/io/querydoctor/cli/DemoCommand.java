@@ -1,6 +1,7 @@
 package io.querydoctor.cli;
 
 import io.querydoctor.core.report.Report;
+import io.querydoctor.demo.data.DemoDatabase;
 import io.querydoctor.demo.data.DemoScale;
 import io.querydoctor.demo.server.EmbeddedServer;
 import io.querydoctor.demo.server.EmbeddedServerException;
@@ -42,6 +43,12 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin
   private OutputOptions output;
 
+  @Option(names = "--remedies",
+      description = "Instead of the full diagnosis, show the remedies at work: the N+1 and the repeated read of "
+          + "GET /users-with-posts, then the same requests with querydoctor-remedies' BatchLoader and QueryCache, "
+          + "with statements, time and the cache hit ratio before and after (docs/remedies.md).")
+  private boolean remedies;
+
   @Option(names = "--no-verify",
       description = "Skip the proof step: by default every fix that can be tried is applied in isolation on the "
           + "demo database and the affected queries are timed before and after (median and p95 of 7 runs).")
@@ -56,6 +63,9 @@ final class DemoCommand implements Callable<Integer> {
     progress.step("starting embedded PostgreSQL");
     try (EmbeddedServer server = EmbeddedServer.start()) {
       String database = server.createDatabase("demo");
+      if (remedies) {
+        return runRemedies(server, database, demoScale, out, progress);
+      }
       Report report = new DemoRun(server, demoScale, progress,
           "demo database (embedded PostgreSQL, scale " + format(scale) + ")").run(database, !noVerify);
       int exitCode = output.write(report, out, OutputOptions.FailOn.NONE);
@@ -64,6 +74,22 @@ final class DemoCommand implements Callable<Integer> {
       }
       return exitCode;
     }
+  }
+
+  private static int runRemedies(EmbeddedServer server, String database, DemoScale demoScale, PrintWriter out,
+      ConsoleProgress progress) throws Exception {
+    try (java.sql.Connection connection = server.connect(database)) {
+      new DemoDatabase(demoScale, progress).build(connection);
+    }
+    RemediesDemo demo = new RemediesDemo(server, database);
+    progress.step("running " + RemediesDemo.REQUEST + " as written");
+    RemediesDemo.Run before = demo.withoutRemedies(null);
+    progress.step("running it with the BatchLoader and the QueryCache");
+    io.querydoctor.remedies.cache.QueryCache cache = RemediesDemo.cache();
+    RemediesDemo.Run after = demo.withRemedies(cache, null);
+    out.print(RemediesDemo.report(before, after, cache));
+    out.flush();
+    return ExitCode.CLEAN;
   }
 
   private DemoScale scale() {

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * repetition itself is what costs round trips. The fix names the batched shape, derived from the redacted
  * text: the last {@code column = ?} becomes {@code column = ANY (?)} (one array parameter) — or, in the
  * framework's terms ({@link FrameworkFixes}), a join / batch fetch, or multi-id loading for a {@code find(id)}
- * loop. Two shapes never fire: sequence calls (each returns a new value; see {@code sequence-per-row}) and
+ * loop — and, when the shape allows it, the querydoctor-remedies {@code BatchLoader} for it
+ * ({@link BatchLoaderSnippet}). Two shapes never fire: sequence calls (each returns a new value; see {@code sequence-per-row}) and
  * batch fetches, statements carrying k &gt; 1 keys ({@link KeyLists}), unless the batches hold one key each.
  */
 final class NPlusOneDetector implements Detector {
@@ -108,7 +109,8 @@ final class NPlusOneDetector implements Detector {
         .evidence(Evidence.of("share_of_scope_time", s.shareOfScope(), "ratio"))
         .impact(s.impact())
         .fix(Fix.code(FrameworkFixes.sentence(FrameworkFixes.nPlusOne(s.callSite(), batched != null))
-            + (s.callSite() == null ? "." : " at " + s.callSite() + "."), batched))
+            + (s.callSite() == null ? "." : " at " + s.callSite() + "."), batched)
+            .withCode(BatchLoaderSnippet.forShape(s.example()).orElse(null)))
         .build());
   }
 }

@@ -10,13 +10,24 @@ import java.util.Objects;
  * @param summary one or two sentences a person acts on
  * @param sql paste-ready statement(s) for {@link FixKind#SQL} and {@link FixKind#SETTING}, or the rewritten
  *     query for {@link FixKind#CODE}; {@code null} when there is nothing to paste
+ * @param code paste-ready Java for a {@link FixKind#CODE} fix that a QueryDoctor remedy can carry out (the
+ *     {@code BatchLoader} for an N+1's shape); {@code null} when there is none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Fix(FixKind kind, String summary, String sql) {
+public record Fix(FixKind kind, String summary, String sql, String code) {
 
   public Fix {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(summary, "summary");
+  }
+
+  public Fix(FixKind kind, String summary, String sql) {
+    this(kind, summary, sql, null);
+  }
+
+  /** This fix with {@code java} as its code. */
+  public Fix withCode(String java) {
+    return new Fix(kind, summary, sql, java);
   }
 
   public static Fix sql(String summary, String sql) {

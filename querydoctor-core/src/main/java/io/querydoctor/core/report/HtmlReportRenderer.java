@@ -178,6 +178,10 @@ public final class HtmlReportRenderer implements ReportRenderer {
     if (f.fix().sql() != null) {
       html.append("<pre><code>").append(escape(f.fix().sql())).append("</code></pre>\n");
     }
+    if (f.fix().code() != null) {
+      html.append("<p>Or with querydoctor-remedies:</p>\n<pre><code>").append(escape(f.fix().code()))
+          .append("</code></pre>\n");
+    }
     if (f.verification() != null) {
       html.append("<p><b>Verified:</b> ").append(HtmlProse.of(ReportSummary.verification(f.verification())))
           .append("</p>\n");

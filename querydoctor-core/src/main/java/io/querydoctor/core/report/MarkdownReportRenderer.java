@@ -42,6 +42,11 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         String fence = fenceFor(f.fix().sql());
         md.append('\n').append(fence).append("sql\n").append(f.fix().sql()).append('\n').append(fence).append('\n');
       }
+      if (f.fix().code() != null) {
+        String fence = fenceFor(f.fix().code());
+        md.append("\nOr with querydoctor-remedies:\n\n").append(fence).append("java\n").append(f.fix().code())
+            .append('\n').append(fence).append('\n');
+      }
       if (f.verification() != null) {
         md.append("\n**Verified:** ").append(inline(ReportSummary.verification(f.verification()))).append('\n');
       }

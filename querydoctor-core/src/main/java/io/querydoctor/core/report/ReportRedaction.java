@@ -70,7 +70,7 @@ final class ReportRedaction {
 
   private Fix fix(Fix fix) {
     String shown = fix.kind() == FixKind.CODE ? sql.apply(fix.sql()) : fix.sql();
-    return new Fix(fix.kind(), prose.apply(fix.summary()), shown);
+    return new Fix(fix.kind(), prose.apply(fix.summary()), shown, fix.code());
   }
 
   private Verification verification(Verification v) {

@@ -149,6 +149,9 @@ public final class SarifReportRenderer implements ReportRenderer {
     if (f.fix().sql() != null) {
       text.append("\n").append(f.fix().sql());
     }
+    if (f.fix().code() != null) {
+      text.append("\nOr with querydoctor-remedies:\n").append(f.fix().code());
+    }
     return text.toString();
   }
 

@@ -128,6 +128,12 @@ public final class TextReportRenderer implements ReportRenderer {
         text.append("       ").append(colour("32", line)).append('\n');
       }
     }
+    if (f.fix().code() != null) {
+      text.append("   or with querydoctor-remedies:\n");
+      for (String line : f.fix().code().split("\n")) {
+        text.append("       ").append(colour("32", line)).append('\n');
+      }
+    }
     if (f.verification() != null) {
       text.append("   verified: ").append(ReportSummary.verification(f.verification())).append('\n');
     }
