@@ -17,6 +17,7 @@ import java.util.List;
 final class TableAccess {
 
   private final JsonNode t;
+  private final JsonNode blockJoin;
   private final String accessType;
   private final double examined;
   private final double filtered;
@@ -26,6 +27,7 @@ final class TableAccess {
 
   private TableAccess(JsonNode t, JsonNode blockJoin) {
     this.t = t;
+    this.blockJoin = blockJoin;
     this.accessType = t.path("access_type").asText("ALL");
     this.examined = t.has("rows_examined_per_scan") ? MysqlJsonPlanReader.number(t.get("rows_examined_per_scan"))
         : MysqlJsonPlanReader.number(t.get("rows"));
@@ -105,8 +107,13 @@ final class TableAccess {
     };
   }
 
+  /** The table's condition; MariaDB puts a buffered join's condition on the {@code block-nl-join} instead. */
   String attachedCondition() {
-    return MysqlConditions.normalize(t.path("attached_condition").asText(null));
+    String own = t.path("attached_condition").asText(null);
+    if (own == null && blockJoin != null) {
+      own = blockJoin.path("attached_condition").asText(null);
+    }
+    return MysqlConditions.normalize(own);
   }
 
   /** The condition the index looks up: MariaDB's pushed {@code index_condition}, else the {@code ref} columns. */
