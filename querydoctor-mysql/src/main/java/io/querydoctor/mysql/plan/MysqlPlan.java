@@ -39,6 +39,15 @@ public record MysqlPlan(Plan plan, Dialect dialect, Map<PlanNode, TableAccessFac
     accesses = Collections.unmodifiableMap(copy);
   }
 
+  /** This plan with table accesses named by their table instead of the query's alias ({@link TableAliases}). */
+  public MysqlPlan withTableNames(Map<String, String> aliasToTable) {
+    Map<PlanNode, TableAccessFacts> renamed = new IdentityHashMap<>();
+    accesses.forEach((node, f) -> renamed.put(node, new TableAccessFacts(aliasToTable.getOrDefault(f.table(),
+        f.table()), f.accessType(), f.rowsExaminedPerScan(), f.filteredPercent(), f.joinBuffer(), f.indexMerge(),
+        f.mergedIndexes())));
+    return new MysqlPlan(plan, dialect, renamed);
+  }
+
   /** The facts of a table-access node, or null for other nodes. */
   public TableAccessFacts facts(PlanNode node) {
     return accesses.get(node);

@@ -8,7 +8,7 @@ import java.sql.Statement;
  * second: {@code customers} (5 000 rows), {@code orders} (60 000, no index on {@code customer_id} or {@code note}),
  * {@code events} (40 000, two single-column indexes an index merge can combine).
  */
-final class PlanSchema {
+public final class PlanSchema {
 
   static final String[] DDL = {
     "CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(100) NOT NULL, country CHAR(2) NOT NULL)",
@@ -28,7 +28,7 @@ final class PlanSchema {
 
   private PlanSchema() {}
 
-  static void load(Statement statement) throws SQLException {
+  public static void load(Statement statement) throws SQLException {
     for (String sql : DDL) {
       statement.execute(sql);
     }

@@ -9,11 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import io.querydoctor.mysql.embedded.EmbeddedMariaDbExtension;
+import io.querydoctor.mysql.embedded.TestMariaDb;
 
 /**
  * Records the MariaDB plan fixtures from the embedded server: run with {@code -Drecord.plans=DIR}. Skipped
  * otherwise (the fixtures are checked in; {@code MariaDbPlansIT} re-reads live plans of the same statements).
  */
+@ExtendWith(EmbeddedMariaDbExtension.class)
 class RecordMariaDbPlans {
 
   static final Map<String, String> STATEMENTS = new LinkedHashMap<>();
@@ -44,12 +48,13 @@ class RecordMariaDbPlans {
   }
 
   @Test
-  void record() throws Exception {
+  void record(TestMariaDb db) throws Exception {
     String dir = System.getProperty("record.plans");
     Assumptions.assumeTrue(dir != null, "set -Drecord.plans=DIR to record the MariaDB fixtures");
     Path out = Path.of(dir);
     Files.createDirectories(out);
-    try (Connection c = PlanTestServer.connect("plans"); Statement s = c.createStatement()) {
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      PlanSchema.load(s);
       String version = one(s, "SELECT VERSION()");
       Files.writeString(out.resolve("VERSION"), version + "\n");
       for (Map.Entry<String, String> e : STATEMENTS.entrySet()) {

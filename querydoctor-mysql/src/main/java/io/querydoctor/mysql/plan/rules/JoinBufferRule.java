@@ -74,7 +74,10 @@ public final class JoinBufferRule implements PlanRule {
       TableAccessFacts facts, ScanRows rows) {
     String condition = join.conditions().hashCond() != null ? join.conditions().hashCond()
         : join.conditions().joinFilter() != null ? join.conditions().joinFilter() : inner.conditions().filter();
-    String column = joinColumn(condition, facts.table());
+    String column = joinColumn(condition, inner.relation());
+    if (column == null) {
+      column = joinColumn(condition, facts.table());
+    }
     String how = facts.joinBuffer() != null ? facts.joinBuffer() : "hash join";
     Fix fix = column != null
         ? Fix.sql("Index " + facts.table() + "." + column + " so each outer row is one index lookup instead of a "
