@@ -1,6 +1,7 @@
 package io.querydoctor.mysql;
 
 import io.querydoctor.core.diagnosis.Analyzer;
+import io.querydoctor.mysql.health.MySqlHealthAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,7 @@ public final class MySqlAnalyzers {
   /** Only the catalog and server health checks ({@code querydoctor check}). */
   public static List<Analyzer<? super MySqlTarget>> health(MySqlThresholds thresholds) {
     List<Analyzer<? super MySqlTarget>> analyzers = new ArrayList<>();
+    analyzers.add(new MySqlHealthAnalyzer(thresholds));
     return analyzers;
   }
 
