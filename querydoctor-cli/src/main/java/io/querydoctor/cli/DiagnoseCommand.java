@@ -174,7 +174,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       new CaptureFileAnalyzer().analyze(file, captured);
     }
     report = report.plus(captured.findings(), captured.skipped()).plus(List.of(), notAsked());
-    report = LogOptions.foldInto(report, logWorkload);
+    report = LogOptions.joinInto(report, logWorkload);
     report = report.withFindings(RootCauseMerger.merge(report.findings()));
     return output.write(baselines.apply(report), out, DEFAULT_FAIL_ON);
   }

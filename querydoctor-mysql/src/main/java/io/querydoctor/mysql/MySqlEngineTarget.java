@@ -9,8 +9,10 @@ import io.querydoctor.core.engine.RunSettings;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.mysql.connect.MySqlConnector;
 import io.querydoctor.mysql.connect.MySqlUrl;
+import io.querydoctor.mysql.workload.WorkloadAnalyzer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 
 /** A MySQL or MariaDB database reached through the engine SPI. */
 final class MySqlEngineTarget implements EngineTarget {
@@ -50,7 +52,9 @@ final class MySqlEngineTarget implements EngineTarget {
   @Override
   public Report diagnose(RunSettings settings, ProgressListener progress) throws EngineFailure, SQLException {
     MySqlThresholds thresholds = MySqlThresholds.defaults().with(settings.thresholds());
-    return new MySqlDiagnosis(MySqlAnalyzers.all(thresholds), progress).run(connect(), redactedUrl(),
-        settings.tool());
+    WorkloadAnalyzer workload = new WorkloadAnalyzer(Clock.systemUTC());
+    Report report = new MySqlDiagnosis(MySqlAnalyzers.all(workload, thresholds), progress).run(connect(),
+        redactedUrl(), settings.tool());
+    return MySqlAnalyzers.withWorkload(report, workload);
   }
 }
