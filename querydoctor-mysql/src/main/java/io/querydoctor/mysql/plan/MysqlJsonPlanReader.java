@@ -340,7 +340,7 @@ public final class MysqlJsonPlanReader {
     }
   }
 
-  /** Keeps the list of facts node → access in one place for {@link #table}. */
+  /** The texts of a JSON array ({@code used_key_parts}, {@code ref}); empty for a missing node. */
   static List<String> texts(JsonNode array) {
     List<String> values = new ArrayList<>();
     array.forEach(v -> values.add(v.asText()));

@@ -99,6 +99,12 @@ class MysqlPlanFixesIT {
   }
 
   @Test
+  void inefficientLookupFixMatchesTheWholeCondition(TestMariaDb db) throws SQLException {
+    fixIsTrue(db, "SELECT * FROM orders WHERE created_at >= '2024-02-01' AND created_at < '2024-03-01' AND total = 500",
+        "inefficient-index-scan", "orders", "idx_orders_total_created_at");
+  }
+
+  @Test
   void theDateRangeRewriteKeepsTheRowsAndUsesTheIndex(TestMariaDb db) throws SQLException {
     String rewritten = "SELECT id FROM orders WHERE `created_at` >= '2024-03-01' AND `created_at` < '2024-03-01' "
         + "+ INTERVAL 1 DAY";

@@ -41,6 +41,8 @@ class RecordMariaDbPlans {
     STATEMENTS.put("date-range", "SELECT id, total FROM orders WHERE created_at >= '2024-03-01' "
         + "AND created_at < '2024-03-02'");
     STATEMENTS.put("inefficient-index", "SELECT * FROM orders WHERE status = 'open' AND total = 500");
+    STATEMENTS.put("inefficient-range", "SELECT * FROM orders WHERE created_at >= '2024-02-01' "
+        + "AND created_at < '2024-03-01' AND total = 500");
     STATEMENTS.put("misestimate-join", "SELECT c.email, o.id FROM orders o JOIN customers c ON c.id = o.customer_id "
         + "WHERE o.note LIKE 'a%' AND o.total < 500");
     STATEMENTS.put("subquery", "SELECT c.email FROM customers c WHERE c.id IN (SELECT customer_id FROM orders "
