@@ -56,7 +56,6 @@ public final class MysqlTreePlanReader {
   private MysqlPlan parse(String text) {
     Deque<Draft> open = new ArrayDeque<>();
     PlanNode root = null;
-    int rootIndent = -1;
     for (String raw : text.split("\\R")) {
       String line = raw.startsWith("EXPLAIN: ") ? raw.substring(9) : raw;
       int arrow = line.indexOf("-> ");
@@ -64,39 +63,32 @@ public final class MysqlTreePlanReader {
         continue;
       }
       Line parsed = line(arrow, line.substring(arrow + 3));
-      if (root != null || (rootIndent >= 0 && parsed.indent() <= rootIndent && open.isEmpty())) {
-        throw new MysqlPlanFormatException("the tree plan has more than one top line: its indentation was lost "
-            + "(paste EXPLAIN ANALYZE output as MySQL prints it, with the leading spaces)");
-      }
       while (!open.isEmpty() && open.peek().line.indent() >= parsed.indent()) {
-        PlanNode done = build(open.pop());
-        if (open.isEmpty()) {
-          root = done;
-        } else {
-          open.peek().children.add(done);
-        }
+        root = close(open);
       }
       if (root != null) {
         throw new MysqlPlanFormatException("the tree plan has more than one top line: its indentation was lost "
             + "(paste EXPLAIN ANALYZE output as MySQL prints it, with the leading spaces)");
       }
-      if (open.isEmpty()) {
-        rootIndent = parsed.indent();
-      }
       open.push(new Draft(parsed));
     }
     while (!open.isEmpty()) {
-      PlanNode done = build(open.pop());
-      if (open.isEmpty()) {
-        root = done;
-      } else {
-        open.peek().children.add(done);
-      }
+      root = close(open);
     }
     if (root == null) {
       throw new MysqlPlanFormatException("not a MySQL tree plan: no line starts with \"-> \"");
     }
     return new MysqlPlan(new Plan(root, null, null), MysqlPlan.Dialect.MYSQL_TREE, facts);
+  }
+
+  /** Builds the innermost open node into its parent; returns it when it was the top node, else null. */
+  private PlanNode close(Deque<Draft> open) {
+    PlanNode done = build(open.pop());
+    if (open.isEmpty()) {
+      return done;
+    }
+    open.peek().children.add(done);
+    return null;
   }
 
   private static Line line(int indent, String body) {
