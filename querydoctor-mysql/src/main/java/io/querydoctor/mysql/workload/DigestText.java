@@ -11,13 +11,15 @@ import java.util.regex.Pattern;
  * ({@code SELECT `a` FROM `t`}) and writes names that are also words of its grammar in upper case without
  * quotes ({@code ID}, {@code NAME}); the fingerprinter keeps MySQL names as written and upper-cases only its
  * own keyword list. So: a backquoted plain name loses its quotes unless it is a reserved word, and an upper-case
- * word that is not a function call is lower-cased (the fingerprinter upper-cases it again if it is a keyword).
+ * word that is not a function call (or is a table name before a column list, {@code INTO ACCOUNT (}) is
+ * lower-cased (the fingerprinter upper-cases it again if it is a keyword).
  * An application that writes its names in upper case still gets a different fingerprint; that is rare.
  */
 public final class DigestText {
 
   private static final Pattern QUOTED_NAME = Pattern.compile("`([A-Za-z_][A-Za-z0-9_$]*)`");
-  private static final Pattern UPPER_WORD = Pattern.compile("(?<![@.`\\w])([A-Z][A-Z0-9_]*)\\b(?!\\s*\\()");
+  private static final Pattern UPPER_WORD = Pattern.compile(
+      "(?<![@.`\\w])([A-Z][A-Z0-9_]*)\\b(?!\\s*\\()|(?<=\\b(?:INTO|TABLE|JOIN|FROM|UPDATE) )([A-Z][A-Z0-9_]*)\\b");
   /** Names that must stay quoted because they are reserved (a column called {@code order}). */
   private static final Set<String> RESERVED = Set.of("select", "from", "where", "order", "group", "by", "limit",
       "key", "index", "table", "values", "insert", "update", "delete", "join", "on", "and", "or", "not", "in", "is",
@@ -34,7 +36,8 @@ public final class DigestText {
     Matcher upper = UPPER_WORD.matcher(digestText);
     StringBuilder lowered = new StringBuilder(digestText.length());
     while (upper.find()) {
-      upper.appendReplacement(lowered, upper.group(1).toLowerCase(Locale.ROOT));
+      String word = upper.group(1) != null ? upper.group(1) : upper.group(2);
+      upper.appendReplacement(lowered, word.toLowerCase(Locale.ROOT));
     }
     upper.appendTail(lowered);
     Matcher quoted = QUOTED_NAME.matcher(lowered);

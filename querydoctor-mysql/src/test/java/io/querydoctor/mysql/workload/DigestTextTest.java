@@ -15,6 +15,7 @@ class DigestTextTest {
     assertThat(DigestWorkload.fingerprint(DigestText.toSql("SELECT ID , `a` FROM `reading` WHERE `b` = ?")))
         .isEqualTo(DigestWorkload.fingerprint("SELECT id, a FROM reading WHERE b = ?"));
     assertThat(DigestText.toSql("SELECT * FROM `t` WHERE DATE ( `d` ) = ?")).isEqualTo("select * from t where DATE ( d ) = ?");
+    assertThat(DigestText.toSql("INSERT INTO ACCOUNT ( `email` ) VALUES (?)")).isEqualTo("insert into account ( email ) VALUES (?)");
     assertThat(DigestWorkload.fingerprint(DigestText.toSql("SELECT `id` , `body` FROM `comment` WHERE `post_id` = ?")))
         .isEqualTo(DigestWorkload.fingerprint("select id, body from comment where post_id = 42"));
   }
