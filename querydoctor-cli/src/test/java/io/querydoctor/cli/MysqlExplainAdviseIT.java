@@ -11,6 +11,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,10 +34,45 @@ class MysqlExplainAdviseIT {
     }
   }
 
+  /** What the tool may send while explaining: reads, EXPLAIN/ANALYZE of a read, session settings, read-only tx. */
+  private static final Pattern READ_ONLY = Pattern.compile("(?is)^(/\\*.*?\\*/\\s*)*(SELECT|SHOW|EXPLAIN FORMAT=JSON "
+      + "SELECT|ANALYZE FORMAT=JSON SELECT|SET\\s+(SESSION\\s+)?(?!GLOBAL|PERSIST)|START TRANSACTION READ ONLY$|ROLLBACK$)");
+
   @Test
-  void explainsOnTheServerWithTheSameTreeAndFixes(TestMariaDb db) {
-    CliRun analyzed = CliRun.of("explain", "--url", db.url(), "--user", "root", "--analyze",
-        "SELECT * FROM orders WHERE customer_id = 42", "-q");
+  void explainsOnTheServerWithTheSameTreeAndFixes(TestMariaDb db) throws SQLException {
+    CliRun analyzed;
+    List<String> sent = new ArrayList<>();
+    try (Connection audit = db.connect(); Statement st = audit.createStatement()) {
+      long own;
+      try (ResultSet rs = st.executeQuery("SELECT CONNECTION_ID()")) {
+        rs.next();
+        own = rs.getLong(1);
+      }
+      String output;
+      try (ResultSet rs = st.executeQuery("SELECT @@GLOBAL.log_output")) {
+        rs.next();
+        output = rs.getString(1);
+      }
+      st.execute("SET GLOBAL log_output = 'TABLE'");
+      st.execute("TRUNCATE TABLE mysql.general_log");
+      st.execute("SET GLOBAL general_log = 1");
+      try {
+        analyzed = CliRun.of("explain", "--url", db.url(), "--user", "root", "--analyze",
+            "SELECT * FROM orders WHERE customer_id = 42", "-q");
+      } finally {
+        st.execute("SET GLOBAL general_log = 0");
+        st.execute("SET GLOBAL log_output = '" + output + "'");
+      }
+      try (ResultSet rs = st.executeQuery("SELECT CONVERT(argument USING utf8mb4) FROM mysql.general_log WHERE "
+          + "thread_id <> " + own + " AND command_type IN ('Query', 'Prepare', 'Execute')")) {
+        while (rs.next()) {
+          sent.add(rs.getString(1));
+        }
+      }
+    }
+    assertThat(sent).anyMatch(sql -> sql.contains("ANALYZE FORMAT=JSON SELECT"));
+    assertThat(sent).as("statements other than reads, session settings and read-only transactions")
+        .filteredOn(sql -> !READ_ONLY.matcher(sql.strip()).find()).isEmpty();
     assertThat(analyzed.exitCode()).as(analyzed.err()).isIn(0, 1);
     assertThat(analyzed.out()).contains("ANALYZE FORMAT=JSON on MariaDB").contains("rolled back")
         .contains("Table scan on orders").contains("seq-scan-large-table")
