@@ -54,13 +54,18 @@ class MysqlPlanFixesIT {
   /** Explains, applies the rule's DDL, re-explains: the index is used and the rule is silent; drops the index. */
   private static void fixIsTrue(TestMariaDb db, String sql, String ruleId, String table, String index)
       throws SQLException {
-    MysqlExplainer.Explained before = explain(db, sql, true);
+    fixIsTrue(db, sql, ruleId, table, index, true);
+  }
+
+  private static void fixIsTrue(TestMariaDb db, String sql, String ruleId, String table, String index,
+      boolean analyze) throws SQLException {
+    MysqlExplainer.Explained before = explain(db, sql, analyze);
     Finding f = finding(before, ruleId).orElseThrow(() -> new AssertionError(ruleId + " did not fire on " + sql));
     assertThat(f.fix().sql()).startsWith("ALTER TABLE `" + table + "` ADD INDEX `" + index + "`")
         .endsWith("ALGORITHM=INPLACE, LOCK=NONE;");
     execute(db, f.fix().sql());
     try {
-      MysqlExplainer.Explained after = explain(db, sql, true);
+      MysqlExplainer.Explained after = explain(db, sql, analyze);
       assertThat(after.plan().plan().nodes()).extracting(PlanNode::index).contains(index);
       assertThat(finding(after, ruleId)).as(ruleId + " after the fix").isEmpty();
     } finally {
@@ -84,6 +89,30 @@ class MysqlPlanFixesIT {
   void orderByLimitFixReadsTheIndexInOrder(TestMariaDb db) throws SQLException {
     fixIsTrue(db, "SELECT id, note FROM orders ORDER BY note LIMIT 10", "top-n-full-sort", "orders",
         "idx_orders_note");
+  }
+
+  @Test
+  void filesortFixIsAnIndexReadInOrderWhenItHoldsTheColumnsRead(TestMariaDb db) throws SQLException {
+    fixIsTrue(db, "SELECT id, note FROM orders ORDER BY note", "filesort-large", "orders", "idx_orders_note", false);
+  }
+
+  @Test
+  void sortSpillFixGivesTheSortTheMemoryItNeeds(TestMariaDb db) throws SQLException {
+    String sql = "SELECT id, note FROM orders WHERE total > 10 ORDER BY note";
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      assertThat(spills(s, sql)).isTrue();
+      s.execute("SET SESSION sort_buffer_size = 8 * 1024 * 1024");
+      assertThat(spills(s, sql)).isFalse();
+    }
+  }
+
+  private static boolean spills(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery("ANALYZE FORMAT=JSON " + sql)) {
+      rs.next();
+      MysqlPlan plan = MysqlPlans.read(rs.getString(1));
+      return MysqlPlanRules.analyzer(plan).analyze(plan.plan()).findings().stream()
+          .anyMatch(f -> f.finding().ruleId().equals("sort-spill"));
+    }
   }
 
   @Test

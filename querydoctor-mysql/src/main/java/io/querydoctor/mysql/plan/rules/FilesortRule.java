@@ -69,9 +69,13 @@ public final class FilesortRule implements PlanRule {
           + "session more, or add an index in the sort order.", "SET SESSION sort_buffer_size = 8 * 1024 * 1024;");
     } else if (facts != null && !sortColumns.isEmpty() && sortColumns.size() == keys.size()) {
       List<String> columns = IndexColumns.forSort(scan.conditions().filter(), sortColumns);
-      fix = Fix.sql("Add an index on the equality filters then the ORDER BY columns, so rows are read in order"
-          + (limit >= 0 ? " and the LIMIT stops after the first rows; page with keyset pagination, not OFFSET." : "."),
-          MysqlDdl.addIndex(facts.table(), columns));
+      fix = Fix.sql(limit >= 0
+          ? "Add an index on the equality filters then the ORDER BY columns, so rows are read in order and the LIMIT "
+              + "stops after the first rows; page with keyset pagination, not OFFSET."
+          : "Add an index on the equality filters then the ORDER BY columns, so rows are read in order. It pays when "
+              + "the index also holds the columns the query reads (InnoDB indexes carry the primary key): otherwise "
+              + "reading a whole table through an index costs more than sorting it, and the sort needs memory "
+              + "(sort_buffer_size) instead.", MysqlDdl.addIndex(facts.table(), columns));
     } else {
       fix = Fix.action("Give the query an index in its ORDER BY order (after its equality filters) so MySQL reads "
           + "rows in order instead of sorting them" + (keys.isEmpty() ? "" : ": " + String.join(", ", keys)) + ".");
