@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the demo: an embedded PostgreSQL, a workload with ten planted problems, its diagnosis.",
+      "Runs the demo: an embedded PostgreSQL (or MariaDB with --engine mariadb), a workload with ten planted "
+          + "problems, its diagnosis.",
       "Loads the demo database (about 1.3 million rows at scale 1) and diagnoses the workload run on it.",
       "Nothing needs to be installed; the server is removed when the demo ends (unless --keep)."
     })
