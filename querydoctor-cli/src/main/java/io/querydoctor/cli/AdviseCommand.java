@@ -63,7 +63,8 @@ final class AdviseCommand implements Callable<Integer> {
 
   @Option(names = "--sandbox",
       description = "This database is a sandbox (a copy, a staging database): candidate indexes may be built "
-          + "there, each inside a transaction that is rolled back.")
+          + "there, each inside a transaction that is rolled back (PostgreSQL), or built and dropped again "
+          + "(MySQL/MariaDB, where DDL commits and no hypothetical indexes exist: required there).")
   private boolean sandbox;
 
   @Option(names = "--apply",
@@ -94,6 +95,12 @@ final class AdviseCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
     output.checkWritable();
+    if (!connection.isPostgres()) {
+      Report report = MysqlAdvise.run(connection.target(), sandbox, apply, budgetBytes, given, progress);
+      int exit = output.write(report, out, DiagnoseCommand.DEFAULT_FAIL_ON);
+      out.flush();
+      return exit;
+    }
     String target = connection.parsedUrl().redacted();
     progress.step("connecting to " + target);
     long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.querydoctor.cli;
 
+import io.querydoctor.core.engine.EngineTarget;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.postgres.PgAnalyzers;
 import io.querydoctor.postgres.PgDiagnosis;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs only the PostgreSQL health checks and prints findings with evidence and paste-ready fixes.",
+      "Runs only the health checks (PostgreSQL, MySQL, MariaDB) and prints findings with evidence and paste-ready fixes.",
       "Read-only: QueryDoctor never runs the fixes it prints. See docs/health-checks.md."
     })
 final class CheckCommand implements Callable<Integer> {
@@ -39,6 +40,12 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
     output.checkWritable();
+    if (!connection.isPostgres()) {
+      EngineTarget engineTarget = connection.target();
+      EngineRuns.refuse(thresholds.exactBloat, "--exact-bloat", engineTarget);
+      Report report = EngineRuns.withThresholds(() -> EngineRuns.check(engineTarget, thresholds.raw(), progress));
+      return output.write(report, out, DiagnoseCommand.DEFAULT_FAIL_ON);
+    }
     HealthThresholds chosen = thresholds.thresholds();
     String target = connection.parsedUrl().redacted();
     progress.step("connecting to " + target);

@@ -26,18 +26,28 @@ final class DemoCapture implements AutoCloseable {
   private final DataSource dataSource;
 
   DemoCapture(EmbeddedServer server, String database) {
+    this(postgres(server, database));
+  }
+
+  /** Captures the demo application's connections to any database {@code plain} opens (the MariaDB demo's). */
+  DemoCapture(DataSource plain) {
     session = CaptureSession.start(CaptureOptions.builder()
         .callSites(CallSiteMode.ON_REPEAT)
         // The workload's statement helper is plumbing; the call site users need is the request method above it.
         .excludeFromCallSites(DemoWorkload.class.getName() + "$Scenario")
+        .excludeFromCallSites(io.querydoctor.demo.mariadb.MariaDbDemoWorkload.class.getName() + "$Scenario")
         .slowQueryLog(false)
         .build());
-    PGSimpleDataSource plain = new PGSimpleDataSource();
-    plain.setUrl(server.jdbcUrl(database));
-    plain.setUser(EmbeddedServer.SUPERUSER);
     // The demo application stands for one that borrows connections from a pool (connection churn is not one
     // of its planted problems), so opening a connection counts as a borrow.
     dataSource = QueryDoctor.wrap(plain, WrapOptions.defaults().withSession(session).withPooled(true));
+  }
+
+  private static DataSource postgres(EmbeddedServer server, String database) {
+    PGSimpleDataSource plain = new PGSimpleDataSource();
+    plain.setUrl(server.jdbcUrl(database));
+    plain.setUser(EmbeddedServer.SUPERUSER);
+    return plain;
   }
 
   /** Connections captured into this session. */

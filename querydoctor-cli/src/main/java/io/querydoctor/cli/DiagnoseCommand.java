@@ -1,6 +1,7 @@
 package io.querydoctor.cli;
 
 import io.querydoctor.core.finding.Severity;
+import io.querydoctor.core.engine.EngineTarget;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.postgres.PgAnalyzers;
 import io.querydoctor.postgres.PgDiagnosis;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
     name = "diagnose",
     mixinStandardHelpOptions = true,
     description = {
-      "Diagnoses a live PostgreSQL database and prints ranked findings with evidence and fixes.",
+      "Diagnoses a live PostgreSQL, MySQL or MariaDB database and prints ranked findings with evidence and fixes.",
       "Read-only: every statement runs in a rolled-back read-only transaction with timeouts."
     })
 final class DiagnoseCommand implements Callable<Integer> {
@@ -116,6 +117,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     var logWorkload = logs.read(progress);
     checkSymptomOptions();
+    if (!connection.isPostgres()) {
+      return otherEngine(out, progress, logWorkload);
+    }
     serverLog.check();
     AnalyzeBudget budget = analyze ? analyzeBudget() : null;
     String target = connection.parsedUrl().redacted();
@@ -148,6 +152,30 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (verify) {
       report = verified(report, progress);
     }
+    return output.write(baselines.apply(report), out, DEFAULT_FAIL_ON);
+  }
+
+  /**
+   * diagnose on MySQL or MariaDB (any engine but PostgreSQL) through the engine SPI, with what every engine has:
+   * capture files, logs (the slow log), baselines, thresholds and the report options.
+   */
+  private Integer otherEngine(PrintWriter out, ConsoleProgress progress,
+      io.querydoctor.postgres.log.LogWorkload logWorkload) throws Exception {
+    EngineTarget engineTarget = connection.target();
+    EngineRuns.refuse(symptom != null, "--symptom", engineTarget);
+    EngineRuns.refuse(analyze, "--analyze", engineTarget);
+    EngineRuns.refuse(verify, "--verify", engineTarget);
+    EngineRuns.refuse(thresholds.exactBloat, "--exact-bloat", engineTarget);
+    Report report = EngineRuns.withThresholds(
+        () -> EngineRuns.diagnose(engineTarget, thresholds.raw(), sandbox, progress));
+    DiagnosisResults captured = new DiagnosisResults();
+    for (Path file : captureFiles) {
+      progress.step("replaying capture file " + file);
+      new CaptureFileAnalyzer().analyze(file, captured);
+    }
+    report = report.plus(captured.findings(), captured.skipped()).plus(List.of(), notAsked());
+    report = LogOptions.joinInto(report, logWorkload);
+    report = report.withFindings(RootCauseMerger.merge(report.findings()));
     return output.write(baselines.apply(report), out, DEFAULT_FAIL_ON);
   }
 

@@ -1,7 +1,7 @@
 package io.querydoctor.cli;
 
 import io.querydoctor.demo.server.EmbeddedServerException;
-import io.querydoctor.postgres.connect.ConnectionFailure;
+import io.querydoctor.core.engine.EngineFailure;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import picocli.CommandLine;
@@ -74,7 +74,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
     String prefix = shown instanceof SQLException && !(shown instanceof java.sql.SQLTransientConnectionException)
         ? "database error: " : "";
-    if (shown instanceof UserError || shown instanceof ConnectionFailure || shown instanceof EmbeddedServerException) {
+    if (shown instanceof UserError || shown instanceof EngineFailure || shown instanceof EmbeddedServerException) {
       prefix = "";
     }
     int newline = text.indexOf('\n');

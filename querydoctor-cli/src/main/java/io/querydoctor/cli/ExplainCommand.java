@@ -51,8 +51,9 @@ final class ExplainCommand implements Callable<Integer> {
   Path file;
 
   @Option(names = "--plan", paramLabel = "FILE",
-      description = "Analyze this EXPLAIN output (FORMAT JSON or the default text, e.g. from psql or an "
-          + "auto_explain log entry) instead of explaining on a database.")
+      description = "Analyze this EXPLAIN output instead of explaining on a database: PostgreSQL FORMAT JSON or "
+          + "text (psql, auto_explain), MySQL/MariaDB EXPLAIN FORMAT=JSON, MariaDB ANALYZE FORMAT=JSON, MySQL "
+          + "EXPLAIN ANALYZE / FORMAT=TREE (recognised from the file).")
   Path plan;
 
   @Option(names = "--max-plan-size", paramLabel = "SIZE", defaultValue = "256MB", converter = ByteSizeConverter.class,
@@ -61,7 +62,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Option(names = "--url", paramLabel = "URL",
       description = "The database to explain on: jdbc:postgresql://host[:port]/database or postgres://host/database "
-          + "(default: DATABASE_URL, else PGHOST, PGPORT and PGDATABASE; no password in it).")
+          + "(default: DATABASE_URL, else PGHOST, PGPORT and PGDATABASE; no password in it); or "
+          + "jdbc:mariadb://host[:port]/database, jdbc:mysql://host[:port]/database.")
   String url;
 
   @Option(names = "--user", paramLabel = "ROLE", description = "Role to connect as (default: PGUSER, else the OS user).")
@@ -73,6 +75,12 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Option(names = "--no-analyze", description = "Only plan the statement (plain EXPLAIN), even a read.")
   boolean noAnalyze;
+
+  @Option(names = "--analyze",
+      description = "MySQL/MariaDB: run the read to measure it (MariaDB ANALYZE FORMAT=JSON, MySQL 8.0.18+ EXPLAIN "
+          + "ANALYZE) in a read-only transaction that is rolled back. Without it only EXPLAIN FORMAT=JSON runs. "
+          + "(PostgreSQL analyzes reads by default; see --no-analyze.)")
+  boolean analyzeMysql;
 
   @Option(names = "--analyze-writes",
       description = "Also run INSERT/UPDATE/DELETE/MERGE with EXPLAIN ANALYZE, inside a transaction that is "
@@ -109,7 +117,8 @@ final class ExplainCommand implements Callable<Integer> {
       }
       target = plan.toString();
       explainedWhat = "plan file " + plan.getFileName();
-      explained = ExplainService.withDefaults().analyzePlan(planFile(), "query");
+      explained = MysqlExplain.isMysqlPlan(plan) ? MysqlExplain.fromFile(plan, maxPlanBytes)
+          : ExplainService.withDefaults().analyzePlan(planFile(), "query");
     } else {
       String statement = statement();
       ExplainableStatement.check(statement);
@@ -119,6 +128,18 @@ final class ExplainCommand implements Callable<Integer> {
             + " (or --plan FILE)");
       }
       ConnectionOptions connection = connection();
+      if (!connection.isPostgres()) {
+        if (timeoutSeconds <= 0) {
+          throw new UserError("--timeout must be a positive number of seconds, got " + timeoutSeconds);
+        }
+        var engineTarget = connection.target();
+        EngineRuns.refuse(analyzeWrites, "--analyze-writes", engineTarget);
+        EngineRuns.refuse(!settings.isEmpty(), "--set", engineTarget);
+        target = engineTarget.redactedUrl();
+        progress.step("explaining on " + target);
+        explained = MysqlExplain.live(engineTarget, statement, analyzeMysql, timeoutSeconds);
+        return write(explained, out, target, start, explainedWhat);
+      }
       target = connection.parsedUrl().redacted();
       progress.step("connecting to " + target);
       Connection jdbc = connection.connect();
@@ -134,6 +155,11 @@ final class ExplainCommand implements Callable<Integer> {
         explained = ExplainService.withDefaults().explain(executor, statement, !noAnalyze, analyzeWrites, "query");
       }
     }
+    return write(explained, out, target, start, explainedWhat);
+  }
+
+  private int write(Explained explained, PrintWriter out, String target, long start, String explainedWhat)
+      throws IOException {
     Report report = explained.report(target, VersionProvider.tool(), Instant.now(), System.currentTimeMillis() - start,
         explainedWhat);
     if (output.format == ReportFormat.TEXT && output.output == null) {

@@ -41,4 +41,23 @@ final class HealthThresholdOptions {
       throw new UserError(e.getMessage() + (file == null ? "" : " (in " + file + " or --threshold)"), e);
     }
   }
+
+  /**
+   * The thresholds as given, by key (the file's, then the single overrides), for engines that validate their own
+   * keys (MySQL/MariaDB); a file that cannot be read is a one-line {@link UserError}.
+   */
+  Map<String, String> raw() {
+    Map<String, String> all = new LinkedHashMap<>();
+    if (file != null) {
+      java.util.Properties properties = new java.util.Properties();
+      try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(file)) {
+        properties.load(reader);
+      } catch (IOException e) {
+        throw new UserError("cannot read thresholds file " + file + ": " + e.getMessage(), e);
+      }
+      properties.stringPropertyNames().forEach(key -> all.put(key, properties.getProperty(key)));
+    }
+    all.putAll(overrides);
+    return all;
+  }
 }

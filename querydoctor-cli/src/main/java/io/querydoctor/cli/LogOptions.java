@@ -57,4 +57,25 @@ final class LogOptions {
   static Report foldInto(Report report, LogWorkload workload) {
     return workload == null ? report : workload.foldInto(report);
   }
+
+  /**
+   * {@code report} with the logs' findings; when the server already gave the workload (performance_schema), the
+   * logs join it by fingerprint and lend it the percentiles the server's totals lack (the slow log times every
+   * execution), else the logs' own digest is the workload.
+   */
+  static Report joinInto(Report report, LogWorkload workload) {
+    if (workload == null || report.workload() == null) {
+      return foldInto(report, workload);
+    }
+    java.util.Map<String, io.querydoctor.core.digest.ShapeDigest> logged = new java.util.HashMap<>();
+    workload.digest().shapes().forEach(s -> logged.put(s.fingerprint(), s));
+    var joined = report.workload().digest().withPercentilesFrom(fingerprint -> {
+      var s = logged.get(fingerprint);
+      return s == null || s.p95Millis() == null ? null
+          : new double[] {s.p50Millis() == null ? s.meanMillis() : s.p50Millis(), s.p95Millis(),
+              s.p99Millis() == null ? s.p95Millis() : s.p99Millis(), s.maxMillis()};
+    }, "the slow log");
+    return report.plus(workload.findings(io.querydoctor.core.digest.DigestThresholds.DEFAULTS), workload.skipped())
+        .withWorkload(new io.querydoctor.core.report.WorkloadSection(report.workload().sortedBy(), joined, null));
+  }
 }

@@ -70,9 +70,9 @@ class CommandLineTest {
 
   @Test
   void urlOfAnotherDatabaseIsRefused() {
-    CliRun run = CliRun.of("diagnose", "--url", "jdbc:mysql://localhost/app?password=hunter2", "-q");
+    CliRun run = CliRun.of("diagnose", "--url", "jdbc:sqlserver://localhost/app?password=hunter2", "-q");
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(run.errorLine()).contains("not a PostgreSQL URL");
+    assertThat(run.errorLine()).contains("not a database URL QueryDoctor knows");
     assertThat(run.err()).doesNotContain("hunter2").doesNotContain("\tat ");
   }
 

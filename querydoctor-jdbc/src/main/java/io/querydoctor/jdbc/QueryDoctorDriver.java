@@ -29,9 +29,13 @@ public final class QueryDoctorDriver implements Driver {
     }
   }
 
-  /** The real URL behind a QueryDoctor URL: {@code jdbc:querydoctor:postgresql:…} → {@code jdbc:postgresql:…}. */
+  /**
+   * The real URL behind a QueryDoctor URL: {@code jdbc:querydoctor:postgresql:…} → {@code jdbc:postgresql:…}; the
+   * whole real URL after the prefix ({@code jdbc:querydoctor:jdbc:mariadb:…}) is accepted too.
+   */
   public static String realUrl(String url) {
-    return "jdbc:" + url.substring(PREFIX.length());
+    String rest = url.substring(PREFIX.length());
+    return rest.startsWith("jdbc:") ? rest : "jdbc:" + rest;
   }
 
   @Override

@@ -1,0 +1,1 @@
+SELECT id, note FROM orders WHERE total > 10 ORDER BY note

@@ -1,0 +1,1 @@
+SELECT * FROM events WHERE kind = 7 AND region = 5

@@ -1,0 +1,1 @@
+SELECT id, created_at FROM orders ORDER BY created_at LIMIT 10

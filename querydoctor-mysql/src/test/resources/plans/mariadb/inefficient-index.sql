@@ -1,0 +1,1 @@
+SELECT * FROM orders WHERE status = 'open' AND total = 500

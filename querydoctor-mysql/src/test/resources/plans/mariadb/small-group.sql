@@ -1,0 +1,1 @@
+SELECT country, COUNT(*) FROM customers WHERE id < 50 GROUP BY country

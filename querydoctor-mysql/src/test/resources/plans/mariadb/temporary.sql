@@ -1,0 +1,1 @@
+SELECT note, COUNT(*) FROM orders GROUP BY note
