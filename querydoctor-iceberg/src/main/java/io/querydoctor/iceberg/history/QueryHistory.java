@@ -53,7 +53,7 @@ public final class QueryHistory {
     for (HistoryEntry entry : entries) {
       builder.add(LogStatement.of(entry.timestamp(), entry.latencyMillis(), entry.sql()));
     }
-    return builder.build(source, ParseSummary.EMPTY);
+    return builder.build(source, new ParseSummary(entries.size(), entries.size(), 0, java.util.Map.of(), List.of()));
   }
 
   /** The hours the history covers, from its timestamps, or 0 when it has fewer than two. */

@@ -38,8 +38,8 @@ public final class TableUsage {
             .add(entry);
       }
     }
-    equality.forEach(c -> column(c).equality(entry));
-    range.forEach(c -> column(c).range(entry));
+    equality.forEach(c -> column(c).addEquality(entry));
+    range.forEach(c -> column(c).addRange(entry));
   }
 
   private ColumnFilters column(String name) {
@@ -90,12 +90,12 @@ public final class TableUsage {
       this.column = column;
     }
 
-    void equality(HistoryEntry entry) {
+    void addEquality(HistoryEntry entry) {
       equality++;
       count(entry);
     }
 
-    void range(HistoryEntry entry) {
+    void addRange(HistoryEntry entry) {
       range++;
       count(entry);
     }

@@ -78,7 +78,8 @@ public final class BloomFilterMissingRule implements TableRule {
         .evidence(Evidence.crossed("equality_filter_queries", filters.equality(), "count",
             context.thresholds().filterMinQueries()))
         .evidence(Evidence.crossed("file_overlap_ratio", overlap.ratio(), "ratio", context.thresholds().overlapRatio()))
-        .impact(context.queryTimeImpact("point lookups reading every file"))
+        .impact(context.queryTimeImpact("point lookups reading every file", filters.latencyMillis(),
+            filters.queries()))
         .fix(Fix.sql("Enable the Parquet bloom filter for " + column.name() + ", then rewrite the files so that "
             + "existing data gets it too.",
             context.spark().setProperties(table, Map.of(PROPERTY_PREFIX + column.name(), "true")) + "\n"

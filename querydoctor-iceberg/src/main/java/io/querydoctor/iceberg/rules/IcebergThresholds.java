@@ -38,8 +38,88 @@ public record IcebergThresholds(
 
   /** These thresholds comparing with (and compacting to) {@code bytes} instead of the table's target. */
   public IcebergThresholds withTargetFileSize(long bytes) {
-    return new IcebergThresholds(smallFileRatio, smallFilesPerPartition, bytes, filterShare, filterMinQueries,
-        overlapRatio, layoutMinFiles, finePartitionDivisor, finePartitionsMin, coarseTargets, deleteFilesMax,
-        deletedRowsRatio, snapshotsMax, manifestsMax, manifestFillRatio, metadataJsonBytes);
+    return copy(b -> b.targetFileSizeBytes = bytes);
+  }
+
+  /**
+   * These thresholds with {@code overrides} applied: keys {@code snapshots}, {@code manifests},
+   * {@code metadata-json-size} (bytes), {@code delete-files}, {@code small-files-per-partition},
+   * {@code small-file-ratio}, {@code overlap-ratio}, {@code filter-min-queries}. An unknown key or a bad number
+   * is an {@link IllegalArgumentException} naming it.
+   */
+  public IcebergThresholds with(java.util.Map<String, String> overrides) {
+    IcebergThresholds t = this;
+    for (java.util.Map.Entry<String, String> entry : overrides.entrySet()) {
+      String value = entry.getValue().trim();
+      try {
+        t = switch (entry.getKey()) {
+          case "snapshots" -> t.copy(b -> b.snapshotsMax = Integer.parseInt(value));
+          case "manifests" -> t.copy(b -> b.manifestsMax = Integer.parseInt(value));
+          case "metadata-json-size" -> t.copy(b -> b.metadataJsonBytes = Long.parseLong(value));
+          case "delete-files" -> t.copy(b -> b.deleteFilesMax = Integer.parseInt(value));
+          case "small-files-per-partition" -> t.copy(b -> b.smallFilesPerPartition = Integer.parseInt(value));
+          case "small-file-ratio" -> t.copy(b -> b.smallFileRatio = Double.parseDouble(value));
+          case "overlap-ratio" -> t.copy(b -> b.overlapRatio = Double.parseDouble(value));
+          case "filter-min-queries" -> t.copy(b -> b.filterMinQueries = Integer.parseInt(value));
+          default -> throw new IllegalArgumentException("unknown Iceberg threshold '" + entry.getKey()
+              + "' (known: snapshots, manifests, metadata-json-size, delete-files, small-files-per-partition, "
+              + "small-file-ratio, overlap-ratio, filter-min-queries)");
+        };
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("threshold " + entry.getKey() + ": '" + value + "' is not a number", e);
+      }
+    }
+    return t;
+  }
+
+  private IcebergThresholds copy(java.util.function.Consumer<Mutable> change) {
+    Mutable m = new Mutable(this);
+    change.accept(m);
+    return m.build();
+  }
+
+  /** A mutable copy, so that one override changes one field. */
+  private static final class Mutable {
+    double smallFileRatio;
+    int smallFilesPerPartition;
+    long targetFileSizeBytes;
+    double filterShare;
+    int filterMinQueries;
+    double overlapRatio;
+    int layoutMinFiles;
+    int finePartitionDivisor;
+    int finePartitionsMin;
+    int coarseTargets;
+    int deleteFilesMax;
+    double deletedRowsRatio;
+    int snapshotsMax;
+    int manifestsMax;
+    double manifestFillRatio;
+    long metadataJsonBytes;
+
+    Mutable(IcebergThresholds t) {
+      smallFileRatio = t.smallFileRatio;
+      smallFilesPerPartition = t.smallFilesPerPartition;
+      targetFileSizeBytes = t.targetFileSizeBytes;
+      filterShare = t.filterShare;
+      filterMinQueries = t.filterMinQueries;
+      overlapRatio = t.overlapRatio;
+      layoutMinFiles = t.layoutMinFiles;
+      finePartitionDivisor = t.finePartitionDivisor;
+      finePartitionsMin = t.finePartitionsMin;
+      coarseTargets = t.coarseTargets;
+      deleteFilesMax = t.deleteFilesMax;
+      deletedRowsRatio = t.deletedRowsRatio;
+      snapshotsMax = t.snapshotsMax;
+      manifestsMax = t.manifestsMax;
+      manifestFillRatio = t.manifestFillRatio;
+      metadataJsonBytes = t.metadataJsonBytes;
+    }
+
+    IcebergThresholds build() {
+      return new IcebergThresholds(smallFileRatio, smallFilesPerPartition, targetFileSizeBytes, filterShare,
+          filterMinQueries, overlapRatio, layoutMinFiles, finePartitionDivisor, finePartitionsMin, coarseTargets,
+          deleteFilesMax, deletedRowsRatio, snapshotsMax, manifestsMax, manifestFillRatio, metadataJsonBytes);
+    }
   }
 }

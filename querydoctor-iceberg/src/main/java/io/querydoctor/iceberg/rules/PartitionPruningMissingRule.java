@@ -67,7 +67,7 @@ public final class PartitionPruningMissingRule implements TableRule {
         .evidence(Evidence.of("data_files", table.dataFiles().size(), "count"));
     filesScanned(context).ifPresent(mean -> finding.evidence(Evidence.of("mean_files_scanned", mean, "count")));
     return finding
-        .impact(context.queryTimeImpact("scanning every partition"))
+        .impact(context.queryTimeImpact("scanning every partition", filters.latencyMillis(), filters.queries()))
         .fix(Fix.sql("Add a day partition field on " + column.name() + " (runbook: updateSpec().addField(timestamp, "
             + "day)), then rewrite the data files into it.",
             context.spark().addPartitionField(table.name(), field) + "\n"

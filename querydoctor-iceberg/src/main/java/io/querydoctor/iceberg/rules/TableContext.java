@@ -36,14 +36,23 @@ public record TableContext(TableProfile table, TableUsage usage, double historyH
    * a history with timestamps.
    */
   public Impact queryTimeImpact(String problem) {
-    if (usage == null || usage.queries().isEmpty()) {
+    return usage == null ? queryTimeImpact(problem, 0, 0)
+        : queryTimeImpact(problem, usage.totalLatencyMillis(), usage.queries().size());
+  }
+
+  /**
+   * What {@code queries} queries of the history taking {@code latencyMillis} in all cost per hour: the queries a
+   * problem slows (an upper bound of what it costs them).
+   */
+  public Impact queryTimeImpact(String problem, double latencyMillis, int queries) {
+    if (usage == null || queries == 0) {
       return Impact.unknown("no query history for the table: " + problem + " costs every scan, unmeasured");
     }
     if (historyHours <= 0) {
-      return new Impact(usage.totalLatencyMillis(), "total latency of the " + usage.queries().size()
-          + " queries on the table in the history " + Impact.RATE_UNKNOWN);
+      return new Impact(latencyMillis, "total latency of the " + queries + " queries it slows in the history "
+          + Impact.RATE_UNKNOWN);
     }
-    return new Impact(usage.totalLatencyMillis() / historyHours, "latency of the " + usage.queries().size()
-        + " queries on the table per hour of history (an upper bound: " + problem + " slows part of it)");
+    return new Impact(latencyMillis / historyHours, "latency of the " + queries + " queries it slows, per hour of "
+        + "history (an upper bound: " + problem + " is part of it)");
   }
 }

@@ -69,7 +69,8 @@ public final class WrappedTimeFilterRule implements TableRule {
         .evidence(Evidence.of("queries", filter.queries(), "count"))
         .evidence(Evidence.of("total_latency", filter.latencyMillis(), "ms"))
         .concerns(Subject.columns(table, filter.column()))
-        .impact(context.queryTimeImpact("a wrapped filter scanning every file"))
+        .impact(context.queryTimeImpact("a wrapped filter scanning every file", filter.latencyMillis(),
+            filter.queries()))
         .fix(rewritten.map(sql -> Fix.code("Filter on a range of the bare column " + filter.column()
                 + " (runbook: WHERE timestamp >= '2024-01-15' AND timestamp < '2024-01-16').", sql))
             .orElseGet(() -> Fix.action("Rewrite the filter as a range on the bare column " + filter.column()
