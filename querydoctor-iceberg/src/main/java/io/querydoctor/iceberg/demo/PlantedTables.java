@@ -11,7 +11,6 @@ import java.util.Random;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.PartitionSpec;
-import org.apache.iceberg.RowDelta;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -65,8 +64,8 @@ final class PlantedTables {
   }
 
   /**
-   * 110 fast appends (a streaming writer committing every few seconds), 12 commits of position deletes, and
-   * a writer that stores its checkpoint state in the snapshot summaries of the last commits.
+   * 110 fast appends (a streaming writer committing every few seconds, with manifest merging off), 12 commits of
+   * position deletes, and an old writer that stored its checkpoint state in the summaries of the first snapshots.
    */
   void sessions() {
     Schema schema = new Schema(
@@ -79,7 +78,7 @@ final class PlantedTables {
         Map.of("format-version", "2", "commit.manifest-merge.enabled", "false"));
     TableWriter writer = new TableWriter(table);
     Random random = new Random(7);
-    List<DataFile> written = new ArrayList<>();
+    List<List<Record>> batches = new ArrayList<>();
     for (int commit = 0; commit < 110; commit++) {
       List<Record> rows = new ArrayList<>();
       for (int row = 0; row < 20; row++) {
@@ -90,17 +89,26 @@ final class PlantedTables {
         r.setField("duration_ms", (long) random.nextInt(600_000));
         rows.add(r);
       }
-      DataFile file = writer.dataFile(rows);
-      written.add(file);
-      table.newFastAppend().appendFile(file).commit();
+      batches.add(rows);
     }
+    // The files are independent: write them on two threads; the commits stay one after the other.
+    List<DataFile> written = batches.parallelStream().map(writer::dataFile).toList();
+    // One snapshot and one manifest per append, as 110 commits would leave them; in one transaction, the
+    // catalog and the metadata JSON are written once instead of 110 times.
+    // The first appends come from an old writer version that stored its checkpoint state in the snapshot
+    // summary: the metadata JSON carries it until those snapshots are expired.
     String checkpointState = "x".repeat(600 * 1024);
-    for (int commit = 0; commit < 12; commit++) {
-      RowDelta delta = table.newRowDelta().addDeletes(writer.positionDeletes(written.get(commit * 3), 0, 1, 2, 3));
-      if (commit >= 4) {
-        delta.set("writer.checkpoint-state", checkpointState + commit);
+    org.apache.iceberg.Transaction transaction = table.newTransaction();
+    for (int i = 0; i < written.size(); i++) {
+      AppendFiles append = transaction.newFastAppend().appendFile(written.get(i));
+      if (i < 8) {
+        append.set("writer.checkpoint-state", checkpointState + i);
       }
-      delta.commit();
+      append.commit();
+    }
+    transaction.commitTransaction();
+    for (int commit = 0; commit < 12; commit++) {
+      table.newRowDelta().addDeletes(writer.positionDeletes(written.get(commit * 3), 0, 1, 2, 3)).commit();
     }
   }
 

@@ -21,14 +21,14 @@ import org.apache.iceberg.io.OutputFileFactory;
  * ({@code GenericFileWriterFactory}), one file per call; the caller commits them. For the demo warehouse and the
  * tests: QueryDoctor itself never writes to a user's table.
  */
-final class TableWriter {
+public final class TableWriter {
 
   private final Table table;
   private final GenericFileWriterFactory writers;
   private final OutputFileFactory files;
   private final InternalRecordWrapper wrapper;
 
-  TableWriter(Table table) {
+  public TableWriter(Table table) {
     this.table = table;
     this.writers = new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET)
         .deleteFileFormat(FileFormat.PARQUET).build();
@@ -37,7 +37,7 @@ final class TableWriter {
   }
 
   /** One data file holding {@code records}, all of one partition (the first record's). */
-  DataFile dataFile(List<Record> records) {
+  public DataFile dataFile(List<Record> records) {
     PartitionKey partition = null;
     if (!table.spec().isUnpartitioned()) {
       partition = new PartitionKey(table.spec(), table.schema());
@@ -55,7 +55,7 @@ final class TableWriter {
   }
 
   /** A position-delete file deleting rows {@code positions} of {@code file} (an unpartitioned table's). */
-  DeleteFile positionDeletes(DataFile file, long... positions) {
+  public DeleteFile positionDeletes(DataFile file, long... positions) {
     PositionDeleteWriter<Record> writer = writers.newPositionDeleteWriter(files.newOutputFile(), table.spec(), null);
     PositionDelete<Record> delete = PositionDelete.create();
     try (writer) {

@@ -32,6 +32,11 @@ public final class QueryHistoryReader {
     return new QueryHistory(name, entries);
   }
 
+  /** Entries of JSON-lines {@code text} (for tests and callers that hold the history in memory). */
+  public static List<HistoryEntry> jsonLinesForTest(String text) throws IOException {
+    return jsonLines(text, "(text)");
+  }
+
   static List<HistoryEntry> jsonLines(String text, String name) throws IOException {
     List<HistoryEntry> entries = new ArrayList<>();
     try (BufferedReader lines = new BufferedReader(new java.io.StringReader(text))) {
