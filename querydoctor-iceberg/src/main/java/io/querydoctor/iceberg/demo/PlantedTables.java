@@ -93,8 +93,8 @@ final class PlantedTables {
     }
     // The files are independent: write them on two threads; the commits stay one after the other.
     List<DataFile> written = batches.parallelStream().map(writer::dataFile).toList();
-    // One snapshot and one manifest per append, as 110 commits would leave them; in one transaction, the
-    // catalog and the metadata JSON are written once instead of 110 times.
+    // One snapshot and one manifest per commit, as 122 commits would leave them; in one transaction, the
+    // catalog and the (large) metadata JSON are written once instead of 122 times.
     // The first appends come from an old writer version that stored its checkpoint state in the snapshot
     // summary: the metadata JSON carries it until those snapshots are expired.
     String checkpointState = "x".repeat(600 * 1024);
@@ -106,10 +106,10 @@ final class PlantedTables {
       }
       append.commit();
     }
-    transaction.commitTransaction();
     for (int commit = 0; commit < 12; commit++) {
-      table.newRowDelta().addDeletes(writer.positionDeletes(written.get(commit * 3), 0, 1, 2, 3)).commit();
+      transaction.newRowDelta().addDeletes(writer.positionDeletes(written.get(commit * 3), 0, 1, 2, 3)).commit();
     }
+    transaction.commitTransaction();
   }
 
   /** Hour partitions of a few KB each: two days of page views. */
