@@ -162,5 +162,10 @@ class IcebergCheckIT {
     assertThat(unreachable.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(unreachable.err()).contains("cannot connect to the JDBC catalog at jdbc:postgresql://127.0.0.1:1/iceberg")
         .doesNotContain("s3cr3t-pw").hasLineCount(1);
+    CliRun rest = CliRun.of("iceberg", "check", "--catalog", "http://127.0.0.1:1/api", "--catalog-property",
+        "token=s3cr3t-token", "--all", "db", "-q");
+    assertThat(rest.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(rest.errorLine()).startsWith("querydoctor: cannot open the rest catalog at http://127.0.0.1:1/api: ");
+    assertThat(rest.err()).doesNotContain("s3cr3t-token");
   }
 }
