@@ -10,6 +10,7 @@ import io.querydoctor.core.finding.Finding;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.core.report.SkippedCheck;
 import io.querydoctor.core.report.WorkloadSection;
+import io.querydoctor.iceberg.catalog.CatalogConnector;
 import io.querydoctor.iceberg.history.QueryHistory;
 import io.querydoctor.iceberg.metadata.TableProfile;
 import io.querydoctor.iceberg.metadata.TableProfileReader;
@@ -77,7 +78,7 @@ public final class IcebergDiagnosis {
         Table table = catalog.loadTable(id);
         profile = new TableProfileReader().read(id.toString(), table);
       } catch (RuntimeException e) {
-        skipped.add(new SkippedCheck("table " + id, "cannot read its metadata: " + firstLine(e)));
+        skipped.add(new SkippedCheck("table " + id, "cannot read its metadata: " + CatalogConnector.firstLine(e)));
         continue;
       }
       findings.addAll(check(profile, history));
@@ -115,11 +116,4 @@ public final class IcebergDiagnosis {
   public List<String> ruleIds() {
     return rules.stream().map(TableRule::id).toList();
   }
-
-  private static String firstLine(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
-  }
-
 }

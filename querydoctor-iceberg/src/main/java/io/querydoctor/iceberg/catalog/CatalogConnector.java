@@ -89,7 +89,8 @@ public final class CatalogConnector {
         + JDBC_CATALOG_TABLE + "); QueryDoctor does not create one");
   }
 
-  static String firstLine(Throwable e) {
+  /** The first line of an exception's message (Iceberg's and drivers' messages can span many). */
+  public static String firstLine(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
