@@ -81,7 +81,7 @@ class IcebergRulesIT {
     assertThat(evidence(small, "small_files")).isEqualTo(40);
     assertThat(evidence(small, "files_after_compaction")).isEqualTo(1);
     assertThat(small.fix().sql()).isEqualTo("CALL demo.system.rewrite_data_files(table => 'analytics.events', "
-        + "options => map('target-file-size-bytes', '536870912'));");
+        + "options => map('target-file-size-bytes', '262144'));");
   }
 
   @Test
@@ -90,6 +90,7 @@ class IcebergRulesIT {
     assertThat(ts.severity()).isEqualTo(Severity.HIGH);
     assertThat(evidence(ts, "filter_queries")).isEqualTo(20);
     assertThat(evidence(ts, "mean_files_scanned")).isEqualTo(40);
+    assertThat(evidence(ts, "bytes_per_day")).isBetween(5_000.0, 10_000.0);
     assertThat(ts.fix().sql()).startsWith("ALTER TABLE demo.analytics.events ADD PARTITION FIELD days(ts);");
     Finding hourly = finding("partition-pruning-missing", "analytics.page_views_hourly");
     assertThat(evidence(hourly, "partitions")).isEqualTo(48);

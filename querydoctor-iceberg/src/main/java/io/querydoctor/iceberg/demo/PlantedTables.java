@@ -25,6 +25,7 @@ final class PlantedTables {
   static final String[] EVENT_TYPES = {"click", "view", "scroll", "purchase", "signup", "logout"};
   private static final Instant JANUARY = Instant.parse("2024-01-01T00:00:00Z");
   private static final long MONTH_SECONDS = 31L * 86_400;
+  static final long EVENTS_TARGET_BYTES = 256 * 1024;
 
   private final Catalog catalog;
   private final String namespace;
@@ -42,7 +43,10 @@ final class PlantedTables {
         Types.NestedField.required(3, "user_id", Types.LongType.get()),
         Types.NestedField.optional(4, "session_id", Types.StringType.get()),
         Types.NestedField.optional(5, "event_type", Types.StringType.get()));
-    Table table = create("events", schema, PartitionSpec.unpartitioned(), Map.of());
+    // The warehouse is scaled down (a few hundred kB per table), so is this table's target file size: a month of
+    // events fills one file, a day a partition worth having.
+    Table table = create("events", schema, PartitionSpec.unpartitioned(),
+        Map.of("write.target-file-size-bytes", Long.toString(EVENTS_TARGET_BYTES)));
     TableWriter writer = new TableWriter(table);
     Random random = new Random(31);
     AppendFiles append = table.newAppend();

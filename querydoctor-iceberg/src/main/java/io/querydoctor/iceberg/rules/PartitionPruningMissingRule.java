@@ -50,7 +50,11 @@ public final class PartitionPruningMissingRule implements TableRule {
   private static Finding unpartitionedFilter(TableContext context, ColumnFilters filters, ColumnInfo column) {
     TableProfile table = context.table();
     int total = context.usage().queries().size();
-    String field = SparkSql.transform("days", column.name());
+    double days = TimeSpan.days(table, column.name());
+    double bytesPerDay = days <= 0 ? table.dataBytes() : table.dataBytes() / days;
+    String transform = transformFor(bytesPerDay, (double) context.targetFileSizeBytes()
+        / context.thresholds().finePartitionDivisor());
+    String field = SparkSql.transform(transform, column.name());
     Finding.Builder finding = Finding.builder(ID, Severity.HIGH)
         .title(filters.queries() + " of " + total + " queries on " + table.name() + " filter on " + column.name()
             + ", which the partition spec does not cover")
@@ -60,16 +64,20 @@ public final class PartitionPruningMissingRule implements TableRule {
                 : "the spec partitions by " + describe(table.partitionFields()))
             + ", so each of these queries plans every data file (" + table.dataFiles().size() + " files, "
             + Quantities.bytes(table.dataBytes()) + "). A " + field + " partition field lets them read only the "
-            + "days they ask for; rewriting the data files moves existing rows into the new layout.")
+            + "time they ask for; rewriting the data files moves existing rows into the new layout. The table "
+            + "holds " + Quantities.bytes(bytesPerDay) + " per day of " + column.name() + ", so " + field
+            + (transform.equals("days") ? " (the runbook's day field)" : " (a day would make partitions too small)")
+            + " is the granularity.")
         .evidence(Evidence.crossed("filter_queries", filters.queries(), "count",
             context.thresholds().filterMinQueries()))
         .evidence(Evidence.of("filter_share", (double) filters.queries() / total, "ratio"))
-        .evidence(Evidence.of("data_files", table.dataFiles().size(), "count"));
+        .evidence(Evidence.of("data_files", table.dataFiles().size(), "count"))
+        .evidence(Evidence.of("bytes_per_day", bytesPerDay, "bytes"));
     filesScanned(context).ifPresent(mean -> finding.evidence(Evidence.of("mean_files_scanned", mean, "count")));
     return finding
         .impact(context.queryTimeImpact("scanning every partition", filters.latencyMillis(), filters.queries()))
-        .fix(Fix.sql("Add a day partition field on " + column.name() + " (runbook: updateSpec().addField(timestamp, "
-            + "day)), then rewrite the data files into it.",
+        .fix(Fix.sql("Add a " + field + " partition field (runbook: updateSpec().addField(timestamp, day)), then "
+            + "rewrite the data files into it.",
             context.spark().addPartitionField(table.name(), field) + "\n"
                 + context.spark().rewriteAllDataFiles(table.name(), context.targetFileSizeBytes())))
         .build();
@@ -141,6 +149,17 @@ public final class PartitionPruningMissingRule implements TableRule {
         .fix(Fix.action("Partition by a finer field on the column time-range queries filter on (days(ts) for "
             + "events), then rewrite the data files."))
         .build();
+  }
+
+  /**
+   * The finest time transform whose partitions are not too fine: days when a day of data reaches the fine-partition
+   * floor (target ÷ divisor), else months, else years.
+   */
+  static String transformFor(double bytesPerDay, double floorBytes) {
+    if (bytesPerDay >= floorBytes) {
+      return "days";
+    }
+    return bytesPerDay * 30 >= floorBytes ? "months" : "years";
   }
 
   private static String coarser(String transform) {

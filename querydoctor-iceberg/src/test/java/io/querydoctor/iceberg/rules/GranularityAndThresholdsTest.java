@@ -39,6 +39,14 @@ class GranularityAndThresholdsTest {
   }
 
   @Test
+  void theAddedTimeFieldIsTheFinestWhosePartitionsAreNotTooSmall() {
+    double floor = 512.0 * MB / 64;
+    assertThat(PartitionPruningMissingRule.transformFor(20 * MB, floor)).isEqualTo("days");
+    assertThat(PartitionPruningMissingRule.transformFor(1 * MB, floor)).isEqualTo("months");
+    assertThat(PartitionPruningMissingRule.transformFor(0.1 * MB, floor)).isEqualTo("years");
+  }
+
+  @Test
   void thresholdOverridesChangeOneValueAndRejectUnknownKeys() {
     IcebergThresholds t = IcebergThresholds.DEFAULTS.with(Map.of("snapshots", "20", "overlap-ratio", "0.8"));
     assertThat(t.snapshotsMax()).isEqualTo(20);
