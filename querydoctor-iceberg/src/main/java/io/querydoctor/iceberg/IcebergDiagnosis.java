@@ -7,6 +7,7 @@ import io.querydoctor.core.digest.DigestSort;
 import io.querydoctor.core.digest.DigestThresholds;
 import io.querydoctor.core.digest.WorkloadDigest;
 import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.finding.Fix;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.core.report.SkippedCheck;
 import io.querydoctor.core.report.WorkloadSection;
@@ -41,6 +42,14 @@ import org.apache.iceberg.catalog.TableIdentifier;
  * {@code latency-regression} against a saved baseline). The same report as every other QueryDoctor command.
  */
 public final class IcebergDiagnosis {
+
+  /**
+   * What to do about a query pattern that got slower on Iceberg (core's regression fix speaks of PostgreSQL plans):
+   * the runbook's root-cause steps, l. 32-57.
+   */
+  static final Fix REGRESSION_FIX = Fix.action("Compare what the pattern scans now and then (files and bytes "
+      + "scanned per query, partitions pruned), then the table's findings here: new small files, delete files, "
+      + "a changed partition spec or an unsorted rewrite are the usual causes.");
 
   /** How many query patterns the report's workload section lists (the runbook's LIMIT 10). */
   static final int TOP_PATTERNS = 10;
@@ -93,7 +102,7 @@ public final class IcebergDiagnosis {
       BaselineChanges changes = baseline == null ? null
           : new BaselineComparison(DigestThresholds.DEFAULTS).compare(digest, baseline, baselineName);
       if (changes != null) {
-        findings.addAll(changes.regressions());
+        changes.regressions().forEach(regression -> findings.add(regression.withFix(REGRESSION_FIX)));
       }
       workload = new WorkloadSection("mean", digest.top(TOP_PATTERNS, DigestSort.MEAN), changes);
     }

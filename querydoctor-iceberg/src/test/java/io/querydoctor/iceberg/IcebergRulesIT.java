@@ -146,6 +146,7 @@ class IcebergRulesIT {
         baseline, "baseline.json", "test", "qd", step -> { });
     assertThat(compared.findings()).extracting(Finding::ruleId).containsOnly("latency-regression");
     assertThat(compared.findings()).hasSize(4); // the four patterns with at least 10 calls
+    assertThat(compared.findings().get(0).fix().summary()).startsWith("Compare what the pattern scans now and then");
     DigestFile same = DigestFile.load(new ByteArrayInputStream(save(history)), "same.json");
     assertThat(diagnosis.run(catalog, List.of(TableIdentifier.of("analytics", "daily_totals")), history, same,
         "same.json", "test", "qd", step -> { }).findings()).isEmpty();
