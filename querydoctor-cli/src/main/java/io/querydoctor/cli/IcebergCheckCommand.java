@@ -81,10 +81,10 @@ final class IcebergCheckCommand implements Callable<Integer> {
               VersionProvider.tool(), progress::step);
     } catch (CatalogException e) {
       throw new UserError(safe(e.getMessage(), catalogSpec), e);
-    } catch (RuntimeException e) {
-      if (e instanceof UserError) {
-        throw e;
-      }
+    } catch (org.apache.iceberg.exceptions.NoSuchNamespaceException | org.apache.iceberg.exceptions.RESTException
+        | java.io.UncheckedIOException e) {
+      // Iceberg's own failures (a namespace that is not there, a catalog that answers with an error): the user's
+      // input or environment. Anything else is ours and goes to the internal-error handler.
       throw new UserError("cannot read the catalog " + catalogSpec.redactedLocation() + ": "
           + safe(String.valueOf(e.getMessage()), catalogSpec), e);
     }

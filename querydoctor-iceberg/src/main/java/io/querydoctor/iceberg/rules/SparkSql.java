@@ -1,7 +1,6 @@
 package io.querydoctor.iceberg.rules;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -101,9 +100,5 @@ public record SparkSql(String catalog) {
 
   private String call(String procedure, String... arguments) {
     return "CALL " + identifier(catalog) + ".system." + procedure + "(" + String.join(", ", arguments) + ");";
-  }
-
-  static String lower(String text) {
-    return text.toLowerCase(Locale.ROOT);
   }
 }
