@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     description = "Finds, explains and fixes slow database queries.",
     subcommands = {DemoCommand.class, DiagnoseCommand.class, CheckCommand.class, ExplainCommand.class,
       DigestCommand.class, AdviseCommand.class, MonitorCommand.class, DeployMarkCommand.class,
-      BenchWritesCommand.class, HelpCommand.class},
+      BenchWritesCommand.class, IcebergCommand.class, HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  ran, nothing at or above --fail-on",
