@@ -101,7 +101,7 @@ final class MonitorCommand implements Callable<Integer> {
   private boolean insecureNoAuth;
 
   @Option(names = "--alert-rules", paramLabel = "FILE",
-      description = "JSON file overriding or adding alert rules; see docs/monitor.md.")
+      description = "YAML (.yml/.yaml) or JSON file overriding or adding alert rules; see docs/monitor.md.")
   private Path alertRules;
 
   @Option(names = "--webhook", paramLabel = "URL",
