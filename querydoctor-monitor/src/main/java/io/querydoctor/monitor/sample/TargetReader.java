@@ -24,14 +24,18 @@ public final class TargetReader {
 
   /**
    * Summed per query id over roles and nesting levels, for this database only; QueryDoctor's own statements
-   * (marked by the executor) are left out, so the monitor never diagnoses itself.
+   * (marked by the executor) are left out, so the monitor never diagnoses itself. So are the two
+   * transaction-control statements each of its reads starts with, which carry no mark (the driver sends
+   * {@code BEGIN}; {@code SET TRANSACTION READ ONLY} is the executor's): the monitor's own BEGINs once fired
+   * latency-regression on themselves. An application's identical BEGINs go with them; they have no plan to
+   * regress.
    */
   private static final String STATEMENTS = """
       SELECT queryid, min(query), sum(calls)::bigint, sum(total_exec_time), sum(rows)::bigint,
              sum(shared_blks_hit)::bigint, sum(shared_blks_read)::bigint, sum(temp_blks_written)::bigint
         FROM pg_stat_statements
        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND queryid IS NOT NULL
-         AND query NOT LIKE '/* querydoctor */%'
+         AND query NOT LIKE '/* querydoctor */%' AND query NOT IN ('BEGIN', 'SET TRANSACTION READ ONLY')
        GROUP BY queryid
       """;
 
