@@ -8,6 +8,9 @@ import io.querydoctor.monitor.alert.Alert;
 import io.querydoctor.monitor.alert.AlertRule;
 import io.querydoctor.monitor.alert.AlertRules;
 import io.querydoctor.monitor.alert.AlertState;
+import io.querydoctor.monitor.log.LocalLogFile;
+import io.querydoctor.monitor.log.ServerLogFile;
+import io.querydoctor.monitor.log.StatementLatency;
 import io.querydoctor.monitor.metrics.MetricsServer;
 import io.querydoctor.monitor.metrics.PrometheusRules;
 import io.querydoctor.monitor.notify.AlertmanagerNotifier;
@@ -112,6 +115,13 @@ final class MonitorCommand implements Callable<Integer> {
       description = "Send alerts to Prometheus Alertmanager at this base URL (POST /api/v2/alerts).")
   private URI alertmanager;
 
+  @Option(names = "--log", paramLabel = "FILE|auto",
+      description = "The server log, for true p50/p95/p99 per statement: a log file on this machine, or auto to "
+          + "read each server's current log through SQL (needs the logging collector). Every statement must be "
+          + "logged (log_min_duration_statement = 0). Without it percentiles are estimates from mean and stddev, "
+          + "labelled so.")
+  private String log;
+
   @Option(names = "--once", description = "Take one sample of each database, print it and exit (for cron and "
       + "tests). Exit code 2 when a database could not be sampled, 1 when an alert is firing.")
   private boolean once;
@@ -136,6 +146,7 @@ final class MonitorCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.CLEAN;
     }
+    checkLog();
     List<MonitoredTarget> targets = targets(settings.interval());
     List<Notifier> notifiers = notifiers(settings.interval());
     String token = token();
@@ -152,6 +163,7 @@ final class MonitorCommand implements Callable<Integer> {
     try (StoreLocation location = openStore();
         Monitor monitor = new Monitor(location.store(), targets, rules, notifiers, DeliveryQueue.Backoff.STANDARD,
             HeavyChecks.health(), settings, Clock.systemUTC())) {
+      tailLogs(monitor, targets);
       out.println("history: " + location.description() + " (schema version " + location.store().schemaVersion()
           + ", retention " + retention + ")");
       if (once) {
@@ -165,6 +177,23 @@ final class MonitorCommand implements Callable<Integer> {
       }
     }
     return ExitCode.CLEAN;
+  }
+
+  private void tailLogs(Monitor monitor, List<MonitoredTarget> targets) {
+    if (log == null) {
+      return;
+    }
+    for (MonitoredTarget target : targets) {
+      monitor.tailLog(target.name(),
+          log.equalsIgnoreCase("auto") ? new ServerLogFile() : new LocalLogFile(Path.of(log)));
+    }
+  }
+
+  /** --log FILE must be a readable file; checked before anything starts. */
+  private void checkLog() {
+    if (log != null && !log.equalsIgnoreCase("auto") && !java.nio.file.Files.isReadable(Path.of(log))) {
+      throw new UserError("--log: cannot read '" + log + "' (a server log file on this machine, or auto)");
+    }
   }
 
   private MonitorSettings settings() {
@@ -277,6 +306,11 @@ final class MonitorCommand implements Callable<Integer> {
     monitor.run(stop);
   }
 
+  private static String abbreviate(String query) {
+    String oneLine = query == null ? "" : query.replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= 100 ? oneLine : oneLine.substring(0, 97) + "...";
+  }
+
   private static int reportOnce(List<Sample> samples, Monitor monitor, PrintWriter out) {
     boolean failed = false;
     for (Sample sample : samples) {
@@ -287,6 +321,10 @@ final class MonitorCommand implements Callable<Integer> {
             + "blocked %d%n", sample.activity().connections(), sample.activity().maxConnections(),
             sample.activity().idleInTransaction(), sample.activity().longestIdleInTransactionSeconds(),
             sample.activity().longestQuerySeconds(), sample.activity().blocked());
+        for (StatementLatency l : monitor.latencies(sample.target()).stream().limit(5).toList()) {
+          out.printf("  p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %s, %d calls: %s%n", l.p50Ms(), l.p95Ms(), l.p99Ms(),
+              l.label(), l.calls(), abbreviate(l.query()));
+        }
       } else {
         failed = true;
         out.println(sample.target() + ": sample failed: " + sample.error());

@@ -117,11 +117,11 @@ class TargetOutageIT {
     Path storeDir = dir.resolve("store");
     Instant at = Instant.parse("2026-12-06T12:00:00Z");
     try (StoreLocation location = StoreLocation.open(storeDir.toString(), null)) {
-      assertThat(location.store().schemaVersion()).isEqualTo(2);
+      assertThat(location.store().schemaVersion()).isEqualTo(3);
       location.store().addDeployMark("v1.4.2", null, at);
     }
     try (StoreLocation location = StoreLocation.open(storeDir.toString(), null)) {
-      assertThat(location.store().schemaVersion()).isEqualTo(2);
+      assertThat(location.store().schemaVersion()).isEqualTo(3);
       assertThat(location.store().latestDeployMark("any", at.plusSeconds(1))).contains(at);
     }
   }

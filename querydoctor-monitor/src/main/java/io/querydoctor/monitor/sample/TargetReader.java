@@ -32,7 +32,8 @@ public final class TargetReader {
    */
   private static final String STATEMENTS = """
       SELECT queryid, min(query), sum(calls)::bigint, sum(total_exec_time), sum(rows)::bigint,
-             sum(shared_blks_hit)::bigint, sum(shared_blks_read)::bigint, sum(temp_blks_written)::bigint
+             sum(shared_blks_hit)::bigint, sum(shared_blks_read)::bigint, sum(temp_blks_written)::bigint,
+             sum(calls * (stddev_exec_time ^ 2 + mean_exec_time ^ 2))
         FROM pg_stat_statements
        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND queryid IS NOT NULL
          AND query NOT LIKE '/* querydoctor */%' AND query NOT IN ('BEGIN', 'SET TRANSACTION READ ONLY')
@@ -109,7 +110,7 @@ public final class TargetReader {
 
   private static StatementCounters statement(ResultSet rs) throws SQLException {
     return new StatementCounters(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getDouble(4), rs.getLong(5),
-        rs.getLong(6), rs.getLong(7), rs.getLong(8));
+        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getDouble(9));
   }
 
   private static DatabaseCounters database(ResultSet rs) throws SQLException {
