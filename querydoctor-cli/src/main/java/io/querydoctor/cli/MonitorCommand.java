@@ -17,6 +17,8 @@ import io.querydoctor.monitor.notify.AlertmanagerNotifier;
 import io.querydoctor.monitor.notify.DeliveryQueue;
 import io.querydoctor.monitor.notify.Notifier;
 import io.querydoctor.monitor.notify.WebhookNotifier;
+import io.querydoctor.monitor.pgbouncer.PgBouncerConsole;
+import io.querydoctor.monitor.pgbouncer.PgBouncerTarget;
 import io.querydoctor.monitor.sample.MonitoredTarget;
 import io.querydoctor.monitor.sample.Sample;
 import io.querydoctor.monitor.store.StoreLocation;
@@ -115,6 +117,12 @@ final class MonitorCommand implements Callable<Integer> {
       description = "Send alerts to Prometheus Alertmanager at this base URL (POST /api/v2/alerts).")
   private URI alertmanager;
 
+  @Option(names = "--pgbouncer", paramLabel = "URL",
+      description = "Also sample a PgBouncer's SHOW POOLS and SHOW STATS through its admin console (repeatable): "
+          + "postgres://user[:password]@host:6432/pgbouncer (password also from PGPASSWORD); auth_type trust, "
+          + "plain or md5.")
+  private List<String> pgbouncers = new ArrayList<>();
+
   @Option(names = "--log", paramLabel = "FILE|auto",
       description = "The server log, for true p50/p95/p99 per statement: a log file on this machine, or auto to "
           + "read each server's current log through SQL (needs the logging collector). Every statement must be "
@@ -149,9 +157,10 @@ final class MonitorCommand implements Callable<Integer> {
     checkLog();
     List<MonitoredTarget> targets = targets(settings.interval());
     List<Notifier> notifiers = notifiers(settings.interval());
+    List<PgBouncerTarget> poolers = poolers();
     String token = token();
     try {
-      return monitor(settings, rules, targets, notifiers, token, out);
+      return monitor(settings, rules, targets, poolers, notifiers, token, out);
     } finally {
       // Only now is the store closed: a shutdown hook waiting on this lets the JVM exit.
       finished.countDown();
@@ -159,10 +168,10 @@ final class MonitorCommand implements Callable<Integer> {
   }
 
   private int monitor(MonitorSettings settings, List<AlertRule> rules, List<MonitoredTarget> targets,
-      List<Notifier> notifiers, String token, PrintWriter out) throws Exception {
+      List<PgBouncerTarget> poolers, List<Notifier> notifiers, String token, PrintWriter out) throws Exception {
     try (StoreLocation location = openStore();
-        Monitor monitor = new Monitor(location.store(), targets, rules, notifiers, DeliveryQueue.Backoff.STANDARD,
-            HeavyChecks.health(), settings, Clock.systemUTC())) {
+        Monitor monitor = new Monitor(location.store(), targets, poolers, rules, notifiers,
+            DeliveryQueue.Backoff.STANDARD, HeavyChecks.health(), settings, Clock.systemUTC())) {
       tailLogs(monitor, targets);
       out.println("history: " + location.description() + " (schema version " + location.store().schemaVersion()
           + ", retention " + retention + ")");
@@ -236,6 +245,22 @@ final class MonitorCommand implements Callable<Integer> {
           () -> connector.connect(url, user, passwordEnv), timeout));
     }
     return targets;
+  }
+
+  private List<PgBouncerTarget> poolers() throws Exception {
+    List<PgBouncerTarget> poolers = new ArrayList<>();
+    for (String text : pgbouncers) {
+      PgUrl url = PgUrl.parse(text);
+      if (!url.database().equals("pgbouncer")) {
+        throw new UserError("--pgbouncer needs the admin console's URL, database pgbouncer: postgres://user@host:6432"
+            + "/pgbouncer, got database '" + url.database() + "'");
+      }
+      String user = url.user() != null ? url.user() : System.getenv().getOrDefault("PGUSER", "pgbouncer");
+      String password = url.password() != null ? url.password() : System.getenv("PGPASSWORD");
+      poolers.add(new PgBouncerTarget(url.address(),
+          () -> PgBouncerConsole.open(url.host(), url.port(), user, password, 5_000)));
+    }
+    return poolers;
   }
 
   private List<Notifier> notifiers(Duration sampleInterval) {

@@ -91,10 +91,12 @@ class MonitorCommandIT {
         new String[] {"monitor", "--url", server.jdbcUrl("postgres"), "--user", "postgres", "--store", storeUrl,
             "--listen", "0.0.0.0:0"},
         new String[] {"monitor", "--once", "--url", server.jdbcUrl("postgres"), "--store-max-size", "lots"},
-        new String[] {"monitor", "--once", "--url", server.jdbcUrl("postgres"), "--log", dir.resolve("no.log").toString()});
+        new String[] {"monitor", "--once", "--url", server.jdbcUrl("postgres"), "--log", dir.resolve("no.log").toString()},
+        new String[] {"monitor", "--once", "--url", server.jdbcUrl("postgres"), "--pgbouncer",
+            "postgres://stats@127.0.0.1:6432/app"});
     List<String> expected = List.of("not a duration: 'soon'", "unknown metric 'nope'",
         "--webhook needs an http:// or https:// URL", "--auth-token-env", "--store-max-size: not a size: 'lots'",
-        "--log: cannot read");
+        "--log: cannot read", "--pgbouncer needs the admin console's URL");
     for (int i = 0; i < cases.size(); i++) {
       CliRun run = CliRun.of(cases.get(i));
       assertThat(run.exitCode()).as(String.join(" ", cases.get(i))).isEqualTo(ExitCode.ERROR);

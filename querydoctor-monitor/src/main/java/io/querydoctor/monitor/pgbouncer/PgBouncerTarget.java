@@ -1,22 +1,15 @@
 package io.querydoctor.monitor.pgbouncer;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A PgBouncer watched through its admin console ({@code --pgbouncer URL}, database {@code pgbouncer}): each
- * sample runs {@code SHOW POOLS} and {@code SHOW STATS} (the console speaks only the simple query protocol and
- * has no transactions, so these are plain statements, and only SHOW commands, which change nothing).
+ * sample runs {@code SHOW POOLS} and {@code SHOW STATS} over a {@link PgBouncerConsole} (the console speaks only
+ * the simple query protocol and has no transactions; SHOW commands change nothing).
  *
  * <p>Design: columns are read by name, and a column an older or newer PgBouncer does not have reads as 0, so
  * one reader serves the versions in use ({@code maxwait_us} came in 1.8, the {@code total_*_time} columns are
@@ -26,15 +19,15 @@ import java.util.Set;
  */
 public final class PgBouncerTarget {
 
-  /** Opens a connection to the admin console (pgjdbc with {@code preferQueryMode=simple}). */
+  /** Opens a connection to the admin console. */
   @FunctionalInterface
   public interface Connector {
-    Connection open() throws Exception;
+    PgBouncerConsole open() throws Exception;
   }
 
   private final String name;
   private final Connector connector;
-  private Connection connection;
+  private PgBouncerConsole connection;
   private Map<String, PoolerStats> previous;
 
   /** @param name how it is named in metrics, alerts and the store (its URL without password) */
@@ -78,57 +71,33 @@ public final class PgBouncerTarget {
     return deltas;
   }
 
-  /** A row mapper over columns by name. */
   private interface Row<T> {
-    T map(Columns columns) throws SQLException;
+    T map(Map<String, String> columns);
   }
 
-  private <T> List<T> query(String show, Row<T> mapper) throws SQLException {
+  private <T> List<T> query(String show, Row<T> mapper) throws java.io.IOException {
     List<T> rows = new ArrayList<>();
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(show)) {
-      Columns columns = new Columns(rs);
-      while (rs.next()) {
-        rows.add(mapper.map(columns));
-      }
+    for (Map<String, String> row : connection.query(show)) {
+      rows.add(mapper.map(row));
     }
     return rows;
   }
 
-  private static PoolState pool(Columns c) throws SQLException {
-    double maxWait = c.number("maxwait") + c.number("maxwait_us") / 1e6;
-    return new PoolState(c.text("database"), c.text("user"), c.number("cl_active"), c.number("cl_waiting"),
-        c.number("sv_active"), c.number("sv_idle"), c.number("sv_used"), maxWait, c.text("pool_mode"));
+  private static PoolState pool(Map<String, String> c) {
+    double maxWait = number(c, "maxwait") + number(c, "maxwait_us") / 1e6;
+    return new PoolState(c.get("database"), c.get("user"), number(c, "cl_active"), number(c, "cl_waiting"),
+        number(c, "sv_active"), number(c, "sv_idle"), number(c, "sv_used"), maxWait, c.get("pool_mode"));
   }
 
-  private static PoolerStats stats(Columns c) throws SQLException {
-    return new PoolerStats(c.text("database"), c.number("total_xact_count"), c.number("total_query_count"),
-        c.number("total_wait_time"), c.number("total_xact_time"), c.number("total_query_time"));
+  private static PoolerStats stats(Map<String, String> c) {
+    return new PoolerStats(c.get("database"), number(c, "total_xact_count"), number(c, "total_query_count"),
+        number(c, "total_wait_time"), number(c, "total_xact_time"), number(c, "total_query_time"));
   }
 
-  /** The current row's columns by name; a column this PgBouncer does not have reads as 0 or null. */
-  private static final class Columns {
-    private final ResultSet rs;
-    private final Set<String> names = new HashSet<>();
-
-    Columns(ResultSet rs) throws SQLException {
-      this.rs = rs;
-      ResultSetMetaData meta = rs.getMetaData();
-      for (int i = 1; i <= meta.getColumnCount(); i++) {
-        names.add(meta.getColumnLabel(i));
-      }
-    }
-
-    String text(String column) throws SQLException {
-      return names.contains(column) ? rs.getString(column) : null;
-    }
-
-    long number(String column) throws SQLException {
-      if (!names.contains(column)) {
-        return 0;
-      }
-      String value = rs.getString(column);
-      return value == null || value.isBlank() ? 0 : Long.parseLong(value.strip());
-    }
+  /** A column this PgBouncer does not have (or a NULL) reads as 0. */
+  private static long number(Map<String, String> row, String column) {
+    String value = row.get(column);
+    return value == null || value.isBlank() ? 0 : Long.parseLong(value.strip());
   }
 
   /** Closes the console connection; the next sample reconnects. */
@@ -136,7 +105,7 @@ public final class PgBouncerTarget {
     if (connection != null) {
       try {
         connection.close();
-      } catch (SQLException e) {
+      } catch (java.io.IOException e) {
         // already broken; closing is best effort
       }
       connection = null;
