@@ -202,6 +202,48 @@ class AlertLifecycleIT {
     }
   }
 
+  /**
+   * Replication lag as the reader sees it on a primary, from a row shaped like {@code pg_stat_replication}'s: the
+   * embedded binaries have no {@code pg_basebackup} to build a real standby in seconds, so the monitor's session
+   * finds a table of that name first on its search path ({@code fake, pg_catalog}) holding one standby's
+   * {@code replay_lag}. The reader's SQL, the rule and the alert states are the real ones.
+   */
+  @Test
+  void replicationLagFromAStandbyRowFiresAndResolves(@TempDir Path dir) throws Exception {
+    String database = server.createUniqueDatabase("replication");
+    try (Connection c = server.connect(database); Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA fake");
+      s.execute("CREATE TABLE fake.pg_stat_replication (application_name text, state text, replay_lag interval)");
+      s.execute("INSERT INTO fake.pg_stat_replication VALUES ('standby1', 'streaming', interval '7.5 seconds')");
+    }
+    List<AlertRule> rules = yaml(dir, """
+        rules:
+          - id: replication-lag
+            for: 0s
+        """);
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("user", EmbeddedServer.SUPERUSER);
+    properties.setProperty("options", "-c search_path=fake,pg_catalog");
+    MonitoredTarget target = new MonitoredTarget(server.jdbcUrl(database), database,
+        () -> java.sql.DriverManager.getConnection(server.jdbcUrl(database), properties), Duration.ofSeconds(10));
+    try (Monitor monitor = new Monitor(store, List.of(target), rules, List.of(), DeliveryQueue.Backoff.STANDARD,
+        HeavyChecks.none(), SECONDS, Clock.systemUTC())) {
+      assertThat(monitor.cycle().get(0).activity().replicationLagSeconds()).isEqualTo(7.5);
+      Alert lag = only(monitor, "replication-lag");
+      assertThat(lag.state()).isEqualTo(AlertState.FIRING);
+      assertThat(monitor.metrics().render())
+          .contains("querydoctor_database_replication_lag_seconds{target=\"" + target.name() + "\"} 7.5");
+
+      try (Connection c = server.connect(database); Statement s = c.createStatement()) {
+        s.execute("UPDATE fake.pg_stat_replication SET replay_lag = interval '0.2 seconds'");
+      }
+      monitor.cycle();
+      assertThat(monitor.openAlerts()).noneMatch(rule("replication-lag"));
+      assertThat(store.alerts().states(lag.id()))
+          .containsExactly(AlertState.PENDING, AlertState.FIRING, AlertState.RESOLVED);
+    }
+  }
+
   private String target(String prefix) throws SQLException {
     String database = server.createUniqueDatabase(prefix);
     try (Connection c = server.connect(database); Statement s = c.createStatement()) {
