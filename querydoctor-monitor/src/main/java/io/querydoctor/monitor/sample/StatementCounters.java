@@ -19,6 +19,12 @@ public record StatementCounters(long queryid, String query, long calls, double t
     this(queryid, query, calls, totalExecMs, rows, sharedBlksHit, sharedBlksRead, tempBlksWritten, 0);
   }
 
+  /** The same counters with {@code text} as the query text. */
+  StatementCounters withQuery(String text) {
+    return new StatementCounters(queryid, text, calls, totalExecMs, rows, sharedBlksHit, sharedBlksRead,
+        tempBlksWritten, sumSquaresMs2);
+  }
+
   /** True when any counter is lower than in {@code earlier}: the entry was reset or evicted and re-created. */
   boolean decreasedFrom(StatementCounters earlier) {
     return calls < earlier.calls || totalExecMs < earlier.totalExecMs || rows < earlier.rows
