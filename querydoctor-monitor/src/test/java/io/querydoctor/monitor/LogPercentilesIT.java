@@ -71,16 +71,18 @@ class LogPercentilesIT {
           assertThat(measured.measured()).isTrue();
           assertThat(measured.label()).isEqualTo("measured (server log)");
           assertThat(measured.calls()).isEqualTo(40);
-          // Durations 0, 2, …, 18 ms four times each: nearest-rank p50 is the 20th (8 ms), p95 the 38th (18 ms).
-          assertThat(measured.p50Ms()).isBetween(8.0, 12.0);
-          assertThat(measured.p95Ms()).isBetween(18.0, 26.0);
+          // Durations 0, 2, …, 18 ms four times each: nearest-rank p50 is the 20th (8 ms), p95 the 38th (18 ms),
+          // plus what a loaded machine adds to each sleep (the bounds leave a few ms for it; the spread stays).
+          assertThat(measured.p50Ms()).isBetween(8.0, 16.0);
+          assertThat(measured.p95Ms()).isBetween(18.0, 30.0);
+          assertThat(measured.p95Ms() - measured.p50Ms()).isGreaterThan(5.0);
           assertThat(measured.p99Ms()).isGreaterThanOrEqualTo(measured.p95Ms());
           assertThat(measured.queryid()).isEqualTo(estimated.queryid());
         }
         assertThat(fromFile.p95Ms()).isEqualTo(fromServer.p95Ms());
         assertThat(estimated.measured()).isFalse();
         assertThat(estimated.label()).isEqualTo("estimated (mean and stddev)");
-        assertThat(estimated.p50Ms()).as("the estimate's p50 is the mean").isBetween(9.0, 14.0);
+        assertThat(estimated.p50Ms()).as("the estimate's p50 is the mean").isBetween(9.0, 18.0);
         assertThat(estimated.p95Ms()).isGreaterThan(estimated.p50Ms());
 
         assertThat(auto.metrics().render()).contains("querydoctor_statement_latency_seconds{target=\""
