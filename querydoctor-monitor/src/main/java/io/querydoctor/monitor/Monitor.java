@@ -252,7 +252,7 @@ public final class Monitor implements AutoCloseable {
   private List<Alert> evaluate(MonitoredTarget target, Sample sample, boolean stored, Observations observations) {
     try {
       if (stored && sample.ok()) {
-        regressions.observe(sample, observations);
+        regressions.observe(sample, observations, latencies(target.name()));
       }
       List<Alert> changed = evaluator.evaluate(target.name(), observations, sample.intervalEnd());
       changed.forEach(a -> LOG.info("alert {}: {}", a.state().label(), a.summary()));

@@ -91,6 +91,18 @@ class LogPercentilesIT {
             + plainTarget.name() + "\",queryid=\"" + estimated.queryid() + "\",percentile=\"95\"}");
         assertThat(stored(shared, store, true)).as("measured rows stored").isPositive();
 
+        // A slow tail: the p95 goes from 18 to 80 ms while the mean grows by a third. Only the measured p95 sees
+        // it: latency-regression ("p95 or mean >= 2x baseline") fires where the log is read, not without it.
+        tail(server, database);
+        Thread.sleep(300);
+        List.of(auto, plain).forEach(Monitor::cycle);
+        assertThat(timed(auto.latencies(autoTarget.name())).p95Ms()).isGreaterThanOrEqualTo(80);
+        assertThat(auto.openAlerts()).filteredOn(a -> a.rule().id().equals("latency-regression")
+            && a.subject().name().equals(Long.toString(fromServer.queryid()))).singleElement()
+            .satisfies(a -> assertThat(a.value()).isGreaterThanOrEqualTo(2));
+        assertThat(plain.openAlerts()).noneMatch(a -> a.rule().id().equals("latency-regression")
+            && a.subject().name().equals(Long.toString(estimated.queryid())));
+
         // Only the slow statements logged: their percentiles would describe the slow tail, so none are measured.
         try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
           s.execute("ALTER DATABASE " + database + " SET log_min_duration_statement = 15");
@@ -117,6 +129,16 @@ class LogPercentilesIT {
     try (Connection c = server.connect(database); PreparedStatement p = c.prepareStatement(SLEEP)) {
       for (int i = 0; i < 40; i++) {
         p.setInt(1, (i % 10) * 2);
+        p.executeQuery().close();
+      }
+    }
+  }
+
+  /** 36 short sleeps (0 to 8 ms) and 4 of 80 ms: nearest-rank p95 is 80 ms, the mean about 11.6 ms. */
+  private static void tail(EmbeddedServer server, String database) throws SQLException {
+    try (Connection c = server.connect(database); PreparedStatement p = c.prepareStatement(SLEEP)) {
+      for (int i = 0; i < 40; i++) {
+        p.setInt(1, i < 36 ? (i % 5) * 2 : 80);
         p.executeQuery().close();
       }
     }

@@ -224,6 +224,27 @@ public final class HistoryStore implements AutoCloseable {
     PoolerRows.insert(connection(), sample);
   }
 
+  /**
+   * The measured p95 of {@code queryid} over the intervals ending in {@code (from, to]}: {calls-weighted mean of
+   * the intervals' p95 in ms, calls}; {0, 0} when none was measured.
+   */
+  public synchronized double[] measuredP95(String target, long queryid, Instant from, Instant to)
+      throws SQLException {
+    try (PreparedStatement select = connection().prepareStatement("""
+        SELECT coalesce(sum(p95_ms * calls) / nullif(sum(calls), 0), 0), coalesce(sum(calls), 0)
+          FROM qd_monitor.statement_latency
+         WHERE target = ? AND queryid = ? AND measured AND interval_end > ? AND interval_end <= ?""")) {
+      select.setString(1, target);
+      select.setLong(2, queryid);
+      setInstant(select, 3, from);
+      setInstant(select, 4, to);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        return new double[] {rs.getDouble(1), rs.getDouble(2)};
+      }
+    }
+  }
+
   /** Records a deployment; {@code target} null means it concerns every monitored database. */
   public synchronized void addDeployMark(String label, String target, Instant at) throws SQLException {
     try (PreparedStatement insert = connection().prepareStatement(
