@@ -8,12 +8,17 @@ import io.querydoctor.monitor.alert.Alert;
 import io.querydoctor.monitor.alert.AlertRule;
 import io.querydoctor.monitor.alert.AlertRules;
 import io.querydoctor.monitor.alert.AlertState;
+import io.querydoctor.monitor.log.LocalLogFile;
+import io.querydoctor.monitor.log.ServerLogFile;
+import io.querydoctor.monitor.log.StatementLatency;
 import io.querydoctor.monitor.metrics.MetricsServer;
 import io.querydoctor.monitor.metrics.PrometheusRules;
 import io.querydoctor.monitor.notify.AlertmanagerNotifier;
 import io.querydoctor.monitor.notify.DeliveryQueue;
 import io.querydoctor.monitor.notify.Notifier;
 import io.querydoctor.monitor.notify.WebhookNotifier;
+import io.querydoctor.monitor.pgbouncer.PgBouncerConsole;
+import io.querydoctor.monitor.pgbouncer.PgBouncerTarget;
 import io.querydoctor.monitor.sample.MonitoredTarget;
 import io.querydoctor.monitor.sample.Sample;
 import io.querydoctor.monitor.store.StoreLocation;
@@ -101,7 +106,7 @@ final class MonitorCommand implements Callable<Integer> {
   private boolean insecureNoAuth;
 
   @Option(names = "--alert-rules", paramLabel = "FILE",
-      description = "JSON file overriding or adding alert rules; see docs/monitor.md.")
+      description = "YAML (.yml/.yaml) or JSON file overriding or adding alert rules; see docs/monitor.md.")
   private Path alertRules;
 
   @Option(names = "--webhook", paramLabel = "URL",
@@ -111,6 +116,19 @@ final class MonitorCommand implements Callable<Integer> {
   @Option(names = "--alertmanager", paramLabel = "URL",
       description = "Send alerts to Prometheus Alertmanager at this base URL (POST /api/v2/alerts).")
   private URI alertmanager;
+
+  @Option(names = "--pgbouncer", paramLabel = "URL",
+      description = "Also sample a PgBouncer's SHOW POOLS and SHOW STATS through its admin console (repeatable): "
+          + "postgres://user[:password]@host:6432/pgbouncer (password also from PGPASSWORD); auth_type trust, "
+          + "plain or md5.")
+  private List<String> pgbouncers = new ArrayList<>();
+
+  @Option(names = "--log", paramLabel = "FILE|auto",
+      description = "The server log, for true p50/p95/p99 per statement: a log file on this machine, or auto to "
+          + "read each server's current log through SQL (needs the logging collector). Every statement must be "
+          + "logged (log_min_duration_statement = 0). Without it percentiles are estimates from mean and stddev, "
+          + "labelled so.")
+  private String log;
 
   @Option(names = "--once", description = "Take one sample of each database, print it and exit (for cron and "
       + "tests). Exit code 2 when a database could not be sampled, 1 when an alert is firing.")
@@ -136,11 +154,13 @@ final class MonitorCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.CLEAN;
     }
+    checkLog();
     List<MonitoredTarget> targets = targets(settings.interval());
     List<Notifier> notifiers = notifiers(settings.interval());
+    List<PgBouncerTarget> poolers = poolers();
     String token = token();
     try {
-      return monitor(settings, rules, targets, notifiers, token, out);
+      return monitor(settings, rules, targets, poolers, notifiers, token, out);
     } finally {
       // Only now is the store closed: a shutdown hook waiting on this lets the JVM exit.
       finished.countDown();
@@ -148,10 +168,11 @@ final class MonitorCommand implements Callable<Integer> {
   }
 
   private int monitor(MonitorSettings settings, List<AlertRule> rules, List<MonitoredTarget> targets,
-      List<Notifier> notifiers, String token, PrintWriter out) throws Exception {
+      List<PgBouncerTarget> poolers, List<Notifier> notifiers, String token, PrintWriter out) throws Exception {
     try (StoreLocation location = openStore();
-        Monitor monitor = new Monitor(location.store(), targets, rules, notifiers, DeliveryQueue.Backoff.STANDARD,
-            HeavyChecks.health(), settings, Clock.systemUTC())) {
+        Monitor monitor = new Monitor(location.store(), targets, poolers, rules, notifiers,
+            DeliveryQueue.Backoff.STANDARD, HeavyChecks.health(), settings, Clock.systemUTC())) {
+      tailLogs(monitor, targets);
       out.println("history: " + location.description() + " (schema version " + location.store().schemaVersion()
           + ", retention " + retention + ")");
       if (once) {
@@ -165,6 +186,23 @@ final class MonitorCommand implements Callable<Integer> {
       }
     }
     return ExitCode.CLEAN;
+  }
+
+  private void tailLogs(Monitor monitor, List<MonitoredTarget> targets) {
+    if (log == null) {
+      return;
+    }
+    for (MonitoredTarget target : targets) {
+      monitor.tailLog(target.name(),
+          log.equalsIgnoreCase("auto") ? new ServerLogFile() : new LocalLogFile(Path.of(log)));
+    }
+  }
+
+  /** --log FILE must be a readable file; checked before anything starts. */
+  private void checkLog() {
+    if (log != null && !log.equalsIgnoreCase("auto") && !java.nio.file.Files.isReadable(Path.of(log))) {
+      throw new UserError("--log: cannot read '" + log + "' (a server log file on this machine, or auto)");
+    }
   }
 
   private MonitorSettings settings() {
@@ -207,6 +245,22 @@ final class MonitorCommand implements Callable<Integer> {
           () -> connector.connect(url, user, passwordEnv), timeout));
     }
     return targets;
+  }
+
+  private List<PgBouncerTarget> poolers() throws Exception {
+    List<PgBouncerTarget> poolers = new ArrayList<>();
+    for (String text : pgbouncers) {
+      PgUrl url = PgUrl.parse(text);
+      if (!url.database().equals("pgbouncer")) {
+        throw new UserError("--pgbouncer needs the admin console's URL, database pgbouncer: postgres://user@host:6432"
+            + "/pgbouncer, got database '" + url.database() + "'");
+      }
+      String user = url.user() != null ? url.user() : System.getenv().getOrDefault("PGUSER", "pgbouncer");
+      String password = url.password() != null ? url.password() : System.getenv("PGPASSWORD");
+      poolers.add(new PgBouncerTarget(url.address(),
+          () -> PgBouncerConsole.open(url.host(), url.port(), user, password, 5_000)));
+    }
+    return poolers;
   }
 
   private List<Notifier> notifiers(Duration sampleInterval) {
@@ -277,6 +331,11 @@ final class MonitorCommand implements Callable<Integer> {
     monitor.run(stop);
   }
 
+  private static String abbreviate(String query) {
+    String oneLine = query == null ? "" : query.replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= 100 ? oneLine : oneLine.substring(0, 97) + "...";
+  }
+
   private static int reportOnce(List<Sample> samples, Monitor monitor, PrintWriter out) {
     boolean failed = false;
     for (Sample sample : samples) {
@@ -287,6 +346,10 @@ final class MonitorCommand implements Callable<Integer> {
             + "blocked %d%n", sample.activity().connections(), sample.activity().maxConnections(),
             sample.activity().idleInTransaction(), sample.activity().longestIdleInTransactionSeconds(),
             sample.activity().longestQuerySeconds(), sample.activity().blocked());
+        for (StatementLatency l : monitor.latencies(sample.target()).stream().limit(5).toList()) {
+          out.printf("  p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %s, %d calls: %s%n", l.p50Ms(), l.p95Ms(), l.p99Ms(),
+              l.label(), l.calls(), abbreviate(l.query()));
+        }
       } else {
         failed = true;
         out.println(sample.target() + ": sample failed: " + sample.error());

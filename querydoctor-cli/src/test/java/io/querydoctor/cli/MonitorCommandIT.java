@@ -48,11 +48,12 @@ class MonitorCommandIT {
     String url = server.jdbcUrl(database);
     CliRun first = CliRun.of("monitor", "--once", "--url", url, "--user", "postgres", "--store", storeUrl);
     assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.CLEAN);
-    assertThat(first.out()).contains("schema version 2", "first sample: baseline only", "connections ");
+    assertThat(first.out()).contains("schema version 3", "first sample: baseline only", "connections ");
 
     CliRun second = CliRun.of("monitor", "--once", "--url", url, "--user", "postgres", "--store", storeUrl);
     assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCode.CLEAN);
-    assertThat(second.out()).contains("statements with calls").doesNotContain("127.0.0.1:1/");
+    assertThat(second.out()).contains("statements with calls", "estimated (mean and stddev)")
+        .doesNotContain("127.0.0.1:1/", "measured");
 
     CliRun mark = CliRun.of("deploy-mark", "--store", storeUrl, "v1.4.2");
     assertThat(mark.exitCode()).as(mark.err()).isEqualTo(ExitCode.CLEAN);
@@ -89,9 +90,13 @@ class MonitorCommandIT {
         new String[] {"monitor", "--once", "--url", server.jdbcUrl("postgres"), "--webhook", "ftp://x/y"},
         new String[] {"monitor", "--url", server.jdbcUrl("postgres"), "--user", "postgres", "--store", storeUrl,
             "--listen", "0.0.0.0:0"},
-        new String[] {"monitor", "--once", "--url", server.jdbcUrl("postgres"), "--store-max-size", "lots"});
+        new String[] {"monitor", "--once", "--url", server.jdbcUrl("postgres"), "--store-max-size", "lots"},
+        new String[] {"monitor", "--once", "--url", server.jdbcUrl("postgres"), "--log", dir.resolve("no.log").toString()},
+        new String[] {"monitor", "--once", "--url", server.jdbcUrl("postgres"), "--pgbouncer",
+            "postgres://stats@127.0.0.1:6432/app"});
     List<String> expected = List.of("not a duration: 'soon'", "unknown metric 'nope'",
-        "--webhook needs an http:// or https:// URL", "--auth-token-env", "--store-max-size: not a size: 'lots'");
+        "--webhook needs an http:// or https:// URL", "--auth-token-env", "--store-max-size: not a size: 'lots'",
+        "--log: cannot read", "--pgbouncer needs the admin console's URL");
     for (int i = 0; i < cases.size(); i++) {
       CliRun run = CliRun.of(cases.get(i));
       assertThat(run.exitCode()).as(String.join(" ", cases.get(i))).isEqualTo(ExitCode.ERROR);

@@ -1,12 +1,20 @@
 package io.querydoctor.monitor;
 
 import io.querydoctor.core.finding.Finding;
+import io.querydoctor.core.finding.Subject;
 import io.querydoctor.monitor.alert.Alert;
 import io.querydoctor.monitor.alert.AlertEvaluator;
 import io.querydoctor.monitor.alert.AlertRule;
 import io.querydoctor.monitor.alert.AlertState;
 import io.querydoctor.monitor.alert.Observations;
+import io.querydoctor.monitor.log.LogSource;
+import io.querydoctor.monitor.log.LogTail;
+import io.querydoctor.monitor.log.MeasuredLatency;
+import io.querydoctor.monitor.log.StatementLatency;
 import io.querydoctor.monitor.metrics.MonitorMetrics;
+import io.querydoctor.monitor.pgbouncer.PgBouncerTarget;
+import io.querydoctor.monitor.pgbouncer.PoolState;
+import io.querydoctor.monitor.pgbouncer.PoolerSample;
 import io.querydoctor.monitor.notify.DeliveryQueue;
 import io.querydoctor.monitor.notify.Notifier;
 import io.querydoctor.monitor.sample.MonitoredTarget;
@@ -43,6 +51,7 @@ public final class Monitor implements AutoCloseable {
 
   private final HistoryStore store;
   private final List<MonitoredTarget> targets;
+  private final List<PgBouncerTarget> poolers;
   private final MonitorSettings settings;
   private final Clock clock;
   private final Sampler sampler;
@@ -56,19 +65,32 @@ public final class Monitor implements AutoCloseable {
   private final Map<String, Instant> lastHeavyRun = new HashMap<>();
   private final Map<DeliveryQueue, Instant> lastRepeat = new HashMap<>();
   private final java.util.LinkedList<Sample> unsaved = new java.util.LinkedList<>();
+  private final Map<String, LogTail> logs = new HashMap<>();
+  private final Map<String, String> logProblems = new HashMap<>();
+  private final Map<String, List<StatementLatency>> latencies = new HashMap<>();
   private long droppedSamples;
 
   public Monitor(HistoryStore store, List<MonitoredTarget> targets, List<AlertRule> rules, List<Notifier> notifiers,
       DeliveryQueue.Backoff backoff, HeavyChecks heavyChecks, MonitorSettings settings, Clock clock)
       throws SQLException {
+    this(store, targets, List.of(), rules, notifiers, backoff, heavyChecks, settings, clock);
+  }
+
+  /** A monitor that also watches PgBouncers ({@code --pgbouncer}) through their admin consoles. */
+  public Monitor(HistoryStore store, List<MonitoredTarget> targets, List<PgBouncerTarget> poolers,
+      List<AlertRule> rules, List<Notifier> notifiers, DeliveryQueue.Backoff backoff, HeavyChecks heavyChecks,
+      MonitorSettings settings, Clock clock) throws SQLException {
     this.store = store;
     this.targets = List.copyOf(targets);
+    this.poolers = List.copyOf(poolers);
     this.settings = settings;
     this.clock = clock;
     this.sampler = new Sampler(clock);
     AlertHistory alerts = store.alerts();
-    this.evaluator = new AlertEvaluator(rules, alerts,
-        targets.stream().map(MonitoredTarget::name).collect(java.util.stream.Collectors.toSet()));
+    java.util.Set<String> names = new java.util.HashSet<>();
+    targets.forEach(t -> names.add(t.name()));
+    poolers.forEach(p -> names.add(p.name()));
+    this.evaluator = new AlertEvaluator(rules, alerts, names);
     this.regressions = new RegressionDetector(store, settings.baselineWindow(), settings.minCalls());
     this.heavyChecks = heavyChecks;
     this.planWatch = new PlanWatch(store, settings.planStatements());
@@ -89,6 +111,19 @@ public final class Monitor implements AutoCloseable {
     return metrics;
   }
 
+  /**
+   * Follows {@code source}, the server log of the target named {@code target}, for true latency percentiles
+   * ({@code --log}); without it they are estimates. Call before the first cycle.
+   */
+  public void tailLog(String target, LogSource source) {
+    logs.put(target, new LogTail(source));
+  }
+
+  /** The latest interval's percentiles of {@code target}'s top statements, each labelled measured or estimated. */
+  public List<StatementLatency> latencies(String target) {
+    return latencies.getOrDefault(target, List.of());
+  }
+
   /** The alerts pending or firing now. */
   public List<Alert> openAlerts() {
     return evaluator.openAlerts();
@@ -107,10 +142,14 @@ public final class Monitor implements AutoCloseable {
       boolean stored = store(sample);
       Observations observations = SampleObservations.of(sample, target.database());
       if (sample.ok()) {
+        percentiles(target, sample, stored);
         heavyChecksIfDue(target, sample.intervalEnd(), observations);
       }
       List<Alert> changed = evaluate(target, sample, stored, observations);
       notify(changed, sample.intervalEnd());
+    }
+    for (PgBouncerTarget pooler : poolers) {
+      pool(pooler);
     }
     housekeeping();
     return samples;
@@ -148,10 +187,72 @@ public final class Monitor implements AutoCloseable {
     }
   }
 
+  /**
+   * One PgBouncer: its sample goes to /metrics and the store (not buffered: a pooler's history is not worth
+   * memory while the store is away), its pools' waiting times to the alert rules.
+   */
+  private void pool(PgBouncerTarget pooler) {
+    PoolerSample sample = pooler.sample(clock.instant());
+    if (!sample.ok()) {
+      LOG.warn("sample of PgBouncer {} failed: {}", pooler.name(), sample.error());
+    }
+    metrics.pooler(sample);
+    try {
+      store.recordPooler(sample);
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("history store did not keep the PgBouncer sample of {}: {}", pooler.name(), e.getMessage());
+    }
+    Observations observations = new Observations();
+    observations.put(Observations.TARGET_UP, Subject.database("pgbouncer"), sample.ok() ? 1 : 0);
+    if (sample.ok()) {
+      observations.complete(Observations.PGBOUNCER_WAIT_SECONDS);
+      for (PoolState p : sample.pools()) {
+        observations.put(Observations.PGBOUNCER_WAIT_SECONDS, Subject.database(p.database() + "/" + p.user()),
+            p.maxWaitSeconds());
+      }
+    }
+    try {
+      List<Alert> changed = evaluator.evaluate(pooler.name(), observations, sample.at());
+      changed.forEach(a -> LOG.info("alert {}: {}", a.state().label(), a.summary()));
+      notify(changed, sample.at());
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("alert evaluation for {} failed: {}", pooler.name(), e.getMessage());
+    } finally {
+      metrics.alerts(evaluator.openAlerts());
+    }
+  }
+
+  /**
+   * The interval's latency percentiles: from the log where it is followed and has the statement, estimated
+   * otherwise. Kept for /metrics and --once, and stored with the sample when the store took it.
+   */
+  private void percentiles(MonitoredTarget target, Sample sample, boolean stored) {
+    LogTail tail = logs.get(target.name());
+    List<MeasuredLatency> logged = tail == null ? List.of() : tail.drain(target);
+    String problem = tail == null ? null : tail.problem();
+    if (problem != null && !problem.equals(logProblems.get(target.name()))) {
+      LOG.warn("latency percentiles of {} stay estimates: {}", target.name(), problem);
+    }
+    logProblems.put(target.name(), problem);
+    if (sample.deltas() == null) {
+      return;
+    }
+    List<StatementLatency> current = StatementLatencies.of(sample, logged, settings.topStatements());
+    latencies.put(target.name(), current);
+    metrics.latencies(target.name(), current);
+    if (stored) {
+      try {
+        store.recordLatencies(target.name(), sample.intervalEnd(), current);
+      } catch (SQLException | RuntimeException e) {
+        LOG.warn("history store did not keep the percentiles of {}: {}", target.name(), e.getMessage());
+      }
+    }
+  }
+
   private List<Alert> evaluate(MonitoredTarget target, Sample sample, boolean stored, Observations observations) {
     try {
       if (stored && sample.ok()) {
-        regressions.observe(sample, observations);
+        regressions.observe(sample, observations, latencies(target.name()));
       }
       List<Alert> changed = evaluator.evaluate(target.name(), observations, sample.intervalEnd());
       changed.forEach(a -> LOG.info("alert {}: {}", a.state().label(), a.summary()));
@@ -254,5 +355,6 @@ public final class Monitor implements AutoCloseable {
   public void close() {
     deliveries.forEach(q -> q.close(Duration.ofSeconds(5)));
     targets.forEach(MonitoredTarget::disconnect);
+    poolers.forEach(PgBouncerTarget::disconnect);
   }
 }

@@ -1,6 +1,7 @@
 package io.querydoctor.monitor;
 
 import io.querydoctor.monitor.alert.Observations;
+import io.querydoctor.monitor.log.StatementLatency;
 import io.querydoctor.monitor.sample.Sample;
 import io.querydoctor.monitor.sample.StatementCounters;
 import io.querydoctor.monitor.store.HistoryStore;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * window, so that after a deploy the comparison is "now against before the deploy". Both sides need
  * {@code minCalls} calls or the query id is not observed (a mean over two calls says nothing). Only means are
  * compared: {@code pg_stat_statements} has no percentiles, and estimating a p95 from mean and stddev would be
- * presenting a guess as a measurement. A query id is "new" when its first calls in the retained history came
+ * presenting a guess as a measurement; a p95 measured from the server log ({@code --log}) is compared too. A query id is "new" when its first calls in the retained history came
  * after the latest deploy mark.
  *
  * <p>{@code call-rate-regression} compares calls per minute: the interval's calls over its length against the
@@ -27,6 +28,15 @@ import java.util.Optional;
  * 2 to 5 calls is no N+1.
  */
 final class RegressionDetector {
+
+  private static StatementLatency measured(java.util.List<StatementLatency> latencies, long queryid) {
+    for (StatementLatency l : latencies) {
+      if (l.measured() && l.queryid() != null && l.queryid() == queryid) {
+        return l;
+      }
+    }
+    return null;
+  }
 
   /** Calls in the interval before a call rate is compared: an N+1 worth waking someone for is not a handful. */
   static final long MIN_CALLS_FOR_RATE = 100;
@@ -43,6 +53,17 @@ final class RegressionDetector {
 
   /** Adds {@code latency_ratio} and {@code new_statement_mean_ms} for the sample's top statements. */
   void observe(Sample sample, Observations observations) throws SQLException {
+    observe(sample, observations, java.util.List.of());
+  }
+
+  /**
+   * As {@link #observe(Sample, Observations)}, with the interval's percentiles: where a statement's p95 was
+   * measured (from the server log) now and in the baseline window, {@code latency_ratio} is the larger of the
+   * mean's and the p95's ratio ("p95 or mean ≥ 2× baseline"). The baseline p95 is the calls-weighted mean of
+   * the measured p95s of its intervals (the intervals' durations are not kept, so not a p95 of the window).
+   */
+  void observe(Sample sample, Observations observations, java.util.List<StatementLatency> latencies)
+      throws SQLException {
     if (sample.deltas() == null) {
       return;
     }
@@ -63,9 +84,18 @@ final class RegressionDetector {
       }
       StatementCounters baseline = store.statementTotals(sample.target(), current.queryid(), now.minus(window),
           baselineEnd);
-      if (baseline.calls() >= minCalls && baseline.meanExecMs() > 0) {
-        observations.put(Observations.LATENCY_RATIO, SampleObservations.fingerprint(current),
-            current.meanExecMs() / baseline.meanExecMs());
+      double ratio = baseline.calls() >= minCalls && baseline.meanExecMs() > 0
+          ? current.meanExecMs() / baseline.meanExecMs() : Double.NaN;
+      StatementLatency measured = measured(latencies, current.queryid());
+      if (measured != null && measured.calls() >= minCalls) {
+        double[] p95 = store.measuredP95(sample.target(), current.queryid(), now.minus(window), baselineEnd);
+        if (p95[1] >= minCalls && p95[0] > 0) {
+          double p95Ratio = measured.p95Ms() / p95[0];
+          ratio = Double.isNaN(ratio) ? p95Ratio : Math.max(ratio, p95Ratio);
+        }
+      }
+      if (!Double.isNaN(ratio)) {
+        observations.put(Observations.LATENCY_RATIO, SampleObservations.fingerprint(current), ratio);
       }
       if (current.calls() >= MIN_CALLS_FOR_RATE && baseline.calls() >= minCalls && minutes > 0) {
         if (baselineMinutes < 0) {

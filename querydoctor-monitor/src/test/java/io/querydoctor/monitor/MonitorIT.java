@@ -257,6 +257,26 @@ class MonitorIT {
     }
   }
 
+  @Test
+  void storeAwayTooLongKeepsTheNewestSamplesAndCountsTheDropped() throws Exception {
+    Connection storeConnection = server.connect(server.createUniqueDatabase("history_gone"));
+    MonitoredTarget unreachable = new MonitoredTarget("jdbc:postgresql://127.0.0.1:1/gone", "gone", () -> {
+      throw new SQLException("connection refused");
+    }, Duration.ofSeconds(1));
+    try (HistoryStore gone = HistoryStore.open(storeConnection);
+        Monitor monitor = new Monitor(gone, List.of(unreachable), AlertRules.defaults(), List.of(), QUICK,
+            HeavyChecks.none(), FAST, Clock.systemUTC())) {
+      storeConnection.close(); // the store is away for good: no connector to reconnect with
+      for (int i = 0; i < Monitor.MAX_UNSAVED + 5; i++) {
+        monitor.cycle();
+      }
+      assertThat(monitor.metrics().render()).contains(
+          "querydoctor_monitor_store_buffered_samples " + Monitor.MAX_UNSAVED,
+          "querydoctor_monitor_store_dropped_samples_total 5",
+          "querydoctor_monitor_samples_total{target=\"jdbc:postgresql://127.0.0.1:1/gone\"} " + (Monitor.MAX_UNSAVED + 5));
+    }
+  }
+
   private static void query(Connection app, int times) throws SQLException {
     try (Statement s = app.createStatement()) {
       for (int i = 0; i < times; i++) {

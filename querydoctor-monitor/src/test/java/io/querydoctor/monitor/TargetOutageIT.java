@@ -30,6 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(EmbeddedPostgresExtension.class)
 class TargetOutageIT {
 
+  /** A statement with a query id of its own (a bare {@code SELECT 42} shares one with the driver's checks). */
+  private static final String PROBE = "SELECT count(*) FROM pg_class WHERE relname = 'outage_probe'";
+
   @Test
   void targetGoingAwayRecordsFailedSamplesFiresAndResumes(EmbeddedServer shared, @TempDir Path dir)
       throws Exception {
@@ -50,8 +53,11 @@ class TargetOutageIT {
     try (HistoryStore store = HistoryStore.open(shared.connect(storeDb));
         Monitor monitor = new Monitor(store, List.of(monitored), ruleList, List.of(),
             DeliveryQueue.Backoff.STANDARD, HeavyChecks.none(), MonitorSettings.defaults(), Clock.systemUTC())) {
+      probe(url, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements", 1);
+      probe(url, PROBE, 10);
       Sample before = monitor.cycle().get(0);
       assertThat(before.ok()).isTrue();
+      probe(url, PROBE, 20);
 
       target.close();
       Sample down = monitor.cycle().get(0);
@@ -61,9 +67,21 @@ class TargetOutageIT {
       assertThat(stillDown.ok()).isFalse();
 
       target = EmbeddedServer.startKeeping(data, port);
+      probe(url, PROBE, 3);
       Sample back = monitor.cycle().get(0);
       assertThat(back.ok()).as("resumed: %s", back.error()).isTrue();
       assertThat(back.intervalStart()).as("the first good sample covers the outage").isEqualTo(before.intervalEnd());
+      // A clean restart keeps the statistics (pg_stat_statements saves them at shutdown): the 20 calls made
+      // before it and the 3 after are this interval's; taking the restart for a reset would count the 10 made
+      // before the previous sample again (33).
+      assertThat(back.deltas().statements()).filteredOn(st -> st.query().contains("FROM pg_class WHERE relname"))
+          .singleElement().satisfies(st -> assertThat(st.calls()).isEqualTo(23));
+      assertThat(back.deltas().statements()).allSatisfy(st -> {
+        assertThat(st.calls()).isPositive();
+        assertThat(st.totalExecMs()).isNotNegative();
+      });
+      assertThat(back.deltas().database().xactCommit()).isNotNegative()
+          .isLessThan(back.counters().database().xactCommit());
 
       long alertId;
       try (Connection c = shared.connect(storeDb); Statement s = c.createStatement();
@@ -85,16 +103,25 @@ class TargetOutageIT {
     }
   }
 
+  private static void probe(String url, String sql, int times) throws Exception {
+    try (Connection c = java.sql.DriverManager.getConnection(url, EmbeddedServer.SUPERUSER, "");
+        Statement s = c.createStatement()) {
+      for (int i = 0; i < times; i++) {
+        s.execute(sql);
+      }
+    }
+  }
+
   @Test
   void embeddedStoreKeepsItsHistoryAcrossRestarts(@TempDir Path dir) throws Exception {
     Path storeDir = dir.resolve("store");
     Instant at = Instant.parse("2026-12-06T12:00:00Z");
     try (StoreLocation location = StoreLocation.open(storeDir.toString(), null)) {
-      assertThat(location.store().schemaVersion()).isEqualTo(2);
+      assertThat(location.store().schemaVersion()).isEqualTo(3);
       location.store().addDeployMark("v1.4.2", null, at);
     }
     try (StoreLocation location = StoreLocation.open(storeDir.toString(), null)) {
-      assertThat(location.store().schemaVersion()).isEqualTo(2);
+      assertThat(location.store().schemaVersion()).isEqualTo(3);
       assertThat(location.store().latestDeployMark("any", at.plusSeconds(1))).contains(at);
     }
   }

@@ -3,6 +3,7 @@ package io.querydoctor.monitor.alert;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.querydoctor.core.finding.Severity;
 import io.querydoctor.monitor.DurationText;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * The built-in alert rules, with the runbooks' thresholds, and the overrides a user gives in
- * {@code --alert-rules FILE}: JSON of the form {@code {"rules": [{"id": "idle-in-transaction",
+ * {@code --alert-rules FILE}: YAML ({@code .yml}/{@code .yaml}) or JSON of the form {@code {"rules": [{"id": "idle-in-transaction",
  * "threshold": 60, "for": "1m"}, {"id": "replication-lag", "enabled": false}, {...a new rule...}]}}. An entry
  * with a built-in id changes only the fields it names; a new id must name metric, comparison, threshold,
  * unit and title.
@@ -24,6 +25,7 @@ import java.util.Map;
 public final class AlertRules {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private AlertRules() {
   }
@@ -36,15 +38,35 @@ public final class AlertRules {
   public static List<AlertRule> load(Path file) {
     JsonNode root;
     try {
-      root = JSON.readTree(Files.readString(file));
+      root = (isYaml(file) ? YAML : JSON).readTree(Files.readString(file));
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read alert rules " + file + ": " + e.getMessage());
+      throw new IllegalArgumentException("cannot read alert rules " + file + ": " + firstLine(e.getMessage()));
     }
     JsonNode entries = root == null ? null : root.get("rules");
     if (entries == null || !entries.isArray()) {
-      throw new IllegalArgumentException(file + ": expected {\"rules\": [ … ]}");
+      throw new IllegalArgumentException(file + (isYaml(file) ? ": expected a top-level 'rules:' list"
+          : ": expected {\"rules\": [ … ]}"));
+    }
+    for (JsonNode entry : entries) {
+      if (!entry.isObject()) {
+        throw new IllegalArgumentException(file + ": every rule is an object with an \"id\", got " + entry);
+      }
     }
     return merge(entries, file.toString());
+  }
+
+  /** {@code .yml} and {@code .yaml} files are YAML; anything else is JSON. */
+  private static boolean isYaml(Path file) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".yml") || name.endsWith(".yaml");
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 
   static List<AlertRule> merge(JsonNode entries, String origin) {
@@ -86,7 +108,7 @@ public final class AlertRules {
         throw new IllegalArgumentException("a new rule needs a \"title\"");
       }
       return new AlertRule(id, metric, comparison, threshold, unit, forDuration, severity, title,
-          text(entry, "fix", base == null ? "" : base.fix()), text(entry, "source", base == null ? "" : base.source()));
+          text(entry, "fix", text(entry, "description", base == null ? "" : base.fix())), text(entry, "source", base == null ? "" : base.source()));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(origin + ": rule " + id + ": " + e.getMessage());
     }

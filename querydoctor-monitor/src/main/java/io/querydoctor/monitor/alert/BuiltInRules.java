@@ -83,7 +83,14 @@ final class BuiltInRules {
           Duration.ZERO, Severity.MEDIUM, "statement getting slower day by day",
           "A trend, not an incident: usually data growth outrunning an index or a plan (EXPLAIN it, check "
               + "table growth and bloat with querydoctor check) before it crosses the slow-query line.",
-          "runbook 000 \"Is the problem NEW (since a deployment) or GRADUAL (getting slower over time)?\""));
+          "runbook 000 \"Is the problem NEW (since a deployment) or GRADUAL (getting slower over time)?\""),
+      new AlertRule("pgbouncer-clients-waiting", Observations.PGBOUNCER_WAIT_SECONDS, ABOVE, 1, Unit.SECONDS,
+          Duration.ofMinutes(1), Severity.HIGH, "PgBouncer clients waiting for a server connection",
+          "The pool is too small for the load or its server connections are held too long: look for long "
+              + "transactions and idle-in-transaction sessions behind it, then raise default_pool_size (keeping "
+              + "the sum of pools under max_connections) or use pool_mode = transaction.",
+          "runbook 004 \"Connection pooling introduces slight latency (waiting for an available connection)\"; "
+              + "000 \"Monitor pool usage: Alert at 80% capacity\""));
 
   private BuiltInRules() {
   }

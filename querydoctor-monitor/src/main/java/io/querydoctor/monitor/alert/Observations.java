@@ -33,11 +33,14 @@ public final class Observations {
   /** Per statement: least-squares slope of its daily mean time over the last days, in % of their mean per day. */
   public static final String DAILY_SLOWDOWN_PERCENT = "daily_slowdown_percent";
 
+  /** Per PgBouncer pool: how long its oldest waiting client has waited for a server connection, in seconds. */
+  public static final String PGBOUNCER_WAIT_SECONDS = "pgbouncer_wait_seconds";
+
   /** Every metric a rule may name. */
   public static final Set<String> KNOWN = Set.of(TARGET_UP, CONNECTIONS_USED_RATIO, IDLE_IN_TRANSACTION_SECONDS,
       LONGEST_QUERY_SECONDS, LOCK_WAIT_SECONDS, CACHE_HIT_RATIO, ROLLBACK_RATIO, REPLICATION_LAG_SECONDS,
       STATEMENT_MEAN_MS, LATENCY_RATIO, NEW_STATEMENT_MEAN_MS, FINDING_SEVERITY, PLAN_CHANGED, CALL_RATE_RATIO,
-      DAILY_SLOWDOWN_PERCENT);
+      DAILY_SLOWDOWN_PERCENT, PGBOUNCER_WAIT_SECONDS);
 
   private final Map<String, Map<Subject, Double>> values = new LinkedHashMap<>();
   private final Map<String, Map<Subject, String>> details = new LinkedHashMap<>();

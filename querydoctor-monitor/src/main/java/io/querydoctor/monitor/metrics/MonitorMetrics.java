@@ -35,6 +35,7 @@ public final class MonitorMetrics {
     long tempBytes;
     long deadlocks;
     final Map<Long, double[]> statements = new LinkedHashMap<>();
+    List<io.querydoctor.monitor.log.StatementLatency> latencies = List.of();
     /** Calls and seconds of query ids no longer tracked one by one (see {@link #MAX_TRACKED}). */
     final double[] folded = new double[2];
   }
@@ -54,6 +55,14 @@ public final class MonitorMetrics {
   private long storeDropped;
   private long storeTrimmed;
   private List<Alert> openAlerts = List.of();
+  private final Map<String, PoolerSeries> poolers = new LinkedHashMap<>();
+
+  /** A PgBouncer's latest pools and its statistics accumulated since the monitor started, per database. */
+  private static final class PoolerSeries {
+    boolean up;
+    List<io.querydoctor.monitor.pgbouncer.PoolState> pools = List.of();
+    final Map<String, long[]> totals = new LinkedHashMap<>();
+  }
   private List<DeliveryQueue> deliveries = List.of();
 
   public MonitorMetrics(int topStatements) {
@@ -135,6 +144,27 @@ public final class MonitorMetrics {
     deliveries = List.copyOf(queues);
   }
 
+  /** The latest interval's percentiles of {@code target}'s top statements (measured or estimated). */
+  public synchronized void latencies(String target, List<io.querydoctor.monitor.log.StatementLatency> latest) {
+    targets.computeIfAbsent(target, t -> new TargetSeries()).latencies = List.copyOf(latest);
+  }
+
+  /** A PgBouncer sample: its pools replace the previous ones, its statistics' deltas add up. */
+  public synchronized void pooler(io.querydoctor.monitor.pgbouncer.PoolerSample sample) {
+    PoolerSeries series = poolers.computeIfAbsent(sample.pooler(), p -> new PoolerSeries());
+    series.up = sample.ok();
+    if (!sample.ok()) {
+      return;
+    }
+    series.pools = sample.pools();
+    for (io.querydoctor.monitor.pgbouncer.PoolerStats s : sample.stats()) {
+      long[] totals = series.totals.computeIfAbsent(s.database(), d -> new long[3]);
+      totals[0] += s.transactions();
+      totals[1] += s.queries();
+      totals[2] += s.waitMicros();
+    }
+  }
+
   /** The exposition text. */
   public synchronized String render() {
     PrometheusText text = new PrometheusText();
@@ -142,6 +172,9 @@ public final class MonitorMetrics {
     activity(text);
     database(text);
     statements(text);
+    latencies(text);
+    PoolerMetrics.render(text, poolers.entrySet().stream().map(e -> new PoolerMetrics.Series(e.getKey(),
+        e.getValue().up, e.getValue().pools, e.getValue().totals)).toList());
     alertsAndDeliveries(text);
     return text.toString();
   }
@@ -254,6 +287,34 @@ public final class MonitorMetrics {
     }
     rows.add(other);
     return rows;
+  }
+
+  /**
+   * Measured and estimated percentiles under different names, so a dashboard cannot show an estimate as a
+   * measurement: the top statements of the latest interval only (bounded like the statement series).
+   */
+  private void latencies(PrometheusText text) {
+    latencyFamily(text, "querydoctor_statement_latency_seconds", true,
+        "Latency percentiles of the latest interval, measured from the server log (--log), per query id.");
+    latencyFamily(text, "querydoctor_statement_latency_estimate_seconds", false,
+        "Latency percentiles of the latest interval estimated from pg_stat_statements' mean and stddev "
+            + "(a normal approximation, not a measurement), per query id.");
+  }
+
+  private void latencyFamily(PrometheusText text, String name, boolean measured, String help) {
+    text.family(name, "gauge", help);
+    targets.forEach((t, s) -> {
+      int shown = 0;
+      for (io.querydoctor.monitor.log.StatementLatency l : s.latencies) {
+        if (l.measured() != measured || l.queryid() == null || shown++ >= topStatements) {
+          continue;
+        }
+        String id = Long.toString(l.queryid());
+        text.sample(name, l.p50Ms() / 1000, "target", t, "queryid", id, "percentile", "50");
+        text.sample(name, l.p95Ms() / 1000, "target", t, "queryid", id, "percentile", "95");
+        text.sample(name, l.p99Ms() / 1000, "target", t, "queryid", id, "percentile", "99");
+      }
+    });
   }
 
   private static String label(double[] row) {

@@ -17,20 +17,21 @@ public final class PrometheusRules {
   private static final String RATE_WINDOW = "5m";
 
   /** PromQL for each metric, without the comparison. */
-  private static final Map<String, String> EXPRESSIONS = Map.of(
-      Observations.TARGET_UP, "querydoctor_monitor_up",
-      Observations.CONNECTIONS_USED_RATIO,
-      "sum by (target) (querydoctor_database_connections) / on (target) querydoctor_database_max_connections",
-      Observations.IDLE_IN_TRANSACTION_SECONDS, "querydoctor_database_idle_in_transaction_max_seconds",
-      Observations.LONGEST_QUERY_SECONDS, "querydoctor_database_longest_query_seconds",
-      Observations.LOCK_WAIT_SECONDS, "querydoctor_database_lock_wait_max_seconds",
-      Observations.CACHE_HIT_RATIO, ratio("querydoctor_database_blocks_hit_total",
-          "querydoctor_database_blocks_read_total"),
-      Observations.ROLLBACK_RATIO, ratio("querydoctor_database_rollbacks_total",
-          "querydoctor_database_commits_total"),
-      Observations.REPLICATION_LAG_SECONDS, "querydoctor_database_replication_lag_seconds",
-      Observations.STATEMENT_MEAN_MS, "1000 * " + mean(""),
-      Observations.LATENCY_RATIO, mean("") + " / " + mean(" offset 1d"));
+  private static final Map<String, String> EXPRESSIONS = Map.ofEntries(
+      Map.entry(Observations.TARGET_UP, "querydoctor_monitor_up"),
+      Map.entry(Observations.CONNECTIONS_USED_RATIO,
+          "sum by (target) (querydoctor_database_connections) / on (target) querydoctor_database_max_connections"),
+      Map.entry(Observations.IDLE_IN_TRANSACTION_SECONDS, "querydoctor_database_idle_in_transaction_max_seconds"),
+      Map.entry(Observations.LONGEST_QUERY_SECONDS, "querydoctor_database_longest_query_seconds"),
+      Map.entry(Observations.LOCK_WAIT_SECONDS, "querydoctor_database_lock_wait_max_seconds"),
+      Map.entry(Observations.CACHE_HIT_RATIO, ratio("querydoctor_database_blocks_hit_total",
+          "querydoctor_database_blocks_read_total")),
+      Map.entry(Observations.ROLLBACK_RATIO, ratio("querydoctor_database_rollbacks_total",
+          "querydoctor_database_commits_total")),
+      Map.entry(Observations.REPLICATION_LAG_SECONDS, "querydoctor_database_replication_lag_seconds"),
+      Map.entry(Observations.STATEMENT_MEAN_MS, "1000 * " + mean("")),
+      Map.entry(Observations.LATENCY_RATIO, mean("") + " / " + mean(" offset 1d")),
+      Map.entry(Observations.PGBOUNCER_WAIT_SECONDS, "querydoctor_pgbouncer_max_wait_seconds"));
 
   private PrometheusRules() {
   }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What happened on a target between two snapshots: only statements and tables with activity are listed.
  *
- * @param countersReset true when the server restarted or a statistics reset happened in the interval: the
+ * @param countersReset true when a statistics reset happened in the interval (a clean restart is none: the
+ *     statistics are saved and reloaded): the
  *     deltas then count only what happened since the reset (the part before it is lost, never guessed)
  */
 public record Deltas(boolean countersReset, DatabaseCounters database, List<StatementCounters> statements,

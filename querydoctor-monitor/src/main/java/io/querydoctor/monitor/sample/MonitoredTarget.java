@@ -27,6 +27,8 @@ public final class MonitoredTarget {
   private long rollbacksAtLastSample;
   private SafeExecutor executor;
   private CounterSnapshot previous;
+  /** Query ids of the monitor's own statements on this target, learnt when their texts were read. */
+  private final java.util.Set<Long> ownQueryIds = new java.util.HashSet<>();
 
   /**
    * @param name how the target is named in the store, the metrics and the alerts (a URL without password)
@@ -75,6 +77,14 @@ public final class MonitoredTarget {
   /** The counters to difference the next reading against (from the store when the monitor restarts). */
   public void continueFrom(CounterSnapshot counters) {
     this.previous = counters;
+  }
+
+  /** The monitor's own query ids (bounded: a few dozen statement shapes; cleared if it ever grows past 10 000). */
+  java.util.Set<Long> ownQueryIds() {
+    if (ownQueryIds.size() > 10_000) {
+      ownQueryIds.clear();
+    }
+    return ownQueryIds;
   }
 
   /** Transactions the monitor rolled back on this target since the last call. */

@@ -22,8 +22,8 @@ public final class Sampler {
     long startNanos = System.nanoTime();
     try {
       SafeExecutor executor = target.executor();
-      TargetReader.Reading reading = TargetReader.read(executor, now);
       CounterSnapshot previous = target.previous();
+      TargetReader.Reading reading = TargetReader.read(executor, now, previous, target.ownQueryIds());
       Deltas deltas = previous == null ? null : DeltaCalculator.between(previous, reading.counters());
       long ownRollbacks = target.takeOwnRollbacks();
       target.continueFrom(reading.counters());

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one target's statistics views through its {@link SafeExecutor}: seven small catalog queries, each in its
- * own read-only, rolled-back transaction with the executor's timeouts (the monitor counts those rollbacks so
+ * Reads one target's statistics views through its {@link SafeExecutor}: seven small catalog queries (an eighth
+ * when statements appeared whose texts are not known yet), each in its own read-only, rolled-back transaction with the executor's timeouts (the monitor counts those rollbacks so
  * that they are not taken for the application's). Called on the sampling thread.
  */
 public final class TargetReader {
@@ -23,17 +23,37 @@ public final class TargetReader {
   private static final String STATEMENTS_RESET = "SELECT stats_reset::text FROM pg_stat_statements_info";
 
   /**
-   * Summed per query id over roles and nesting levels, for this database only; QueryDoctor's own statements
-   * (marked by the executor) are left out, so the monitor never diagnoses itself.
+   * Summed per query id over roles and nesting levels, for this database only, without the texts:
+   * {@code pg_stat_statements(false)} does not read the query text file, which was most of a sample's cost on a
+   * server with thousands of statements. Texts are fetched for query ids seen for the first time only
+   * ({@link #TEXTS}).
    */
   private static final String STATEMENTS = """
-      SELECT queryid, min(query), sum(calls)::bigint, sum(total_exec_time), sum(rows)::bigint,
-             sum(shared_blks_hit)::bigint, sum(shared_blks_read)::bigint, sum(temp_blks_written)::bigint
-        FROM pg_stat_statements
+      SELECT queryid, sum(calls)::bigint, sum(total_exec_time), sum(rows)::bigint,
+             sum(shared_blks_hit)::bigint, sum(shared_blks_read)::bigint, sum(temp_blks_written)::bigint,
+             sum(calls * (stddev_exec_time ^ 2 + mean_exec_time ^ 2))
+        FROM pg_stat_statements(false)
        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND queryid IS NOT NULL
-         AND query NOT LIKE '/* querydoctor */%'
        GROUP BY queryid
       """;
+
+  /** The normalized texts of the query ids given (a bigint[] literal), for the new ones only. */
+  private static final String TEXTS = """
+      SELECT queryid, min(query) FROM pg_stat_statements
+       WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND queryid = ANY(?::bigint[])
+       GROUP BY queryid
+      """;
+
+  /**
+   * QueryDoctor's own statements (marked by the executor) are left out, so the monitor never diagnoses itself.
+   * So are the two transaction-control statements each of its reads starts with, which carry no mark (the driver
+   * sends {@code BEGIN}; {@code SET TRANSACTION READ ONLY} is the executor's): the monitor's own BEGINs once fired
+   * latency-regression on themselves. An application's identical BEGINs go with them; they have no plan to
+   * regress.
+   */
+  static boolean ownStatement(String text) {
+    return text.startsWith("/* querydoctor */") || text.equals("BEGIN") || text.equals("SET TRANSACTION READ ONLY");
+  }
 
   private static final String DATABASE = """
       SELECT xact_commit, xact_rollback, blks_hit, blks_read, temp_files, temp_bytes, deadlocks, stats_reset::text
@@ -80,32 +100,74 @@ public final class TargetReader {
   }
 
   public static Reading read(SafeExecutor executor, Instant readAt) throws SQLException {
-    {
-      Object[] server = executor.query(SERVER, rs -> new Object[] {rs.getString(1), rs.getBoolean(2)}).get(0);
-      boolean statementsInstalled = (Boolean) server[1];
-      String statementsReset = statementsInstalled
-          ? executor.query(STATEMENTS_RESET, rs -> rs.getString(1)).get(0) : null;
-      Map<Long, StatementCounters> statements = new LinkedHashMap<>();
-      if (statementsInstalled) {
-        executor.query(STATEMENTS, TargetReader::statement).forEach(s -> statements.put(s.queryid(), s));
+    return read(executor, readAt, null, new java.util.HashSet<>());
+  }
+
+  /**
+   * Reads the target's counters and activity.
+   *
+   * @param previous the previous reading, whose statement texts are reused (null: fetch every text)
+   * @param ignored query ids of the monitor's own statements, found when their texts were fetched; updated here
+   */
+  public static Reading read(SafeExecutor executor, Instant readAt, CounterSnapshot previous,
+      java.util.Set<Long> ignored) throws SQLException {
+    Object[] server = executor.query(SERVER, rs -> new Object[] {rs.getString(1), rs.getBoolean(2)}).get(0);
+    boolean statementsInstalled = (Boolean) server[1];
+    String statementsReset = statementsInstalled
+        ? executor.query(STATEMENTS_RESET, rs -> rs.getString(1)).get(0) : null;
+    Map<Long, StatementCounters> statements = statementsInstalled
+        ? statements(executor, previous, ignored) : new LinkedHashMap<>();
+    DatabaseCounters database = executor.queryOne(DATABASE, TargetReader::database);
+    Map<String, TableCounters> tables = new LinkedHashMap<>();
+    executor.query(TABLES, TargetReader::table).forEach(t -> tables.put(t.name(), t));
+    Activity activity = executor.queryOne(ACTIVITY, TargetReader::activity);
+    List<Double> lag = executor.query(REPLICATION_LAG, rs -> {
+      double value = rs.getDouble(1);
+      return rs.wasNull() ? null : value;
+    });
+    Activity withLag = lag.isEmpty() || lag.get(0) == null ? activity : withLag(activity, lag.get(0));
+    return new Reading(new CounterSnapshot(readAt, (String) server[0], statementsReset, database, statements,
+        tables), withLag);
+  }
+
+  /** The statements' counters with their texts: known ones from {@code previous}, new ones fetched. */
+  private static Map<Long, StatementCounters> statements(SafeExecutor executor, CounterSnapshot previous,
+      java.util.Set<Long> ignored) throws SQLException {
+    List<StatementCounters> rows = executor.query(STATEMENTS, TargetReader::statement);
+    Map<Long, String> texts = new java.util.HashMap<>();
+    List<Long> unknown = new java.util.ArrayList<>();
+    for (StatementCounters row : rows) {
+      StatementCounters known = previous == null ? null : previous.statements().get(row.queryid());
+      if (known != null && known.query() != null) {
+        texts.put(row.queryid(), known.query());
+      } else if (!ignored.contains(row.queryid())) {
+        unknown.add(row.queryid());
       }
-      DatabaseCounters database = executor.queryOne(DATABASE, TargetReader::database);
-      Map<String, TableCounters> tables = new LinkedHashMap<>();
-      executor.query(TABLES, TargetReader::table).forEach(t -> tables.put(t.name(), t));
-      Activity activity = executor.queryOne(ACTIVITY, TargetReader::activity);
-      List<Double> lag = executor.query(REPLICATION_LAG, rs -> {
-        double value = rs.getDouble(1);
-        return rs.wasNull() ? null : value;
-      });
-      Activity withLag = lag.isEmpty() || lag.get(0) == null ? activity : withLag(activity, lag.get(0));
-      return new Reading(new CounterSnapshot(readAt, (String) server[0], statementsReset, database, statements,
-          tables), withLag);
     }
+    if (!unknown.isEmpty()) {
+      String ids = unknown.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+      for (Object[] text : executor.query(TEXTS, rs -> new Object[] {rs.getLong(1), rs.getString(2)}, ids)) {
+        if (text[1] != null && ownStatement((String) text[1])) {
+          ignored.add((Long) text[0]);
+        } else {
+          texts.put((Long) text[0], (String) text[1]);
+        }
+      }
+    }
+    Map<Long, StatementCounters> statements = new LinkedHashMap<>();
+    for (StatementCounters row : rows) {
+      String text = texts.get(row.queryid());
+      // No text: the monitor's own, or evicted between the two reads (it comes back at the next sample).
+      if (text != null) {
+        statements.put(row.queryid(), row.withQuery(text));
+      }
+    }
+    return statements;
   }
 
   private static StatementCounters statement(ResultSet rs) throws SQLException {
-    return new StatementCounters(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getDouble(4), rs.getLong(5),
-        rs.getLong(6), rs.getLong(7), rs.getLong(8));
+    return new StatementCounters(rs.getLong(1), null, rs.getLong(2), rs.getDouble(3), rs.getLong(4),
+        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getDouble(8));
   }
 
   private static DatabaseCounters database(ResultSet rs) throws SQLException {

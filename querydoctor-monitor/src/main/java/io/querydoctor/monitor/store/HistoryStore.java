@@ -196,6 +196,55 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
+  /** Stores the latency percentiles of one interval (measured or estimated, as each says). */
+  public synchronized void recordLatencies(String target, Instant intervalEnd,
+      List<io.querydoctor.monitor.log.StatementLatency> latencies) throws SQLException {
+    try (PreparedStatement insert = connection().prepareStatement("""
+        INSERT INTO qd_monitor.statement_latency (target, interval_end, fingerprint, queryid, query, calls, p50_ms,
+          p95_ms, p99_ms, measured) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+      for (io.querydoctor.monitor.log.StatementLatency l : latencies) {
+        insert.setString(1, target);
+        setInstant(insert, 2, intervalEnd);
+        insert.setString(3, l.fingerprint());
+        insert.setObject(4, l.queryid(), Types.BIGINT);
+        insert.setString(5, l.query());
+        insert.setLong(6, l.calls());
+        insert.setDouble(7, l.p50Ms());
+        insert.setDouble(8, l.p95Ms());
+        insert.setDouble(9, l.p99Ms());
+        insert.setBoolean(10, l.measured());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** Stores one PgBouncer sample: its pools and its statistics' deltas, or the failure. */
+  public synchronized void recordPooler(io.querydoctor.monitor.pgbouncer.PoolerSample sample) throws SQLException {
+    PoolerRows.insert(connection(), sample);
+  }
+
+  /**
+   * The measured p95 of {@code queryid} over the intervals ending in {@code (from, to]}: {calls-weighted mean of
+   * the intervals' p95 in ms, calls}; {0, 0} when none was measured.
+   */
+  public synchronized double[] measuredP95(String target, long queryid, Instant from, Instant to)
+      throws SQLException {
+    try (PreparedStatement select = connection().prepareStatement("""
+        SELECT coalesce(sum(p95_ms * calls) / nullif(sum(calls), 0), 0), coalesce(sum(calls), 0)
+          FROM qd_monitor.statement_latency
+         WHERE target = ? AND queryid = ? AND measured AND interval_end > ? AND interval_end <= ?""")) {
+      select.setString(1, target);
+      select.setLong(2, queryid);
+      setInstant(select, 3, from);
+      setInstant(select, 4, to);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        return new double[] {rs.getDouble(1), rs.getDouble(2)};
+      }
+    }
+  }
+
   /** Records a deployment; {@code target} null means it concerns every monitored database. */
   public synchronized void addDeployMark(String label, String target, Instant at) throws SQLException {
     try (PreparedStatement insert = connection().prepareStatement(
@@ -238,7 +287,10 @@ public final class HistoryStore implements AutoCloseable {
         "DELETE FROM qd_monitor.alert WHERE state IN ('resolved', 'cancelled') AND updated_at < ?",
         "DELETE FROM qd_monitor.delivery WHERE at < ?",
         "DELETE FROM qd_monitor.finding WHERE last_seen < ?",
-        "DELETE FROM qd_monitor.plan_fingerprint WHERE last_seen < ?")) {
+        "DELETE FROM qd_monitor.plan_fingerprint WHERE last_seen < ?",
+        "DELETE FROM qd_monitor.statement_latency WHERE interval_end < ?",
+        "DELETE FROM qd_monitor.pooler_pool WHERE at < ?",
+        "DELETE FROM qd_monitor.pooler_stats WHERE at < ?")) {
       try (PreparedStatement delete = connection().prepareStatement(sql)) {
         setInstant(delete, 1, cutoff);
         delete.executeUpdate();

@@ -60,6 +60,51 @@ class AlertRulesTest {
   }
 
   @Test
+  void yamlFileOverridesLikeJson() throws Exception {
+    Path file = dir.resolve("rules.yml");
+    Files.writeString(file, """
+        # team thresholds
+        rules:
+          - id: lock-contention
+            threshold: 2
+            for: 30s
+            severity: critical
+            description: Page the on-call DBA; find the blocker with pg_blocking_pids().
+          - id: replication-lag
+            enabled: false
+          - id: batch-overrun
+            metric: longest_query_seconds
+            comparison: above
+            threshold: 900
+            unit: seconds
+            title: nightly batch still running
+        """);
+    List<AlertRule> rules = AlertRules.load(file);
+    AlertRule lock = rule(rules, "lock-contention");
+    assertThat(lock.threshold()).isEqualTo(2);
+    assertThat(lock.forDuration()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(lock.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(lock.fix()).startsWith("Page the on-call DBA");
+    assertThat(lock.title()).isEqualTo(rule(AlertRules.defaults(), "lock-contention").title());
+    assertThat(rules).extracting(AlertRule::id).doesNotContain("replication-lag").contains("batch-overrun");
+    assertThat(rule(rules, "batch-overrun").threshold()).isEqualTo(900);
+  }
+
+  @Test
+  void badYamlSaysWhatIsWrongInOneLine() throws Exception {
+    Path notAList = dir.resolve("rules.yaml");
+    Files.writeString(notAList, "rules: lock-contention\n");
+    assertThatThrownBy(() -> AlertRules.load(notAList)).hasMessageContaining("expected a top-level 'rules:' list");
+    Path broken = dir.resolve("broken.yml");
+    Files.writeString(broken, "rules:\n  - id: [unclosed\n");
+    assertThatThrownBy(() -> AlertRules.load(broken)).hasMessageContaining("cannot read alert rules")
+        .hasMessageNotContaining("\n");
+    Path scalar = dir.resolve("scalar.yml");
+    Files.writeString(scalar, "rules:\n  - lock-contention\n");
+    assertThatThrownBy(() -> AlertRules.load(scalar)).hasMessageContaining("every rule is an object");
+  }
+
+  @Test
   void badFilesSayWhatIsWrongInOneLine() {
     assertThatThrownBy(() -> load("{\"rules\": [{\"id\": \"x\", \"metric\": \"nope\"}]}"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule x: unknown metric 'nope'");

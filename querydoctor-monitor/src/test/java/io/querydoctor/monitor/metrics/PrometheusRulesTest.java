@@ -21,7 +21,8 @@ class PrometheusRulesTest {
         .contains("querydoctor_database_idle_in_transaction_max_seconds >= 30'")
         .contains("offset 1d)) >= 2'")
         .contains("# new-slow-query: needs the monitor's history")
-        .contains("# health-finding: needs the monitor's history");
+        .contains("# health-finding: needs the monitor's history")
+        .contains("querydoctor_pgbouncer_max_wait_seconds >= 1'");
   }
 
   @Test
@@ -34,6 +35,6 @@ class PrometheusRulesTest {
         .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).as("promtool check rules said: %s", output).isZero();
-    assertThat(output).contains("SUCCESS: 10 rules found");
+    assertThat(output).contains("SUCCESS: 11 rules found");
   }
 }

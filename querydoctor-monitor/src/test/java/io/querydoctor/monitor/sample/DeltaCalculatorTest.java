@@ -73,12 +73,25 @@ class DeltaCalculatorTest {
   }
 
   @Test
-  void restartResetsEverythingEvenWhenCountersHappenToBeHigher() {
-    // After a restart the counters start again; by chance they may already exceed the old ones, which a plain
-    // "did it decrease" test would take for growth and double count.
+  void cleanRestartKeepsTheSavedCountersSoTheyAreDifferenced() {
+    // A clean shutdown saves the statistics and the next start loads them: the counters go on. Taking the
+    // restart for a reset would count the 10 calls and 100 commits before the previous reading again.
     Deltas d = DeltaCalculator.between(
-        snapshot(0, "boot-1", null, database(100, 5, null), statement(1, 10, 10.0)),
-        snapshot(60, "boot-2", null, database(150, 9, null), statement(1, 12, 13.0)));
+        snapshot(0, "boot-1", "r0", database(100, 5, null), statement(1, 10, 10.0)),
+        snapshot(60, "boot-2", "r0", database(150, 9, null), statement(1, 12, 13.0)));
+
+    assertThat(d.countersReset()).isFalse();
+    assertThat(d.database().xactCommit()).isEqualTo(50);
+    assertThat(d.statements()).singleElement().satisfies(s -> assertThat(s.calls()).isEqualTo(2));
+  }
+
+  @Test
+  void crashRestartStampsNewResetTimesSoEverythingStartsAgain() {
+    // Crash recovery throws the statistics away and stamps new reset times; the counters may by chance already
+    // exceed the old ones, which a plain "did it decrease" test would take for growth and double count.
+    Deltas d = DeltaCalculator.between(
+        snapshot(0, "boot-1", "r0", database(100, 5, "d0"), statement(1, 10, 10.0)),
+        snapshot(60, "boot-2", "r1", database(150, 9, "d1"), statement(1, 12, 13.0)));
 
     assertThat(d.countersReset()).isTrue();
     assertThat(d.database().xactCommit()).isEqualTo(150);
