@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.querydoctor.mysql.embedded.EmbeddedMariaDbExtension;
 import io.querydoctor.mysql.embedded.TestMariaDb;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code check} and {@code diagnose} with a MariaDB URL, on the real embedded MariaDB: the same formats, exit
@@ -63,6 +66,7 @@ class MariaDbCliIT {
         st.execute("SET GLOBAL general_log = 0");
       }
       logged = statements(st, own);
+      st.execute("SET GLOBAL log_output = 'FILE'");
     }
     assertThat(check.exitCode()).as(check.err()).isEqualTo(ExitCode.CLEAN);
     JsonNode checked = new ObjectMapper().readTree(check.out());
@@ -85,6 +89,41 @@ class MariaDbCliIT {
         .filteredOn(sql -> !ALLOWED.matcher(sql.strip()).find()).isEmpty();
     assertThat(logged).anyMatch(sql -> sql.contains("SET SESSION TRANSACTION READ ONLY"))
         .anyMatch(sql -> sql.contains("max_statement_time"));
+  }
+
+  @Test
+  void theSlowLogJoinsThePerformanceSchemaWorkloadByFingerprint(TestMariaDb db, @TempDir Path dir) throws Exception {
+    Path slowLog = dir.resolve("slow.log");
+    try (Connection c = db.connect(); Statement st = c.createStatement()) {
+      st.execute("SET GLOBAL log_output = 'FILE'");
+      st.execute("SET GLOBAL slow_query_log_file = '" + slowLog + "'");
+      st.execute("SET GLOBAL slow_query_log = 1");
+      // MariaDB reads both per session: the application's session logs every statement.
+      st.execute("SET SESSION slow_query_log = 1");
+      st.execute("SET SESSION long_query_time = 0");
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, plan FROM account WHERE email = ?")) {
+        for (int i = 1; i <= 30; i++) {
+          ps.setString(1, "user" + i + "@example.com");
+          ps.executeQuery().close();
+        }
+      }
+      st.execute("SET GLOBAL slow_query_log = 0");
+    }
+    CliRun run = CliRun.of("diagnose", "--url", db.url(), "--user", "root", "--log", slowLog.toString(),
+        "--format", "json", "-q");
+    assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.CLEAN, ExitCode.FINDINGS);
+    JsonNode digest = new ObjectMapper().readTree(run.out()).get("workload").get("digest");
+    assertThat(digest.get("source").asText()).contains("performance_schema")
+        .contains("p50, p95, p99 and max from the slow log");
+    JsonNode lookup = null;
+    for (JsonNode shape : digest.get("shapes")) {
+      if (shape.get("example").asText().contains("WHERE email = ?")) {
+        lookup = shape;
+      }
+    }
+    assertThat(lookup).as("the lookup's shape").isNotNull();
+    assertThat(lookup.get("calls").asLong()).isEqualTo(30);
+    assertThat(lookup.has("p95Millis")).as("p95 from the slow log").isTrue();
   }
 
   private static List<String> rules(JsonNode report) {
