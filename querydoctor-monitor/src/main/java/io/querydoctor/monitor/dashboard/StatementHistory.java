@@ -1,0 +1,152 @@
+package io.querydoctor.monitor.dashboard;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Statement history over a time range, from the cheapest rows that cover it: whole days from
+ * {@code statement_rollup_day}, whole hours from {@code statement_rollup_hour}, the hour in progress (or the
+ * whole range when it is six hours or less) from the samples. Each source yields the same columns, so every
+ * aggregate is one query over their union.
+ */
+final class StatementHistory {
+
+  /** A query id's totals over a range; {@code p95Ms} is an estimate (percentile of per-sample means). */
+  record Totals(long queryid, long calls, double totalMs, long rows, double p95Ms) {
+    double meanMs() {
+      return calls == 0 ? 0 : totalMs / calls;
+    }
+  }
+
+  /** One point of a query id's time series. */
+  record Point(Instant at, long calls, double totalMs, long rows, long tempBlocks, double p95Ms, double minutes) {}
+
+  private final DashboardStore store;
+
+  StatementHistory(DashboardStore store) {
+    this.store = store;
+  }
+
+  /** The union of sources over {@code range} as (queryid, t, calls, ms, rows, temp, p95, minutes), and its parameters. */
+  static Sources sources(String target, TimeRange range) {
+    Instant hour = range.to().truncatedTo(ChronoUnit.HOURS);
+    Instant day = range.to().truncatedTo(ChronoUnit.DAYS);
+    List<String> parts = new ArrayList<>();
+    List<Object> parameters = new ArrayList<>();
+    Instant rawFrom = range.from();
+    if (range.hourly()) {
+      Instant hoursFrom = range.from().truncatedTo(ChronoUnit.HOURS);
+      if (range.length().compareTo(Duration.ofDays(2)) > 0) {
+        Instant daysFrom = range.from().truncatedTo(ChronoUnit.DAYS);
+        parts.add("SELECT queryid, day AS t, calls, total_exec_ms, rows, temp_blks_written, p95_mean_ms, 1440.0 AS m"
+            + " FROM qd_monitor.statement_rollup_day WHERE target = ? AND day >= ? AND day < ?");
+        parameters.addAll(List.of(target, daysFrom, day));
+        hoursFrom = day;
+      }
+      parts.add("SELECT queryid, hour, calls, total_exec_ms, rows, temp_blks_written, p95_mean_ms, 60.0"
+          + " FROM qd_monitor.statement_rollup_hour WHERE target = ? AND hour >= ? AND hour < ?");
+      parameters.addAll(List.of(target, hoursFrom, hour));
+      rawFrom = hour;
+    }
+    parts.add("SELECT d.queryid, s.interval_end, d.calls, d.total_exec_ms, d.rows, d.temp_blks_written,"
+        + " d.total_exec_ms / greatest(d.calls, 1), extract(epoch FROM s.interval_end - s.interval_start) / 60"
+        + " FROM qd_monitor.statement_delta d JOIN qd_monitor.sample s ON s.id = d.sample_id"
+        + " WHERE s.target = ? AND s.interval_end > ? AND s.interval_end <= ?");
+    parameters.addAll(List.of(target, rawFrom, range.to()));
+    return new Sources(String.join("\nUNION ALL\n", parts), parameters);
+  }
+
+  record Sources(String sql, List<Object> parameters) {
+    Object[] with(Object... more) {
+      List<Object> all = new ArrayList<>(parameters);
+      all.addAll(List.of(more));
+      return all.toArray();
+    }
+  }
+
+  /** Totals per query id over {@code range}, most time first. */
+  List<Totals> totals(String target, TimeRange range) throws SQLException {
+    Sources sources = sources(target, range);
+    return store.query("WITH r (queryid, t, calls, ms, rows, temp, p95, m) AS (" + sources.sql() + ")"
+        + " SELECT queryid, sum(calls), sum(ms), sum(rows), percentile_cont(0.95) WITHIN GROUP (ORDER BY p95)"
+        + " FROM r GROUP BY queryid ORDER BY 3 DESC",
+        rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4), rs.getDouble(5)),
+        sources.with());
+  }
+
+  /** Total time per bucket ({@code buckets} equal slices of the range) for the given query ids. */
+  Map<Long, double[]> sparklines(String target, TimeRange range, List<Long> queryids, int buckets)
+      throws SQLException {
+    Map<Long, double[]> lines = new HashMap<>();
+    if (queryids.isEmpty()) {
+      return lines;
+    }
+    Sources sources = sources(target, range);
+    double bucketSeconds = range.length().toSeconds() / (double) buckets;
+    store.run(c -> {
+      try (var select = c.prepareStatement("WITH r (queryid, t, calls, ms, rows, temp, p95, m) AS ("
+          + sources.sql() + ") SELECT queryid, least(greatest(floor(extract(epoch FROM t - ?::timestamptz) / ?)::int,"
+          + " 0), ?), sum(ms) FROM r WHERE queryid = ANY(?) GROUP BY 1, 2")) {
+        Object[] parameters = sources.with(range.from(), bucketSeconds, buckets - 1,
+            c.createArrayOf("int8", queryids.toArray()));
+        DashboardStore.bind(select, parameters);
+        try (var rs = select.executeQuery()) {
+          while (rs.next()) {
+            lines.computeIfAbsent(rs.getLong(1), k -> new double[buckets])[rs.getInt(2)] = rs.getDouble(3);
+          }
+        }
+      }
+      return null;
+    });
+    return lines;
+  }
+
+  /** The time series of one query id over {@code range}, oldest first, at the sources' resolution. */
+  List<Point> series(String target, long queryid, TimeRange range) throws SQLException {
+    Sources sources = sources(target, range);
+    return store.query("WITH r (queryid, t, calls, ms, rows, temp, p95, m) AS (" + sources.sql() + ")"
+        + " SELECT t, calls, ms, rows, temp, p95, m FROM r WHERE queryid = ? ORDER BY t",
+        rs -> new Point(DashboardStore.instant(rs, "t"), rs.getLong(2), rs.getDouble(3), rs.getLong(4),
+            rs.getLong(5), rs.getDouble(6), rs.getDouble(7)), sources.with(queryid));
+  }
+
+  /** The latest known text of each query id (as pg_stat_statements normalised it). */
+  Map<Long, String> texts(String target, List<Long> queryids) throws SQLException {
+    Map<Long, String> texts = new HashMap<>();
+    if (queryids.isEmpty()) {
+      return texts;
+    }
+    store.run(c -> {
+      try (var select = c.prepareStatement(
+          "SELECT queryid, query FROM qd_monitor.statement_text WHERE target = ? AND queryid = ANY(?)")) {
+        select.setString(1, target);
+        select.setArray(2, c.createArrayOf("int8", queryids.toArray()));
+        try (var rs = select.executeQuery()) {
+          while (rs.next()) {
+            texts.put(rs.getLong(1), rs.getString(2));
+          }
+        }
+      }
+      List<Long> missing = queryids.stream().filter(id -> !texts.containsKey(id)).toList();
+      if (!missing.isEmpty()) {
+        try (var select = c.prepareStatement("SELECT DISTINCT ON (queryid) queryid, query FROM qd_monitor."
+            + "statement_delta WHERE queryid = ANY(?) AND query IS NOT NULL ORDER BY queryid, sample_id DESC")) {
+          select.setArray(1, c.createArrayOf("int8", missing.toArray()));
+          try (var rs = select.executeQuery()) {
+            while (rs.next()) {
+              texts.put(rs.getLong(1), rs.getString(2));
+            }
+          }
+        }
+      }
+      return null;
+    });
+    return texts;
+  }
+}
