@@ -47,9 +47,17 @@ final class DemoCommand implements Callable<Integer> {
           + "demo database and the affected queries are timed before and after (median and p95 of 7 runs).")
   private boolean noVerify;
 
+  @Option(names = "--monitor",
+      description = "Instead of a report: build the demo database, run its workload in a loop, monitor it and serve "
+          + "the dashboard on 127.0.0.1 (port 9187, or any free one); prints the URL and runs until Ctrl-C.")
+  private boolean monitor;
+
   @Override
   public Integer call() throws Exception {
     DemoScale demoScale = scale();
+    if (monitor) {
+      return monitorDemo(demoScale);
+    }
     output.checkWritable();
     PrintWriter out = spec.commandLine().getOut();
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
@@ -63,6 +71,35 @@ final class DemoCommand implements Callable<Integer> {
         keepRunning(server, database, spec.commandLine().getErr());
       }
       return exitCode;
+    }
+  }
+
+  /** {@code demo --monitor}: the dashboard over a monitored demo database, until Ctrl-C. */
+  private int monitorDemo(DemoScale demoScale) throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    ConsoleProgress progress = new ConsoleProgress(err, true);
+    progress.step("starting embedded PostgreSQL, the demo database, its workload and the monitor");
+    try (EmbeddedServer server = EmbeddedServer.start();
+        io.querydoctor.monitor.dashboard.DashboardDemo demo = startDashboardDemo(server, demoScale, progress)) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("QueryDoctor dashboard: " + demo.url());
+      out.println("(the demo workload runs in a loop and the monitor samples it every 30 s; Ctrl-C stops all)");
+      out.flush();
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      stopped.await();
+    }
+    return ExitCode.CLEAN;
+  }
+
+  private static io.querydoctor.monitor.dashboard.DashboardDemo startDashboardDemo(EmbeddedServer server,
+      DemoScale scale, ConsoleProgress progress) throws Exception {
+    try {
+      return io.querydoctor.monitor.dashboard.DashboardDemo.start(server, scale, "127.0.0.1", 9187,
+          java.time.Duration.ofSeconds(30), progress);
+    } catch (java.net.BindException e) {
+      return io.querydoctor.monitor.dashboard.DashboardDemo.start(server, scale, "127.0.0.1", 0,
+          java.time.Duration.ofSeconds(30), progress);
     }
   }
 
