@@ -247,9 +247,18 @@ public final class DashboardServer implements AutoCloseable {
     }
   }
 
-  /** An error message as a browser may see it: literals and credentials out, as in reports. */
+  /**
+   * An error message as a browser may see it: literals and credentials out, as in reports, and the values
+   * PostgreSQL quotes in its messages too: a value after a colon ({@code invalid input syntax for type integer:
+   * "…"}) and a key's values in a detail ({@code Key (email)=(…)}). Identifiers it quotes elsewhere stay.
+   */
   static String redact(String message) {
-    return message == null ? "unknown error" : LiteralRedactor.prose(Credentials.strip(message));
+    if (message == null) {
+      return "unknown error";
+    }
+    String text = LiteralRedactor.prose(Credentials.strip(message));
+    return text.replaceAll(":(\\s*)\"(?:[^\"]|\"\")*\"", ":$1\"?\"")
+        .replaceAll("\\)=\\((?:[^()]|\\([^()]*\\))*\\)", ")=(?)");
   }
 
   static void headers(HttpExchange exchange) {

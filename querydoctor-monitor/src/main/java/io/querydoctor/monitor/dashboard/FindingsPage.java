@@ -64,7 +64,8 @@ final class FindingsPage implements PageSource {
       forms.add(new Page.Form("/findings/suppress", "suppress", List.of(Page.Field.hidden("db", c.target()),
           Page.Field.text("key", "finding key"), Page.Field.text("reason", "reason"))));
     }
-    return Page.Section.table(title, rows.size() + " findings; to suppress one, give its key and why.",
+    return Page.Section.table(title, rows.size() + " findings" + (suppressible ? "; to suppress one, give its key "
+        + "and why." : ""),
         new Page.Table(List.of(QueryPage.col("severity"), QueryPage.col("rule"), QueryPage.col("finding"),
             QueryPage.col("evidence"), QueryPage.col("fix"), QueryPage.col("fix SQL"), QueryPage.col("supporting"),
             QueryPage.col("key")), rows, null)).withForms(forms);

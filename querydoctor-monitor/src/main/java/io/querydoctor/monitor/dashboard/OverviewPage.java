@@ -98,8 +98,12 @@ final class OverviewPage implements PageSource {
     lines.add(ruleStatus(s, t, "Stale statistics", "stale-statistics", links.page("maintenance")));
     lines.add(ruleStatus(s, t, "Bloat", "%bloat%", links.page("space")));
 
-    return c.page("overview", "Overview", List.of(new Page.Section("Status", "Over the last " + c.range().name()
-        + "; connections and sessions as of the latest sample.", lines, null, List.of(), List.of(), List.of())));
+    Page.Section status = new Page.Section("Status", "Over the last " + c.range().name()
+        + "; connections and sessions as of the latest sample.", lines, null, List.of(), List.of(), List.of());
+    List<FindingsPage.Stored> top = FindingsPage.latest(c);
+    Page.Section findingsSection = FindingsPage.table(c, top.subList(0, Math.min(5, top.size())), f -> true,
+        "Top findings", false);
+    return c.page("overview", "Overview", List.of(status, findingsSection));
   }
 
   private static Page.Status ruleStatus(DashboardStore s, String target, String label, String rulePattern,

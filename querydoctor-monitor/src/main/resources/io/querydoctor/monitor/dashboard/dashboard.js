@@ -34,7 +34,8 @@
         ctx.stroke();
         ctx.fillStyle = '#b45309';
         ctx.font = '11px sans-serif';
-        ctx.fillText(mark.label, px + 3, area.top + 10);
+        var text = mark.label.length > 40 ? mark.label.substring(0, 40) + '…' : mark.label;
+        ctx.fillText(text, px + 3, area.top + 10);
         ctx.restore();
       });
     }
@@ -53,7 +54,7 @@
           data: {
             labels: spec.labels,
             datasets: spec.series.map(function (s, i) {
-              return { label: s.name, data: s.values, borderColor: colors[i % colors.length], pointRadius: 0,
+              return { label: s.name, data: s.values, borderColor: colors[i % colors.length], pointRadius: spec.labels.length > 40 ? 0 : 3,
                 borderWidth: 1.5, spanGaps: true };
             })
           },
