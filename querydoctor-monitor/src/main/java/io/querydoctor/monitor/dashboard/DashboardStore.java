@@ -38,6 +38,15 @@ public final class DashboardStore implements AutoCloseable {
     T map(ResultSet rs) throws SQLException;
   }
 
+  /**
+   * How far each target's rollups reach (exclusive ends), as the last catch-up left them: pages read rollup rows
+   * only below these and the samples from there on, so a bucket not rolled up yet is never missing from a page.
+   */
+  public record Rolled(Instant day, Instant hour, Instant five) {
+    static final Rolled NONE = new Rolled(Instant.EPOCH, Instant.EPOCH, Instant.EPOCH);
+  }
+
+  private final java.util.Map<String, Rolled> rolled = new java.util.concurrent.ConcurrentHashMap<>();
   private final HistoryStore.Connector connector;
   private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(MAX_CONNECTIONS);
   private final java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(MAX_CONNECTIONS);
@@ -134,6 +143,14 @@ public final class DashboardStore implements AutoCloseable {
     return value == null ? null : value.toInstant();
   }
 
+  Rolled rolled(String target) {
+    return rolled.getOrDefault(target, Rolled.NONE);
+  }
+
+  void rolledUp(String target, Rolled value) {
+    rolled.put(target, value);
+  }
+
   /** The databases the store has history of. */
   public List<String> targets() throws SQLException {
     return query("SELECT target FROM qd_monitor.counter_state UNION SELECT DISTINCT target FROM "
@@ -144,6 +161,10 @@ public final class DashboardStore implements AutoCloseable {
     try {
       Connection c = connector.open();
       c.setAutoCommit(true);
+      try (Statement s = c.createStatement()) {
+        // Pages aggregate tens of thousands of rows with percentiles: sort in memory, not on disk.
+        s.execute("SET work_mem = '32MB'");
+      }
       return c;
     } catch (SQLException e) {
       throw e;

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,10 +33,9 @@ final class DeploysPage implements PageSource {
       Instant end = at.plus(WINDOW).isAfter(c.now()) ? c.now() : at.plus(WINDOW);
       TimeRange before = new TimeRange("1h", at.minus(WINDOW), at);
       TimeRange after = new TimeRange("1h", at, end);
-      Map<Long, StatementHistory.Totals> old = new HashMap<>();
-      history.totals(c.target(), before).forEach(t -> old.put(t.queryid(), t));
       List<StatementHistory.Totals> now = history.totals(c.target(), after);
       List<Long> ids = now.stream().limit(TOP).map(StatementHistory.Totals::queryid).toList();
+      Map<Long, StatementHistory.Totals> old = history.totalsOf(c.target(), before, ids);
       Map<Long, String> texts = history.texts(c.target(), ids);
       List<List<Page.Cell>> rows = new ArrayList<>();
       for (StatementHistory.Totals t : now.subList(0, Math.min(TOP, now.size()))) {

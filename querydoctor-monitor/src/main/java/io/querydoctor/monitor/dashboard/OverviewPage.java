@@ -32,7 +32,7 @@ final class OverviewPage implements PageSource {
     lines.add(status(serious > 0 ? "critical" : all > 0 ? "warning" : "ok", "Findings (latest diagnosis)",
         all + " (" + serious + " high or critical)", links.page("findings")));
 
-    Sources sources = Sources.of(t, c.range());
+    Sources sources = Sources.of(s, t, c.range());
     long slow = count(s, "WITH r (queryid, t, calls, ms, rows, temp, p95, m) AS (" + sources.sql() + ") SELECT count(*)"
         + " FROM (SELECT queryid FROM r GROUP BY queryid HAVING sum(ms) / greatest(sum(calls), 1) >= 500) x",
         sources.parameters());
@@ -61,27 +61,13 @@ final class OverviewPage implements PageSource {
           a[7] < 0 ? "no replication" : Shown.seconds(a[7]), null));
     }
 
-    List<double[]> db = s.query("""
-        SELECT coalesce(sum(d.blks_hit), 0), coalesce(sum(d.blks_read), 0), coalesce(sum(d.xact_commit), 0),
-               coalesce(sum(d.xact_rollback - d.own_rollbacks), 0)
-          FROM qd_monitor.database_delta d JOIN qd_monitor.sample x ON x.id = d.sample_id
-         WHERE x.target = ? AND x.interval_end > ? AND x.interval_end <= ?""",
-        rs -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}, t, c.range().from(),
-        c.range().to());
-    double[] d = db.get(0);
+    double[] d = databaseTotals(s, t, c.range());
     double hit = d[0] + d[1] == 0 ? Double.NaN : d[0] / (d[0] + d[1]);
     lines.add(status(!Double.isNaN(hit) && hit < 0.99 ? "warning" : "ok", "Cache hit rate", Shown.percent(hit), null));
     double rollback = d[2] + d[3] == 0 ? Double.NaN : d[3] / (d[2] + d[3]);
     lines.add(status(!Double.isNaN(rollback) && rollback >= 0.05 ? "warning" : "ok", "Rollback ratio",
         Shown.percent(rollback), null));
-
-    List<double[]> scans = s.query("""
-        SELECT coalesce(sum(t.idx_scan), 0), coalesce(sum(t.seq_scan), 0)
-          FROM qd_monitor.table_delta t JOIN qd_monitor.sample x ON x.id = t.sample_id
-         WHERE x.target = ? AND x.interval_end > ? AND x.interval_end <= ?""",
-        rs -> new double[] {rs.getDouble(1), rs.getDouble(2)}, t, c.range().from(), c.range().to());
-    double idx = scans.get(0)[0] + scans.get(0)[1] == 0 ? Double.NaN
-        : scans.get(0)[0] / (scans.get(0)[0] + scans.get(0)[1]);
+    double idx = d[4] + d[5] == 0 ? Double.NaN : d[4] / (d[4] + d[5]);
     lines.add(status(!Double.isNaN(idx) && idx < 0.95 ? "warning" : "ok", "Index hit rate (index scans of all scans)",
         Shown.percent(idx), links.page("indexes")));
 
@@ -106,6 +92,39 @@ final class OverviewPage implements PageSource {
     return c.page("overview", "Overview", List.of(status, findingsSection));
   }
 
+  /**
+   * Blocks hit and read, commits, application rollbacks, index and sequential scans over the range: whole hours
+   * from {@code database_rollup_hour} (ranges of more than six hours), the rest from the samples.
+   */
+  private static double[] databaseTotals(DashboardStore s, String target, TimeRange range) throws SQLException {
+    java.time.Instant rawFrom = range.from();
+    java.time.Instant hoursFrom = range.from().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    java.time.Instant hoursTo = hoursFrom;
+    if (range.hourly()) {
+      java.time.Instant rolled = s.rolled(target).hour();
+      java.time.Instant hour = range.to().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+      hoursTo = rolled.isBefore(hour) ? rolled : hour;
+      if (hoursTo.isBefore(hoursFrom)) {
+        hoursTo = hoursFrom;
+      }
+      rawFrom = hoursTo;
+    }
+    return s.query("""
+        SELECT coalesce(sum(hit), 0), coalesce(sum(read), 0), coalesce(sum(commits), 0), coalesce(sum(rollbacks), 0),
+               coalesce(sum(idx), 0), coalesce(sum(seq), 0) FROM (
+          SELECT blks_hit AS hit, blks_read AS read, commits, app_rollbacks AS rollbacks, idx_scan AS idx,
+                 seq_scan AS seq
+            FROM qd_monitor.database_rollup_hour WHERE target = ? AND hour >= ? AND hour < ?
+          UNION ALL
+          SELECT d.blks_hit, d.blks_read, d.xact_commit, d.xact_rollback - d.own_rollbacks,
+                 (SELECT sum(t.idx_scan) FROM qd_monitor.table_delta t WHERE t.sample_id = x.id),
+                 (SELECT sum(t.seq_scan) FROM qd_monitor.table_delta t WHERE t.sample_id = x.id)
+            FROM qd_monitor.sample x LEFT JOIN qd_monitor.database_delta d ON d.sample_id = x.id
+           WHERE x.target = ? AND x.interval_end >= ? AND x.interval_end <= ?) totals""",
+        rs -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
+            rs.getDouble(6)}, target, hoursFrom, hoursTo, target, rawFrom, range.to()).get(0);
+  }
+
   private static Page.Status ruleStatus(DashboardStore s, String target, String label, String rulePattern,
       String href) throws SQLException {
     long n = count(s, """
@@ -126,8 +145,8 @@ final class OverviewPage implements PageSource {
 
   /** The statement sources of {@link StatementHistory} with their parameters as an array. */
   record Sources(String sql, Object[] parameters) {
-    static Sources of(String target, TimeRange range) {
-      StatementHistory.Sources s = StatementHistory.sources(target, range);
+    static Sources of(DashboardStore store, String target, TimeRange range) {
+      StatementHistory.Sources s = StatementHistory.sources(target, range, store.rolled(target));
       return new Sources(s.sql(), s.with());
     }
   }

@@ -3,7 +3,6 @@ package io.querydoctor.monitor.dashboard;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,10 +41,7 @@ final class QueriesPage implements PageSource {
       shown = new ArrayList<>(shown.subList(0, SHOWN));
     }
     List<Long> ids = shown.stream().map(StatementHistory.Totals::queryid).toList();
-    Map<Long, StatementHistory.Totals> before = new HashMap<>();
-    for (StatementHistory.Totals t : history.totals(c.target(), c.range().before())) {
-      before.put(t.queryid(), t);
-    }
+    Map<Long, StatementHistory.Totals> before = history.totalsOf(c.target(), c.range().before(), ids);
     Map<Long, double[]> sparks = history.sparklines(c.target(), c.range(), ids, BUCKETS);
     List<List<Page.Cell>> rows = new ArrayList<>();
     PageLinks links = c.links();

@@ -33,33 +33,51 @@ final class StatementHistory {
     this.store = store;
   }
 
-  /** The union of sources over {@code range} as (queryid, t, calls, ms, rows, temp, p95, minutes), and its parameters. */
-  static Sources sources(String target, TimeRange range) {
-    Instant hour = range.to().truncatedTo(ChronoUnit.HOURS);
-    Instant day = range.to().truncatedTo(ChronoUnit.DAYS);
+  /**
+   * The union of sources over {@code range} as (queryid, t, calls, ms, rows, temp, p95, minutes), and its
+   * parameters. Ranges are aligned to their rollups: a range of hours starts at its first five-minute bucket, a
+   * longer one at its first hour (a day beyond two days).
+   */
+  static Sources sources(String target, TimeRange range, DashboardStore.Rolled rolled) {
     List<String> parts = new ArrayList<>();
     List<Object> parameters = new ArrayList<>();
-    Instant rawFrom = range.from();
+    Instant next = StatementRollup.fiveMinuteStart(range.from());
     if (range.hourly()) {
-      Instant hoursFrom = range.from().truncatedTo(ChronoUnit.HOURS);
+      next = range.from().truncatedTo(ChronoUnit.HOURS);
       if (range.length().compareTo(Duration.ofDays(2)) > 0) {
         Instant daysFrom = range.from().truncatedTo(ChronoUnit.DAYS);
+        Instant daysTo = latest(daysFrom, earliest(range.to().truncatedTo(ChronoUnit.DAYS), rolled.day()));
         parts.add("SELECT queryid, day AS t, calls, total_exec_ms, rows, temp_blks_written, p95_mean_ms, 1440.0 AS m"
             + " FROM qd_monitor.statement_rollup_day WHERE target = ? AND day >= ? AND day < ?");
-        parameters.addAll(List.of(target, daysFrom, day));
-        hoursFrom = day;
+        parameters.addAll(List.of(target, daysFrom, daysTo));
+        next = daysTo;
       }
+      Instant hoursTo = latest(next, earliest(range.to().truncatedTo(ChronoUnit.HOURS), rolled.hour()));
       parts.add("SELECT queryid, hour, calls, total_exec_ms, rows, temp_blks_written, p95_mean_ms, 60.0"
           + " FROM qd_monitor.statement_rollup_hour WHERE target = ? AND hour >= ? AND hour < ?");
-      parameters.addAll(List.of(target, hoursFrom, hour));
-      rawFrom = hour;
+      parameters.addAll(List.of(target, next, hoursTo));
+      next = hoursTo;
     }
+    // The rest of the current hour (long ranges) or the whole range (ranges of hours) in five-minute buckets.
+    Instant fiveTo = latest(next, earliest(StatementRollup.fiveMinuteStart(range.to()), rolled.five()));
+    parts.add("SELECT queryid, bucket, calls, total_exec_ms, rows, temp_blks_written, p95_mean_ms, 5.0"
+        + " FROM qd_monitor.statement_rollup_5m WHERE target = ? AND bucket >= ? AND bucket < ?");
+    parameters.addAll(List.of(target, next, fiveTo));
+    Instant five = fiveTo;
     parts.add("SELECT d.queryid, s.interval_end, d.calls, d.total_exec_ms, d.rows, d.temp_blks_written,"
         + " d.total_exec_ms / greatest(d.calls, 1), extract(epoch FROM s.interval_end - s.interval_start) / 60"
         + " FROM qd_monitor.statement_delta d JOIN qd_monitor.sample s ON s.id = d.sample_id"
-        + " WHERE s.target = ? AND s.interval_end > ? AND s.interval_end <= ?");
-    parameters.addAll(List.of(target, rawFrom, range.to()));
+        + " WHERE s.target = ? AND s.interval_end >= ? AND s.interval_end <= ?");
+    parameters.addAll(List.of(target, five, range.to()));
     return new Sources(String.join("\nUNION ALL\n", parts), parameters);
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   record Sources(String sql, List<Object> parameters) {
@@ -72,12 +90,35 @@ final class StatementHistory {
 
   /** Totals per query id over {@code range}, most time first. */
   List<Totals> totals(String target, TimeRange range) throws SQLException {
-    Sources sources = sources(target, range);
+    Sources sources = sources(target, range, store.rolled(target));
     return store.query("WITH r (queryid, t, calls, ms, rows, temp, p95, m) AS (" + sources.sql() + ")"
         + " SELECT queryid, sum(calls), sum(ms), sum(rows), percentile_cont(0.95) WITHIN GROUP (ORDER BY p95)"
         + " FROM r GROUP BY queryid ORDER BY 3 DESC",
         rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4), rs.getDouble(5)),
         sources.with());
+  }
+
+  /** Calls, time and rows over {@code range} of the given query ids only (no percentile): for comparisons. */
+  Map<Long, Totals> totalsOf(String target, TimeRange range, List<Long> queryids) throws SQLException {
+    Map<Long, Totals> totals = new HashMap<>();
+    if (queryids.isEmpty()) {
+      return totals;
+    }
+    Sources sources = sources(target, range, store.rolled(target));
+    store.run(c -> {
+      try (var select = c.prepareStatement("WITH r (queryid, t, calls, ms, rows, temp, p95, m) AS ("
+          + sources.sql() + ") SELECT queryid, sum(calls), sum(ms), sum(rows) FROM r WHERE queryid = ANY(?)"
+          + " GROUP BY queryid")) {
+        DashboardStore.bind(select, sources.with(c.createArrayOf("int8", queryids.toArray())));
+        try (var rs = select.executeQuery()) {
+          while (rs.next()) {
+            totals.put(rs.getLong(1), new Totals(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4), 0));
+          }
+        }
+      }
+      return null;
+    });
+    return totals;
   }
 
   /** Total time per bucket ({@code buckets} equal slices of the range) for the given query ids. */
@@ -87,7 +128,7 @@ final class StatementHistory {
     if (queryids.isEmpty()) {
       return lines;
     }
-    Sources sources = sources(target, range);
+    Sources sources = sources(target, range, store.rolled(target));
     double bucketSeconds = range.length().toSeconds() / (double) buckets;
     store.run(c -> {
       try (var select = c.prepareStatement("WITH r (queryid, t, calls, ms, rows, temp, p95, m) AS ("
@@ -109,7 +150,7 @@ final class StatementHistory {
 
   /** The time series of one query id over {@code range}, oldest first, at the sources' resolution. */
   List<Point> series(String target, long queryid, TimeRange range) throws SQLException {
-    Sources sources = sources(target, range);
+    Sources sources = sources(target, range, store.rolled(target));
     return store.query("WITH r (queryid, t, calls, ms, rows, temp, p95, m) AS (" + sources.sql() + ")"
         + " SELECT t, calls, ms, rows, temp, p95, m FROM r WHERE queryid = ? ORDER BY t",
         rs -> new Point(DashboardStore.instant(rs, "t"), rs.getLong(2), rs.getDouble(3), rs.getLong(4),

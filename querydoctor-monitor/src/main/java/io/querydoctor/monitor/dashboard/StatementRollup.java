@@ -28,6 +28,31 @@ final class StatementRollup {
        GROUP BY 1, 2, 3
       ON CONFLICT (target, hour, queryid) DO NOTHING""";
 
+  /** The start of the five-minute bucket of {@code t}, in SQL any supported PostgreSQL runs. */
+  static final String FIVE = "date_trunc('hour', %1$s) + floor(extract(minute FROM %1$s) / 5) * interval '5 minutes'";
+
+  private static final String ROLLUP_5M = """
+      INSERT INTO qd_monitor.statement_rollup_5m
+        (target, bucket, queryid, calls, total_exec_ms, rows, temp_blks_written, p95_mean_ms)
+      SELECT s.target, %s, d.queryid, sum(d.calls), sum(d.total_exec_ms), sum(d.rows), sum(d.temp_blks_written),
+             percentile_cont(0.95) WITHIN GROUP (ORDER BY d.total_exec_ms / greatest(d.calls, 1))
+        FROM qd_monitor.statement_delta d JOIN qd_monitor.sample s ON s.id = d.sample_id
+       WHERE s.target = ? AND s.interval_end >= ? AND s.interval_end < ?
+       GROUP BY 1, 2, 3
+      ON CONFLICT (target, bucket, queryid) DO NOTHING""".formatted(FIVE.formatted("s.interval_end"));
+
+  private static final String DATABASE_HOURS = """
+      INSERT INTO qd_monitor.database_rollup_hour
+        (target, hour, blks_hit, blks_read, commits, app_rollbacks, idx_scan, seq_scan)
+      SELECT s.target, date_trunc('hour', s.interval_end), coalesce(sum(d.blks_hit), 0), coalesce(sum(d.blks_read), 0),
+             coalesce(sum(d.xact_commit), 0), coalesce(sum(d.xact_rollback - d.own_rollbacks), 0),
+             coalesce(sum((SELECT sum(t.idx_scan) FROM qd_monitor.table_delta t WHERE t.sample_id = s.id)), 0),
+             coalesce(sum((SELECT sum(t.seq_scan) FROM qd_monitor.table_delta t WHERE t.sample_id = s.id)), 0)
+        FROM qd_monitor.sample s LEFT JOIN qd_monitor.database_delta d ON d.sample_id = s.id
+       WHERE s.target = ? AND s.interval_end >= ? AND s.interval_end < ?
+       GROUP BY 1, 2
+      ON CONFLICT (target, hour) DO NOTHING""";
+
   private static final String TEXTS = """
       INSERT INTO qd_monitor.statement_text (target, queryid, query)
       SELECT DISTINCT ON (d.queryid) s.target, d.queryid, d.query
@@ -45,6 +70,30 @@ final class StatementRollup {
        WHERE target = ? AND hour >= ? AND hour < ?
        GROUP BY 1, 2, 3
       ON CONFLICT (target, day, queryid) DO NOTHING""";
+
+  /** Rolls up every full five-minute bucket not rolled up yet, within the full-resolution history. */
+  private Instant fiveMinutes(String target, Instant now) throws SQLException {
+    Instant current = fiveMinuteStart(now);
+    Instant from = store.query("""
+        SELECT coalesce((SELECT max(bucket) + interval '5 minutes' FROM qd_monitor.statement_rollup_5m
+                          WHERE target = ?),
+                        (SELECT %s FROM qd_monitor.sample WHERE target = ? AND interval_end = (SELECT min(interval_end)
+                           FROM qd_monitor.sample WHERE target = ?) LIMIT 1))""".formatted(FIVE.formatted("interval_end")),
+        rs -> DashboardStore.instant(rs, "coalesce"), target, target, target).get(0);
+    if (from != null && from.isBefore(current)) {
+      for (Instant start = from; start.isBefore(current); start = start.plus(Duration.ofDays(1))) {
+        Instant end = start.plus(Duration.ofDays(1)).isBefore(current) ? start.plus(Duration.ofDays(1)) : current;
+        store.update(ROLLUP_5M, target, start, end);
+      }
+    }
+    return current;
+  }
+
+  static Instant fiveMinuteStart(Instant t) {
+    Instant hour = t.truncatedTo(ChronoUnit.HOURS);
+    long minutes = Duration.between(hour, t).toMinutes();
+    return hour.plus(Duration.ofMinutes(minutes - minutes % 5));
+  }
 
   private final DashboardStore store;
   private final Map<String, Instant> textsUntil = new HashMap<>();
@@ -67,8 +116,10 @@ final class StatementRollup {
         Instant end = start.plus(Duration.ofDays(1)).isBefore(currentHour) ? start.plus(Duration.ofDays(1))
             : currentHour;
         store.update(ROLLUP, target, start, end);
+        store.update(DATABASE_HOURS, target, start, end);
       }
     }
+    Instant five = fiveMinutes(target, now);
     Instant today = now.truncatedTo(ChronoUnit.DAYS);
     Instant fromDay = store.query("""
         SELECT coalesce((SELECT max(day) + interval '1 day' FROM qd_monitor.statement_rollup_day WHERE target = ?),
@@ -77,6 +128,7 @@ final class StatementRollup {
     if (fromDay != null && fromDay.isBefore(today)) {
       store.update(DAYS, target, fromDay, today);
     }
+    store.rolledUp(target, new DashboardStore.Rolled(today, currentHour, five));
     Instant since = textsUntil.getOrDefault(target, now.minus(Duration.ofDays(1)));
     store.update(TEXTS, target, since);
     textsUntil.put(target, now);

@@ -103,3 +103,30 @@ CREATE TABLE IF NOT EXISTS qd_monitor.statement_rollup_day (
   PRIMARY KEY (target, day, queryid)
 );
 CREATE INDEX IF NOT EXISTS statement_rollup_day_query ON qd_monitor.statement_rollup_day (target, queryid, day);
+
+-- Five-minute rollup, for ranges of hours and the deploy comparisons (kept as long as full-resolution history).
+CREATE TABLE IF NOT EXISTS qd_monitor.statement_rollup_5m (
+  target            text        NOT NULL,
+  bucket            timestamptz NOT NULL,
+  queryid           bigint      NOT NULL,
+  calls             bigint      NOT NULL,
+  total_exec_ms     double precision NOT NULL,
+  rows              bigint      NOT NULL,
+  temp_blks_written bigint      NOT NULL,
+  p95_mean_ms       double precision NOT NULL,
+  PRIMARY KEY (target, bucket, queryid)
+);
+CREATE INDEX IF NOT EXISTS statement_rollup_5m_query ON qd_monitor.statement_rollup_5m (target, queryid, bucket);
+
+-- Hourly sums of the database and table deltas the overview's ratios need (cache hits, rollbacks, index scans).
+CREATE TABLE IF NOT EXISTS qd_monitor.database_rollup_hour (
+  target        text        NOT NULL,
+  hour          timestamptz NOT NULL,
+  blks_hit      bigint      NOT NULL,
+  blks_read     bigint      NOT NULL,
+  commits       bigint      NOT NULL,
+  app_rollbacks bigint      NOT NULL,
+  idx_scan      bigint      NOT NULL,
+  seq_scan      bigint      NOT NULL,
+  PRIMARY KEY (target, hour)
+);

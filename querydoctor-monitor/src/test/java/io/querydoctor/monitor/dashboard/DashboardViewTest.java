@@ -33,21 +33,48 @@ class DashboardViewTest {
   }
 
   @Test
-  void sourcesCoverTheRangeOnceFromTheCheapestRows() {
-    StatementHistory.Sources hour = StatementHistory.sources("t", TimeRange.parse("1h", NOW));
-    assertThat(hour.sql()).contains("statement_delta").doesNotContain("rollup");
-    assertThat(hour.parameters()).containsExactly("t", NOW.minus(Duration.ofHours(1)), NOW);
-
-    StatementHistory.Sources day = StatementHistory.sources("t", TimeRange.parse("24h", NOW));
-    assertThat(day.sql()).contains("statement_rollup_hour", "statement_delta").doesNotContain("rollup_day");
-    Instant currentHour = Instant.parse("2026-12-06T15:00:00Z");
-    assertThat(day.parameters()).containsExactly("t", Instant.parse("2026-12-05T15:00:00Z"), currentHour,
-        "t", currentHour, NOW);
-
-    StatementHistory.Sources month = StatementHistory.sources("t", TimeRange.parse("30d", NOW));
+  void sourcesCoverTheRangeOnceFromTheCheapestRowsRolledUp() {
     Instant today = Instant.parse("2026-12-06T00:00:00Z");
+    Instant currentHour = Instant.parse("2026-12-06T15:00:00Z");
+    Instant currentFive = Instant.parse("2026-12-06T15:40:00Z");
+    DashboardStore.Rolled current = new DashboardStore.Rolled(today, currentHour, currentFive);
+
+    StatementHistory.Sources hour = StatementHistory.sources("t", TimeRange.parse("1h", NOW), current);
+    assertThat(hour.sql()).contains("statement_rollup_5m", "statement_delta").doesNotContain("rollup_hour");
+    assertThat(hour.parameters()).containsExactly("t", Instant.parse("2026-12-06T14:40:00Z"), currentFive,
+        "t", currentFive, NOW);
+
+    StatementHistory.Sources day = StatementHistory.sources("t", TimeRange.parse("24h", NOW), current);
+    assertThat(day.sql()).contains("statement_rollup_hour", "statement_rollup_5m").doesNotContain("rollup_day");
+    assertThat(day.parameters()).containsExactly("t", Instant.parse("2026-12-05T15:00:00Z"), currentHour,
+        "t", currentHour, currentFive, "t", currentFive, NOW);
+
+    StatementHistory.Sources month = StatementHistory.sources("t", TimeRange.parse("30d", NOW), current);
     assertThat(month.parameters()).containsExactly("t", Instant.parse("2026-11-06T00:00:00Z"), today,
-        "t", today, currentHour, "t", currentHour, NOW);
+        "t", today, currentHour, "t", currentHour, currentFive, "t", currentFive, NOW);
+  }
+
+  @Test
+  void whatIsNotRolledUpYetIsReadFromTheSamples() {
+    // The rollups stop at 14:00 (the sampler has not caught up): the samples cover everything after.
+    Instant rolledHour = Instant.parse("2026-12-06T14:00:00Z");
+    DashboardStore.Rolled behind = new DashboardStore.Rolled(Instant.parse("2026-12-06T00:00:00Z"), rolledHour,
+        rolledHour);
+    StatementHistory.Sources day = StatementHistory.sources("t", TimeRange.parse("24h", NOW), behind);
+    assertThat(day.parameters()).containsExactly("t", Instant.parse("2026-12-05T15:00:00Z"), rolledHour,
+        "t", rolledHour, rolledHour, "t", rolledHour, NOW);
+    StatementHistory.Sources none = StatementHistory.sources("t", TimeRange.parse("1h", NOW),
+        DashboardStore.Rolled.NONE);
+    Instant start = Instant.parse("2026-12-06T14:40:00Z");
+    assertThat(none.parameters()).containsExactly("t", start, start, "t", start, NOW);
+  }
+
+  @Test
+  void fiveMinuteBucketsStartOnTheirMinute() {
+    assertThat(StatementRollup.fiveMinuteStart(Instant.parse("2026-12-06T15:44:59Z")))
+        .isEqualTo(Instant.parse("2026-12-06T15:40:00Z"));
+    assertThat(StatementRollup.fiveMinuteStart(Instant.parse("2026-12-06T15:45:00Z")))
+        .isEqualTo(Instant.parse("2026-12-06T15:45:00Z"));
   }
 
   @Test
