@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * What the dashboard shows beyond the monitor's samples, read on its own thread and its own connections so the
  * monitor's sampling is never delayed: the sessions of {@code pg_stat_activity} (with their statements,
  * redacted, and who blocks whom) every interval; table and index sizes, maintenance and usage every
- * {@link #SIZE_EVERY}; and, at each run, the hourly rollup of full hours of statement history
- * ({@link StatementRollup}). Everything read goes through the same read-only executor as the monitor's.
+ * {@link #SIZE_EVERY}; and, at each run, the rollups of full five-minute buckets, hours and days of history
+ * ({@link StatementRollup}). Rollups are kept 90 days (five-minute ones as long as full-resolution history). Everything read goes through the same read-only executor as the monitor's.
  */
 public final class DetailSampler implements AutoCloseable {
 
@@ -113,6 +113,9 @@ public final class DetailSampler implements AutoCloseable {
       store.update("DELETE FROM qd_monitor.relation_snapshot WHERE at < ?", now.minus(retention));
       store.update("DELETE FROM qd_monitor.database_size WHERE at < ?", now.minus(Duration.ofDays(90)));
       store.update("DELETE FROM qd_monitor.statement_rollup_hour WHERE hour < ?", now.minus(Duration.ofDays(90)));
+      store.update("DELETE FROM qd_monitor.statement_rollup_day WHERE day < ?", now.minus(Duration.ofDays(90)));
+      store.update("DELETE FROM qd_monitor.database_rollup_hour WHERE hour < ?", now.minus(Duration.ofDays(90)));
+      store.update("DELETE FROM qd_monitor.statement_rollup_5m WHERE bucket < ?", now.minus(retention));
     } catch (SQLException e) {
       LOG.warn("dashboard history cleanup failed: {}", e.getMessage());
     }

@@ -20,7 +20,10 @@ final class QueriesPage implements PageSource {
   @Override
   public Page build(PageContext c) throws SQLException {
     StatementHistory history = new StatementHistory(c.store());
-    List<StatementHistory.Totals> totals = history.totals(c.target(), c.range());
+    List<StatementHistory.Shape> shapes = history.shapes(c.target(), c.range(), BUCKETS);
+    List<StatementHistory.Totals> totals = shapes.stream().map(StatementHistory.Shape::totals).toList();
+    Map<Long, double[]> sparks = new java.util.HashMap<>();
+    shapes.forEach(s -> sparks.put(s.totals().queryid(), s.spark()));
     double all = totals.stream().mapToDouble(StatementHistory.Totals::totalMs).sum();
     String search = c.parameter("q") == null ? "" : c.parameter("q").trim().toLowerCase(Locale.ROOT);
     // Texts of the top shapes only, or of all when searching (a search must see every shape).
@@ -42,7 +45,6 @@ final class QueriesPage implements PageSource {
     }
     List<Long> ids = shown.stream().map(StatementHistory.Totals::queryid).toList();
     Map<Long, StatementHistory.Totals> before = history.totalsOf(c.target(), c.range().before(), ids);
-    Map<Long, double[]> sparks = history.sparklines(c.target(), c.range(), ids, BUCKETS);
     List<List<Page.Cell>> rows = new ArrayList<>();
     PageLinks links = c.links();
     for (StatementHistory.Totals t : shown) {

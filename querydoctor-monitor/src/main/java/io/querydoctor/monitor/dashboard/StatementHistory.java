@@ -98,6 +98,43 @@ final class StatementHistory {
         sources.with());
   }
 
+  /** A query id's totals with its sparkline: time per slice of the range. */
+  record Shape(Totals totals, double[] spark) {}
+
+  /**
+   * Totals per query id over {@code range}, most time first, each with the time of each of {@code buckets} equal
+   * slices of the range: one pass over the sources (materialised once) for both.
+   */
+  List<Shape> shapes(String target, TimeRange range, int buckets) throws SQLException {
+    Sources sources = sources(target, range, store.rolled(target));
+    double bucketSeconds = range.length().toSeconds() / (double) buckets;
+    return store.query("WITH r (queryid, t, calls, ms, rows, temp, p95, m) AS MATERIALIZED (" + sources.sql() + "),"
+        + " b AS (SELECT queryid, least(greatest(floor(extract(epoch FROM t - ?::timestamptz) / ?)::int, 0), ?) AS k,"
+        + " sum(ms) AS ms FROM r GROUP BY 1, 2),"
+        + " s AS (SELECT queryid, array_agg(k) AS ks, array_agg(ms) AS mss FROM b GROUP BY queryid)"
+        + " SELECT t.*, s.ks, s.mss FROM (SELECT queryid, sum(calls) AS calls, sum(ms) AS ms, sum(rows) AS rows,"
+        + " percentile_cont(0.95) WITHIN GROUP (ORDER BY p95) AS p95 FROM r GROUP BY queryid) t"
+        + " JOIN s USING (queryid) ORDER BY t.ms DESC",
+        rs -> {
+          double[] spark = new double[buckets];
+          Integer[] ks = (Integer[]) rs.getArray(6).getArray();
+          Double[] mss = (Double[]) rs.getArray(7).getArray();
+          for (int i = 0; i < ks.length; i++) {
+            spark[ks[i]] = mss[i];
+          }
+          return new Shape(new Totals(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4), rs.getDouble(5)),
+              spark);
+        }, sources.with(range.from(), bucketSeconds, buckets - 1));
+  }
+
+  /** The {@code n} query ids with the most time over {@code range} (no percentile): for comparisons. */
+  List<Totals> top(String target, TimeRange range, int n) throws SQLException {
+    Sources sources = sources(target, range, store.rolled(target));
+    return store.query("WITH r (queryid, t, calls, ms, rows, temp, p95, m) AS (" + sources.sql() + ")"
+        + " SELECT queryid, sum(calls), sum(ms), sum(rows) FROM r GROUP BY queryid ORDER BY 3 DESC LIMIT ?",
+        rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4), 0), sources.with(n));
+  }
+
   /** Calls, time and rows over {@code range} of the given query ids only (no percentile): for comparisons. */
   Map<Long, Totals> totalsOf(String target, TimeRange range, List<Long> queryids) throws SQLException {
     Map<Long, Totals> totals = new HashMap<>();
@@ -119,33 +156,6 @@ final class StatementHistory {
       return null;
     });
     return totals;
-  }
-
-  /** Total time per bucket ({@code buckets} equal slices of the range) for the given query ids. */
-  Map<Long, double[]> sparklines(String target, TimeRange range, List<Long> queryids, int buckets)
-      throws SQLException {
-    Map<Long, double[]> lines = new HashMap<>();
-    if (queryids.isEmpty()) {
-      return lines;
-    }
-    Sources sources = sources(target, range, store.rolled(target));
-    double bucketSeconds = range.length().toSeconds() / (double) buckets;
-    store.run(c -> {
-      try (var select = c.prepareStatement("WITH r (queryid, t, calls, ms, rows, temp, p95, m) AS ("
-          + sources.sql() + ") SELECT queryid, least(greatest(floor(extract(epoch FROM t - ?::timestamptz) / ?)::int,"
-          + " 0), ?), sum(ms) FROM r WHERE queryid = ANY(?) GROUP BY 1, 2")) {
-        Object[] parameters = sources.with(range.from(), bucketSeconds, buckets - 1,
-            c.createArrayOf("int8", queryids.toArray()));
-        DashboardStore.bind(select, parameters);
-        try (var rs = select.executeQuery()) {
-          while (rs.next()) {
-            lines.computeIfAbsent(rs.getLong(1), k -> new double[buckets])[rs.getInt(2)] = rs.getDouble(3);
-          }
-        }
-      }
-      return null;
-    });
-    return lines;
   }
 
   /** The time series of one query id over {@code range}, oldest first, at the sources' resolution. */
