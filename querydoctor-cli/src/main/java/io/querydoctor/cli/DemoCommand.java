@@ -79,15 +79,26 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ConsoleProgress progress = new ConsoleProgress(err, true);
     progress.step("starting embedded PostgreSQL, the demo database, its workload and the monitor");
+    CountDownLatch stopped = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
     try (EmbeddedServer server = EmbeddedServer.start();
         io.querydoctor.monitor.dashboard.DashboardDemo demo = startDashboardDemo(server, demoScale, progress)) {
       PrintWriter out = spec.commandLine().getOut();
       out.println("QueryDoctor dashboard: " + demo.url());
       out.println("(the demo workload runs in a loop and the monitor samples it every 30 s; Ctrl-C stops all)");
       out.flush();
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      // Ctrl-C: the hook lets this thread stop the demo and the server, and waits for it before the JVM exits.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        stopped.countDown();
+        try {
+          closed.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
       stopped.await();
+    } finally {
+      closed.countDown();
     }
     return ExitCode.CLEAN;
   }
