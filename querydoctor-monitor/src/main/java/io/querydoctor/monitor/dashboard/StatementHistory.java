@@ -88,43 +88,79 @@ final class StatementHistory {
     }
   }
 
-  /** Totals per query id over {@code range}, most time first. */
-  List<Totals> totals(String target, TimeRange range) throws SQLException {
-    Sources sources = sources(target, range, store.rolled(target));
-    return store.query("WITH r (queryid, t, calls, ms, rows, temp, p95, m) AS (" + sources.sql() + ")"
-        + " SELECT queryid, sum(calls), sum(ms), sum(rows), percentile_cont(0.95) WITHIN GROUP (ORDER BY p95)"
-        + " FROM r GROUP BY queryid ORDER BY 3 DESC",
-        rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4), rs.getDouble(5)),
-        sources.with());
-  }
-
   /** A query id's totals with its sparkline: time per slice of the range. */
   record Shape(Totals totals, double[] spark) {}
 
   /**
    * Totals per query id over {@code range}, most time first, each with the time of each of {@code buckets} equal
-   * slices of the range: one pass over the sources (materialised once) for both.
+   * slices of the range. The rows of the sources are summed here rather than in SQL: one plain scan of at most
+   * (buckets of the range × query ids) rows, where grouping them twice in the store (totals with a percentile, and
+   * slices) took three times as long (measured: docs/performance.md).
    */
   List<Shape> shapes(String target, TimeRange range, int buckets) throws SQLException {
     Sources sources = sources(target, range, store.rolled(target));
-    double bucketSeconds = range.length().toSeconds() / (double) buckets;
-    return store.query("WITH r (queryid, t, calls, ms, rows, temp, p95, m) AS MATERIALIZED (" + sources.sql() + "),"
-        + " b AS (SELECT queryid, least(greatest(floor(extract(epoch FROM t - ?::timestamptz) / ?)::int, 0), ?) AS k,"
-        + " sum(ms) AS ms FROM r GROUP BY 1, 2),"
-        + " s AS (SELECT queryid, array_agg(k) AS ks, array_agg(ms) AS mss FROM b GROUP BY queryid)"
-        + " SELECT t.*, s.ks, s.mss FROM (SELECT queryid, sum(calls) AS calls, sum(ms) AS ms, sum(rows) AS rows,"
-        + " percentile_cont(0.95) WITHIN GROUP (ORDER BY p95) AS p95 FROM r GROUP BY queryid) t"
-        + " JOIN s USING (queryid) ORDER BY t.ms DESC",
-        rs -> {
-          double[] spark = new double[buckets];
-          Integer[] ks = (Integer[]) rs.getArray(6).getArray();
-          Double[] mss = (Double[]) rs.getArray(7).getArray();
-          for (int i = 0; i < ks.length; i++) {
-            spark[ks[i]] = mss[i];
+    double bucketMillis = range.length().toMillis() / (double) buckets;
+    long from = range.from().toEpochMilli();
+    Map<Long, ShapeSum> sums = new HashMap<>();
+    store.run(c -> {
+      try (var select = c.prepareStatement("SELECT queryid, t, calls, ms, rows, p95 FROM (" + sources.sql()
+          + ") r (queryid, t, calls, ms, rows, temp, p95, m)")) {
+        DashboardStore.bind(select, sources.with());
+        select.setFetchSize(10_000);
+        try (var rs = select.executeQuery()) {
+          while (rs.next()) {
+            int bucket = (int) Math.max(0, Math.min(buckets - 1,
+                Math.floor((rs.getTimestamp(2).getTime() - from) / bucketMillis)));
+            sums.computeIfAbsent(rs.getLong(1), k -> new ShapeSum(buckets))
+                .add(bucket, rs.getLong(3), rs.getDouble(4), rs.getLong(5), rs.getDouble(6));
           }
-          return new Shape(new Totals(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4), rs.getDouble(5)),
-              spark);
-        }, sources.with(range.from(), bucketSeconds, buckets - 1));
+        }
+      }
+      return null;
+    });
+    List<Shape> shapes = new ArrayList<>(sums.size());
+    sums.forEach((queryid, sum) -> shapes.add(new Shape(new Totals(queryid, sum.calls, sum.ms, sum.rows,
+        sum.p95()), sum.spark)));
+    shapes.sort((x, y) -> Double.compare(y.totals().totalMs(), x.totals().totalMs()));
+    return shapes;
+  }
+
+  /** Running sums of one query id, with the per-row p95 values for their percentile. */
+  private static final class ShapeSum {
+    final double[] spark;
+    long calls;
+    double ms;
+    long rows;
+    double[] p95s = new double[16];
+    int count;
+
+    ShapeSum(int buckets) {
+      spark = new double[buckets];
+    }
+
+    void add(int bucket, long calls, double ms, long rows, double p95) {
+      spark[bucket] += ms;
+      this.calls += calls;
+      this.ms += ms;
+      this.rows += rows;
+      if (count == p95s.length) {
+        p95s = java.util.Arrays.copyOf(p95s, count * 2);
+      }
+      p95s[count++] = p95;
+    }
+
+    /** As PostgreSQL's {@code percentile_cont(0.95)}: linear interpolation between the closest ranks. */
+    double p95() {
+      if (count == 0) {
+        return 0;
+      }
+      double[] sorted = java.util.Arrays.copyOf(p95s, count);
+      java.util.Arrays.sort(sorted);
+      double position = 0.95 * (count - 1);
+      int lower = (int) Math.floor(position);
+      int upper = Math.min(lower + 1, count - 1);
+      return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+    }
   }
 
   /** The {@code n} query ids with the most time over {@code range} (no percentile): for comparisons. */
