@@ -216,6 +216,17 @@ class DashboardBrowserIT {
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
             "csrf=" + csrf + "&db=nope")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(explain.statusCode()).isEqualTo(400);
+
+    // Explain now: the N+1 statement's generic plan, read-only, as a tree.
+    String target = get(base + "/api/overview", Map.of()).body().replaceAll(".*?\"target\":\"([^\"]+)\".*", "$1");
+    long nPlusOne = queryIdOf(get(base + "/queries", Map.of()).body(),
+        "SELECT id, title, created_at FROM posts WHERE user_id = $1</a>");
+    HttpResponse<String> plan = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/queries/" + nPlusOne
+        + "/explain")).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers
+        .ofString("csrf=" + csrf + "&db=" + java.net.URLEncoder.encode(target, StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(plan.statusCode()).isEqualTo(200);
+    assertThat(plan.body()).contains("class=\"tree\"", "Scan", "posts", "nothing ran");
   }
 
   @Test
