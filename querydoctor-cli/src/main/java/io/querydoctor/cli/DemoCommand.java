@@ -61,6 +61,11 @@ final class DemoCommand implements Callable<Integer> {
           + "loads the same schema at a fixed size and plants the problems that exist on MySQL (docs/demo.md).")
   private String engine;
 
+  @Option(names = "--monitor",
+      description = "Instead of a report: build the demo database, run its workload in a loop, monitor it and serve "
+          + "the dashboard on 127.0.0.1 (port 9187, or any free one); prints the URL and runs until Ctrl-C.")
+  private boolean monitor;
+
   @Override
   public Integer call() throws Exception {
     if (engine.equalsIgnoreCase("mariadb")) {
@@ -70,6 +75,9 @@ final class DemoCommand implements Callable<Integer> {
       throw new UserError("--engine: '" + engine + "' is not one of postgresql, mariadb");
     }
     DemoScale demoScale = scale();
+    if (monitor) {
+      return monitorDemo(demoScale);
+    }
     output.checkWritable();
     PrintWriter out = spec.commandLine().getOut();
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), !output.quiet);
@@ -130,6 +138,46 @@ final class DemoCommand implements Callable<Integer> {
       return exitCode;
     } finally {
       server.close();
+    }
+  }
+
+  /** {@code demo --monitor}: the dashboard over a monitored demo database, until Ctrl-C. */
+  private int monitorDemo(DemoScale demoScale) throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    ConsoleProgress progress = new ConsoleProgress(err, true);
+    progress.step("starting embedded PostgreSQL, the demo database, its workload and the monitor");
+    CountDownLatch stopped = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    try (EmbeddedServer server = EmbeddedServer.start();
+        io.querydoctor.monitor.dashboard.DashboardDemo demo = startDashboardDemo(server, demoScale, progress)) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("QueryDoctor dashboard: " + demo.url());
+      out.println("(the demo workload runs in a loop and the monitor samples it every 30 s; Ctrl-C stops all)");
+      out.flush();
+      // Ctrl-C: the hook lets this thread stop the demo and the server, and waits for it before the JVM exits.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        stopped.countDown();
+        try {
+          closed.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      stopped.await();
+    } finally {
+      closed.countDown();
+    }
+    return ExitCode.CLEAN;
+  }
+
+  private static io.querydoctor.monitor.dashboard.DashboardDemo startDashboardDemo(EmbeddedServer server,
+      DemoScale scale, ConsoleProgress progress) throws Exception {
+    try {
+      return io.querydoctor.monitor.dashboard.DashboardDemo.start(server, scale, "127.0.0.1", 9187,
+          java.time.Duration.ofSeconds(30), progress);
+    } catch (java.net.BindException e) {
+      return io.querydoctor.monitor.dashboard.DashboardDemo.start(server, scale, "127.0.0.1", 0,
+          java.time.Duration.ofSeconds(30), progress);
     }
   }
 

@@ -8,10 +8,10 @@ import io.querydoctor.monitor.alert.Alert;
 import io.querydoctor.monitor.alert.AlertRule;
 import io.querydoctor.monitor.alert.AlertRules;
 import io.querydoctor.monitor.alert.AlertState;
+import io.querydoctor.monitor.dashboard.Dashboard;
 import io.querydoctor.monitor.log.LocalLogFile;
 import io.querydoctor.monitor.log.ServerLogFile;
 import io.querydoctor.monitor.log.StatementLatency;
-import io.querydoctor.monitor.metrics.MetricsServer;
 import io.querydoctor.monitor.metrics.PrometheusRules;
 import io.querydoctor.monitor.notify.AlertmanagerNotifier;
 import io.querydoctor.monitor.notify.DeliveryQueue;
@@ -95,15 +95,22 @@ final class MonitorCommand implements Callable<Integer> {
   private String storePasswordEnv;
 
   @Option(names = "--listen", paramLabel = "HOST:PORT|off", defaultValue = "127.0.0.1:9187",
-      description = "Where /metrics is served (default: ${DEFAULT-VALUE}); off to serve nothing.")
+      description = "Where the dashboard and /metrics are served (default: ${DEFAULT-VALUE}); off to serve "
+          + "nothing. See docs/dashboard.md.")
   private String listen;
 
   @Option(names = "--auth-token-env", paramLabel = "VAR",
-      description = "Environment variable holding a bearer token /metrics requires (needed off loopback).")
+      description = "Environment variable holding the token the dashboard and /metrics require, as a bearer "
+          + "token or the basic-auth password (needed off loopback).")
   private String authTokenEnv;
 
-  @Option(names = "--insecure-no-auth", description = "Serve /metrics off loopback without a token.")
+  @Option(names = "--insecure-no-auth", description = "Serve the dashboard and /metrics off loopback without a "
+      + "token.")
   private boolean insecureNoAuth;
+
+  @Option(names = "--allow-cancel", description = "Let the dashboard cancel and terminate backends (off by "
+      + "default).")
+  private boolean allowCancel;
 
   @Option(names = "--alert-rules", paramLabel = "FILE",
       description = "YAML (.yml/.yaml) or JSON file overriding or adding alert rules; see docs/monitor.md.")
@@ -178,9 +185,9 @@ final class MonitorCommand implements Callable<Integer> {
       if (once) {
         return reportOnce(monitor.cycle(), monitor, out);
       }
-      try (MetricsServer metrics = startMetrics(monitor, token)) {
-        out.println("monitoring " + targets.size() + " database(s) every " + interval + (metrics == null ? ""
-            : "; metrics on http://" + listen + "/metrics"));
+      try (Dashboard dashboard = startDashboard(location, monitor, token, settings)) {
+        out.println("monitoring " + targets.size() + " database(s) every " + interval + (dashboard == null ? ""
+            : "; dashboard on http://" + listen + "/ and metrics on http://" + listen + "/metrics"));
         out.flush();
         runUntilStopped(monitor);
       }
@@ -295,7 +302,8 @@ final class MonitorCommand implements Callable<Integer> {
     return StoreLocation.open(store, storePasswordEnv);
   }
 
-  private MetricsServer startMetrics(Monitor monitor, String token) throws Exception {
+  private Dashboard startDashboard(StoreLocation location, Monitor monitor, String token, MonitorSettings settings)
+      throws Exception {
     if (listen.equalsIgnoreCase("off")) {
       return null;
     }
@@ -304,8 +312,15 @@ final class MonitorCommand implements Callable<Integer> {
       throw new UserError("--listen needs HOST:PORT or off, got '" + listen + "'");
     }
     try {
-      return MetricsServer.start(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)),
-          monitor.metrics(), token, insecureNoAuth);
+      return Dashboard.start(location.connector(), () -> {
+        try {
+          return targets(settings.interval());
+        } catch (Exception e) {
+          throw new IllegalStateException(e.getMessage(), e);
+        }
+      }, monitor.metrics(), new Dashboard.Options(listen.substring(0, colon),
+          Integer.parseInt(listen.substring(colon + 1)), token, insecureNoAuth, allowCancel, settings.interval(),
+          settings.retention()), Clock.systemUTC());
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     } catch (java.net.BindException e) {

@@ -131,6 +131,11 @@ class MonitorCommandIT {
         }
       }
       assertThat(metrics).contains("querydoctor_monitor_up{target=\"" + db.jdbcUrl() + "\"} 1");
+      // The dashboard is served on the same port (docs/dashboard.md).
+      HttpResponse<String> overview = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+          + "/")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(overview.statusCode()).isEqualTo(200);
+      assertThat(overview.body()).contains("<h1>Overview</h1>", "Firing alerts");
       process.destroy();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
     } finally {

@@ -16,6 +16,7 @@ public final class StoreLocation implements AutoCloseable {
   private final HistoryStore store;
   private final EmbeddedServer embedded;
   private final String description;
+  private HistoryStore.Connector connector;
 
   private StoreLocation(HistoryStore store, EmbeddedServer embedded, String description) {
     this.store = store;
@@ -38,15 +39,19 @@ public final class StoreLocation implements AutoCloseable {
         || spec.startsWith("postgresql://"))) {
       PgUrl url = PgUrl.parse(spec);
       PgConnector connector = PgConnector.standard();
-      return new StoreLocation(HistoryStore.open(() -> connector.connect(url, null, passwordEnv)), null,
-          url.redacted());
+      HistoryStore.Connector open = () -> connector.connect(url, null, passwordEnv);
+      StoreLocation location = new StoreLocation(HistoryStore.open(open), null, url.redacted());
+      location.connector = open;
+      return location;
     }
     Path directory = spec == null ? defaultDirectory() : Path.of(spec);
     Files.createDirectories(directory);
     EmbeddedServer server = EmbeddedServer.startKeeping(directory, 0);
     try {
-      return new StoreLocation(HistoryStore.open(() -> server.connect("postgres")), server,
+      StoreLocation location = new StoreLocation(HistoryStore.open(() -> server.connect("postgres")), server,
           "embedded PostgreSQL in " + directory);
+      location.connector = () -> server.connect("postgres");
+      return location;
     } catch (Exception e) {
       server.close();
       throw e;
@@ -55,6 +60,11 @@ public final class StoreLocation implements AutoCloseable {
 
   public HistoryStore store() {
     return store;
+  }
+
+  /** Opens further connections to the store (the dashboard's own, next to the monitor's). */
+  public HistoryStore.Connector connector() {
+    return connector;
   }
 
   /** For messages: the URL without password, or the embedded store's directory. */
