@@ -81,7 +81,8 @@ public final class IndexSelection {
     this.existing = existingIndexes;
     List<SkippedQuery> skipped = new ArrayList<>();
     planned = plannable(workload, skipped);
-    List<IndexCandidate> candidates = generator.candidates(planned, existingIndexes);
+    List<IndexCandidate> candidates = generator.candidates(planned, existingIndexes).stream()
+        .filter(settings::fits).toList();
     long budget = budget(candidates);
 
     List<IndexCandidate> chosen = new ArrayList<>();
