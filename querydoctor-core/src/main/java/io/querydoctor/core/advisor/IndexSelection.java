@@ -45,6 +45,9 @@ public final class IndexSelection {
   /** Below one page, sizes are noise: do not let a tiny index's benefit per byte explode. */
   private static final long MIN_SIZE_FOR_RATIO = 8192;
 
+  /** Large candidates tried as the first pick of an extra greedy run. */
+  private static final int SEEDS = 3;
+
   private final WhatIf whatIf;
   private final AdvisorSettings settings;
   private final WorkloadCosts costs;
@@ -64,8 +67,8 @@ public final class IndexSelection {
       double maintenance, double reduction, List<QueryEffect> usedBy, List<IndexCandidate> replaces,
       String failure) {
 
-    double score() {
-      return (benefit - maintenance) / Math.max(netSizeBytes, MIN_SIZE_FOR_RATIO);
+    double score(boolean perByte) {
+      return perByte ? (benefit - maintenance) / Math.max(netSizeBytes, MIN_SIZE_FOR_RATIO) : benefit - maintenance;
     }
   }
 
@@ -88,44 +91,141 @@ public final class IndexSelection {
       addNew(pool, generator.candidates(planned, existingIndexes));
       addNew(pool, growth.singles());
       long budget = budget(List.copyOf(pool));
-      List<IndexCandidate> chosen = new ArrayList<>();
+      List<Evaluation> alone = new ArrayList<>();
+      for (IndexCandidate candidate : pool) {
+        alone.add(evaluate(candidate, List.of()));
+      }
       Map<IndexCandidate, Evaluation> latest = new LinkedHashMap<>();
-      Set<IndexCandidate> stale = new LinkedHashSet<>(pool);
-      while (true) {
-        double workloadCost = workloadCost(chosen);
-        for (IndexCandidate candidate : pool) {
-          if (!chosen.contains(candidate) && stale.contains(candidate)) {
-            latest.put(candidate, evaluate(candidate, chosen));
-          }
-        }
-        long remaining = budget - sizeOf(chosen);
-        Evaluation best = null;
-        for (IndexCandidate candidate : pool) {
-          Evaluation e = latest.get(candidate);
-          if (!chosen.contains(candidate) && reason(e, remaining, workloadCost) == null
-              && (best == null || e.score() > best.score())) {
-            best = e;
-          }
-        }
-        if (best == null) {
-          break;
-        }
-        chosen.removeAll(best.replaces());
-        chosen.add(best.candidate());
-        stale = interactingWith(best, pool);
-        for (IndexCandidate index : chosen) {
-          for (IndexCandidate grown : growth.extensions(index)) {
-            if (addNew(pool, List.of(grown))) {
-              stale.add(grown);
-            }
-          }
+      List<IndexCandidate> chosen = greedy(pool, growth, budget, true, latest, null);
+      Map<IndexCandidate, Evaluation> other = new LinkedHashMap<>();
+      List<IndexCandidate> alternative = greedy(pool, growth, budget, false, other, null);
+      if (workloadCost(alternative) < workloadCost(chosen) - 1e-6) {
+        chosen = alternative;
+        latest = other;
+      }
+      for (IndexCandidate seed : seeds(alone, chosen, budget)) {
+        other = new LinkedHashMap<>();
+        alternative = greedy(pool, growth, budget, true, other, seed);
+        if (workloadCost(alternative) < workloadCost(chosen) - 1e-6) {
+          chosen = alternative;
+          latest = other;
         }
       }
-      pruneUnused(chosen);
       return advice(List.copyOf(pool), chosen, latest, skipped, budget);
     } finally {
       whatIf.release();
+      if (Boolean.getBoolean("querydoctor.advisor.trace")) {
+        System.err.println("advisor: " + costs.effort());
+      }
     }
+  }
+
+  /**
+   * The large candidates worth forcing into a greedy run (Sahni's partial enumeration for the knapsack: greedy
+   * by ratio can leave no room for one large item): the {@link #SEEDS} with the largest benefit on their own
+   * that take more than a quarter of the budget and are not in the best set so far.
+   */
+  private List<IndexCandidate> seeds(List<Evaluation> alone, List<IndexCandidate> best, long budget) {
+    return alone.stream()
+        .filter(e -> e.failure() == null && !e.usedBy().isEmpty() && !best.contains(e.candidate())
+            && e.sizeBytes() > budget / 4 && e.sizeBytes() <= budget && e.benefit() > e.maintenance())
+        .sorted(java.util.Comparator.comparingDouble((Evaluation e) -> e.score(false)).reversed())
+        .limit(SEEDS).map(Evaluation::candidate).toList();
+  }
+
+  /**
+   * One greedy run from nothing (or from {@code seed}), ranking candidates by benefit per byte (DB2Advis, Extend) or by benefit alone
+   * (AutoAdmin). Neither dominates under a budget — per byte can fill it with small indexes and leave no room
+   * for the one large index that matters, by benefit can spend it on one large index — so {@link #select} runs
+   * both over the shared cost cache and keeps the cheaper workload.
+   */
+  private List<IndexCandidate> greedy(Set<IndexCandidate> pool, IndexGrowth growth, long budget, boolean perByte,
+      Map<IndexCandidate, Evaluation> latest, IndexCandidate seed) throws WhatIfException {
+    List<IndexCandidate> chosen = new ArrayList<>();
+    if (seed != null) {
+      chosen.add(seed);
+      addNew(pool, growth.extensions(seed));
+    }
+    Set<IndexCandidate> fresh = new LinkedHashSet<>();
+    while (true) {
+      Evaluation best = bestPick(pool, chosen, latest, fresh, budget, perByte);
+      if (best == null) {
+        break;
+      }
+      chosen.removeAll(best.replaces());
+      chosen.add(best.candidate());
+      fresh.removeAll(interactingWith(best, pool));
+      for (IndexCandidate candidate : pool) {
+        if (best.candidate().isPrefixOf(candidate)) {
+          latest.remove(candidate);
+        }
+      }
+      for (IndexCandidate index : chosen) {
+        addNew(pool, growth.extensions(index));
+      }
+    }
+    pruneUnused(chosen);
+    return chosen;
+  }
+
+  /**
+   * The best eligible pick under {@code chosen}, or null. Lazy greedy (Minoux's accelerated greedy, as in
+   * CELF): a candidate's score from an earlier round bounds its score now (an index saves less the more is
+   * already chosen), so only the candidates whose old score beats the best fresh one are planned again. A
+   * candidate that a chosen index now prefixes has no valid bound (it would replace that index and pay only
+   * the extra bytes): its old evaluation is dropped when the prefix is picked.
+   */
+  private Evaluation bestPick(Set<IndexCandidate> pool, List<IndexCandidate> chosen,
+      Map<IndexCandidate, Evaluation> latest, Set<IndexCandidate> fresh, long budget, boolean perByte)
+      throws WhatIfException {
+    double workloadCost = workloadCost(chosen);
+    long remaining = budget - sizeOf(chosen);
+    Evaluation best = null;
+    for (IndexCandidate candidate : fresh) {
+      Evaluation e = latest.get(candidate);
+      if (!chosen.contains(candidate) && reason(e, remaining, workloadCost) == null
+          && (best == null || e.score(perByte) > best.score(perByte))) {
+        best = e;
+      }
+    }
+    while (true) {
+      IndexCandidate next = null;
+      double bound = Double.NEGATIVE_INFINITY;
+      for (IndexCandidate candidate : pool) {
+        if (chosen.contains(candidate) || fresh.contains(candidate)) {
+          continue;
+        }
+        double b = bound(latest.get(candidate), remaining, chosen, perByte);
+        if (b > bound) {
+          bound = b;
+          next = candidate;
+        }
+      }
+      if (next == null || bound <= 0 || (best != null && best.score(perByte) >= bound)) {
+        return best;
+      }
+      Evaluation e = evaluate(next, chosen);
+      latest.put(next, e);
+      fresh.add(next);
+      if (reason(e, remaining, workloadCost) == null && (best == null || e.score(perByte) > best.score(perByte))) {
+        best = e;
+      }
+    }
+  }
+
+  /** The most {@code old} can score now: unknown (infinite) when never evaluated, 0 when it cannot be picked. */
+  private static double bound(Evaluation old, long remaining, List<IndexCandidate> chosen, boolean perByte) {
+    if (old == null) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (old.failure() != null || old.usedBy().isEmpty() || old.benefit() <= old.maintenance()) {
+      return 0;
+    }
+    boolean extends_ = chosen.stream().anyMatch(c -> c.isPrefixOf(old.candidate()));
+    if (old.netSizeBytes() > remaining && !extends_) {
+      return 0;
+    }
+    return old.score(perByte);
   }
 
   /** Adds the candidates within the width limit that the database does not have yet; whether any was new. */

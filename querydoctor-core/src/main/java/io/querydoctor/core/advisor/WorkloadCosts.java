@@ -16,14 +16,18 @@ import java.util.Set;
  * those on its tables whose columns it mentions. So a cost is cached per (statement, relevant indexes), and an
  * index on a column a query never names is not relevant to it — the pruning that makes Extend fast (Schlosser
  * et al.; the evaluation platform of Kossmann et al. caches the same way). The statements not yet cached for
- * one configuration are planned in one {@link WhatIf#plan} call, so that a what-if that keeps its indexes
- * between calls pays for one new index per evaluated candidate, not per statement.
+ * one configuration are planned in one {@link WhatIf#plan} call with the whole configuration (the indexes a
+ * statement does not name cannot serve it), so that a what-if that keeps its indexes between calls pays for one
+ * new index per evaluated candidate, not per statement.
  */
 final class WorkloadCosts {
 
   private final WhatIf whatIf;
   private final Map<CostKey, PlannedCost> cache = new HashMap<>();
   private final Map<WorkloadQuery, Map<String, Set<String>>> columns = new HashMap<>();
+  private int plannedStatements;
+  private int planCalls;
+  private long planNanos;
 
   WorkloadCosts(WhatIf whatIf) {
     this.whatIf = whatIf;
@@ -40,7 +44,6 @@ final class WorkloadCosts {
       throws WhatIfException {
     Map<WorkloadQuery, PlannedCost> result = new LinkedHashMap<>();
     Map<WorkloadQuery, CostKey> missing = new LinkedHashMap<>();
-    Set<IndexCandidate> needed = new LinkedHashSet<>();
     for (WorkloadQuery query : queries) {
       Set<IndexCandidate> relevant = relevant(query, config);
       CostKey key = new CostKey(query.sql(), relevant);
@@ -49,12 +52,16 @@ final class WorkloadCosts {
         result.put(query, cached);
       } else if (!missing.containsValue(key)) {
         missing.put(query, key);
-        needed.addAll(relevant);
       }
     }
     if (!missing.isEmpty()) {
       List<WorkloadQuery> toPlan = new ArrayList<>(missing.keySet());
-      List<PlannedCost> planned = whatIf.plan(toPlan.stream().map(WorkloadQuery::sql).toList(), needed);
+      long start = System.nanoTime();
+      List<PlannedCost> planned = whatIf.plan(toPlan.stream().map(WorkloadQuery::sql).toList(),
+          new LinkedHashSet<>(config));
+      planNanos += System.nanoTime() - start;
+      planCalls++;
+      plannedStatements += toPlan.size();
       for (int i = 0; i < toPlan.size(); i++) {
         CostKey key = missing.get(toPlan.get(i));
         Set<IndexCandidate> used = new LinkedHashSet<>(planned.get(i).used());
@@ -66,6 +73,12 @@ final class WorkloadCosts {
       result.computeIfAbsent(query, q -> cache.get(new CostKey(q.sql(), relevant(q, config))));
     }
     return result;
+  }
+
+  /** How much planning the selection asked for: calls, statements planned, milliseconds in the what-if. */
+  String effort() {
+    return planCalls + " what-if calls, " + plannedStatements + " statements planned, " + planNanos / 1_000_000
+        + " ms";
   }
 
   /** The indexes of {@code config} that {@code query} could use. */

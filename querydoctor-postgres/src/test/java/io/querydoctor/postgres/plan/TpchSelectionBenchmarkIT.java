@@ -80,7 +80,8 @@ class TpchSelectionBenchmarkIT {
     StringBuilder out = new StringBuilder();
     StringBuilder lists = new StringBuilder();
     try (Connection judge = DriverManager.getConnection(server.jdbcUrl());
-        Connection advisorConnection = DriverManager.getConnection(server.jdbcUrl())) {
+        Connection advisorConnection = DriverManager.getConnection(server.jdbcUrl());
+        Connection extendConnection = DriverManager.getConnection(server.jdbcUrl())) {
       IndexListEvaluator evaluator = new IndexListEvaluator(judge, TpchBenchmarkFiles.queries());
       double none = evaluator.score(List.of()).cost();
       out.append(String.format(Locale.ROOT, "TPC-H SF %s, 19 queries, PostgreSQL 15 + HypoPG, no-index cost %.0f%n",
@@ -88,7 +89,8 @@ class TpchSelectionBenchmarkIT {
       SafeExecutor executor = new SafeExecutor(advisorConnection, Duration.ofMinutes(5), Duration.ofSeconds(2));
       for (int width : widths) {
         out.append(String.format(Locale.ROOT, "%nIndex width %s:%n%n| budget | relative cost | indexes | size "
-            + "| advisor time | Extend | DB2Advis |%n|---|---|---|---|---|---|---|%n", width == 0 ? "unlimited" : width));
+            + "| advisor time | Extend here: cost | indexes | size | time | Extend published | DB2Advis published |%n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|%n", width == 0 ? "unlimited" : width));
         double previous = 1;
         for (long mb : budgets) {
           long budget = Math.round(mb * scale) * 1_000_000;
@@ -101,13 +103,22 @@ class TpchSelectionBenchmarkIT {
           IndexListEvaluator.Score score = evaluator.score(chosen);
           double relative = score.cost() / none;
           double[] published = width == 2 && scale == 1 ? PUBLISHED.get(mb) : null;
-          out.append(String.format(Locale.ROOT, "| %d MB | %.3f | %d | %s | %.1f s | %s | %s |%n",
+          start = System.nanoTime();
+          List<String> extend = new ExtendReference(extendConnection, TpchBenchmarkFiles.queries(), width, budget)
+              .select().stream().map(ExtendReference.Index::definition).toList();
+          double extendSeconds = (System.nanoTime() - start) / 1e9;
+          IndexListEvaluator.Score extendScore = evaluator.score(extend);
+          out.append(String.format(Locale.ROOT, "| %d MB | %.3f | %d | %s | %.1f s | %.3f | %d | %s | %.1f s | %s | %s |%n",
               Math.round(mb * scale), relative, score.indexes(), IndexListEvaluator.megabytes(score.bytes()), seconds,
+              extendScore.cost() / none, extendScore.indexes(), IndexListEvaluator.megabytes(extendScore.bytes()),
+              extendSeconds,
               published == null ? "" : String.format(Locale.ROOT, "%.3f", published[0]),
               published == null ? "" : String.format(Locale.ROOT, "%.3f", published[1])));
           lists.append(String.format(Locale.ROOT, "%n# width %d, %d MB: %.3f%n", width, Math.round(mb * scale),
               relative));
           chosen.forEach(d -> lists.append(d).append('\n'));
+          lists.append(String.format(Locale.ROOT, "# Extend (same inputs): %.3f%n", extendScore.cost() / none));
+          extend.forEach(d -> lists.append(d).append('\n'));
           assertThat(score.bytes()).as("within the budget").isLessThanOrEqualTo(budget);
           previous = relative;
         }
