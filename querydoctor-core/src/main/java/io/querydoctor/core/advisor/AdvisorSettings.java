@@ -7,8 +7,9 @@ package io.querydoctor.core.advisor;
  * @param budgetBytes storage for new indexes, in bytes; {@code null} for {@code budgetFraction} of the size of
  *     the tables that have candidates
  * @param budgetFraction the default budget as a fraction of the indexed tables' size
- * @param minCostReduction the least share of the affected queries' cost a chosen index must save to be reported
- *     as a {@code missing-index} finding (RULES.md); the search itself is not held to it
+ * @param minCostReduction the least share of the cost of the queries that use it a chosen index must save, next
+ *     to the others chosen (and a grown index next to its shorter prefix), to be proposed as a
+ *     {@code missing-index} finding (RULES.md); the search itself is not held to it
  * @param maintenanceCostPerWrite planner cost units one written row costs each index: about one random page
  *     ({@code random_page_cost} 4) for descending the B-tree and dirtying a leaf
  * @param minQueryCost a query whose plan costs less today is already cheap and proposes no index (Dexter's
@@ -39,6 +40,11 @@ public record AdvisorSettings(Long budgetBytes, double budgetFraction, double mi
   public AdvisorSettings withMinPickGain(double share) {
     return new AdvisorSettings(budgetBytes, budgetFraction, minCostReduction, maintenanceCostPerWrite, minQueryCost,
         share, maxIndexWidth);
+  }
+
+  public AdvisorSettings withMinCostReduction(double share) {
+    return new AdvisorSettings(budgetBytes, budgetFraction, share, maintenanceCostPerWrite, minQueryCost,
+        minPickGain, maxIndexWidth);
   }
 
   /** Whether {@code index} is within {@link #maxIndexWidth()}. */

@@ -9,8 +9,8 @@ import java.util.Set;
  * Extend's moves (Schlosser et al., ICDE 2019): start from single-column indexes and grow a chosen index one
  * attribute at a time, so that wide indexes are only built where each added column pays for its bytes. The
  * single columns are those the workload filters, joins, groups or sorts on; a chosen index may be extended by
- * any column of its table that a query names together with the index's leading column (only such a query can
- * use the wider index). With no width limit, growth stops at {@link #MAX_GROWN_KEYS} keys.
+ * such a column of a query that also names the index's leading column (only such a query can use the wider
+ * index; Extend also tries select-list columns, for index-only scans, which the covering rule proposes here). With no width limit, growth stops at {@link #MAX_GROWN_KEYS} keys.
  */
 final class IndexGrowth {
 
@@ -25,6 +25,19 @@ final class IndexGrowth {
     this.workload = workload;
     this.costs = costs;
     this.settings = settings;
+  }
+
+  /** The columns {@code query} looks up, joins on, ranges over, groups or sorts by on {@code table}. */
+  private static Set<String> searchable(WorkloadQuery query, String table) {
+    Set<String> columns = new LinkedHashSet<>();
+    for (TableAccess access : query.parsed().accessesTo(table)) {
+      columns.addAll(access.lookupColumns());
+      columns.addAll(access.range());
+      columns.addAll(access.groupBy());
+      access.orderBy().forEach(k -> columns.add(k.expression()));
+    }
+    columns.removeIf(c -> !c.matches("[a-z_][a-z0-9_$]*"));
+    return columns;
   }
 
   /** A one-column B-tree for every column some query looks up, joins on, ranges over, groups or sorts by. */
@@ -62,7 +75,7 @@ final class IndexGrowth {
       if (named == null || !named.contains(leading)) {
         continue;
       }
-      for (String column : named) {
+      for (String column : searchable(query, index.table())) {
         if (!keyColumns.contains(column)) {
           List<SortKey> keys = new ArrayList<>(index.keys());
           keys.add(SortKey.ascending(column));

@@ -42,12 +42,6 @@ import java.util.Set;
  */
 public final class IndexSelection {
 
-  /** Below one page, sizes are noise: do not let a tiny index's benefit per byte explode. */
-  private static final long MIN_SIZE_FOR_RATIO = 8192;
-
-  /** Large candidates tried as the first pick of an extra greedy run. */
-  private static final int SEEDS = 3;
-
   private final WhatIf whatIf;
   private final AdvisorSettings settings;
   private final WorkloadCosts costs;
@@ -60,16 +54,6 @@ public final class IndexSelection {
     this.whatIf = whatIf;
     this.settings = settings;
     this.costs = new WorkloadCosts(whatIf);
-  }
-
-  /** One candidate's worth under the current configuration. */
-  private record Evaluation(IndexCandidate candidate, long sizeBytes, long netSizeBytes, double benefit,
-      double maintenance, double reduction, List<QueryEffect> usedBy, List<IndexCandidate> replaces,
-      String failure) {
-
-    double score(boolean perByte) {
-      return perByte ? (benefit - maintenance) / Math.max(netSizeBytes, MIN_SIZE_FOR_RATIO) : benefit - maintenance;
-    }
   }
 
   /**
@@ -91,27 +75,19 @@ public final class IndexSelection {
       addNew(pool, generator.candidates(planned, existingIndexes));
       addNew(pool, growth.singles());
       long budget = budget(List.copyOf(pool));
-      List<Evaluation> alone = new ArrayList<>();
-      for (IndexCandidate candidate : pool) {
-        alone.add(evaluate(candidate, List.of()));
-      }
-      Map<IndexCandidate, Evaluation> latest = new LinkedHashMap<>();
-      List<IndexCandidate> chosen = greedy(pool, growth, budget, true, latest, null);
-      Map<IndexCandidate, Evaluation> other = new LinkedHashMap<>();
-      List<IndexCandidate> alternative = greedy(pool, growth, budget, false, other, null);
+      Map<IndexCandidate, CandidateEvaluation> latest = new LinkedHashMap<>();
+      List<IndexCandidate> chosen = greedy(pool, growth, budget, true, latest);
+      Map<IndexCandidate, CandidateEvaluation> other = new LinkedHashMap<>();
+      List<IndexCandidate> alternative = greedy(pool, growth, budget, false, other);
       if (workloadCost(alternative) < workloadCost(chosen) - 1e-6) {
         chosen = alternative;
         latest = other;
       }
-      for (IndexCandidate seed : seeds(alone, chosen, budget)) {
-        other = new LinkedHashMap<>();
-        alternative = greedy(pool, growth, budget, true, other, seed);
-        if (workloadCost(alternative) < workloadCost(chosen) - 1e-6) {
-          chosen = alternative;
-          latest = other;
-        }
+      Map<IndexCandidate, String> weak = new ReportingBar(costs, settings, planned).hold(chosen);
+      for (IndexCandidate index : chosen) {
+        size(index);
       }
-      return advice(List.copyOf(pool), chosen, latest, skipped, budget);
+      return advice(List.copyOf(pool), chosen, latest, weak, skipped, budget);
     } finally {
       whatIf.release();
       if (Boolean.getBoolean("querydoctor.advisor.trace")) {
@@ -121,34 +97,17 @@ public final class IndexSelection {
   }
 
   /**
-   * The large candidates worth forcing into a greedy run (Sahni's partial enumeration for the knapsack: greedy
-   * by ratio can leave no room for one large item): the {@link #SEEDS} with the largest benefit on their own
-   * that take more than a quarter of the budget and are not in the best set so far.
-   */
-  private List<IndexCandidate> seeds(List<Evaluation> alone, List<IndexCandidate> best, long budget) {
-    return alone.stream()
-        .filter(e -> e.failure() == null && !e.usedBy().isEmpty() && !best.contains(e.candidate())
-            && e.sizeBytes() > budget / 4 && e.sizeBytes() <= budget && e.benefit() > e.maintenance())
-        .sorted(java.util.Comparator.comparingDouble((Evaluation e) -> e.score(false)).reversed())
-        .limit(SEEDS).map(Evaluation::candidate).toList();
-  }
-
-  /**
-   * One greedy run from nothing (or from {@code seed}), ranking candidates by benefit per byte (DB2Advis, Extend) or by benefit alone
+   * One greedy run from nothing, ranking candidates by benefit per byte (DB2Advis, Extend) or by benefit alone
    * (AutoAdmin). Neither dominates under a budget — per byte can fill it with small indexes and leave no room
    * for the one large index that matters, by benefit can spend it on one large index — so {@link #select} runs
    * both over the shared cost cache and keeps the cheaper workload.
    */
   private List<IndexCandidate> greedy(Set<IndexCandidate> pool, IndexGrowth growth, long budget, boolean perByte,
-      Map<IndexCandidate, Evaluation> latest, IndexCandidate seed) throws WhatIfException {
+      Map<IndexCandidate, CandidateEvaluation> latest) throws WhatIfException {
     List<IndexCandidate> chosen = new ArrayList<>();
-    if (seed != null) {
-      chosen.add(seed);
-      addNew(pool, growth.extensions(seed));
-    }
     Set<IndexCandidate> fresh = new LinkedHashSet<>();
     while (true) {
-      Evaluation best = bestPick(pool, chosen, latest, fresh, budget, perByte);
+      CandidateEvaluation best = bestPick(pool, chosen, latest, fresh, budget, perByte);
       if (best == null) {
         break;
       }
@@ -175,14 +134,14 @@ public final class IndexSelection {
    * candidate that a chosen index now prefixes has no valid bound (it would replace that index and pay only
    * the extra bytes): its old evaluation is dropped when the prefix is picked.
    */
-  private Evaluation bestPick(Set<IndexCandidate> pool, List<IndexCandidate> chosen,
-      Map<IndexCandidate, Evaluation> latest, Set<IndexCandidate> fresh, long budget, boolean perByte)
+  private CandidateEvaluation bestPick(Set<IndexCandidate> pool, List<IndexCandidate> chosen,
+      Map<IndexCandidate, CandidateEvaluation> latest, Set<IndexCandidate> fresh, long budget, boolean perByte)
       throws WhatIfException {
     double workloadCost = workloadCost(chosen);
     long remaining = budget - sizeOf(chosen);
-    Evaluation best = null;
+    CandidateEvaluation best = null;
     for (IndexCandidate candidate : fresh) {
-      Evaluation e = latest.get(candidate);
+      CandidateEvaluation e = latest.get(candidate);
       if (!chosen.contains(candidate) && reason(e, remaining, workloadCost) == null
           && (best == null || e.score(perByte) > best.score(perByte))) {
         best = e;
@@ -204,7 +163,7 @@ public final class IndexSelection {
       if (next == null || bound <= 0 || (best != null && best.score(perByte) >= bound)) {
         return best;
       }
-      Evaluation e = evaluate(next, chosen);
+      CandidateEvaluation e = evaluate(next, chosen);
       latest.put(next, e);
       fresh.add(next);
       if (reason(e, remaining, workloadCost) == null && (best == null || e.score(perByte) > best.score(perByte))) {
@@ -214,7 +173,7 @@ public final class IndexSelection {
   }
 
   /** The most {@code old} can score now: unknown (infinite) when never evaluated, 0 when it cannot be picked. */
-  private static double bound(Evaluation old, long remaining, List<IndexCandidate> chosen, boolean perByte) {
+  private static double bound(CandidateEvaluation old, long remaining, List<IndexCandidate> chosen, boolean perByte) {
     if (old == null) {
       return Double.POSITIVE_INFINITY;
     }
@@ -306,7 +265,7 @@ public final class IndexSelection {
     return Math.round(tableBytes * settings.budgetFraction());
   }
 
-  private Evaluation evaluate(IndexCandidate candidate, List<IndexCandidate> chosen) {
+  private CandidateEvaluation evaluate(IndexCandidate candidate, List<IndexCandidate> chosen) {
     List<IndexCandidate> replaces = chosen.stream().filter(c -> c.isPrefixOf(candidate)).toList();
     Set<IndexCandidate> with = new LinkedHashSet<>(chosen);
     replaces.forEach(with::remove);
@@ -334,9 +293,9 @@ public final class IndexSelection {
       }
       double reduction = usedBefore == 0 ? 0 : (usedBefore - usedAfter) / usedBefore;
       double upkeep = replaces.isEmpty() ? maintenance(candidate) : 0;
-      return new Evaluation(candidate, size, Math.max(net, 0), benefit, upkeep, reduction, usedBy, replaces, null);
+      return new CandidateEvaluation(candidate, size, Math.max(net, 0), benefit, upkeep, reduction, usedBy, replaces, null);
     } catch (WhatIfException e) {
-      return new Evaluation(candidate, 0, 0, 0, 0, 0, List.of(), replaces, "cannot be evaluated: " + e.getMessage());
+      return new CandidateEvaluation(candidate, 0, 0, 0, 0, 0, List.of(), replaces, "cannot be evaluated: " + e.getMessage());
     }
   }
 
@@ -344,7 +303,7 @@ public final class IndexSelection {
    * Why {@code e} cannot be picked with {@code remainingBytes} of budget left while the workload costs
    * {@code workloadCost}; {@code null} when it can.
    */
-  private String reason(Evaluation e, long remainingBytes, double workloadCost) {
+  private String reason(CandidateEvaluation e, long remainingBytes, double workloadCost) {
     if (e == null) {
       return "not evaluated";
     }
@@ -386,7 +345,7 @@ public final class IndexSelection {
   }
 
   /** Candidates whose queries overlap the pick's (and the indexes it replaced): only their worth can have changed. */
-  private Set<IndexCandidate> interactingWith(Evaluation picked, Set<IndexCandidate> candidates) {
+  private Set<IndexCandidate> interactingWith(CandidateEvaluation picked, Set<IndexCandidate> candidates) {
     Set<WorkloadQuery> touched = new LinkedHashSet<>(affected(picked.candidate(), picked.replaces()));
     Set<IndexCandidate> stale = new LinkedHashSet<>();
     for (IndexCandidate candidate : candidates) {
@@ -415,7 +374,8 @@ public final class IndexSelection {
   }
 
   private IndexAdvice advice(List<IndexCandidate> candidates, List<IndexCandidate> chosen,
-      Map<IndexCandidate, Evaluation> latest, List<SkippedQuery> skipped, long budget) throws WhatIfException {
+      Map<IndexCandidate, CandidateEvaluation> latest, Map<IndexCandidate, String> weak, List<SkippedQuery> skipped,
+      long budget) throws WhatIfException {
     Set<IndexCandidate> finalSet = Set.copyOf(chosen);
     List<ChosenIndex> picked = new ArrayList<>();
     for (IndexCandidate index : chosen) {
@@ -433,7 +393,9 @@ public final class IndexSelection {
     double workloadCost = workloadCost(chosen);
     List<RejectedCandidate> rejected = new ArrayList<>();
     for (IndexCandidate candidate : candidates) {
-      if (!chosen.contains(candidate)) {
+      if (weak.containsKey(candidate) && !chosen.contains(candidate)) {
+        rejected.add(new RejectedCandidate(candidate, weak.get(candidate)));
+      } else if (!chosen.contains(candidate)) {
         rejected.add(new RejectedCandidate(candidate, rejection(candidate, chosen, latest.get(candidate), remaining,
             workloadCost)));
       }
@@ -447,7 +409,7 @@ public final class IndexSelection {
     return new IndexAdvice(picked, rejected, skipped, budget, before, after, whatIf.method());
   }
 
-  private String rejection(IndexCandidate candidate, List<IndexCandidate> chosen, Evaluation e, long remaining,
+  private String rejection(IndexCandidate candidate, List<IndexCandidate> chosen, CandidateEvaluation e, long remaining,
       double workloadCost) {
     String reason = reason(e, remaining, workloadCost);
     for (IndexCandidate c : chosen) {

@@ -16,9 +16,10 @@ import java.util.Set;
  * those on its tables whose columns it mentions. So a cost is cached per (statement, relevant indexes), and an
  * index on a column a query never names is not relevant to it — the pruning that makes Extend fast (Schlosser
  * et al.; the evaluation platform of Kossmann et al. caches the same way). The statements not yet cached for
- * one configuration are planned in one {@link WhatIf#plan} call with the whole configuration (the indexes a
- * statement does not name cannot serve it), so that a what-if that keeps its indexes between calls pays for one
- * new index per evaluated candidate, not per statement.
+ * one configuration are planned in one {@link WhatIf#plan} call with exactly the indexes relevant to them (a
+ * view hides the columns a statement reads through it, so planning with more could cache a cost under the
+ * wrong key), so that a what-if that keeps its indexes between calls pays for few new indexes per evaluated
+ * candidate, not for every statement.
  */
 final class WorkloadCosts {
 
@@ -44,6 +45,7 @@ final class WorkloadCosts {
       throws WhatIfException {
     Map<WorkloadQuery, PlannedCost> result = new LinkedHashMap<>();
     Map<WorkloadQuery, CostKey> missing = new LinkedHashMap<>();
+    Set<IndexCandidate> needed = new LinkedHashSet<>();
     for (WorkloadQuery query : queries) {
       Set<IndexCandidate> relevant = relevant(query, config);
       CostKey key = new CostKey(query.sql(), relevant);
@@ -52,13 +54,13 @@ final class WorkloadCosts {
         result.put(query, cached);
       } else if (!missing.containsValue(key)) {
         missing.put(query, key);
+        needed.addAll(relevant);
       }
     }
     if (!missing.isEmpty()) {
       List<WorkloadQuery> toPlan = new ArrayList<>(missing.keySet());
       long start = System.nanoTime();
-      List<PlannedCost> planned = whatIf.plan(toPlan.stream().map(WorkloadQuery::sql).toList(),
-          new LinkedHashSet<>(config));
+      List<PlannedCost> planned = whatIf.plan(toPlan.stream().map(WorkloadQuery::sql).toList(), needed);
       planNanos += System.nanoTime() - start;
       planCalls++;
       plannedStatements += toPlan.size();
