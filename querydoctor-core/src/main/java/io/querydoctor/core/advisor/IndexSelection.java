@@ -42,6 +42,15 @@ import java.util.Set;
  */
 public final class IndexSelection {
 
+  /**
+   * The greedy runs, {per byte (1) or by benefit (0), least reduction of the queries using a pick}: per byte
+   * can fill the budget with small indexes and leave no room for the large one that matters, by benefit can
+   * spend it on one large index, and per byte among substantial picks only (each saving a fifth of its queries'
+   * cost, the bar of the advisor's first version) keeps room for the second large one. Costs are shared, so the
+   * later runs mostly read the cache.
+   */
+  private static final double[][] STRATEGIES = {{1, 0}, {0, 0}, {1, 0.2}};
+
   private final WhatIf whatIf;
   private final AdvisorSettings settings;
   private final WorkloadCosts costs;
@@ -75,13 +84,15 @@ public final class IndexSelection {
       addNew(pool, generator.candidates(planned, existingIndexes));
       addNew(pool, growth.singles());
       long budget = budget(List.copyOf(pool));
-      Map<IndexCandidate, CandidateEvaluation> latest = new LinkedHashMap<>();
-      List<IndexCandidate> chosen = greedy(pool, growth, budget, true, latest);
-      Map<IndexCandidate, CandidateEvaluation> other = new LinkedHashMap<>();
-      List<IndexCandidate> alternative = greedy(pool, growth, budget, false, other);
-      if (workloadCost(alternative) < workloadCost(chosen) - 1e-6) {
-        chosen = alternative;
-        latest = other;
+      List<IndexCandidate> chosen = null;
+      Map<IndexCandidate, CandidateEvaluation> latest = null;
+      for (double[] strategy : STRATEGIES) {
+        Map<IndexCandidate, CandidateEvaluation> evaluations = new LinkedHashMap<>();
+        List<IndexCandidate> picked = greedy(pool, growth, budget, strategy[0] > 0, strategy[1], evaluations);
+        if (chosen == null || workloadCost(picked) < workloadCost(chosen) - 1e-6) {
+          chosen = picked;
+          latest = evaluations;
+        }
       }
       Map<IndexCandidate, String> weak = new ReportingBar(costs, settings, planned).hold(chosen);
       for (IndexCandidate index : chosen) {
@@ -98,16 +109,16 @@ public final class IndexSelection {
 
   /**
    * One greedy run from nothing, ranking candidates by benefit per byte (DB2Advis, Extend) or by benefit alone
-   * (AutoAdmin). Neither dominates under a budget — per byte can fill it with small indexes and leave no room
-   * for the one large index that matters, by benefit can spend it on one large index — so {@link #select} runs
-   * both over the shared cost cache and keeps the cheaper workload.
+   * (AutoAdmin), taking only picks that save at least {@code floor} of the cost of the queries using them. No
+   * one strategy dominates under a budget, so {@link #select} runs each of {@link #STRATEGIES} over the shared
+   * cost cache and keeps the cheapest workload.
    */
   private List<IndexCandidate> greedy(Set<IndexCandidate> pool, IndexGrowth growth, long budget, boolean perByte,
-      Map<IndexCandidate, CandidateEvaluation> latest) throws WhatIfException {
+      double floor, Map<IndexCandidate, CandidateEvaluation> latest) throws WhatIfException {
     List<IndexCandidate> chosen = new ArrayList<>();
     Set<IndexCandidate> fresh = new LinkedHashSet<>();
     while (true) {
-      CandidateEvaluation best = bestPick(pool, chosen, latest, fresh, budget, perByte);
+      CandidateEvaluation best = bestPick(pool, chosen, latest, fresh, budget, perByte, floor);
       if (best == null) {
         break;
       }
@@ -135,14 +146,14 @@ public final class IndexSelection {
    * the extra bytes): its old evaluation is dropped when the prefix is picked.
    */
   private CandidateEvaluation bestPick(Set<IndexCandidate> pool, List<IndexCandidate> chosen,
-      Map<IndexCandidate, CandidateEvaluation> latest, Set<IndexCandidate> fresh, long budget, boolean perByte)
-      throws WhatIfException {
+      Map<IndexCandidate, CandidateEvaluation> latest, Set<IndexCandidate> fresh, long budget, boolean perByte,
+      double floor) throws WhatIfException {
     double workloadCost = workloadCost(chosen);
     long remaining = budget - sizeOf(chosen);
     CandidateEvaluation best = null;
     for (IndexCandidate candidate : fresh) {
       CandidateEvaluation e = latest.get(candidate);
-      if (!chosen.contains(candidate) && reason(e, remaining, workloadCost) == null
+      if (!chosen.contains(candidate) && reason(e, remaining, workloadCost) == null && e.reduction() >= floor
           && (best == null || e.score(perByte) > best.score(perByte))) {
         best = e;
       }
@@ -166,7 +177,8 @@ public final class IndexSelection {
       CandidateEvaluation e = evaluate(next, chosen);
       latest.put(next, e);
       fresh.add(next);
-      if (reason(e, remaining, workloadCost) == null && (best == null || e.score(perByte) > best.score(perByte))) {
+      if (reason(e, remaining, workloadCost) == null && e.reduction() >= floor
+          && (best == null || e.score(perByte) > best.score(perByte))) {
         best = e;
       }
     }
