@@ -325,6 +325,9 @@ public final class IndexSelection {
     if (e.usedBy().isEmpty()) {
       return "planner does not use it";
     }
+    if (e.benefit() <= 0) {
+      return "saves nothing: the plans that use it cost as much as without it";
+    }
     if (e.benefit() <= e.maintenance()) {
       return String.format(Locale.ROOT, "its upkeep on writes (%.0f cost/h) outweighs what it saves (%.0f cost/h)",
           e.maintenance(), e.benefit());
