@@ -135,6 +135,7 @@ public final class IndexSelection {
       }
     }
     pruneUnused(chosen);
+    pruneNegligible(chosen);
     return chosen;
   }
 
@@ -216,6 +217,32 @@ public final class IndexSelection {
       total += e.getKey().callsPerHour() * e.getValue().cost();
     }
     return total;
+  }
+
+  /**
+   * Drops, one at a time, the pick whose removal now costs the workload least, while that is under the search's
+   * least gain: later picks can take over most of an earlier one's work, and an index that no longer earns its
+   * place is one more to build and maintain.
+   */
+  private void pruneNegligible(List<IndexCandidate> chosen) throws WhatIfException {
+    while (chosen.size() > 1) {
+      double total = workloadCost(chosen);
+      IndexCandidate least = null;
+      double leastLoss = Double.MAX_VALUE;
+      for (IndexCandidate index : chosen) {
+        List<IndexCandidate> without = new ArrayList<>(chosen);
+        without.remove(index);
+        double loss = workloadCost(without) - total;
+        if (loss < leastLoss) {
+          leastLoss = loss;
+          least = index;
+        }
+      }
+      if (leastLoss >= settings.minPickGain() * total) {
+        return;
+      }
+      chosen.remove(least);
+    }
   }
 
   /**
