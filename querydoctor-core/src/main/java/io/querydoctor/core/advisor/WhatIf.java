@@ -8,8 +8,10 @@ import java.util.Set;
  * Engines implement it: hypothetical indexes (HypoPG), or indexes built for real in a transaction that is
  * rolled back, on a database the user declared a sandbox.
  *
- * <p>Contract: called by {@link IndexSelection} on one thread; implementations need not be thread-safe. A
- * call leaves no trace on the database: whatever it creates is gone when it returns, also on failure. Costs
+ * <p>Contract: called by {@link IndexSelection} on one thread; implementations need not be thread-safe.
+ * Nothing is left in the database: what a call builds is gone when it returns, also on failure; session-only
+ * state (HypoPG's hypothetical indexes, which nothing else sees) may be kept between calls so that consecutive
+ * configurations cost one new index each, and is dropped by {@link #release()}. Costs
  * are the planner's total cost of the statement's plan (arbitrary units, comparable only within one
  * database); sizes are bytes. Implementations may cache; callers already cache per configuration.
  */
@@ -26,6 +28,9 @@ public interface WhatIf {
 
   /** The size {@code index} would have, in bytes (built or estimated). */
   long sizeBytes(IndexCandidate index) throws WhatIfException;
+
+  /** Drops whatever was kept between calls; the selection calls it when it is done, also on failure. */
+  default void release() {}
 
   /** How costs are obtained, for the report: "HypoPG hypothetical indexes", "built in a sandbox, rolled back". */
   String method();

@@ -23,7 +23,9 @@ import java.util.Set;
  * What-if with HypoPG's hypothetical indexes: they exist only in this session's memory, the planner sees them
  * in plain {@code EXPLAIN}, and nothing is built or written, so this runs through the read-only
  * {@link SafeExecutor} on any database where the extension is installed (a production primary or a standby).
- * Sizes are HypoPG's estimates. Every call starts and ends with {@code hypopg_reset()}.
+ * Sizes are HypoPG's estimates. The hypothetical indexes of one call stay in the session for the next, which
+ * drops those it does not want and creates only the new ones (the selection evaluates one candidate more than
+ * the chosen set at a time); {@link #release()} and any failure reset them all.
  *
  * <p>Statements with parameters get their generic plan ({@link SafeExecutor#explainGeneric}). Not thread-safe.
  */
@@ -33,6 +35,10 @@ public final class HypoPgWhatIf implements WhatIf {
 
   private final SafeExecutor executor;
   private final Map<IndexCandidate, Long> sizes = new HashMap<>();
+  /** The hypothetical indexes alive in the session: candidate → HypoPG's oid. */
+  private final Map<IndexCandidate, Long> live = new LinkedHashMap<>();
+  /** Plan names of the live indexes ({@code <oid>btree_…} and the oid prefix) → candidate. */
+  private final Map<String, IndexCandidate> names = new HashMap<>();
 
   private HypoPgWhatIf(SafeExecutor executor) {
     this.executor = executor;
@@ -47,30 +53,45 @@ public final class HypoPgWhatIf implements WhatIf {
   @Override
   public List<PlannedCost> plan(List<String> statements, Set<IndexCandidate> indexes) throws WhatIfException {
     try {
-      reset();
-      Map<String, IndexCandidate> names = create(indexes);
+      for (IndexCandidate index : List.copyOf(live.keySet())) {
+        if (!indexes.contains(index)) {
+          drop(index);
+        }
+      }
+      for (IndexCandidate index : indexes) {
+        create(index);
+      }
       List<PlannedCost> costs = new ArrayList<>();
       for (String sql : statements) {
-        costs.add(explain(sql, names));
+        costs.add(explain(sql));
       }
       return costs;
     } catch (SQLException | RuntimeException e) {
+      release();
       throw new WhatIfException(ConnectionErrors.firstLine(e.getMessage()), e);
-    } finally {
-      try {
-        reset();
-      } catch (SQLException ignored) {
-        // Hypothetical indexes die with the session anyway; the next call resets first.
-      }
     }
   }
 
   @Override
   public long sizeBytes(IndexCandidate index) throws WhatIfException {
     if (!sizes.containsKey(index)) {
-      plan(List.of(), Set.of(index));
+      try {
+        create(index);
+      } catch (SQLException | RuntimeException e) {
+        release();
+        throw new WhatIfException(ConnectionErrors.firstLine(e.getMessage()), e);
+      }
     }
     return sizes.get(index);
+  }
+
+  @Override
+  public void release() {
+    try {
+      reset();
+    } catch (SQLException ignored) {
+      // Hypothetical indexes die with the session anyway; the next call starts from what it asks for.
+    }
   }
 
   @Override
@@ -110,24 +131,32 @@ public final class HypoPgWhatIf implements WhatIf {
   }
 
   private void reset() throws SQLException {
+    live.clear();
+    names.clear();
     executor.query("SELECT hypopg_reset()", rs -> 1);
   }
 
-  private Map<String, IndexCandidate> create(Set<IndexCandidate> indexes) throws SQLException {
-    Map<String, IndexCandidate> names = new LinkedHashMap<>();
-    for (IndexCandidate index : indexes) {
-      List<Object[]> created = executor.query(
-          "SELECT indexrelid, indexname, hypopg_relation_size(indexrelid) FROM hypopg_create_index(?)",
-          rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3)}, "CREATE INDEX ON " + index.definition());
-      Object[] row = created.get(0);
-      names.put((String) row[1], index);
-      names.put("<" + row[0] + ">", index);
-      sizes.putIfAbsent(index, (Long) row[2]);
+  private void create(IndexCandidate index) throws SQLException {
+    if (live.containsKey(index)) {
+      return;
     }
-    return names;
+    List<Object[]> created = executor.query(
+        "SELECT indexrelid, indexname, hypopg_relation_size(indexrelid) FROM hypopg_create_index(?)",
+        rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3)}, "CREATE INDEX ON " + index.definition());
+    Object[] row = created.get(0);
+    live.put(index, (Long) row[0]);
+    names.put((String) row[1], index);
+    names.put("<" + row[0] + ">", index);
+    sizes.putIfAbsent(index, (Long) row[2]);
   }
 
-  private PlannedCost explain(String sql, Map<String, IndexCandidate> names) throws SQLException {
+  private void drop(IndexCandidate index) throws SQLException {
+    Long oid = live.remove(index);
+    names.values().removeIf(index::equals);
+    executor.query("SELECT hypopg_drop_index(?::oid)", rs -> 1, oid);
+  }
+
+  private PlannedCost explain(String sql) throws SQLException {
     JsonNode plan = plan(sql);
     Set<String> usedNames = new HashSet<>();
     indexNames(plan, usedNames);

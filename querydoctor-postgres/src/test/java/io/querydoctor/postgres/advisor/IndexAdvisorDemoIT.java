@@ -74,9 +74,10 @@ class IndexAdvisorDemoIT {
 
   /**
    * At scale 1 an author has 5 posts: the user_id index alone takes the time-range query from a Seq Scan to a
-   * few rows, and the planner prices the (user_id, created_at) composite only a few per cent cheaper than that,
-   * below the 20 % a new index must earn. The composite is weighed (and chosen when the range is what narrows
-   * the rows: see {@code CandidateRulesIT#orderingPutsTheEqualityColumnBeforeTheRange}).
+   * few rows, and the planner prices the (user_id, created_at) composite only a few per cent cheaper than that:
+   * a fraction of a per cent of the workload, below what the search takes (0.3 %), and far below the 20 % a
+   * proposed index must earn next to its prefix. The composite is weighed (and chosen when the range is what
+   * narrows the rows: see {@code CandidateRulesIT#orderingPutsTheEqualityColumnBeforeTheRange}).
    */
   @Test
   void timeRangeQueryIsServedByTheUserIdIndexAndTheCompositeIsWeighedAgainstIt() {
@@ -87,7 +88,8 @@ class IndexAdvisorDemoIT {
         .contains(fingerprint(DemoQueries.RECENT_POSTS_OF_USER), fingerprint(DemoQueries.POSTS_OF_USER));
     assertThat(userId.effects()).allSatisfy(e -> assertThat(e.costAfter()).isLessThan(e.costBefore() * 0.1));
     assertThat(result.advice().rejected()).filteredOn(r -> r.index().definition().equals("posts (user_id, created_at)"))
-        .singleElement().satisfies(r -> assertThat(r.reason()).matches("saves \\d+ %, needs 20 %"));
+        .singleElement().satisfies(r -> assertThat(r.reason())
+            .matches("saves \\d+ %, needs 20 %|saves [\\d.]+ % of the workload's cost, needs 0\\.3 %"));
   }
 
   @Test

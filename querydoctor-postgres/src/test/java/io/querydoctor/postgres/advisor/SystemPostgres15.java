@@ -43,6 +43,11 @@ public final class SystemPostgres15 implements AutoCloseable {
   }
 
   public static SystemPostgres15 start() throws IOException, InterruptedException {
+    return start(List.of());
+  }
+
+  /** Starts the server with {@code settings} ({@code name=value}) added to its command line. */
+  public static SystemPostgres15 start(List<String> settings) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("qd-pg15-");
     run("chown", "postgres", dir.toString());
     int port;
@@ -53,7 +58,8 @@ public final class SystemPostgres15 implements AutoCloseable {
     run("runuser", "-u", "postgres", "--", BIN.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust",
         "-U", "postgres", "--no-sync");
     run("runuser", "-u", "postgres", "--", BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l",
-        dir.resolve("log").toString(), "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+        dir.resolve("log").toString(), "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+            + settings.stream().map(setting -> " -c " + setting).collect(java.util.stream.Collectors.joining()),
         "start");
     return new SystemPostgres15(dir, port);
   }

@@ -58,6 +58,13 @@ final class TpchDatabase {
     };
   }
 
+  /** Loads every table at {@code scaleFactor} into tables that already exist (no ANALYZE). */
+  static void copyAll(Connection connection, double scaleFactor) throws SQLException, IOException {
+    for (TpchTable<?> table : TpchTable.getTables()) {
+      copy(connection, table, scaleFactor);
+    }
+  }
+
   private static <E extends TpchEntity> void copy(Connection connection, TpchTable<E> table, double scaleFactor)
       throws SQLException, IOException {
     StringBuilder data = new StringBuilder();
