@@ -10,7 +10,8 @@ import javax.sql.DataSource;
 
 /**
  * Inserts many rows the fastest safe way the driver allows: {@code COPY FROM STDIN} when the connection is
- * pgjdbc's (and {@link Builder#allowCopy} is left on), otherwise multi-row {@code INSERT … VALUES (…), (…)}
+ * pgjdbc's, {@code LOAD DATA LOCAL INFILE} from memory on MySQL/MariaDB when the server has {@code local_infile}
+ * on (and {@link Builder#allowCopy} is left on for either; a load with any warning counts as failed), otherwise multi-row {@code INSERT … VALUES (…), (…)}
  * statements, which is what {@code reWriteBatchedInserts} would send but needs no driver flag.
  *
  * <pre>{@code
@@ -35,7 +36,7 @@ import javax.sql.DataSource;
 public final class BulkWriter {
 
   /** How the rows went in. */
-  public enum Method { COPY, MULTI_ROW_VALUES }
+  public enum Method { COPY, LOAD_DATA_LOCAL, MULTI_ROW_VALUES }
 
   /** What {@link #write} did: rows committed, chunks (transactions), and the method used. */
   public record Result(long rows, int chunks, Method method) {}
@@ -65,7 +66,8 @@ public final class BulkWriter {
   public Result write(Iterable<Object[]> rows) throws BulkWriteException, SQLException {
     try (Connection connection = dataSource.getConnection()) {
       WriteDialect dialect = WriteDialect.of(connection);
-      Method method = allowCopy && dialect.canStream(connection) ? Method.COPY : Method.MULTI_ROW_VALUES;
+      Method method = !allowCopy || !dialect.canStream(connection) ? Method.MULTI_ROW_VALUES
+          : dialect instanceof MySqlWriteDialect ? Method.LOAD_DATA_LOCAL : Method.COPY;
       WriteTarget target = WriteTarget.of(qualified(dialect), columns, dialect);
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
@@ -102,7 +104,7 @@ public final class BulkWriter {
 
   private static void writeChunk(Connection connection, WriteTarget target, Method method, List<Object[]> chunk)
       throws SQLException {
-    if (method == Method.COPY) {
+    if (method != Method.MULTI_ROW_VALUES) {
       target.dialect().stream(connection, target.table(), target.columns(), chunk.iterator());
       return;
     }
