@@ -10,9 +10,10 @@ import javax.sql.DataSource;
 
 /**
  * Inserts many rows the fastest safe way the driver allows: {@code COPY FROM STDIN} when the connection is
- * pgjdbc's, {@code LOAD DATA LOCAL INFILE} from memory on MySQL/MariaDB when the server has {@code local_infile}
- * on (and {@link Builder#allowCopy} is left on for either; a load with any warning counts as failed), otherwise multi-row {@code INSERT … VALUES (…), (…)}
- * statements, which is what {@code reWriteBatchedInserts} would send but needs no driver flag.
+ * pgjdbc's (and {@link Builder#allowCopy} is left on), otherwise multi-row {@code INSERT … VALUES (…), (…)}
+ * statements, which is what {@code reWriteBatchedInserts} would send but needs no driver flag. On MySQL/MariaDB
+ * it is always multi-row INSERTs: measured faster there than {@code LOAD DATA LOCAL} (docs/performance.md), and a
+ * bad row is an error, where LOAD DATA LOCAL would skip it with a warning.
  *
  * <pre>{@code
  * BulkWriter items = BulkWriter.builder(dataSource)
@@ -36,7 +37,7 @@ import javax.sql.DataSource;
 public final class BulkWriter {
 
   /** How the rows went in. */
-  public enum Method { COPY, LOAD_DATA_LOCAL, MULTI_ROW_VALUES }
+  public enum Method { COPY, MULTI_ROW_VALUES }
 
   /** What {@link #write} did: rows committed, chunks (transactions), and the method used. */
   public record Result(long rows, int chunks, Method method) {}
@@ -66,8 +67,8 @@ public final class BulkWriter {
   public Result write(Iterable<Object[]> rows) throws BulkWriteException, SQLException {
     try (Connection connection = dataSource.getConnection()) {
       WriteDialect dialect = WriteDialect.of(connection);
-      Method method = !allowCopy || !dialect.canStream(connection) ? Method.MULTI_ROW_VALUES
-          : dialect instanceof MySqlWriteDialect ? Method.LOAD_DATA_LOCAL : Method.COPY;
+      Method method = allowCopy && dialect.streamsFastest() && dialect.canStream(connection) ? Method.COPY
+          : Method.MULTI_ROW_VALUES;
       WriteTarget target = WriteTarget.of(qualified(dialect), columns, dialect);
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
@@ -104,7 +105,7 @@ public final class BulkWriter {
 
   private static void writeChunk(Connection connection, WriteTarget target, Method method, List<Object[]> chunk)
       throws SQLException {
-    if (method != Method.MULTI_ROW_VALUES) {
+    if (method == Method.COPY) {
       target.dialect().stream(connection, target.table(), target.columns(), chunk.iterator());
       return;
     }

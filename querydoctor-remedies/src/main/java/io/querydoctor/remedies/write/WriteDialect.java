@@ -44,6 +44,15 @@ public interface WriteDialect {
     return "COPY FROM STDIN (streamed)";
   }
 
+  /**
+   * Whether streaming is this engine's fastest safe way in, so that {@link BulkWriter} uses it when it can: true
+   * for COPY; false for LOAD DATA LOCAL, which measured slower than multi-row INSERTs on MariaDB
+   * (docs/performance.md) and turns a duplicate key into a warning instead of an error.
+   */
+  default boolean streamsFastest() {
+    return true;
+  }
+
   /** Why streaming is off when {@link #canStream} says no, with the setting that turns it on. */
   default String streamDisabledReason() {
     return streamLabel() + " skipped: the connection is not the engine's own driver";

@@ -34,8 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The MySQL/MariaDB side of bulk writes and batch loading on the real embedded MariaDB: the benchmark's scratch
- * table leaves the source table, its AUTO_INCREMENT and information_schema as they were; {@link BulkWriter} picks
- * LOAD DATA LOCAL and keeps its chunked error contract; the batch loader's {@code IN (…)} runs. Set
+ * table leaves the source table, its AUTO_INCREMENT and information_schema as they were; LOAD DATA LOCAL writes
+ * values as given and fails on a duplicate; {@link BulkWriter} sends multi-row INSERTs with its chunked error
+ * contract; the batch loader's {@code IN (…)} runs. Set
  * {@code -Dbench.writes.rows=10000} to print the table at that size.
  */
 @ExtendWith(EmbeddedMariaDbExtension.class)
@@ -110,37 +111,51 @@ class MariaDbWritesIT {
       WriteDialect dialect = WriteDialect.of(plain);
       assertThat(dialect.canStream(plain)).isFalse();
       assertThat(dialect.streamDisabledReason()).contains("local_infile=ON").contains("allowLocalInfile=true");
-      assertThat(BulkWriter.builder(dataSource).table("bulk_item").columns("id", "note", "price", "at", "ok")
-          .build().write(rows(10, -1)).method()).isEqualTo(BulkWriter.Method.MULTI_ROW_VALUES);
     } finally {
       execute("SET GLOBAL local_infile = 1");
+    }
+    try (Connection refusing = DriverManager.getConnection(db.url() + "?allowLocalInfile=false", "root", "")) {
+      assertThat(WriteDialect.of(refusing).canStream(refusing)).isFalse();
     }
   }
 
   @Test
-  void theBulkWriterLoadsDataLocalAndWritesEveryValueAsGiven() throws Exception {
-    List<Object[]> rows = rows(12_000, -1);
+  void loadDataLocalWritesEveryValueAsGivenAndFailsOnADuplicateInsteadOfSkippingIt() throws Exception {
+    List<Object[]> rows = rows(2_000, -1);
     rows.set(7, new Object[] {8L, "tab\there, new\nline, back\\slash", null, null, null});
-    BulkWriter.Result result = writer(true, 5_000).write(rows);
-    assertThat(result).isEqualTo(new BulkWriter.Result(12_000, 3, BulkWriter.Method.LOAD_DATA_LOCAL));
-    assertThat(text("SELECT count(*) FROM bulk_item")).isEqualTo("12000");
+    try (Connection c = db.connect()) {
+      WriteTarget target = WriteTarget.of("`bulk_item`", List.of("id", "note", "price", "at", "ok"),
+          WriteDialect.of(c));
+      assertThat(WriteDialect.of(c).canStream(c)).isTrue();
+      assertThat(WriteStrategy.COPY.write(c, target, rows.iterator(), n -> { })).isEqualTo(2_000);
+      SQLException e = catchThrowableOfType(() -> WriteStrategy.COPY.write(c, target,
+          List.of(new Object[] {9_999L, "new", null, null, null}, new Object[] {1L, "again", null, null, null})
+              .iterator(), n -> { }), SQLException.class);
+      assertThat(e.getSQLState()).isEqualTo("23000");
+      assertThat(e.getMessage()).contains("loaded 1 of 2 rows").contains("Duplicate entry '1'");
+    }
+    assertThat(text("SELECT CONCAT(count(*), '/', max(id)) FROM bulk_item")).as("rolled back").isEqualTo("2000/2000");
     assertThat(text("SELECT note FROM bulk_item WHERE id = 8")).isEqualTo("tab\there, new\nline, back\\slash");
     assertThat(text("SELECT CONCAT_WS(' ', price, ok, at) FROM bulk_item WHERE id = 9"))
         .isEqualTo("9.50 0 2024-01-01 00:00:09");
   }
 
+  @Test
+  void theBulkWriterSendsMultiRowInsertsOnMariaDbEvenWhereLoadDataIsAllowed() throws Exception {
+    BulkWriter.Result result = writer(5_000).write(rows(12_000, -1));
+    assertThat(result).isEqualTo(new BulkWriter.Result(12_000, 3, BulkWriter.Method.MULTI_ROW_VALUES));
+    assertThat(text("SELECT CONCAT(count(*), '/', sum(price)) FROM bulk_item")).isEqualTo("12000/72012000.00");
+  }
+
   /** A duplicate key at row 7 345 (0-based): the first chunk of 5 000 stays, the second is rolled back. */
   @Test
-  void aFailingRowRollsBackItsChunkAndReportsWhatWasCommittedWithEitherMethod() throws Exception {
-    for (boolean stream : new boolean[] {true, false}) {
-      execute("TRUNCATE bulk_item");
-      BulkWriteException e = catchThrowableOfType(() -> writer(stream, 5_000).write(rows(12_000, 7_345)),
-          BulkWriteException.class);
-      assertThat(e.committedRows()).as("stream %s", stream).isEqualTo(5_000);
-      assertThat(e.failedChunkRows()).isEqualTo(5_000);
-      assertThat(e.getSQLState()).isEqualTo("23000");
-      assertThat(text("SELECT CONCAT(count(*), '/', max(id)) FROM bulk_item")).isEqualTo("5000/5000");
-    }
+  void aFailingRowRollsBackItsChunkAndReportsWhatWasCommitted() throws Exception {
+    BulkWriteException e = catchThrowableOfType(() -> writer(5_000).write(rows(12_000, 7_345)),
+        BulkWriteException.class);
+    assertThat(e.committedRows()).isEqualTo(5_000);
+    assertThat(e.failedChunkRows()).isEqualTo(5_000);
+    assertThat(e.getSQLState()).isEqualTo("23000");
+    assertThat(text("SELECT CONCAT(count(*), '/', max(id)) FROM bulk_item")).isEqualTo("5000/5000");
   }
 
   @Test
@@ -164,9 +179,9 @@ class MariaDbWritesIT {
     assertThat(SqlDialect.MYSQL).isNotNull();
   }
 
-  private BulkWriter writer(boolean stream, int chunkRows) {
+  private BulkWriter writer(int chunkRows) {
     return BulkWriter.builder(dataSource).table("bulk_item").columns("id", "note", "price", "at", "ok")
-        .chunkRows(chunkRows).allowCopy(stream).build();
+        .chunkRows(chunkRows).build();
   }
 
   /** Rows id 1…n; the row at {@code duplicateAt} repeats id 1. */
