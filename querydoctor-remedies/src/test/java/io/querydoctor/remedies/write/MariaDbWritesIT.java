@@ -49,7 +49,8 @@ class MariaDbWritesIT {
            FROM information_schema.tables WHERE table_schema = DATABASE()),
         (SELECT GROUP_CONCAT(table_name, '.', column_name, ':', column_type, ':', is_nullable
            ORDER BY table_name, ordinal_position) FROM information_schema.columns WHERE table_schema = DATABASE()),
-        (SELECT GROUP_CONCAT(table_name, '.', index_name, '.', column_name ORDER BY table_name, index_name, seq_in_index)
+        (SELECT GROUP_CONCAT(table_name, '.', index_name, '.', column_name
+           ORDER BY table_name, index_name, seq_in_index)
            FROM information_schema.statistics WHERE table_schema = DATABASE()))
       """;
 
