@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Values in the text {@code LOAD DATA … FIELDS TERMINATED BY '\t' ESCAPED BY '\\'} reads: tab between columns,
@@ -11,6 +12,8 @@ import java.time.ZoneOffset;
  * offset (an offset time goes in as UTC). Bytes have no safe text form here and are refused.
  */
 final class LoadDataText {
+
+  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
   private LoadDataText() {}
 
@@ -32,13 +35,21 @@ final class LoadDataText {
     } else if (value instanceof byte[]) {
       throw new java.sql.SQLException("LOAD DATA text cannot carry binary values: write them with INSERTs");
     } else if (value instanceof OffsetDateTime time) {
-      out.append(time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' '));
+      appendDateTime(out, time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
     } else if (value instanceof LocalDateTime time) {
-      out.append(time.toString().replace('T', ' '));
+      appendDateTime(out, time);
     } else if (value instanceof BigDecimal decimal) {
       out.append(decimal.toPlainString());
     } else {
       escape(out, value.toString());
+    }
+  }
+
+  /** Always with seconds ({@code LocalDateTime.toString} drops zero seconds), a fraction only when there is one. */
+  private static void appendDateTime(StringBuilder out, LocalDateTime time) {
+    out.append(SECONDS.format(time));
+    if (time.getNano() != 0) {
+      out.append(String.format(java.util.Locale.ROOT, ".%09d", time.getNano()).replaceFirst("0+$", ""));
     }
   }
 
