@@ -1,5 +1,8 @@
 package io.querydoctor.cli;
 
+import io.querydoctor.core.engine.ConnectionRequest;
+import io.querydoctor.core.engine.DatabaseEngines;
+import io.querydoctor.core.engine.EngineTarget;
 import io.querydoctor.postgres.connect.PgConnector;
 import io.querydoctor.postgres.connect.PgUrl;
 import io.querydoctor.remedies.write.WriteDialect;
@@ -30,7 +33,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Measures bulk-insert strategies on your database: one statement per row (autocommit), one transaction, "
-          + "JDBC batches of 100/500/1000 (reWriteBatchedInserts), multi-row VALUES and COPY, with synthetic rows "
+          + "JDBC batches of 100/500/1000 (reWriteBatchedInserts; on MySQL/MariaDB rewriteBatchedStatements or "
+          + "MariaDB Connector/J's bulk protocol), multi-row VALUES and COPY (LOAD DATA LOCAL INFILE on "
+          + "MySQL/MariaDB, where local_infile allows), with synthetic rows "
           + "shaped like TABLE's columns; prints rows/s and the speed-up over one statement per row.",
       "It writes into an empty copy of TABLE (same columns, NOT NULLs, checks and indexes; no foreign keys, "
           + "triggers or sequences) and drops the copy at the end: TABLE itself is only read from the catalog. "
@@ -76,9 +81,8 @@ final class BenchWritesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ConsoleProgress progress = new ConsoleProgress(err, !quiet);
-    PgUrl url = connection.parsedUrl();
-    progress.step("connecting to " + url.redacted());
-    try (Connection plain = connection.connect(); Connection rewriting = rewriting(url, plain)) {
+    Connections opened = open(progress);
+    try (Connection plain = opened.plain(); Connection rewriting = opened.batching()) {
       WriteDialect dialect = WriteDialect.of(plain);
       TableShape shape = TableShape.read(plain.getMetaData(), table);
       if (shape.columns().isEmpty()) {
@@ -86,22 +90,52 @@ final class BenchWritesCommand implements Callable<Integer> {
       }
       checkGenerable(shape);
       List<BenchResult> results;
+      List<String> skipped;
       try (ScratchTable scratch = ScratchTable.create(plain, dialect, shape, List.of(plain, rewriting),
-          connection::connect,
+          opened.reconnect(),
           warning -> { err.println("querydoctor: " + warning); err.flush(); })) {
         progress.step(String.format(Locale.ROOT, "writing %,d rows with each strategy into %s (a copy of %s.%s)",
             rows, scratch.unquotedName(), shape.schema(), shape.table()));
-        results = new WriteBenchmark(dialect, plain, rewriting, progress).run(scratch, shape, rows);
+        WriteBenchmark benchmark = new WriteBenchmark(dialect, plain, rewriting, progress);
+        results = benchmark.run(scratch, shape, rows);
+        skipped = benchmark.skipped();
       }
       out.printf(Locale.ROOT, "bench-writes: %,d rows per strategy, shaped like %s.%s (%d columns), on %s %s%n%n",
           rows, shape.schema(), shape.table(), shape.writable().size(), dialect.name(),
           plain.getMetaData().getDatabaseProductVersion());
-      out.print(BenchTable.render(results));
+      out.print(BenchTable.render(results, dialect));
+      skipped.forEach(out::println);
       out.println();
+      out.println("JDBC batches ran on a connection with " + dialect.batchRewriteParameter() + ".");
       out.println(BenchTable.RUNBOOK);
       out.println("The scratch table was dropped; " + shape.table() + " was not written to.");
       out.flush();
       return ExitCode.CLEAN;
+    }
+  }
+
+  /** The connection as given, one with the driver's batching flag, and how to reconnect for the exit hook. */
+  private record Connections(Connection plain, Connection batching, ScratchTable.ConnectionOpener reconnect) {}
+
+  private Connections open(ConsoleProgress progress) throws Exception {
+    if (connection.isPostgres()) {
+      PgUrl url = connection.parsedUrl();
+      progress.step("connecting to " + url.redacted());
+      Connection plain = connection.connect();
+      return new Connections(plain, rewriting(url, plain), connection::connect);
+    }
+    EngineTarget target = connection.target();
+    progress.step("connecting to " + target.redactedUrl());
+    Connection plain = target.connect();
+    String url = ConnectionOptions.effectiveUrl(connection.url);
+    String batching = url + (url.contains("?") ? "&" : "?") + WriteDialect.of(plain).batchRewriteParameter();
+    EngineTarget batchingTarget = DatabaseEngines.installed().forUrl(batching)
+        .target(ConnectionRequest.of(batching, connection.user, connection.passwordEnv));
+    try {
+      return new Connections(plain, batchingTarget.connect(), target::connect);
+    } catch (Exception e) {
+      plain.close();
+      throw e;
     }
   }
 

@@ -15,14 +15,9 @@ import java.util.Locale;
  * caller's thread, leaves the connection's auto-commit as it found it, and lets the driver's
  * {@link SQLException} through unchanged.
  *
- * <p>PostgreSQL is {@link PostgresWriteDialect}. MySQL/MariaDB is the named follow-up, waiting for the
- * querydoctor-mysql module (its embedded MariaDB for the tests, its URLs for the CLI); {@link #of} says so
- * instead of guessing. What it needs: backtick quoting; {@code rewriteBatchedStatements=true} (MySQL
- * Connector/J, and MariaDB Connector/J 3.5); 65 535 parameters; streaming with {@code LOAD DATA LOCAL INFILE}
- * through the driver's {@code setLocalInfileInputStream} only when the client allows it
- * ({@code allowLocalInfile=true}) and the server has {@code local_infile=ON}, with MySQL's text format (booleans
- * as 1/0, datetimes without an offset); {@code CREATE TABLE scratch LIKE t} (indexes yes, foreign keys and
- * triggers no); and {@code TableShape} reading databases as catalogs, not schemas.
+ * <p>PostgreSQL is {@link PostgresWriteDialect}; MySQL and MariaDB are {@link MySqlWriteDialect} (one per driver,
+ * since MySQL Connector/J and MariaDB Connector/J batch differently). Databases there are JDBC catalogs, which
+ * {@code TableShape} reads as the schema.
  */
 public interface WriteDialect {
 
@@ -44,6 +39,25 @@ public interface WriteDialect {
    */
   boolean canStream(Connection connection);
 
+  /** How the table names the streaming strategy ({@code COPY FROM STDIN}, {@code LOAD DATA LOCAL INFILE}). */
+  default String streamLabel() {
+    return "COPY FROM STDIN (streamed)";
+  }
+
+  /**
+   * Whether streaming is this engine's fastest safe way in, so that {@link BulkWriter} uses it when it can: true
+   * for COPY; false for LOAD DATA LOCAL, which measured slower than multi-row INSERTs on MariaDB
+   * (docs/performance.md) and turns a duplicate key into a warning instead of an error.
+   */
+  default boolean streamsFastest() {
+    return true;
+  }
+
+  /** Why streaming is off when {@link #canStream} says no, with the setting that turns it on. */
+  default String streamDisabledReason() {
+    return streamLabel() + " skipped: the connection is not the engine's own driver";
+  }
+
   /**
    * Streams {@code rows} into {@code table}'s {@code columns} in one statement and returns how many the
    * database took. Runs in the connection's current transaction.
@@ -64,6 +78,10 @@ public interface WriteDialect {
     String lower = product.toLowerCase(Locale.ROOT);
     if (lower.contains("postgres")) {
       return PostgresWriteDialect.INSTANCE;
+    }
+    if (lower.contains("mysql") || lower.contains("mariadb")) {
+      String driver = connection.getMetaData().getDriverName().toLowerCase(Locale.ROOT);
+      return driver.contains("mariadb") ? MySqlWriteDialect.MARIADB_DRIVER : MySqlWriteDialect.MYSQL_DRIVER;
     }
     throw new UnsupportedDialectException(product);
   }

@@ -40,6 +40,11 @@ public enum WriteStrategy {
     return label;
   }
 
+  /** The label as {@code dialect} names it (the streaming strategy is COPY or LOAD DATA). */
+  public String label(WriteDialect dialect) {
+    return this == COPY ? dialect.streamLabel() : label;
+  }
+
   /** Whether it is a JDBC batch (and so needs the driver's rewrite flag to be fast). */
   public boolean isBatch() {
     return name().startsWith("BATCH_");

@@ -1,5 +1,7 @@
 package io.querydoctor.remedies.write.bench;
 
+import io.querydoctor.remedies.write.WriteDialect;
+import io.querydoctor.remedies.write.WriteStrategy;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,14 +22,21 @@ public final class BenchTable {
 
   /** The table; the first result is the baseline the speed-ups divide by. */
   public static String render(List<BenchResult> results) {
+    return render(results, null);
+  }
+
+  /** The table with the strategies named as {@code dialect} names them (null: as {@link WriteStrategy} does). */
+  public static String render(List<BenchResult> results, WriteDialect dialect) {
+    java.util.function.Function<BenchResult, String> label =
+        r -> dialect == null ? r.strategy().label() : r.strategy().label(dialect);
     int width = Math.max("strategy".length(),
-        results.stream().mapToInt(r -> r.strategy().label().length()).max().orElse(0));
+        results.stream().mapToInt(r -> label.apply(r).length()).max().orElse(0));
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "%-" + width + "s  %8s  %8s  %10s  %8s%n", "strategy", "rows", "seconds",
         "rows/s", "speed-up"));
     BenchResult baseline = results.isEmpty() ? null : results.get(0);
     for (BenchResult r : results) {
-      out.append(String.format(Locale.ROOT, "%-" + width + "s  %,8d  %8.2f  %,10.0f  %7.1f×%n", r.strategy().label(),
+      out.append(String.format(Locale.ROOT, "%-" + width + "s  %,8d  %8.2f  %,10.0f  %7.1f×%n", label.apply(r),
           r.rows(), r.seconds(), r.rowsPerSecond(), r.speedUp(baseline)));
     }
     return out.toString();

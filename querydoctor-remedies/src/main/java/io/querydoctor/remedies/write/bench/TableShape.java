@@ -34,6 +34,11 @@ public record TableShape(String schema, String table, List<ColumnShape> columns)
   }
 
   private static TableShape read(DatabaseMetaData catalog, String schema, String table) throws SQLException {
+    String product = catalog.getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+    if (product.contains("mysql") || product.contains("mariadb")) {
+      // Databases are JDBC catalogs there; a null catalog may mean every database on the server.
+      return readDatabase(catalog, schema != null ? schema : catalog.getConnection().getCatalog(), table);
+    }
     String foundSchema = schema;
     List<String[]> raw = new ArrayList<>();
     try (ResultSet rs = catalog.getColumns(null, schema, table, null)) {
@@ -56,6 +61,34 @@ public record TableShape(String schema, String table, List<ColumnShape> columns)
           Integer.parseInt(c[4]), !"NO".equals(c[5]), "YES".equals(c[6]), unique.contains(c[0])));
     }
     return new TableShape(foundSchema, table, columns);
+  }
+
+  /** MySQL/MariaDB: the table in database {@code database}, which the record holds as its schema. */
+  private static TableShape readDatabase(DatabaseMetaData catalog, String database, String table)
+      throws SQLException {
+    List<ColumnShape> columns = new ArrayList<>();
+    Set<String> unique = new HashSet<>();
+    try (ResultSet rs = catalog.getPrimaryKeys(database, null, table)) {
+      while (rs.next()) {
+        unique.add(rs.getString("COLUMN_NAME"));
+      }
+    }
+    try (ResultSet rs = catalog.getIndexInfo(database, null, table, true, true)) {
+      while (rs.next()) {
+        if (rs.getString("COLUMN_NAME") != null) {
+          unique.add(rs.getString("COLUMN_NAME"));
+        }
+      }
+    }
+    try (ResultSet rs = catalog.getColumns(database, null, table, null)) {
+      while (rs.next()) {
+        String name = rs.getString("COLUMN_NAME");
+        columns.add(new ColumnShape(name, rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
+            rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"), !"NO".equals(rs.getString("IS_NULLABLE")),
+            "YES".equals(rs.getString("IS_GENERATEDCOLUMN")), unique.contains(name)));
+      }
+    }
+    return new TableShape(database, table, columns);
   }
 
   /** Columns of the primary key and of every unique index. */

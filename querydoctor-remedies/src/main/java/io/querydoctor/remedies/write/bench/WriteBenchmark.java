@@ -25,6 +25,7 @@ public final class WriteBenchmark {
   private final Connection plain;
   private final Connection rewriting;
   private final ProgressListener progress;
+  private final List<String> skipped = new ArrayList<>();
 
   /**
    * @param plain a connection as the application would have it (autocommit on), for every strategy but the batches
@@ -46,11 +47,17 @@ public final class WriteBenchmark {
     List<BenchResult> results = new ArrayList<>();
     for (WriteStrategy strategy : WriteStrategy.values()) {
       if (strategy == WriteStrategy.COPY && !dialect.canStream(plain)) {
+        skipped.add(dialect.streamDisabledReason());
         continue;
       }
       results.add(measure(strategy, scratch, target, generated, rows));
     }
     return results;
+  }
+
+  /** Why a strategy was left out of the last {@link #run} (one line each, with the setting that enables it). */
+  public List<String> skipped() {
+    return List.copyOf(skipped);
   }
 
   private BenchResult measure(WriteStrategy strategy, ScratchTable scratch, WriteTarget target,
