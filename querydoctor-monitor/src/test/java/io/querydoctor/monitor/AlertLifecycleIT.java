@@ -438,7 +438,67 @@ class AlertLifecycleIT {
   }
 
   /**
-   * {@code times} calls of one statement (one query id) sleeping {@code seconds} each. Column aliases are not part
+   * A real streaming standby (the system's PostgreSQL 15 binaries): replay paused while the primary writes, then
+   * resumed. The primary shows the lag measured as replay catches up, then NULL once the standby has caught up and
+   * the primary is idle, which is no lag: the alert resolves (it used to stay firing until the next write).
+   */
+  @Test
+  void pausedStandbyReplayFiresReplicationLagAndCatchingUpResolves(@TempDir Path dir) throws Exception {
+    String missing = StreamingStandby.unavailable();
+    Assumptions.assumeTrue(missing == null, () -> "no streaming standby: " + missing);
+    List<AlertRule> rules = yaml(dir, """
+        rules:
+          - id: replication-lag
+            threshold: 1
+            for: 0s
+        """);
+    try (StreamingStandby pair = StreamingStandby.start()) {
+      MonitoredTarget target = new MonitoredTarget(pair.primaryUrl(), "postgres", pair::primary,
+          Duration.ofSeconds(10));
+      try (Monitor monitor = new Monitor(store, List.of(target), rules, List.of(), DeliveryQueue.Backoff.STANDARD,
+          HeavyChecks.none(), SECONDS, Clock.systemUTC());
+          Connection primary = pair.primary(); Connection standby = pair.standby()) {
+        monitor.cycle();
+        assertThat(monitor.openAlerts()).noneMatch(rule("replication-lag"));
+
+        execute(standby, "SELECT pg_wal_replay_pause()");
+        execute(primary, "CREATE TABLE t (i int)");
+        execute(primary, "INSERT INTO t VALUES (1)");
+        Thread.sleep(1_500);
+        execute(standby, "SELECT pg_wal_replay_resume()");
+        awaitReplication(primary, "replay_lag >= interval '1 second'");
+        monitor.cycle();
+        Alert lag = only(monitor, "replication-lag");
+        assertThat(lag.state()).isEqualTo(AlertState.FIRING);
+        assertThat(lag.value()).isGreaterThanOrEqualTo(1);
+        assertThat(lag.rule().fix()).contains("standby");
+
+        awaitReplication(primary, "replay_lag IS NULL");
+        monitor.cycle();
+        assertThat(monitor.openAlerts()).noneMatch(rule("replication-lag"));
+        assertThat(store.alerts().states(lag.id()))
+            .containsExactly(AlertState.PENDING, AlertState.FIRING, AlertState.RESOLVED);
+      }
+    }
+  }
+
+  /** Waits (at most 10 s) until the primary's one standby matches {@code condition}. */
+  private static void awaitReplication(Connection primary, String condition) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Statement s = primary.createStatement();
+          ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_replication WHERE " + condition)) {
+        rs.next();
+        if (rs.getLong(1) > 0) {
+          return;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no standby with " + condition + " within 10 s");
+  }
+
+  /** {@code times} calls of one statement (one query id) sleeping {@code seconds} each. Column aliases are not part
    * of a query id, so the {@code newer} statement differs in its shape too.
    */
   private static void sleeps(Connection app, String label, int times, double seconds) throws SQLException {
