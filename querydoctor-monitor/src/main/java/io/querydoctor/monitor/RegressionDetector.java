@@ -73,9 +73,9 @@ final class RegressionDetector {
     Optional<Instant> deploy = store.latestDeployMark(sample.target(), now)
         .filter(mark -> mark.isAfter(now.minus(window)));
     Instant baselineEnd = deploy.filter(mark -> mark.isBefore(sample.intervalStart())).orElse(sample.intervalStart());
-    if (deploy.isPresent()) {
-      observations.complete(Observations.NEW_STATEMENT_MEAN_MS);
-    }
+    // Complete even without a deploy mark in the window: no statement is new then, so a new-slow-query alert
+    // opened after a deploy resolves once the mark has left the window instead of staying open for ever.
+    observations.complete(Observations.NEW_STATEMENT_MEAN_MS);
     double minutes = java.time.Duration.between(sample.intervalStart(), now).toMillis() / 60_000.0;
     double baselineMinutes = -1;
     for (StatementCounters current : SampleObservations.topStatements(sample)) {

@@ -85,11 +85,18 @@ public final class TargetReader {
        WHERE pid <> pg_backend_pid()
       """;
 
-  /** On a standby: time since the last replayed transaction; on a primary: the largest standby replay lag. */
+  /**
+   * On a standby: time since the last replayed transaction; on a primary: the largest standby replay lag. A
+   * streaming standby that has caught up with an idle primary shows a NULL replay_lag (the server forgets the
+   * last measured lag about a second later): that is no lag, not an unknown one, or a replication-lag alert would
+   * stay firing until the next write.
+   */
   private static final String REPLICATION_LAG = """
       SELECT CASE WHEN pg_is_in_recovery()
                   THEN extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp())
-                  ELSE (SELECT extract(epoch FROM max(replay_lag)) FROM pg_stat_replication) END
+                  ELSE (SELECT extract(epoch FROM max(CASE WHEN replay_lag IS NULL AND state = 'streaming'
+                                                           THEN interval '0' ELSE replay_lag END))
+                        FROM pg_stat_replication) END
       """;
 
   /** What one reading returns. */
