@@ -65,7 +65,8 @@ public final class MysqlIndexAdvisor {
       return defaults;
     }
     return new AdvisorSettings(defaults.budgetBytes(), defaults.budgetFraction(), defaults.minCostReduction(),
-        defaults.maintenanceCostPerWrite() / 100, defaults.minQueryCost() / 100);
+        defaults.maintenanceCostPerWrite() / 100, defaults.minQueryCost() / 100, defaults.minPickGain(),
+        defaults.maxIndexWidth());
   }
 
   public Result advise(SandboxDatabase sandbox, WhatIf whatIf, List<Statement> statements)
