@@ -83,10 +83,11 @@ class MysqlAdvisorIT {
     assertThat(result.findings()).extracting(Finding::ruleId).containsOnly("missing-index");
     assertThat(result.ddl()).contains(
         "ALTER TABLE `orders` ADD INDEX `idx_orders_customer_id` (`customer_id`), ALGORITHM=INPLACE, LOCK=NONE;");
-    // MariaDB's cost of ORDER BY … LIMIT barely credits an index in sort order: rejected, with its reason.
+    // MariaDB's cost of ORDER BY … LIMIT barely credits an index in sort order: rejected, with its reason (the
+    // search may turn it down on the budget before the 20 % bar is asked, since it gains so little per byte).
     assertThat(result.advice().rejected()).anySatisfy(r -> {
       assertThat(r.index().keyColumns()).isEqualTo("note");
-      assertThat(r.reason()).contains("needs 20 %");
+      assertThat(r.reason()).containsAnyOf("needs 20 %", "over budget");
     });
     // Already cheap (a primary-key lookup): no index proposed, the query is listed as skipped with why.
     assertThat(result.advice().skipped()).anySatisfy(s -> assertThat(s.reason()).startsWith("already cheap"));
