@@ -69,9 +69,8 @@ public final class Monitor implements AutoCloseable {
   private final Map<String, String> logProblems = new HashMap<>();
   private final Map<String, List<StatementLatency>> latencies = new HashMap<>();
   private long droppedSamples;
-  private volatile io.querydoctor.monitor.notify.Silences silences = io.querydoctor.monitor.notify.Silences.NONE;
-  /** Per notifier, the firing alerts whose notification a silence held back: sent once the silence ends. */
-  private final Map<DeliveryQueue, java.util.Set<Long>> heldBack = new HashMap<>();
+  private final io.querydoctor.monitor.notify.SilencedDeliveries silenced =
+      new io.querydoctor.monitor.notify.SilencedDeliveries();
 
   public Monitor(HistoryStore store, List<MonitoredTarget> targets, List<AlertRule> rules, List<Notifier> notifiers,
       DeliveryQueue.Backoff backoff, HeavyChecks heavyChecks, MonitorSettings settings, Clock clock)
@@ -270,7 +269,7 @@ public final class Monitor implements AutoCloseable {
 
   /** The silences that hold notifications back (the dashboard's); none by default. */
   public void silences(io.querydoctor.monitor.notify.Silences value) {
-    this.silences = value;
+    silenced.use(value);
   }
 
   private void notify(List<Alert> changed, Instant now) {
@@ -281,50 +280,8 @@ public final class Monitor implements AutoCloseable {
         evaluator.openAlerts().stream().filter(a -> a.state() == AlertState.FIRING).forEach(a -> send.put(a.id(), a));
         lastRepeat.put(queue, now);
       }
-      java.util.Set<Long> held = heldBack.computeIfAbsent(queue, q -> new java.util.HashSet<>());
-      java.util.Set<Long> firing = new java.util.HashSet<>();
-      evaluator.openAlerts().stream().filter(a -> a.state() == AlertState.FIRING).forEach(a -> {
-        firing.add(a.id());
-        if (held.contains(a.id())) {
-          send.putIfAbsent(a.id(), a);
-        }
-      });
-      held.retainAll(firing);
-      queue.submit(unsilenced(queue, send.values(), held, now), now);
+      silenced.submit(queue, send.values(), evaluator.openAlerts(), now);
     }
-  }
-
-  /**
-   * {@code alerts} without the silenced ones, which are recorded as suppressed (and, when firing, kept in
-   * {@code held} to be sent when their silence ends). When the silences cannot be read, everything is sent.
-   */
-  private List<Alert> unsilenced(DeliveryQueue queue, java.util.Collection<Alert> alerts, java.util.Set<Long> held,
-      Instant now) {
-    Map<Long, Instant> silenced;
-    try {
-      silenced = alerts.isEmpty() ? Map.of() : silences.silenced(alerts, now);
-    } catch (Exception e) {
-      LOG.warn("cannot read the alert silences, notifying anyway: {}", e.getMessage());
-      silenced = Map.of();
-    }
-    List<Alert> send = new ArrayList<>();
-    List<Alert> muted = new ArrayList<>();
-    Instant until = null;
-    for (Alert a : alerts) {
-      Instant end = silenced.get(a.id());
-      if (end == null) {
-        send.add(a);
-        held.remove(a.id());
-      } else {
-        muted.add(a);
-        until = until == null || end.isAfter(until) ? end : until;
-        if (a.state() == AlertState.FIRING) {
-          held.add(a.id());
-        }
-      }
-    }
-    queue.suppressed(muted, "silenced until " + until);
-    return send;
   }
 
   private boolean repeatDue(DeliveryQueue queue, Instant now) {
