@@ -312,7 +312,7 @@ final class MonitorCommand implements Callable<Integer> {
       throw new UserError("--listen needs HOST:PORT or off, got '" + listen + "'");
     }
     try {
-      return Dashboard.start(location.connector(), () -> {
+      Dashboard dashboard = Dashboard.start(location.connector(), () -> {
         try {
           return targets(settings.interval());
         } catch (Exception e) {
@@ -321,6 +321,8 @@ final class MonitorCommand implements Callable<Integer> {
       }, monitor.metrics(), new Dashboard.Options(listen.substring(0, colon),
           Integer.parseInt(listen.substring(colon + 1)), token, insecureNoAuth, allowCancel, settings.interval(),
           settings.retention()), Clock.systemUTC());
+      monitor.silences(dashboard.silences());
+      return dashboard;
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     } catch (java.net.BindException e) {

@@ -69,6 +69,8 @@ public final class Monitor implements AutoCloseable {
   private final Map<String, String> logProblems = new HashMap<>();
   private final Map<String, List<StatementLatency>> latencies = new HashMap<>();
   private long droppedSamples;
+  private final io.querydoctor.monitor.notify.SilencedDeliveries silenced =
+      new io.querydoctor.monitor.notify.SilencedDeliveries();
 
   public Monitor(HistoryStore store, List<MonitoredTarget> targets, List<AlertRule> rules, List<Notifier> notifiers,
       DeliveryQueue.Backoff backoff, HeavyChecks heavyChecks, MonitorSettings settings, Clock clock)
@@ -265,6 +267,11 @@ public final class Monitor implements AutoCloseable {
     }
   }
 
+  /** The silences that hold notifications back (the dashboard's); none by default. */
+  public void silences(io.querydoctor.monitor.notify.Silences value) {
+    silenced.use(value);
+  }
+
   private void notify(List<Alert> changed, Instant now) {
     for (DeliveryQueue queue : deliveries) {
       Map<Long, Alert> send = new LinkedHashMap<>();
@@ -273,7 +280,7 @@ public final class Monitor implements AutoCloseable {
         evaluator.openAlerts().stream().filter(a -> a.state() == AlertState.FIRING).forEach(a -> send.put(a.id(), a));
         lastRepeat.put(queue, now);
       }
-      queue.submit(List.copyOf(send.values()), now);
+      silenced.submit(queue, send.values(), evaluator.openAlerts(), now);
     }
   }
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Alerts open or active in the range, newest first, with rule, value, state history, and the dashboard's
- * acknowledgements and silences (shown here; notifications are still sent: silence in Alertmanager).
+ * acknowledgements (shown here only) and silences (which also hold the alert's notifications back until they end).
  */
 final class AlertsPage implements PageSource {
 
@@ -31,8 +31,8 @@ final class AlertsPage implements PageSource {
             Page.Cell.of(rs.getString(10) == null ? "" : Shown.prose(rs.getString(10)))),
         c.now(), c.target(), c.range().from());
     Page.Section section = Page.Section.table(null, "Firing and pending alerts, and those that changed in the last "
-        + c.range().name() + ". Acknowledging or silencing is recorded here; notifications keep going out "
-        + "(silence them in Alertmanager).", new Page.Table(List.of(QueryPage.col("id"), QueryPage.col("rule"),
+        + c.range().name() + ". Acknowledging is recorded here only; silencing also holds back the notifications "
+        + "of the alert's rule and subject until the silence ends (recorded as suppressed in the delivery log).", new Page.Table(List.of(QueryPage.col("id"), QueryPage.col("rule"),
             QueryPage.col("severity"), QueryPage.col("state"), QueryPage.col("value"), QueryPage.col("summary"),
             QueryPage.col("started"), QueryPage.col("history"), QueryPage.col("note")), rows, null))
         .withForms(List.of(new Page.Form("/alerts/acknowledge", "acknowledge", List.of(

@@ -36,10 +36,21 @@ public final class Dashboard implements AutoCloseable {
    */
   public static Dashboard start(HistoryStore.Connector connector, Supplier<List<MonitoredTarget>> targets,
       MonitorMetrics metrics, Options options, Clock clock) throws Exception {
+    return start(connector, targets, metrics, options, clock, false);
+  }
+
+  /**
+   * As {@link #start(HistoryStore.Connector, Supplier, MonitorMetrics, Options, Clock)}; with {@code sandbox} the
+   * user declared the targets sandboxes, so the index advisor may build candidates in rolled-back transactions
+   * when HypoPG is absent (the demo).
+   */
+  public static Dashboard start(HistoryStore.Connector connector, Supplier<List<MonitoredTarget>> targets,
+      MonitorMetrics metrics, Options options, Clock clock, boolean sandbox) throws Exception {
     // Refuse an unauthenticated public listener before touching anything else.
     DashboardAccess.forAddress(java.net.InetAddress.getByName(options.host()), options.token(), options.insecure());
     DashboardStore store = new DashboardStore(connector);
-    DetailSampler sampler = new DetailSampler(store, targets.get(), clock, options.retention());
+    DetailSampler sampler = new DetailSampler(store, targets.get(), clock, options.retention())
+        .withSuggestions(new IndexSuggestions(store, targets.get(), sandbox));
     try {
       DashboardServer server = DashboardServer.start(options.host(), options.port(), store, metrics,
           new DashboardActions(store, targets.get(), options.allowCancel()), options.token(), options.insecure(),
@@ -51,6 +62,11 @@ public final class Dashboard implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /** The Alerts page's silences, for the monitor's notifiers ({@code Monitor#silences}). */
+  public io.querydoctor.monitor.notify.Silences silences() {
+    return new AlertSilences(store);
   }
 
   public int port() {

@@ -77,7 +77,8 @@ public final class DashboardDemo implements AutoCloseable {
     workload.run();
     monitor.cycle();
     Dashboard dashboard = Dashboard.start(storeConnector, targets, monitor.metrics(), new Dashboard.Options(host, port,
-        null, false, false, interval, settings.retention()), Clock.systemUTC());
+        null, false, false, interval, settings.retention()), Clock.systemUTC(), true);
+    monitor.silences(dashboard.silences());
     dashboard.sampleNow();
     DashboardDemo demo = new DashboardDemo(monitor, store, dashboard, null, null, host, storeConnector);
     return demo.running(workload);

@@ -59,6 +59,7 @@ public final class DetailSampler implements AutoCloseable {
   private final StatementRollup rollup;
   private final java.util.Map<String, Instant> lastSizes = new java.util.HashMap<>();
   private ScheduledExecutorService scheduler;
+  private IndexSuggestions suggestions;
 
   public DetailSampler(DashboardStore store, List<MonitoredTarget> targets, Clock clock, Duration retention) {
     this.store = store;
@@ -66,6 +67,12 @@ public final class DetailSampler implements AutoCloseable {
     this.clock = clock;
     this.retention = retention;
     this.rollup = new StatementRollup(store);
+  }
+
+  /** Also runs the index advisor, every {@link IndexSuggestions#EVERY}, after the samples. */
+  DetailSampler withSuggestions(IndexSuggestions value) {
+    this.suggestions = value;
+    return this;
   }
 
   /** Samples now and then every {@code interval} on a daemon thread. */
@@ -107,6 +114,9 @@ public final class DetailSampler implements AutoCloseable {
       } catch (SQLException | RuntimeException e) {
         LOG.warn("statement rollup of {} failed: {}", target.name(), e.getMessage());
       }
+    }
+    if (suggestions != null) {
+      suggestions.refreshDue(now);
     }
     try {
       store.update("DELETE FROM qd_monitor.session_snapshot WHERE at < ?", now.minus(SESSIONS_KEPT));
@@ -210,5 +220,8 @@ public final class DetailSampler implements AutoCloseable {
       }
     }
     targets.forEach(MonitoredTarget::disconnect);
+    if (suggestions != null) {
+      suggestions.close();
+    }
   }
 }

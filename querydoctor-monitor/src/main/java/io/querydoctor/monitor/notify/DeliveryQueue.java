@@ -79,6 +79,13 @@ public final class DeliveryQueue implements AutoCloseable {
     return true;
   }
 
+  /** Records in the delivery log that {@code alerts} were held back, not sent ({@code detail} says why). */
+  public void suppressed(List<Alert> alerts, String detail) {
+    if (!alerts.isEmpty()) {
+      record(new Job(List.copyOf(alerts), null), 0, false, "suppressed: " + detail);
+    }
+  }
+
   public long delivered() {
     return delivered.get();
   }

@@ -130,3 +130,26 @@ CREATE TABLE IF NOT EXISTS qd_monitor.database_rollup_hour (
   seq_scan      bigint      NOT NULL,
   PRIMARY KEY (target, hour)
 );
+
+-- The index advisor's latest run per target (IndexSuggestions): when, how costs were obtained, or why it could
+-- not run; and the indexes it chose in that run. Replaced at each run.
+CREATE TABLE IF NOT EXISTS qd_monitor.index_advice_run (
+  target     text        PRIMARY KEY,
+  at         timestamptz NOT NULL,
+  method     text,
+  statements integer     NOT NULL,
+  note       text
+);
+CREATE TABLE IF NOT EXISTS qd_monitor.index_suggestion (
+  target              text             NOT NULL,
+  rank                integer          NOT NULL,
+  table_name          text             NOT NULL,
+  columns             text             NOT NULL,
+  ddl                 text             NOT NULL,
+  bytes               bigint           NOT NULL,
+  write_cost_per_hour double precision NOT NULL,
+  statements_helped   integer          NOT NULL,
+  cost_before         double precision NOT NULL,
+  cost_after          double precision NOT NULL,
+  PRIMARY KEY (target, rank)
+);

@@ -137,6 +137,9 @@ class DashboardBrowserIT {
           + "started_at, updated_at) SELECT " + target + ", 'slow-query', 'fingerprint:4242', 'medium', 'firing', 1, "
           + h + ", " + h + ", now(), now()");
       s.execute("INSERT INTO qd_monitor.deploy_mark (at, label) VALUES (now() - interval '1 minute', " + h + ")");
+      s.execute("INSERT INTO qd_monitor.index_suggestion (target, rank, table_name, columns, ddl, bytes, "
+          + "write_cost_per_hour, statements_helped, cost_before, cost_after) SELECT " + target + ", 999, " + h + ", "
+          + h + ", " + h + ", 1, 1, 1, 2, 1");
     }
   }
 
@@ -188,6 +191,20 @@ class DashboardBrowserIT {
       }
     }
     assertThat(load(chromium, "/queries/4242").dom()).contains("&lt;script&gt;");
+  }
+
+  /** The hourly index advisor ran at start (the demo database is a declared sandbox) and chose the N+1's index. */
+  @Test
+  void indexesPageAndApiListTheAdvisorsSuggestionWithItsDdl(TestDatabase db) throws Exception {
+    demo(db);
+    String base = "http://127.0.0.1:" + demo.port();
+    String api = get(base + "/api/indexes", Map.of()).body();
+    assertThat(api).contains("Advisor suggestions")
+        .containsPattern("CREATE INDEX CONCURRENTLY posts_user_id\\w*_idx ON [\\w.]*posts \\(user_id");
+    String page = get(base + "/indexes", Map.of()).body();
+    assertThat(page).contains("Advisor suggestions", "write cost/h", "statements helped")
+        .containsPattern("CREATE INDEX CONCURRENTLY posts_user_id\\w*_idx ON [\\w.]*posts \\(user_id")
+        .contains("&lt;script&gt;document.body.setAttribute").doesNotContain(SCRIPT);
   }
 
   private static long queryIdOf(String dom, String linkEnd) {
