@@ -10,6 +10,7 @@ import io.querydoctor.mysql.MySqlTarget;
 import io.querydoctor.mysql.plan.rules.MysqlPlanRules;
 import io.querydoctor.mysql.workload.DigestRow;
 import io.querydoctor.mysql.workload.DigestWorkload;
+import io.querydoctor.mysql.workload.StatementDigestReader;
 import io.querydoctor.mysql.workload.WorkloadAnalyzer;
 import java.sql.SQLException;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class TopStatementPlans implements Analyzer<MySqlTarget> {
   /** How many shapes by total time are planned, as PostgreSQL's diagnose does. */
   public static final int DEFAULT_TOP = 10;
 
+  private static final Pattern FROM = Pattern.compile("(?i)\\bFROM\\b");
   private static final Pattern MORE_THAN_ONE = Pattern.compile(";\\s*\\S");
 
   private final WorkloadAnalyzer workload;
@@ -64,9 +66,15 @@ public final class TopStatementPlans implements Analyzer<MySqlTarget> {
     MysqlExplainer explainer = new MysqlExplainer(target.executor());
     Map<String, Integer> notPlanned = new TreeMap<>();
     String example = null;
+    int looked = 0;
     for (DigestRow row : rows) {
       String sample = samples.get(row.digest());
-      String reason = sample == null ? "no literal sample" : !singleSelect(sample) ? "not a single SELECT" : null;
+      if (sample != null && !StatementDigestReader.isApplication(sample)) {
+        // A driver's or this tool's own statement whose digest text did not show it (SELECT VERSION()).
+        continue;
+      }
+      looked++;
+      String reason = notPlannable(sample);
       if (reason == null) {
         try {
           results.addAll(findings(explainer.explain(sample, false).plan(), row, results));
@@ -80,7 +88,7 @@ public final class TopStatementPlans implements Analyzer<MySqlTarget> {
       }
     }
     if (!notPlanned.isEmpty()) {
-      results.skip(name(), skippedLine(notPlanned, rows.size(), example));
+      results.skip(name(), skippedLine(notPlanned, looked, example));
     }
   }
 
@@ -99,8 +107,17 @@ public final class TopStatementPlans implements Analyzer<MySqlTarget> {
         .toList();
   }
 
+  /** The message's first line without its quoted text: a syntax error quotes the statement and its literals. */
   private static String firstLine(String message) {
-    return message == null ? "no reason given" : message.strip().split("\\R", 2)[0];
+    return message == null ? "no reason given" : message.strip().split("\\R", 2)[0].replaceAll("'[^']*'", "'…'");
+  }
+
+  /** Why {@code sample} is not planned, or null when it is a single SELECT reading a table. */
+  static String notPlannable(String sample) {
+    if (sample == null) {
+      return "no literal sample";
+    }
+    return !singleSelect(sample) ? "not a single SELECT" : !FROM.matcher(sample).find() ? "reads no table" : null;
   }
 
   static boolean singleSelect(String sql) {
