@@ -55,7 +55,8 @@ class DialectFixesTest {
     Finding original = nPlusOne();
     Finding other = Finding.builder("too-many-queries", original.severity()).title("t")
         .subject(original.subject()).detail("d").impact(original.impact())
-        .evidence(original.evidence().get(0)).fix(Fix.action("batch the loop")).build().withSupporting(List.of(original));
+        .evidence(original.evidence().get(0)).fix(Fix.action("batch the loop")).build()
+        .withSupporting(List.of(original));
     Finding headline = DialectFixes.in(SqlDialect.MYSQL, List.of(other)).get(0);
     assertThat(headline.fix()).isEqualTo(other.fix());
     assertThat(headline.supporting()).singleElement()
