@@ -7,6 +7,7 @@ import io.querydoctor.postgres.PgAnalyzers;
 import io.querydoctor.postgres.PgDiagnosis;
 import io.querydoctor.core.capture.CaptureFileAnalyzer;
 import io.querydoctor.core.diagnosis.DiagnosisResults;
+import io.querydoctor.core.detect.DialectFixes;
 import io.querydoctor.core.diagnosis.RootCauseMerger;
 import io.querydoctor.core.diagnosis.Symptom;
 import io.querydoctor.core.sql.SqlDialect;
@@ -175,7 +176,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     report = report.plus(captured.findings(), captured.skipped()).plus(List.of(), notAsked());
     report = LogOptions.joinInto(report, logWorkload);
-    report = report.withFindings(RootCauseMerger.merge(report.findings()));
+    report = report.withFindings(DialectFixes.in(engineTarget.engine().dialect(),
+        RootCauseMerger.merge(report.findings())));
     return output.write(baselines.apply(report), out, DEFAULT_FAIL_ON);
   }
 

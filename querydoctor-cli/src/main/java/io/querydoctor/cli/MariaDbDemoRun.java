@@ -1,8 +1,10 @@
 package io.querydoctor.cli;
 
+import io.querydoctor.core.detect.DialectFixes;
 import io.querydoctor.core.diagnosis.RootCauseMerger;
 import io.querydoctor.core.digest.DigestSort;
 import io.querydoctor.core.report.Report;
+import io.querydoctor.core.sql.SqlDialect;
 import io.querydoctor.core.report.WorkloadSection;
 import io.querydoctor.demo.mariadb.MariaDbDemoDatabase;
 import io.querydoctor.demo.mariadb.MariaDbDemoWorkload;
@@ -91,7 +93,7 @@ final class MariaDbDemoRun {
       }
       report = report.plus(capture.findings(), List.of());
     }
-    report = report.withFindings(RootCauseMerger.merge(report.findings()));
+    report = report.withFindings(DialectFixes.in(SqlDialect.MYSQL, RootCauseMerger.merge(report.findings())));
     int statements = runs.stream().mapToInt(ScenarioRun::statements).sum();
     progress.info(String.format(Locale.ROOT, "demo (MariaDB): loaded %,d rows in %.1f s; workload ran %,d statements; "
         + "all in %.1f s", MariaDbDemoDatabase.USERS + MariaDbDemoDatabase.POSTS + MariaDbDemoDatabase.PRODUCTS

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MariaDbCliIT {
 
   /** What the tool (and the driver for it) may send: reads, session settings, read-only transactions. */
-  private static final Pattern ALLOWED = Pattern.compile("(?is)^(/\\*.*?\\*/\\s*)*(SELECT|SHOW|SET\\s+(SESSION\\s+)?"
+  private static final Pattern ALLOWED = Pattern.compile(
+      "(?is)^(/\\*.*?\\*/\\s*)*(SELECT|EXPLAIN FORMAT=JSON SELECT|SHOW|SET\\s+(SESSION\\s+)?"
       + "(?!GLOBAL|PERSIST)|START TRANSACTION READ ONLY$|ROLLBACK$)");
 
   @BeforeAll

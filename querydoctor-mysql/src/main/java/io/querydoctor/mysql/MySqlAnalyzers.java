@@ -5,6 +5,7 @@ import io.querydoctor.core.digest.DigestSort;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.core.report.WorkloadSection;
 import io.querydoctor.mysql.health.MySqlHealthAnalyzer;
+import io.querydoctor.mysql.plan.TopStatementPlans;
 import io.querydoctor.mysql.workload.WorkloadAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +25,14 @@ public final class MySqlAnalyzers {
     return analyzers;
   }
 
-  /** Everything ({@code querydoctor diagnose}): the workload, then the health checks. */
+  /**
+   * Everything ({@code querydoctor diagnose}): the workload, the plans of its top shapes, then the health checks.
+   * The analyzers run in this order (core's {@code Diagnosis} is sequential): the plans read the workload's rows.
+   */
   public static List<Analyzer<? super MySqlTarget>> all(WorkloadAnalyzer workload, MySqlThresholds thresholds) {
     List<Analyzer<? super MySqlTarget>> analyzers = new ArrayList<>();
     analyzers.add(workload);
+    analyzers.add(new TopStatementPlans(workload, TopStatementPlans.DEFAULT_TOP));
     analyzers.addAll(health(thresholds));
     return analyzers;
   }

@@ -4,6 +4,7 @@ import io.querydoctor.core.engine.ConnectionRequest;
 import io.querydoctor.core.engine.DatabaseEngine;
 import io.querydoctor.core.engine.EngineFailure;
 import io.querydoctor.core.engine.EngineTarget;
+import io.querydoctor.core.sql.SqlDialect;
 import io.querydoctor.mysql.connect.MySqlUrl;
 
 /** MySQL and MariaDB behind core's engine SPI: {@code jdbc:mariadb://…} and {@code jdbc:mysql://…}. */
@@ -14,6 +15,11 @@ public final class MySqlEngine implements DatabaseEngine {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public SqlDialect dialect() {
+    return SqlDialect.MYSQL;
   }
 
   @Override

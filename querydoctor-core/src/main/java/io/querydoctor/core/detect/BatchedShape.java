@@ -1,16 +1,21 @@
 package io.querydoctor.core.detect;
 
+import io.querydoctor.core.sql.SqlDialect;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The batched form of a per-row query, read from its redacted text: {@code … WHERE post_id = ?} becomes
- * {@code … WHERE post_id = ANY (?)}. Works on the fingerprinter's canonical spacing only.
+ * {@code … WHERE post_id = ANY (?)} on PostgreSQL, {@code … WHERE post_id IN (…)} on MySQL/MariaDB. Works on the
+ * fingerprinter's canonical spacing only.
  */
 final class BatchedShape {
 
   private static final Pattern LAST_EQUALS = Pattern.compile("([\\w.\"`]+) = \\?(?=$|[ )])");
   private static final Pattern FROM = Pattern.compile("\\bFROM ([\\w.\"`]+)");
+
+  static final String ANY_ARRAY = " = ANY (?)";
+  static final String IN_LIST = " IN (…)";
 
   private BatchedShape() {}
 
@@ -18,7 +23,21 @@ final class BatchedShape {
   static String anyArray(String normalized) {
     Matcher m = lastEquals(normalized);
     return m == null ? null
-        : normalized.substring(0, m.start()) + m.group(1) + " = ANY (?)" + normalized.substring(m.end());
+        : normalized.substring(0, m.start()) + m.group(1) + ANY_ARRAY + normalized.substring(m.end());
+  }
+
+  /**
+   * The batched form in {@code dialect}: PostgreSQL's one array parameter ({@link #anyArray}), or for MySQL and
+   * MariaDB, which have no array parameters, an {@code IN (…)} list of the keys. Null when there is no such form.
+   */
+  static String batched(String normalized, SqlDialect dialect) {
+    String array = anyArray(normalized);
+    return array == null || dialect != SqlDialect.MYSQL ? array : inList(array);
+  }
+
+  /** {@code column = ANY (?)} of an {@link #anyArray} text as {@code column IN (…)}. */
+  static String inList(String anyArray) {
+    return anyArray.replace(ANY_ARRAY, IN_LIST);
   }
 
   /** The column compared with {@code ?} last, without its table alias, or null. */

@@ -1,5 +1,7 @@
 package io.querydoctor.core.engine;
 
+import io.querydoctor.core.sql.SqlDialect;
+
 /**
  * A database engine QueryDoctor can diagnose live: PostgreSQL, MySQL/MariaDB. Engine modules implement it and
  * list the implementation in {@code META-INF/services/io.querydoctor.core.engine.DatabaseEngine}; the CLI finds
@@ -14,6 +16,11 @@ public interface DatabaseEngine {
 
   /** The engine's name for messages and reports: {@code PostgreSQL}, {@code MySQL/MariaDB}. */
   String name();
+
+  /** The SQL dialect of the fixes shown for this engine's databases (the n-plus-one batched form). */
+  default SqlDialect dialect() {
+    return SqlDialect.POSTGRESQL;
+  }
 
   /** The URL forms this engine accepts, for help and for the error when no engine accepts a URL. */
   String urlForms();

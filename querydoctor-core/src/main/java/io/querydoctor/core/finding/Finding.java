@@ -92,7 +92,7 @@ public record Finding(
   /** The same finding with another fix (e.g. a drop that must name the index to keep). */
   public Finding withFix(Fix changed) {
     return new Finding(ruleId, severity, title, subject, detail, evidence, impact, changed, verification, concerns,
-        supporting);
+        supporting, callSite);
   }
 
   /** The same finding, also about {@code more} (e.g. the query a plan finding came from). */

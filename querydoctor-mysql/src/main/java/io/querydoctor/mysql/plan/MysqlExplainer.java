@@ -36,10 +36,15 @@ public final class MysqlExplainer {
    */
   public record Explained(MysqlPlan plan, String command, boolean analyzed, String note) {}
 
+  /** Whether {@code statement} is a read this explainer plans: a SELECT or WITH, not a locking read. */
+  public static boolean isRead(String statement) {
+    return READ.matcher(statement).matches() && !LOCKING.matcher(statement).find();
+  }
+
   public Explained explain(String sql, boolean analyze) throws SQLException {
     String statement = sql.strip().replaceAll(";\\s*$", "");
     ServerVersion server = executor.server();
-    boolean read = READ.matcher(statement).matches() && !LOCKING.matcher(statement).find();
+    boolean read = isRead(statement);
     String note = "";
     String command = "EXPLAIN FORMAT=JSON";
     if (!read) {

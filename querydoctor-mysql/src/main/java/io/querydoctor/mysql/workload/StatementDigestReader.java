@@ -39,7 +39,7 @@ public final class StatementDigestReader {
    * agent's), session settings, transaction control and server variables.
    */
   private static final Pattern NOT_THE_APPLICATION = Pattern.compile(
-      "(?is)^(SHOW|SET|START\\s+TRANSACTION|ROLLBACK|BEGIN|USE|KILL|FLUSH)\\b"
+      "(?is)^/\\* querydoctor \\*/|^(SHOW|SET|START\\s+TRANSACTION|ROLLBACK|BEGIN|USE|KILL|FLUSH)\\b"
           + "|^SELECT\\s+(@@|VERSION\\b|DATABASE\\b|CONNECTION_ID\\b)"
           + "|`?(information_schema|performance_schema|sys|mysql)`?\\s*\\.");
 
@@ -49,7 +49,8 @@ public final class StatementDigestReader {
     return executor.query(sql, DigestRow::map, schema).stream().filter(r -> isApplication(r.text())).toList();
   }
 
-  static boolean isApplication(String digestText) {
+  /** Whether a statement (its digest text or a literal sample) is the application's, not a tool's or catalog read. */
+  public static boolean isApplication(String digestText) {
     return !NOT_THE_APPLICATION.matcher(digestText.strip()).find();
   }
 }

@@ -19,6 +19,7 @@ public final class WorkloadAnalyzer implements Analyzer<MySqlTarget> {
 
   private final Clock clock;
   private WorkloadDigest digest;
+  private List<DigestRow> rows = List.of();
 
   public WorkloadAnalyzer(Clock clock) {
     this.clock = clock;
@@ -36,12 +37,17 @@ public final class WorkloadAnalyzer implements Analyzer<MySqlTarget> {
       results.skip("workload", state.digestAdvice());
       return;
     }
-    List<DigestRow> rows = new StatementDigestReader().read(target.executor(), target.database());
+    rows = new StatementDigestReader().read(target.executor(), target.database());
     digest = DigestWorkload.build(rows, target.database(), "performance_schema statement digests of "
         + target.database() + " (" + target.server().label() + ")", clock.instant());
     long windowSeconds = rows.stream().mapToLong(DigestRow::firstSeenAgeSeconds).max().orElse(0);
     results.addAll(new SlowQueryRule(DigestThresholds.DEFAULTS).findings(digest));
     results.addAll(new DigestRules(target.database(), windowSeconds * 1000.0).findings(rows));
+  }
+
+  /** The application's digest rows read by the last {@link #analyze}, costliest first; empty before. */
+  public List<DigestRow> rows() {
+    return rows;
   }
 
   /** The workload read by the last {@link #analyze}, or null when performance_schema was not collecting. */
