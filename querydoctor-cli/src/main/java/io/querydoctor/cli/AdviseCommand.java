@@ -84,10 +84,17 @@ final class AdviseCommand implements Callable<Integer> {
   @Mixin
   private LogOptions logs;
 
+  @Option(names = "--capture", paramLabel = "FILE",
+      description = "Advise for the statements of a capture file written by the JDBC layer "
+          + "(-Dquerydoctor.captureFile=FILE) instead of pg_stat_statements, each shape weighted by its calls. "
+          + "Repeatable; combines with --log and --workload.")
+  private List<java.nio.file.Path> captureFiles = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     List<WorkloadStatement> given = new ArrayList<>(workload == null ? List.of() : readWorkload());
-    given.addAll(fromLogs());
+    given.addAll(AdvisorSources.fromLog(logs.read(io.querydoctor.core.diagnosis.ProgressListener.NONE)));
+    given.addAll(AdvisorSources.fromCaptures(captureFiles));
     if (apply && !sandbox) {
       throw new UserError("--apply needs --sandbox: QueryDoctor creates indexes only on a database you declare a "
           + "sandbox; elsewhere it prints the DDL for you to run");
@@ -131,28 +138,9 @@ final class AdviseCommand implements Callable<Integer> {
     }
   }
 
-  /** A workload given by file or log replaces pg_stat_statements, so that it is advised for as it is. */
+  /** A workload given by file, log or capture replaces pg_stat_statements, so that it is advised for as it is. */
   private boolean ownWorkload() {
-    return workload != null || !logs.files.isEmpty();
-  }
-
-  /**
-   * The statement shapes of the --log files, each as its normalized text (literal values as parameters) with
-   * its calls per hour over the log's span, mean time and rows.
-   */
-  private List<WorkloadStatement> fromLogs() {
-    var log = logs.read(io.querydoctor.core.diagnosis.ProgressListener.NONE);
-    if (log == null) {
-      return List.of();
-    }
-    var digest = log.digest();
-    double hours = io.querydoctor.core.digest.DigestPeriod.hours(digest);
-    List<WorkloadStatement> statements = new ArrayList<>();
-    for (var shape : digest.shapes()) {
-      double rows = shape.rowsSent() == null || shape.calls() == 0 ? 1 : (double) shape.rowsSent() / shape.calls();
-      statements.add(new WorkloadStatement(shape.example(), shape.calls() / hours, shape.meanMillis(), rows));
-    }
-    return statements;
+    return workload != null || !logs.files.isEmpty() || !captureFiles.isEmpty();
   }
 
   private List<WorkloadStatement> readWorkload() {

@@ -61,7 +61,8 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Option(names = "--capture", paramLabel = "FILE",
       description = "A capture file written by the JDBC layer (-Dquerydoctor.captureFile=FILE); its statements are "
-          + "replayed through the capture-side detectors (N+1, unbatched writes, long transactions, …). Repeatable.")
+          + "replayed through the capture-side detectors (N+1, unbatched writes, long transactions, …), and its "
+          + "statement shapes join the index advisor's workload. Repeatable.")
   private List<Path> captureFiles = new ArrayList<>();
 
   @Mixin
@@ -133,8 +134,13 @@ final class DiagnoseCommand implements Callable<Integer> {
       logSkipped = read.skipped();
     }
     var loggedTexts = logWorkload == null ? java.util.Map.<String, String>of() : logWorkload.literalTexts();
+    // Statements the advisor could not see in pg_stat_statements: those of the given logs and capture files.
+    List<io.querydoctor.postgres.advisor.WorkloadStatement> advisorWorkload = new ArrayList<>(
+        AdvisorSources.fromLog(logs.files.isEmpty() ? null : logWorkload));
+    advisorWorkload.addAll(AdvisorSources.fromCaptures(captureFiles));
     var analyzers = symptom == null
-        ? PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat, sandbox, budget, loggedTexts)
+        ? PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat, sandbox, budget, loggedTexts,
+            advisorWorkload)
         : PgAnalyzers.forSymptom(symptom, thresholds.thresholds(), thresholds.exactBloat, query, sandbox, budget);
     if (symptom != null) {
       progress.step("symptom " + symptom.label() + ": " + symptom.description());

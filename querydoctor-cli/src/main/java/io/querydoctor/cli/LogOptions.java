@@ -19,7 +19,8 @@ final class LogOptions {
 
   @Option(names = "--log", paramLabel = "FILE",
       description = "A server log (PostgreSQL stderr/csvlog/jsonlog or a MySQL slow log, gzip or not): slow shapes, "
-          + "auto_explain plans and the workload digest join the diagnosis. Repeatable (rotated logs).")
+          + "auto_explain plans and the workload digest join the diagnosis, its shapes the index advisor's workload "
+          + "(advise: instead of pg_stat_statements). Repeatable (rotated logs).")
   List<Path> files = new ArrayList<>();
 
   @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "auto",

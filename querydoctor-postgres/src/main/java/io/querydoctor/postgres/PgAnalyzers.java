@@ -63,11 +63,21 @@ public final class PgAnalyzers {
    */
   public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat,
       boolean sandbox, AnalyzeBudget analyze, Map<String, String> loggedTexts) {
+    return all(thresholds, exactBloat, sandbox, analyze, loggedTexts, List.of());
+  }
+
+  /**
+   * As above, the index advisor also given {@code workload}: statements from logs or capture files, joined with
+   * pg_stat_statements' by fingerprint.
+   */
+  public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat,
+      boolean sandbox, AnalyzeBudget analyze, Map<String, String> loggedTexts,
+      List<io.querydoctor.postgres.advisor.WorkloadStatement> workload) {
     List<Analyzer<? super PgTarget>> analyzers = new ArrayList<>();
     analyzers.add(new HealthAnalyzer(thresholds, exactBloat));
     analyzers.add(new TopQueryPlansAnalyzer(io.querydoctor.core.plan.PlanAnalyzer.withDefaults(),
         TopQueryPlansAnalyzer.DEFAULT_TOP, analyze, loggedTexts, new HypoPgProposals()));
-    analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), sandbox));
+    analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), sandbox, workload));
     return analyzers;
   }
 

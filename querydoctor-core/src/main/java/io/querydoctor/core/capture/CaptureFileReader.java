@@ -26,9 +26,18 @@ import java.util.Map;
  */
 public final class CaptureFileReader {
 
-  /** What a capture file contained, analyzed. */
+  /**
+   * What a capture file contained, analyzed; {@code spanNanos} is the time from the first statement's start to
+   * the last one's end (0 without statements), to turn counts into rates.
+   */
   public record Replay(List<Finding> findings, WorkloadAggregate aggregate, long statements, long scopes,
-      long skippedLines) {}
+      long skippedLines, long spanNanos) {
+
+    public Replay(List<Finding> findings, WorkloadAggregate aggregate, long statements, long scopes,
+        long skippedLines) {
+      this(findings, aggregate, statements, scopes, skippedLines, 0);
+    }
+  }
 
   private final DetectorThresholds thresholds;
   private final int maxStatementsPerScope;
@@ -52,6 +61,8 @@ public final class CaptureFileReader {
     long statements = 0;
     long scopes = 0;
     long skipped = 0;
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line = reader.readLine();
       int number = 0;
@@ -73,6 +84,8 @@ public final class CaptureFileReader {
                 add(open.computeIfAbsent(event.scopeId(), id -> new ArrayList<>()), event);
               }
               statements++;
+              first = Math.min(first, event.startNanos());
+              last = Math.max(last, event.startNanos() + Math.max(event.elapsedNanos(), 0));
             } else {
               ScopeRecord scope = CaptureLines.scope(node, open.getOrDefault(node.path("id").asLong(), List.of()));
               open.remove(scope.id());
@@ -97,7 +110,8 @@ public final class CaptureFileReader {
     } catch (IOException e) {
       throw new CaptureFileException("cannot read capture file " + file + ": " + e.getMessage(), e);
     }
-    return new Replay(engine.findings(), aggregate, statements, scopes, skipped);
+    return new Replay(engine.findings(), aggregate, statements, scopes, skipped,
+        statements == 0 ? 0 : Math.max(last - first, 0));
   }
 
   private void add(List<StatementEvent> list, StatementEvent event) {

@@ -69,7 +69,7 @@ public final class IndexAdvisor {
     List<WorkloadStatement> statements = new ArrayList<>(extra);
     try {
       if (withStatements) {
-        statements.addAll(new PgWorkloadReader(top).read(executor));
+        statements = WorkloadMerge.merge(extra, new PgWorkloadReader(top).read(executor), fingerprinter);
       }
     } catch (SQLException e) {
       if (extra.isEmpty()) {

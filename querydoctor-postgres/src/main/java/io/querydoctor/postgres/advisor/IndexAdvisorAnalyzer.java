@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The index advisor inside {@code diagnose}: {@code missing-index} findings for the workload in
- * pg_stat_statements. It needs a what-if: on a database the user declared a sandbox it builds candidates in
+ * pg_stat_statements and the statements of the diagnosis' logs and capture files. It needs a what-if: on a database the user declared a sandbox it builds candidates in
  * rolled-back transactions; elsewhere it uses HypoPG's hypothetical indexes when the extension is installed,
  * and otherwise is skipped with how to enable it. It never builds anything outside a declared sandbox.
  */
@@ -20,14 +20,22 @@ public final class IndexAdvisorAnalyzer implements Analyzer<PgTarget> {
 
   private final IndexAdvisor advisor;
   private final boolean sandboxDeclared;
+  private final List<WorkloadStatement> given;
+
+  public IndexAdvisorAnalyzer(IndexAdvisor advisor, boolean sandboxDeclared) {
+    this(advisor, sandboxDeclared, List.of());
+  }
 
   /**
    * @param sandboxDeclared the user named this database a sandbox ({@code --sandbox}, or the demo database):
    *     only then are candidate indexes built, inside transactions that are rolled back
+   * @param given statements from the diagnosis' other sources ({@code --log}, {@code --capture}), advised for
+   *     with pg_stat_statements' (joined by fingerprint, see {@link WorkloadMerge})
    */
-  public IndexAdvisorAnalyzer(IndexAdvisor advisor, boolean sandboxDeclared) {
+  public IndexAdvisorAnalyzer(IndexAdvisor advisor, boolean sandboxDeclared, List<WorkloadStatement> given) {
     this.advisor = advisor;
     this.sandboxDeclared = sandboxDeclared;
+    this.given = List.copyOf(given);
   }
 
   @Override
@@ -51,7 +59,7 @@ public final class IndexAdvisorAnalyzer implements Analyzer<PgTarget> {
       }
       whatIf = hypoPg.get();
     }
-    AdvisorResult result = advisor.advise(executor, whatIf, List.of());
+    AdvisorResult result = advisor.advise(executor, whatIf, given);
     results.addAll(result.findings());
     List<SkippedQuery> skipped = result.advice().skipped().stream()
         .filter(s -> !s.reason().startsWith("already cheap")).toList();
