@@ -93,8 +93,7 @@ final class AdviseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<WorkloadStatement> given = new ArrayList<>(workload == null ? List.of() : readWorkload());
-    given.addAll(AdvisorSources.fromLog(logs.read(io.querydoctor.core.diagnosis.ProgressListener.NONE)));
-    given.addAll(AdvisorSources.fromCaptures(captureFiles));
+    given.addAll(AdvisorSources.of(logs.read(io.querydoctor.core.diagnosis.ProgressListener.NONE), captureFiles));
     if (apply && !sandbox) {
       throw new UserError("--apply needs --sandbox: QueryDoctor creates indexes only on a database you declare a "
           + "sandbox; elsewhere it prints the DDL for you to run");

@@ -5,6 +5,9 @@ import io.querydoctor.core.capture.CaptureFileReader;
 import io.querydoctor.core.capture.FingerprintSummary;
 import io.querydoctor.core.capture.WorkloadAggregate;
 import io.querydoctor.core.digest.DigestPeriod;
+import io.querydoctor.core.sql.SqlDialect;
+import io.querydoctor.core.sql.SqlFingerprinter;
+import io.querydoctor.postgres.advisor.WorkloadMerge;
 import io.querydoctor.postgres.advisor.WorkloadStatement;
 import io.querydoctor.postgres.log.LogWorkload;
 import java.nio.file.Files;
@@ -24,6 +27,15 @@ final class AdvisorSources {
   private static final double MIN_HOURS = 1.0 / 60;
 
   private AdvisorSources() {}
+
+  /**
+   * The shapes of a log and of capture files together: a statement both saw counts once, at the larger rate
+   * (as against pg_stat_statements, {@link WorkloadMerge}).
+   */
+  static List<WorkloadStatement> of(LogWorkload log, List<Path> captures) {
+    return WorkloadMerge.merge(fromLog(log), fromCaptures(captures),
+        SqlFingerprinter.of(SqlDialect.POSTGRESQL));
+  }
 
   /** The shapes of a log's digest, or none without a log. */
   static List<WorkloadStatement> fromLog(LogWorkload log) {

@@ -135,9 +135,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     var loggedTexts = logWorkload == null ? java.util.Map.<String, String>of() : logWorkload.literalTexts();
     // Statements the advisor could not see in pg_stat_statements: those of the given logs and capture files.
-    List<io.querydoctor.postgres.advisor.WorkloadStatement> advisorWorkload = new ArrayList<>(
-        AdvisorSources.fromLog(logs.files.isEmpty() ? null : logWorkload));
-    advisorWorkload.addAll(AdvisorSources.fromCaptures(captureFiles));
+    var advisorWorkload = AdvisorSources.of(logs.files.isEmpty() ? null : logWorkload, captureFiles);
     var analyzers = symptom == null
         ? PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat, sandbox, budget, loggedTexts,
             advisorWorkload)

@@ -42,8 +42,8 @@ class AdviseCaptureIT {
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
       s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
       s.execute("CREATE TABLE posts (id bigint PRIMARY KEY, user_id bigint NOT NULL, title text NOT NULL, "
-          + "created_at timestamptz NOT NULL)");
-      s.execute("INSERT INTO posts SELECT i, i % 4000, 'title ' || i, now() - i * interval '1 minute' "
+          + "created_at timestamptz NOT NULL, score int NOT NULL)");
+      s.execute("INSERT INTO posts SELECT i, i % 4000, 'title ' || i, now() - i * interval '1 minute', i % 2000 "
           + "FROM generate_series(1, 80000) i");
       s.execute("ANALYZE posts");
     }
@@ -97,6 +97,24 @@ class AdviseCaptureIT {
   }
 
   @Test
+  void diagnoseFeedsTheLoggedStatementsToItsAdvisor(TestDatabase db) throws Exception {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      log.append(String.format("2026-11-21 06:%02d:00.000 UTC [4242] LOG:  duration: 41.300 ms  statement: "
+          + "SELECT id, title FROM posts WHERE score = %d%n", i, 1000 + i));
+    }
+    Path logFile = dir.resolve("postgresql.log");
+    Files.writeString(logFile, log);
+    CliRun without = CliRun.of("diagnose", "--url", db.jdbcUrl(), "--user", db.user(), "--sandbox",
+        "--format", "json", "--fail-on", "none", "-q");
+    assertThat(indexOnPosts(without.out(), "score")).as(without.out()).isFalse();
+    CliRun with = CliRun.of("diagnose", "--url", db.jdbcUrl(), "--user", db.user(), "--sandbox", "--log",
+        logFile.toString(), "--format", "json", "--fail-on", "none", "-q");
+    assertThat(with.exitCode()).as(with.err()).isEqualTo(ExitCode.CLEAN);
+    assertThat(indexOnPosts(with.out(), "score")).as(with.out()).isTrue();
+  }
+
+  @Test
   void aFileThatIsNotACaptureIsOneLineAndExitTwo(TestDatabase db) throws Exception {
     Path bad = dir.resolve("not-a-capture.jsonl");
     Files.writeString(bad, "SELECT 1;\nSELECT 2;\n");
@@ -112,9 +130,13 @@ class AdviseCaptureIT {
   }
 
   private static boolean missingIndexOnPosts(String json) throws Exception {
+    return indexOnPosts(json, "user_id");
+  }
+
+  private static boolean indexOnPosts(String json, String column) throws Exception {
     for (JsonNode f : new ObjectMapper().readTree(json).get("findings")) {
       if (f.get("ruleId").asText().equals("missing-index") && f.path("fix").path("sql").asText().contains("posts")
-          && f.path("fix").path("sql").asText().contains("user_id")) {
+          && f.path("fix").path("sql").asText().contains("(" + column)) {
         return true;
       }
     }
