@@ -38,48 +38,72 @@ import java.util.concurrent.ThreadLocalRandom;
  * the stamp it was read under is still current (a read that overlapped a write never writes back its old
  * rows); PUBLISH raises the generations of written tables (the epoch for unknown tables). The scripts are sent
  * with EVAL each time, not EVALSHA: a restarted Redis has forgotten loaded scripts, and they are short.
+ *
+ * <p>Settling after a reset: when a script has to create a counter (Redis restarted empty, a key evicted, or a
+ * table's first use), another instance may still hold writes it could not publish while Redis was away, and
+ * only sends them once its own connection is back, up to a reconnect delay later. A reader that reconnected
+ * first would otherwise store rows under the new counters that such a write has already outdated, and serve
+ * them until that instance publishes (SharedCacheConsistencyIT caught 55 stale reads of 12 763 that way). So
+ * creating a counter also sets {@code qd:{ns}:s} for {@link Builder#settleAfterReset} (by default two reconnect
+ * delays and one command timeout): while it exists, lookups answer "unavailable" (the read goes to the
+ * database) and stores are refused.
  */
 public final class RedisTier implements SharedTier, AutoCloseable {
 
   private static final String LOOKUP = """
       local n = tonumber(ARGV[1])
+      local settle = KEYS[n + 1]
       local out = {}
       for i = 1, n do
         local v = redis.call('GET', KEYS[i])
         if not v then
           v = ARGV[i + 1]
           redis.call('SET', KEYS[i], v)
+          if tonumber(ARGV[n + 2]) > 0 then
+            redis.call('SET', settle, '1', 'PX', ARGV[n + 2])
+          end
         end
         out[i] = v
       end
-      if #KEYS > n then
-        out[n + 1] = redis.call('GET', KEYS[n + 1])
+      if redis.call('EXISTS', settle) == 1 then
+        return {}
+      end
+      if #KEYS > n + 1 then
+        out[n + 1] = redis.call('GET', KEYS[n + 2])
       end
       return out
       """;
   private static final String STORE = """
-      local n = #KEYS - 1
+      local n = #KEYS - 2
+      if redis.call('EXISTS', KEYS[n + 1]) == 1 then
+        return 0
+      end
       for i = 1, n do
         if redis.call('GET', KEYS[i]) ~= ARGV[i + 2] then
           return 0
         end
       end
-      redis.call('SET', KEYS[n + 1], ARGV[2], 'PX', ARGV[1])
+      redis.call('SET', KEYS[n + 2], ARGV[2], 'PX', ARGV[1])
       return 1
       """;
   private static final String PUBLISH = """
-      for i = 1, #KEYS do
+      local n = #KEYS - 1
+      for i = 1, n do
         if redis.call('EXISTS', KEYS[i]) == 0 then
           redis.call('SET', KEYS[i], ARGV[i])
+          if tonumber(ARGV[n + 1]) > 0 then
+            redis.call('SET', KEYS[n + 1], '1', 'PX', ARGV[n + 1])
+          end
         end
         redis.call('INCR', KEYS[i])
       end
-      return #KEYS
+      return n
       """;
 
   private final RedisURI uri;
   private final Duration retryAfterFailedConnect;
   private final int maxEntryBytes;
+  private final long settleMillis;
   private final ClientResources resources;
   private final RedisClient client;
   private final PendingWrites pending = new PendingWrites();
@@ -92,6 +116,8 @@ public final class RedisTier implements SharedTier, AutoCloseable {
     this.uri.setTimeout(b.connectTimeout);
     this.retryAfterFailedConnect = b.reconnectDelay;
     this.maxEntryBytes = b.maxEntryBytes;
+    this.settleMillis = b.settleAfterReset != null ? b.settleAfterReset.toMillis()
+        : b.reconnectDelay.multipliedBy(2).plus(b.timeout).toMillis();
     this.resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(1)
         .reconnectDelay(Delay.constant(b.reconnectDelay)).build();
     this.client = RedisClient.create(resources, uri);
@@ -114,8 +140,8 @@ public final class RedisTier implements SharedTier, AutoCloseable {
     StatefulRedisConnection<String, byte[]> redis = connected();
     flushPending(redis);
     int versioned = tables.size() + 1;
-    String[] keys = new String[versioned + (entryHash == null ? 0 : 1)];
-    byte[][] args = new byte[versioned + 1][];
+    String[] keys = new String[versioned + 1 + (entryHash == null ? 0 : 1)];
+    byte[][] args = new byte[versioned + 2][];
     args[0] = ascii(Integer.toString(versioned));
     keys[0] = epochKey(namespace);
     for (int i = 0; i < tables.size(); i++) {
@@ -124,10 +150,15 @@ public final class RedisTier implements SharedTier, AutoCloseable {
     for (int i = 1; i <= versioned; i++) {
       args[i] = ascii(Long.toString(ThreadLocalRandom.current().nextLong(1L << 62)));
     }
+    args[versioned + 1] = ascii(Long.toString(settleMillis));
+    keys[versioned] = settleKey(namespace);
     if (entryHash != null) {
-      keys[versioned] = entryKey(namespace, entryHash);
+      keys[versioned + 1] = entryKey(namespace, entryHash);
     }
     List<Object> values = call(() -> redis.sync().eval(LOOKUP, ScriptOutputType.MULTI, keys, args));
+    if (values.isEmpty()) {
+      throw new SharedTierUnavailable("redis settling after a reset of its counters", null);
+    }
     long[] generations = new long[tables.size()];
     for (int i = 0; i < generations.length; i++) {
       generations[i] = number(values.get(i + 1));
@@ -141,7 +172,7 @@ public final class RedisTier implements SharedTier, AutoCloseable {
   public boolean store(String namespace, List<String> tables, SharedStamp stamp, String entryHash, byte[] entry,
       long ttlMillis) {
     StatefulRedisConnection<String, byte[]> redis = connected();
-    String[] keys = new String[tables.size() + 2];
+    String[] keys = new String[tables.size() + 3];
     byte[][] args = new byte[tables.size() + 3][];
     keys[0] = epochKey(namespace);
     args[0] = ascii(Long.toString(Math.max(1, ttlMillis)));
@@ -151,7 +182,8 @@ public final class RedisTier implements SharedTier, AutoCloseable {
       keys[i + 1] = generationKey(namespace, tables.get(i));
       args[i + 3] = ascii(Long.toString(stamp.generations()[i]));
     }
-    keys[tables.size() + 1] = entryKey(namespace, entryHash);
+    keys[tables.size() + 1] = settleKey(namespace);
+    keys[tables.size() + 2] = entryKey(namespace, entryHash);
     Long stored = call(() -> redis.sync().eval(STORE, ScriptOutputType.INTEGER, keys, args));
     return stored != null && stored == 1;
   }
@@ -180,12 +212,16 @@ public final class RedisTier implements SharedTier, AutoCloseable {
   /** Publishes what earlier writes could not; throws while the store is unreachable. */
   private void flushPending(StatefulRedisConnection<String, byte[]> redis) {
     pending.drain((namespace, tables, everything) -> {
-      String[] keys = everything ? new String[] {epochKey(namespace)}
-          : tables.stream().map(t -> generationKey(namespace, t)).toArray(String[]::new);
-      byte[][] args = new byte[keys.length][];
-      for (int i = 0; i < keys.length; i++) {
+      List<String> counters = everything ? List.of(epochKey(namespace))
+          : tables.stream().map(t -> generationKey(namespace, t)).toList();
+      String[] keys = new String[counters.size() + 1];
+      byte[][] args = new byte[counters.size() + 1][];
+      for (int i = 0; i < counters.size(); i++) {
+        keys[i] = counters.get(i);
         args[i] = ascii(Long.toString(ThreadLocalRandom.current().nextLong(1L << 62)));
       }
+      keys[counters.size()] = settleKey(namespace);
+      args[counters.size()] = ascii(Long.toString(settleMillis));
       call(() -> redis.sync().eval(PUBLISH, ScriptOutputType.INTEGER, keys, args));
     });
   }
@@ -241,6 +277,10 @@ public final class RedisTier implements SharedTier, AutoCloseable {
     return "qd:{" + namespace + "}:g:" + table;
   }
 
+  private static String settleKey(String namespace) {
+    return "qd:{" + namespace + "}:s";
+  }
+
   private static String entryKey(String namespace, String hash) {
     return "qd:{" + namespace + "}:r:" + hash;
   }
@@ -263,6 +303,7 @@ public final class RedisTier implements SharedTier, AutoCloseable {
     private Duration reconnectDelay = Duration.ofMillis(500);
     private Duration connectTimeout = Duration.ofSeconds(2);
     private int maxEntryBytes = 256 * 1024;
+    private Duration settleAfterReset;
 
     private Builder(String uri) {
       this.uri = Objects.requireNonNull(uri, "uri");
@@ -283,6 +324,17 @@ public final class RedisTier implements SharedTier, AutoCloseable {
     /** Pause between reconnection attempts after Redis went away (default 500 ms). */
     public Builder reconnectDelay(Duration value) {
       this.reconnectDelay = Objects.requireNonNull(value, "reconnectDelay");
+      return this;
+    }
+
+    /**
+     * How long the tier answers "unavailable" after it had to create a counter (Redis restarted empty, a key
+     * evicted, a table's first use), so that every instance can publish the writes it held while Redis was away
+     * (default: two reconnect delays and one command timeout, 1.2 s; zero turns it off, for tests that flush
+     * Redis and want hits at once).
+     */
+    public Builder settleAfterReset(Duration value) {
+      this.settleAfterReset = Objects.requireNonNull(value, "settleAfterReset");
       return this;
     }
 
