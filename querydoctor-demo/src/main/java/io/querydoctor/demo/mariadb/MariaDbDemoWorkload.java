@@ -2,12 +2,12 @@ package io.querydoctor.demo.mariadb;
 
 import io.querydoctor.core.diagnosis.ProgressListener;
 import io.querydoctor.demo.workload.ConnectionSource;
-import io.querydoctor.demo.workload.Scenario;
 import io.querydoctor.demo.workload.ScenarioRun;
 import io.querydoctor.demo.workload.ScopeRunner;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -63,8 +63,8 @@ public final class MariaDbDemoWorkload {
   }
 
   private ScenarioRun profiles(Connection c) throws SQLException {
-    Scenario s = scenario("GET /users/{id}/profile", 100);
-    for (int i = 0; i < s.units(); i++) {
+    Scenario s = new Scenario("GET /users/{id}/profile", 100);
+    for (int i = 0; i < s.units; i++) {
       long user = 1 + random.nextLong(MariaDbDemoDatabase.USERS);
       long order = 1 + random.nextLong(MariaDbDemoDatabase.ORDERS);
       String sku = String.format(java.util.Locale.ROOT, "SKU-%07d", 1 + random.nextLong(MariaDbDemoDatabase.PRODUCTS));
@@ -80,8 +80,8 @@ public final class MariaDbDemoWorkload {
   }
 
   private ScenarioRun usersWithPosts(Connection c) throws SQLException {
-    Scenario s = scenario("GET /users-with-posts", 2);
-    for (int i = 0; i < s.units(); i++) {
+    Scenario s = new Scenario("GET /users-with-posts", 2);
+    for (int i = 0; i < s.units; i++) {
       s.unit(() -> {
         if (!planted) {
           s.query(c, MariaDbDemoQueries.POSTS_OF_USERS);
@@ -96,10 +96,10 @@ public final class MariaDbDemoWorkload {
   }
 
   private ScenarioRun recentPosts(Connection c) throws SQLException {
-    Scenario s = scenario("GET /users/{id}/posts/recent", 10);
+    Scenario s = new Scenario("GET /users/{id}/posts/recent", 10);
     Timestamp to = Timestamp.valueOf(NOW);
     Timestamp from = Timestamp.valueOf(NOW.minusDays(30));
-    for (int i = 0; i < s.units(); i++) {
+    for (int i = 0; i < s.units; i++) {
       long user = 1 + random.nextLong(MariaDbDemoDatabase.USERS);
       s.unit(() -> s.query(c, MariaDbDemoQueries.RECENT_POSTS_OF_USER, user, from, to));
     }
@@ -107,8 +107,8 @@ public final class MariaDbDemoWorkload {
   }
 
   private ScenarioRun postsOfDay(Connection c) throws SQLException {
-    Scenario s = scenario("GET /posts/by-day", 5);
-    for (int i = 0; i < s.units(); i++) {
+    Scenario s = new Scenario("GET /posts/by-day", 5);
+    for (int i = 0; i < s.units; i++) {
       LocalDate day = NOW.toLocalDate().minusDays(1 + random.nextInt(300));
       s.unit(() -> {
         if (planted) {
@@ -123,8 +123,8 @@ public final class MariaDbDemoWorkload {
   }
 
   private ScenarioRun productsOfCategory(Connection c) throws SQLException {
-    Scenario s = scenario("GET /products?category", 20);
-    for (int i = 0; i < s.units(); i++) {
+    Scenario s = new Scenario("GET /products?category", 20);
+    for (int i = 0; i < s.units; i++) {
       String category = CATEGORIES.get(random.nextInt(CATEGORIES.size()));
       s.unit(() -> s.query(c, MariaDbDemoQueries.PRODUCTS_OF_CATEGORY, category));
     }
@@ -132,8 +132,8 @@ public final class MariaDbDemoWorkload {
   }
 
   private ScenarioRun placeOrders(Connection c) throws SQLException {
-    Scenario s = scenario("POST /orders", 5);
-    for (int i = 0; i < s.units(); i++) {
+    Scenario s = new Scenario("POST /orders", 5);
+    for (int i = 0; i < s.units; i++) {
       long user = 1 + random.nextLong(MariaDbDemoDatabase.USERS);
       s.unit(() -> {
         c.setAutoCommit(false);
@@ -150,7 +150,7 @@ public final class MariaDbDemoWorkload {
               } else {
                 item.addBatch();
               }
-              s.counted();
+              s.statements++;
             }
             if (!planted) {
               item.executeBatch();
@@ -166,8 +166,8 @@ public final class MariaDbDemoWorkload {
   }
 
   private ScenarioRun browsePosts(Connection c) throws SQLException {
-    Scenario s = scenario("GET /posts?page", 5);
-    for (int i = 0; i < s.units(); i++) {
+    Scenario s = new Scenario("GET /posts?page", 5);
+    for (int i = 0; i < s.units; i++) {
       long offset = 6_000L * (i + 1);
       Timestamp before = Timestamp.valueOf(NOW.minusMinutes(9 * offset));
       s.unit(() -> {
@@ -182,10 +182,10 @@ public final class MariaDbDemoWorkload {
   }
 
   private ScenarioRun pendingOrders(Connection c) throws SQLException {
-    Scenario s = scenario("GET /admin/pending-orders", 5);
+    Scenario s = new Scenario("GET /admin/pending-orders", 5);
     String[] countries = {"US", "DE", "FR", "GB", "IN"};
     Timestamp since = Timestamp.valueOf(NOW.minusDays(2));
-    for (int i = 0; i < s.units(); i++) {
+    for (int i = 0; i < s.units; i++) {
       String country = countries[i % countries.length];
       s.unit(() -> s.query(c, MariaDbDemoQueries.PENDING_ORDERS_BY_COUNTRY, country, since));
     }
@@ -193,17 +193,17 @@ public final class MariaDbDemoWorkload {
   }
 
   private ScenarioRun exportUsers(Connection c) throws SQLException {
-    Scenario s = scenario("GET /admin/users.csv", 2);
-    for (int i = 0; i < s.units(); i++) {
+    Scenario s = new Scenario("GET /admin/users.csv", 2);
+    for (int i = 0; i < s.units; i++) {
       s.unit(() -> {
         try (Statement statement = c.createStatement()) {
           statement.execute(MariaDbDemoQueries.SMALL_SORT_BUFFER);
-          s.counted();
+          s.statements++;
           try {
             s.query(c, MariaDbDemoQueries.USERS_SORTED_BY_NAME);
           } finally {
             statement.execute(MariaDbDemoQueries.DEFAULT_SORT_BUFFER);
-            s.counted();
+            s.statements++;
           }
         }
       });
@@ -211,7 +211,55 @@ public final class MariaDbDemoWorkload {
     return s.done();
   }
 
-  private Scenario scenario(String name, int units) {
-    return new Scenario(name, units, scopes, progress);
+  /** Counts and times the units of work of one scenario. */
+  private final class Scenario {
+    final String name;
+    final int units;
+    int statements;
+    private int done;
+    private long elapsedNanos;
+
+    Scenario(String name, int units) {
+      this.name = name;
+      this.units = units;
+    }
+
+    void unit(ScopeRunner.Work work) throws SQLException {
+      long start = System.nanoTime();
+      scopes.run(name, work);
+      elapsedNanos += System.nanoTime() - start;
+      progress.progress(name, ++done, units);
+    }
+
+    void query(Connection c, String sql, Object... parameters) throws SQLException {
+      try (PreparedStatement statement = prepare(c, sql, parameters); ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          // The application reads every row.
+        }
+      }
+    }
+
+    List<Long> ids(Connection c, String sql, Object... parameters) throws SQLException {
+      List<Long> ids = new ArrayList<>();
+      try (PreparedStatement statement = prepare(c, sql, parameters); ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      return ids;
+    }
+
+    private PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
+      PreparedStatement statement = c.prepareStatement(sql);
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      statements++;
+      return statement;
+    }
+
+    ScenarioRun done() {
+      return new ScenarioRun(name, units, statements, elapsedNanos / 1e6);
+    }
   }
 }

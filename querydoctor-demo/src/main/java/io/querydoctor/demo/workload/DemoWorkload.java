@@ -4,6 +4,8 @@ import io.querydoctor.core.diagnosis.ProgressListener;
 import io.querydoctor.demo.data.DemoDataGenerator;
 import io.querydoctor.demo.data.DemoScale;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -57,8 +59,8 @@ public final class DemoWorkload {
 
   /** Well-indexed point lookups; about 60 % of the requests. */
   private ScenarioRun healthyControl(Connection c) throws SQLException {
-    Scenario s = scenario("GET /users/{id}/profile", 150);
-    for (int i = 0; i < s.units(); i++) {
+    Scenario s = new Scenario("GET /users/{id}/profile", 150);
+    for (int i = 0; i < s.units; i++) {
       long user = randomUser();
       long post = 1 + random.nextLong(scale.posts());
       s.unit(() -> {
@@ -76,8 +78,8 @@ public final class DemoWorkload {
 
   /** Planted problem 1: the N+1, which (problem 2) also scans posts once per user. */
   private ScenarioRun usersWithPosts(Connection c) throws SQLException {
-    Scenario s = scenario("GET /users-with-posts", 3);
-    for (int i = 0; i < s.units(); i++) {
+    Scenario s = new Scenario("GET /users-with-posts", 3);
+    for (int i = 0; i < s.units; i++) {
       s.unit(() -> {
         List<Long> users = s.ids(c, DemoQueries.ACTIVE_USERS_PAGE);
         for (long user : users) {
@@ -90,10 +92,10 @@ public final class DemoWorkload {
 
   /** Planted problem 2: needs an index on (user_id, created_at). */
   private ScenarioRun recentPostsOfUser(Connection c) throws SQLException {
-    Scenario s = scenario("GET /users/{id}/posts/recent", 20);
+    Scenario s = new Scenario("GET /users/{id}/posts/recent", 20);
     Timestamp to = Timestamp.from(DemoDataGenerator.NOW);
     Timestamp from = Timestamp.from(DemoDataGenerator.NOW.minus(30, ChronoUnit.DAYS));
-    for (int i = 0; i < s.units(); i++) {
+    for (int i = 0; i < s.units; i++) {
       long user = randomUser();
       s.unit(() -> s.query(c, DemoQueries.RECENT_POSTS_OF_USER, user, from, to));
     }
@@ -102,8 +104,8 @@ public final class DemoWorkload {
 
   /** Planted problem 3: the non-sargable day filter. */
   private ScenarioRun postsOfDay(Connection c) throws SQLException {
-    Scenario s = scenario("GET /posts/by-day", 10);
-    for (int i = 0; i < s.units(); i++) {
+    Scenario s = new Scenario("GET /posts/by-day", 10);
+    for (int i = 0; i < s.units; i++) {
       LocalDate day = LocalDate.ofInstant(DemoDataGenerator.NOW, ZoneOffset.UTC).minusDays(1 + random.nextInt(300));
       s.unit(() -> s.query(c, DemoQueries.POSTS_OF_DAY, day));
     }
@@ -112,9 +114,9 @@ public final class DemoWorkload {
 
   /** Planted problem 4: the query whose estimates the stale statistics spoil. */
   private ScenarioRun pendingOrders(Connection c) throws SQLException {
-    Scenario s = scenario("GET /admin/pending-orders", 5);
+    Scenario s = new Scenario("GET /admin/pending-orders", 5);
     String[] countries = {"US", "DE", "FR", "GB", "IN"};
-    for (int i = 0; i < s.units(); i++) {
+    for (int i = 0; i < s.units; i++) {
       String country = countries[i % countries.length];
       s.unit(() -> s.query(c, DemoQueries.PENDING_ORDERS_BY_COUNTRY, country));
     }
@@ -123,8 +125,8 @@ public final class DemoWorkload {
 
   /** Planted problem 5 is in the catalog; this is the query the right index serves. */
   private ScenarioRun productsOfCategory(Connection c) throws SQLException {
-    Scenario s = scenario("GET /products?category", 20);
-    for (int i = 0; i < s.units(); i++) {
+    Scenario s = new Scenario("GET /products?category", 20);
+    for (int i = 0; i < s.units; i++) {
       String category = DemoDataGenerator.CATEGORIES.get(random.nextInt(DemoDataGenerator.CATEGORIES.size()));
       s.unit(() -> s.query(c, DemoQueries.PRODUCTS_OF_CATEGORY, category));
     }
@@ -133,8 +135,8 @@ public final class DemoWorkload {
 
   /** Planted problem 6: each order's items inserted one statement at a time. */
   private ScenarioRun placeOrders(Connection c) throws SQLException {
-    Scenario s = scenario("POST /orders", 5);
-    for (int i = 0; i < s.units(); i++) {
+    Scenario s = new Scenario("POST /orders", 5);
+    for (int i = 0; i < s.units; i++) {
       long user = randomUser();
       s.unit(() -> {
         c.setAutoCommit(false);
@@ -155,8 +157,8 @@ public final class DemoWorkload {
 
   /** Planted problem 8: deep OFFSET pagination. */
   private ScenarioRun browsePosts(Connection c) throws SQLException {
-    Scenario s = scenario("GET /posts?page", 5);
-    for (int i = 0; i < s.units(); i++) {
+    Scenario s = new Scenario("GET /posts?page", 5);
+    for (int i = 0; i < s.units; i++) {
       long offset = Math.max(1_000, scale.posts() / 10 * (i + 1));
       s.unit(() -> s.query(c, DemoQueries.POSTS_PAGE, offset));
     }
@@ -165,19 +167,19 @@ public final class DemoWorkload {
 
   /** Planted problem 9: a large sort with a tiny work_mem. */
   private ScenarioRun exportUsers(Connection c) throws SQLException {
-    Scenario s = scenario("GET /admin/users.csv", 2);
-    for (int i = 0; i < s.units(); i++) {
+    Scenario s = new Scenario("GET /admin/users.csv", 2);
+    for (int i = 0; i < s.units; i++) {
       s.unit(() -> {
         try (Statement statement = c.createStatement()) {
           statement.execute(DemoQueries.SMALL_WORK_MEM);
-          s.counted();
+          s.statements++;
         }
         try {
           s.query(c, DemoQueries.USERS_SORTED_BY_NAME);
         } finally {
           try (Statement statement = c.createStatement()) {
             statement.execute("RESET work_mem");
-            s.counted();
+            s.statements++;
           }
         }
       });
@@ -187,8 +189,8 @@ public final class DemoWorkload {
 
   /** Planted problem 10: COUNT(DISTINCT …) over the largest table. */
   private ScenarioRun commenterStats(Connection c) throws SQLException {
-    Scenario s = scenario("GET /admin/stats", 2);
-    for (int i = 0; i < s.units(); i++) {
+    Scenario s = new Scenario("GET /admin/stats", 2);
+    for (int i = 0; i < s.units; i++) {
       s.unit(() -> s.query(c, DemoQueries.DISTINCT_COMMENTERS));
     }
     return s.done();
@@ -198,7 +200,61 @@ public final class DemoWorkload {
     return 1 + random.nextLong(scale.users());
   }
 
-  private Scenario scenario(String name, int units) {
-    return new Scenario(name, units, scopes, progress);
+  /** Counts and times the units of work of one scenario. */
+  private final class Scenario {
+    final String name;
+    final int units;
+    int statements;
+    private int done;
+    private long elapsedNanos;
+
+    Scenario(String name, int units) {
+      this.name = name;
+      this.units = units;
+    }
+
+    void unit(ScopeRunner.Work work) throws SQLException {
+      long start = System.nanoTime();
+      scopes.run(name, work);
+      elapsedNanos += System.nanoTime() - start;
+      progress.progress(name, ++done, units);
+    }
+
+    void query(Connection c, String sql, Object... parameters) throws SQLException {
+      try (PreparedStatement statement = prepare(c, sql, parameters); ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          // The application reads every row.
+        }
+      }
+    }
+
+    List<Long> ids(Connection c, String sql, Object... parameters) throws SQLException {
+      List<Long> ids = new ArrayList<>();
+      try (PreparedStatement statement = prepare(c, sql, parameters); ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      return ids;
+    }
+
+    void update(Connection c, String sql, Object... parameters) throws SQLException {
+      try (PreparedStatement statement = prepare(c, sql, parameters)) {
+        statement.executeUpdate();
+      }
+    }
+
+    private PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
+      PreparedStatement statement = c.prepareStatement(sql);
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      statements++;
+      return statement;
+    }
+
+    ScenarioRun done() {
+      return new ScenarioRun(name, units, statements, elapsedNanos / 1e6);
+    }
   }
 }
