@@ -8,17 +8,27 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** A test data source that opens a new connection to the test database per call; nothing else. */
-public record SingleDatabaseSource(TestDatabase db) implements DataSource {
+/** A test data source that opens a new connection to a test database per call; nothing else. */
+public record SingleDatabaseSource(Opener opener) implements DataSource {
+
+  /** Opens one new connection (a test database's {@code connect}). */
+  @FunctionalInterface
+  public interface Opener {
+    Connection connect() throws SQLException;
+  }
+
+  public SingleDatabaseSource(TestDatabase db) {
+    this(db::connect);
+  }
 
   @Override
   public Connection getConnection() throws SQLException {
-    return db.connect();
+    return opener.connect();
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return db.connect();
+    return opener.connect();
   }
 
   @Override

@@ -39,7 +39,7 @@ class KeyListTest {
 
   @Test
   void aQueryWithoutThePlaceholderIsRefused() {
-    assertThatThrownBy(() -> BatchLoader.builder(new SingleDatabaseSource(null)).query("SELECT 1"))
+    assertThatThrownBy(() -> BatchLoader.builder(new SingleDatabaseSource((SingleDatabaseSource.Opener) null)).query("SELECT 1"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("IN (:keys)");
   }
 }

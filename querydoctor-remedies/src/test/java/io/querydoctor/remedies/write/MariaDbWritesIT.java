@@ -7,13 +7,13 @@ import io.querydoctor.core.diagnosis.ProgressListener;
 import io.querydoctor.core.sql.SqlDialect;
 import io.querydoctor.mysql.embedded.EmbeddedMariaDbExtension;
 import io.querydoctor.mysql.embedded.TestMariaDb;
+import io.querydoctor.remedies.SingleDatabaseSource;
 import io.querydoctor.remedies.batch.BatchLoader;
 import io.querydoctor.remedies.write.bench.BenchResult;
 import io.querydoctor.remedies.write.bench.BenchTable;
 import io.querydoctor.remedies.write.bench.ScratchTable;
 import io.querydoctor.remedies.write.bench.TableShape;
 import io.querydoctor.remedies.write.bench.WriteBenchmark;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +58,7 @@ class MariaDbWritesIT {
 
   MariaDbWritesIT(TestMariaDb db) {
     this.db = db;
-    this.dataSource = new Source(db);
+    this.dataSource = new SingleDatabaseSource(db::connect);
   }
 
   @BeforeEach
@@ -206,50 +205,6 @@ class MariaDbWritesIT {
     try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getString(1);
-    }
-  }
-
-  /** A new connection to the test database per call. */
-  private record Source(TestMariaDb db) implements DataSource {
-    @Override
-    public Connection getConnection() throws SQLException {
-      return db.connect();
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      return db.connect();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-      return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return false;
     }
   }
 }
