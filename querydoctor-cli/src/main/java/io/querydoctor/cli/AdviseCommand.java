@@ -93,7 +93,9 @@ final class AdviseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<WorkloadStatement> given = new ArrayList<>(workload == null ? List.of() : readWorkload());
-    given.addAll(AdvisorSources.of(logs.read(io.querydoctor.core.diagnosis.ProgressListener.NONE), captureFiles));
+    given.addAll(AdvisorSources.of(logs.read(io.querydoctor.core.diagnosis.ProgressListener.NONE), Integer.MAX_VALUE,
+        captureFiles, connection.isPostgres() ? io.querydoctor.core.sql.SqlDialect.POSTGRESQL
+            : io.querydoctor.core.sql.SqlDialect.MYSQL));
     if (apply && !sandbox) {
       throw new UserError("--apply needs --sandbox: QueryDoctor creates indexes only on a database you declare a "
           + "sandbox; elsewhere it prints the DDL for you to run");

@@ -33,19 +33,31 @@ final class AdvisorSources {
    * (as against pg_stat_statements, {@link WorkloadMerge}).
    */
   static List<WorkloadStatement> of(LogWorkload log, List<Path> captures) {
-    return WorkloadMerge.merge(fromLog(log), fromCaptures(captures),
-        SqlFingerprinter.of(SqlDialect.POSTGRESQL));
+    return of(log, Integer.MAX_VALUE, captures, SqlDialect.POSTGRESQL);
+  }
+
+  /**
+   * As {@link #of(LogWorkload, List)}, with only the {@code maxLogShapes} heaviest shapes of the log, merged by
+   * the fingerprints of {@code dialect} (the engine's: PostgreSQL, or MySQL/MariaDB).
+   */
+  static List<WorkloadStatement> of(LogWorkload log, int maxLogShapes, List<Path> captures, SqlDialect dialect) {
+    return WorkloadMerge.merge(fromLog(log, maxLogShapes), fromCaptures(captures), SqlFingerprinter.of(dialect));
   }
 
   /** The shapes of a log's digest, or none without a log. */
   static List<WorkloadStatement> fromLog(LogWorkload log) {
+    return fromLog(log, Integer.MAX_VALUE);
+  }
+
+  /** The {@code max} shapes of a log's digest with the most total time, or none without a log. */
+  static List<WorkloadStatement> fromLog(LogWorkload log, int max) {
     if (log == null) {
       return List.of();
     }
     var digest = log.digest();
     double hours = DigestPeriod.hours(digest);
     List<WorkloadStatement> statements = new ArrayList<>();
-    for (var shape : digest.shapes()) {
+    for (var shape : digest.top(max, io.querydoctor.core.digest.DigestSort.TOTAL).shapes()) {
       double rows = shape.rowsSent() == null || shape.calls() == 0 ? 1 : (double) shape.rowsSent() / shape.calls();
       statements.add(new WorkloadStatement(shape.example(), shape.calls() / hours, shape.meanMillis(), rows));
     }

@@ -5,6 +5,7 @@ import io.querydoctor.core.engine.EngineTarget;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.postgres.PgAnalyzers;
 import io.querydoctor.postgres.PgDiagnosis;
+import io.querydoctor.postgres.advisor.IndexAdvisor;
 import io.querydoctor.core.capture.CaptureFileAnalyzer;
 import io.querydoctor.core.diagnosis.DiagnosisResults;
 import io.querydoctor.core.detect.DialectFixes;
@@ -134,12 +135,16 @@ final class DiagnoseCommand implements Callable<Integer> {
       logSkipped = read.skipped();
     }
     var loggedTexts = logWorkload == null ? java.util.Map.<String, String>of() : logWorkload.literalTexts();
-    // Statements the advisor could not see in pg_stat_statements: those of the given logs and capture files.
-    var advisorWorkload = AdvisorSources.of(logs.files.isEmpty() ? null : logWorkload, captureFiles);
+    // Statements the advisor may not see in pg_stat_statements: those of the logs (given, or the server's own)
+    // and of the capture files, whatever the symptom.
+    // The server's log is capped as pg_stat_statements is (its head carries the cost); a log given is used whole.
+    var advisorWorkload = AdvisorSources.of(logWorkload, logs.files.isEmpty() ? IndexAdvisor.DEFAULT_TOP
+        : Integer.MAX_VALUE, captureFiles, SqlDialect.POSTGRESQL);
     var analyzers = symptom == null
         ? PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat, sandbox, budget, loggedTexts,
             advisorWorkload)
-        : PgAnalyzers.forSymptom(symptom, thresholds.thresholds(), thresholds.exactBloat, query, sandbox, budget);
+        : PgAnalyzers.forSymptom(symptom, thresholds.thresholds(), thresholds.exactBloat, query, sandbox, budget,
+            loggedTexts, advisorWorkload);
     if (symptom != null) {
       progress.step("symptom " + symptom.label() + ": " + symptom.description());
     }
@@ -178,7 +183,12 @@ final class DiagnoseCommand implements Callable<Integer> {
       progress.step("replaying capture file " + file);
       new CaptureFileAnalyzer().analyze(file, captured);
     }
-    report = report.plus(captured.findings(), captured.skipped()).plus(List.of(), notAsked());
+    // The advisor step: the statements of the slow log and the capture files, as advise --log/--capture read them.
+    var given = AdvisorSources.of(logWorkload, Integer.MAX_VALUE, captureFiles,
+        engineTarget.engine().dialect());
+    MysqlAdvise.Outcome advice = MysqlAdvise.inDiagnosis(engineTarget, sandbox, given, progress);
+    report = report.plus(captured.findings(), captured.skipped()).plus(advice.findings(), advice.skipped())
+        .plus(List.of(), notAsked());
     report = LogOptions.joinInto(report, logWorkload);
     report = report.withFindings(DialectFixes.in(engineTarget.engine().dialect(),
         RootCauseMerger.merge(report.findings())));

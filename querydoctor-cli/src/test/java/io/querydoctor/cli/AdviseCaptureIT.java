@@ -27,7 +27,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * #30: a JDBC capture of the demo's N+1 ("posts of each user", one query per user) reaches the index advisor,
- * from {@code advise --capture} and from {@code diagnose --capture}, even when pg_stat_statements never saw it.
+ * from {@code advise --capture} and from {@code diagnose --capture} (with a {@code --symptom} too), even when
+ * pg_stat_statements never saw it; so does a log's lookup by score ({@code --log}).
  */
 @ExtendWith(EmbeddedPostgresExtension.class)
 class AdviseCaptureIT {
@@ -98,13 +99,7 @@ class AdviseCaptureIT {
 
   @Test
   void diagnoseFeedsTheLoggedStatementsToItsAdvisor(TestDatabase db) throws Exception {
-    StringBuilder log = new StringBuilder();
-    for (int i = 0; i < 30; i++) {
-      log.append(String.format("2026-11-21 06:%02d:00.000 UTC [4242] LOG:  duration: 41.300 ms  statement: "
-          + "SELECT id, title FROM posts WHERE score = %d%n", i, 1000 + i));
-    }
-    Path logFile = dir.resolve("postgresql.log");
-    Files.writeString(logFile, log);
+    Path logFile = scoreLookupLog();
     CliRun without = CliRun.of("diagnose", "--url", db.jdbcUrl(), "--user", db.user(), "--sandbox",
         "--format", "json", "--fail-on", "none", "-q");
     assertThat(indexOnPosts(without.out(), "score")).as(without.out()).isFalse();
@@ -112,6 +107,33 @@ class AdviseCaptureIT {
         logFile.toString(), "--format", "json", "--fail-on", "none", "-q");
     assertThat(with.exitCode()).as(with.err()).isEqualTo(ExitCode.CLEAN);
     assertThat(indexOnPosts(with.out(), "score")).as(with.out()).isTrue();
+  }
+
+  @Test
+  void diagnoseWithASymptomFeedsTheLoggedAndCapturedStatementsToItsAdvisor(TestDatabase db) throws Exception {
+    CliRun without = CliRun.of("diagnose", "--url", db.jdbcUrl(), "--user", db.user(), "--sandbox", "--symptom",
+        "after-deploy", "--format", "json", "--fail-on", "none", "-q");
+    assertThat(without.exitCode()).as(without.err()).isEqualTo(ExitCode.CLEAN);
+    assertThat(indexOnPosts(without.out(), "score")).as(without.out()).isFalse();
+    assertThat(missingIndexOnPosts(without.out())).as(without.out()).isFalse();
+    CliRun with = CliRun.of("diagnose", "--url", db.jdbcUrl(), "--user", db.user(), "--sandbox", "--symptom",
+        "after-deploy", "--log", scoreLookupLog().toString(), "--capture", capture.toString(), "--format", "json",
+        "--fail-on", "none", "-q");
+    assertThat(with.exitCode()).as(with.err()).isEqualTo(ExitCode.CLEAN);
+    assertThat(indexOnPosts(with.out(), "score")).as(with.out()).isTrue();
+    assertThat(missingIndexOnPosts(with.out())).as(with.out()).isTrue();
+  }
+
+  /** A PostgreSQL log of a lookup by score, a statement pg_stat_statements never saw. */
+  private static Path scoreLookupLog() throws Exception {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      log.append(String.format("2026-11-21 06:%02d:00.000 UTC [4242] LOG:  duration: 41.300 ms  statement: "
+          + "SELECT id, title FROM posts WHERE score = %d%n", i, 1000 + i));
+    }
+    Path logFile = dir.resolve("postgresql.log");
+    Files.writeString(logFile, log);
+    return logFile;
   }
 
   @Test

@@ -75,10 +75,21 @@ class DiagnoseLogIT {
     Thread.sleep(300);
     try (Connection c = server.connect(database); Statement s = c.createStatement()) {
       s.execute(TEXT_PLAN_SQL);
+      // A lookup only the server's log keeps: pg_stat_statements forgets it (#30, the log feeds the advisor).
+      s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      s.execute("CREATE TABLE ticket (id int PRIMARY KEY, code int NOT NULL, note text)");
+      s.execute("INSERT INTO ticket SELECT g, g % 20000, md5(g::text) FROM generate_series(1, 60000) g");
+      s.execute("ANALYZE ticket");
+      for (int i = 0; i < 20; i++) {
+        s.execute("SELECT id, note FROM ticket WHERE code = " + (100 + i));
+      }
+      s.execute("SELECT pg_stat_statements_reset(0, 0, queryid) FROM pg_stat_statements "
+          + "WHERE query LIKE '%FROM ticket WHERE code%'");
+      s.execute("SELECT 'ticket-logged'");
     }
     log = server.dataDirectory().resolve("log").resolve("postgresql.log");
     // The collector writes asynchronously: wait until the last statement is in the file.
-    for (int i = 0; i < 100 && !Files.readString(log).contains("text-plan"); i++) {
+    for (int i = 0; i < 100 && !Files.readString(log).contains("ticket-logged"); i++) {
       Thread.sleep(50);
     }
     Path kept = Path.of("target", "diagnose-log-it");
@@ -145,6 +156,28 @@ class DiagnoseLogIT {
 
     assertThat(withRule(report, "sort-spill")).isNotEmpty();
     assertThat(withRule(report, "slow-query")).isNotEmpty();
+  }
+
+  @Test
+  void theServerLogsStatementsReachTheAdvisorWhenNoLogIsGiven() throws Exception {
+    CliRun fromServerLog = CliRun.of("diagnose", "--url", server.jdbcUrl("logged"), "--user",
+        EmbeddedServer.SUPERUSER, "--sandbox", "--format", "json", "--fail-on", "none", "-q");
+    assertThat(fromServerLog.exitCode()).as(fromServerLog.err()).isEqualTo(ExitCode.CLEAN);
+    JsonNode report = new ObjectMapper().readTree(fromServerLog.out());
+    assertThat(report.at("/workload/digest/source").asText()).as("the server log was read")
+        .contains("querydoctor-server-log");
+    assertThat(indexOnTicketCode(report)).as(fromServerLog.out()).isTrue();
+
+    CliRun withoutServerLog = CliRun.of("diagnose", "--url", server.jdbcUrl("logged"), "--user",
+        EmbeddedServer.SUPERUSER, "--sandbox", "--no-server-log", "--format", "json", "--fail-on", "none", "-q");
+    assertThat(withoutServerLog.exitCode()).as(withoutServerLog.err()).isEqualTo(ExitCode.CLEAN);
+    assertThat(indexOnTicketCode(new ObjectMapper().readTree(withoutServerLog.out())))
+        .as(withoutServerLog.out()).isFalse();
+  }
+
+  private static boolean indexOnTicketCode(JsonNode report) {
+    return withRule(report, "missing-index").stream()
+        .anyMatch(f -> f.at("/fix/sql").asText().matches("(?s).*ticket.*\\(code.*"));
   }
 
   @Test

@@ -93,6 +93,16 @@ public final class PgAnalyzers {
   /** As above; the plans of the top statements also run within {@code budget} ({@code --analyze}), or not (null). */
   public static List<Analyzer<? super PgTarget>> forSymptom(Symptom symptom, HealthThresholds thresholds,
       boolean exactBloat, String query, boolean analyze, AnalyzeBudget budget) {
+    return forSymptom(symptom, thresholds, exactBloat, query, analyze, budget, Map.of(), List.of());
+  }
+
+  /**
+   * As above, with what the diagnosis' logs and capture files add, as {@link #all} takes them: the logged texts
+   * with their literal values (plans of the top statements) and the statements the index advisor is also given.
+   */
+  public static List<Analyzer<? super PgTarget>> forSymptom(Symptom symptom, HealthThresholds thresholds,
+      boolean exactBloat, String query, boolean analyze, AnalyzeBudget budget, Map<String, String> loggedTexts,
+      List<io.querydoctor.postgres.advisor.WorkloadStatement> workload) {
     List<HealthCheck<?>> checks = HealthChecks.all(thresholds, exactBloat).stream()
         .filter(check -> SYMPTOM_CHECKS.get(symptom).stream().anyMatch(prefix -> check.name().startsWith(prefix)))
         .toList();
@@ -104,10 +114,10 @@ public final class PgAnalyzers {
       analyzers.add(new QueryPlanAnalyzer(query, analyze));
     } else if (symptom != Symptom.INTERMITTENT) {
       analyzers.add(new TopQueryPlansAnalyzer(io.querydoctor.core.plan.PlanAnalyzer.withDefaults(),
-          TopQueryPlansAnalyzer.DEFAULT_TOP, budget, java.util.Map.of(), new HypoPgProposals()));
+          TopQueryPlansAnalyzer.DEFAULT_TOP, budget, loggedTexts, new HypoPgProposals()));
     }
     if (symptom != Symptom.INTERMITTENT) {
-      analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), analyze));
+      analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), analyze, workload));
     }
     return analyzers;
   }

@@ -25,6 +25,8 @@ final class MysqlAdvisorCatalog {
   private final Map<String, Long> tableBytes = new HashMap<>();
   private final Map<String, String> tableNames = new HashMap<>();
   private final Set<String> columns = new HashSet<>();
+  /** Data type by column name, of the first table that has one so named: enough to type a sample value. */
+  private final Map<String, String> columnTypes = new HashMap<>();
   private final Map<String, List<ExistingIndex>> indexes = new HashMap<>();
 
   MysqlAdvisorCatalog(SandboxDatabase sandbox) throws SQLException {
@@ -34,8 +36,11 @@ final class MysqlAdvisorCatalog {
           tableBytes.put(lower(rs.getString(1)), rs.getLong(2));
           tableNames.put(lower(rs.getString(1)), rs.getString(1));
         });
-    query(sandbox, "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = ?", db,
-        rs -> columns.add(lower(rs.getString(1)) + "." + lower(rs.getString(2))));
+    query(sandbox, "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = ?",
+        db, rs -> {
+          columns.add(lower(rs.getString(1)) + "." + lower(rs.getString(2)));
+          columnTypes.putIfAbsent(lower(rs.getString(2)), lower(rs.getString(3)));
+        });
     Map<String, List<SortKey>> keys = new LinkedHashMap<>();
     Map<String, Boolean> unique = new HashMap<>();
     query(sandbox, "SELECT table_name, index_name, column_name, non_unique, collation FROM information_schema.statistics "
@@ -87,6 +92,11 @@ final class MysqlAdvisorCatalog {
 
   List<ExistingIndex> indexes(String table) {
     return indexes.getOrDefault(table, List.of());
+  }
+
+  /** The data type ({@code int}, {@code varchar}, …) of a column of that lower-case name, or {@code null}. */
+  String columnType(String column) {
+    return columnTypes.get(column);
   }
 
   TableColumns columns() {

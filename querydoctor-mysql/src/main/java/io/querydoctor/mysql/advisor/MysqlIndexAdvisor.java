@@ -76,7 +76,9 @@ public final class MysqlIndexAdvisor {
     Map<String, WorkloadQuery> byFingerprint = new LinkedHashMap<>();
     Map<String, TableStats> stats = new HashMap<>();
     List<ExistingIndex> existing = new ArrayList<>();
-    for (Statement statement : statements) {
+    for (Statement given : statements) {
+      // A shape from a log or a capture holds ? where its values were: EXPLAIN needs values of the right type.
+      Statement statement = new Statement(SampleValues.fill(given.sql(), catalog::columnType), given.callsPerHour());
       ParsedQuery parsed = onTables(parser.parse(statement.sql()), catalog);
       for (String table : parsed.tables()) {
         if (!stats.containsKey(table)) {
