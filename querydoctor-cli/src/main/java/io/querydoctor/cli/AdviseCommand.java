@@ -10,6 +10,7 @@ import io.querydoctor.core.report.AdviceSection;
 import io.querydoctor.core.report.Report;
 import io.querydoctor.core.report.SkippedCheck;
 import io.querydoctor.postgres.advisor.AdvisorResult;
+import io.querydoctor.postgres.advisor.HypoPgSizes;
 import io.querydoctor.postgres.advisor.HypoPgWhatIf;
 import io.querydoctor.postgres.advisor.IndexAdvisor;
 import io.querydoctor.postgres.advisor.SandboxWhatIf;
@@ -116,10 +117,11 @@ final class AdviseCommand implements Callable<Integer> {
       SafeExecutor executor = new SafeExecutor(jdbc);
       SandboxExecutor sandboxExecutor = sandbox ? new SandboxExecutor(jdbc,
           SafeExecutor.DEFAULT_STATEMENT_TIMEOUT.multipliedBy(10), SafeExecutor.DEFAULT_LOCK_TIMEOUT) : null;
-      WhatIf whatIf = sandbox ? new SandboxWhatIf(sandboxExecutor) : HypoPgWhatIf.ifInstalled(executor)
-          .orElseThrow(() -> new UserError("advise needs a what-if to prove candidates with the planner: install "
-              + "HypoPG in this database (CREATE EXTENSION hypopg), or run it against a copy declared with --sandbox "
-              + "(indexes are built there in transactions that are rolled back)"));
+      WhatIf whatIf = sandbox ? new SandboxWhatIf(sandboxExecutor)
+          : HypoPgWhatIf.ifInstalled(executor, HypoPgSizes.CALIBRATED).orElseThrow(() -> new UserError("advise "
+              + "needs a what-if to prove candidates with the planner: install HypoPG in this database (CREATE "
+              + "EXTENSION hypopg), or run it against a copy declared with --sandbox (indexes are built there in "
+              + "transactions that are rolled back)"));
       progress.step("designing indexes for " + (ownWorkload() ? given.size() + " statements given"
           : "the workload in pg_stat_statements"));
       AdvisorResult result = advise(executor, whatIf, given);

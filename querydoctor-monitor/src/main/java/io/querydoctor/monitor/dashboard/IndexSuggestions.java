@@ -77,7 +77,8 @@ final class IndexSuggestions implements AutoCloseable {
   }
 
   private Optional<WhatIf> whatIf(SafeExecutor executor) throws SQLException {
-    Optional<HypoPgWhatIf> hypoPg = HypoPgWhatIf.ifInstalled(executor);
+    Optional<HypoPgWhatIf> hypoPg = HypoPgWhatIf.ifInstalled(executor,
+        io.querydoctor.postgres.advisor.HypoPgSizes.CALIBRATED);
     if (hypoPg.isPresent()) {
       return Optional.of(hypoPg.get());
     }

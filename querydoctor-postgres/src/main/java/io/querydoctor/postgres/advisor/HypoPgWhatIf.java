@@ -23,7 +23,8 @@ import java.util.Set;
  * What-if with HypoPG's hypothetical indexes: they exist only in this session's memory, the planner sees them
  * in plain {@code EXPLAIN}, and nothing is built or written, so this runs through the read-only
  * {@link SafeExecutor} on any database where the extension is installed (a production primary or a standby).
- * Sizes are HypoPG's estimates. The hypothetical indexes of one call stay in the session for the next, which
+ * Sizes are HypoPG's estimates, or, with {@link HypoPgSizes#CALIBRATED}, those of {@link IndexSizeEstimator}
+ * (deduplication counted). The hypothetical indexes of one call stay in the session for the next, which
  * drops those it does not want and creates only the new ones (the selection evaluates one candidate more than
  * the chosen set at a time); {@link #release()} and any failure reset them all.
  *
@@ -40,14 +41,27 @@ public final class HypoPgWhatIf implements WhatIf {
   /** Plan names of the live indexes ({@code <oid>btree_…} and the oid prefix) → candidate. */
   private final Map<String, IndexCandidate> names = new HashMap<>();
 
-  private HypoPgWhatIf(SafeExecutor executor) {
+  /** Sizes from the table's statistics ({@link HypoPgSizes#CALIBRATED}), or null for HypoPG's own. */
+  private final IndexSizeEstimator sizeEstimator;
+
+  private HypoPgWhatIf(SafeExecutor executor, HypoPgSizes sizing) {
     this.executor = executor;
+    this.sizeEstimator = sizing == HypoPgSizes.CALIBRATED ? new IndexSizeEstimator(executor) : null;
   }
 
-  /** A HypoPG what-if when the extension is installed in the executor's database; empty otherwise. */
+  /**
+   * A HypoPG what-if when the extension is installed in the executor's database, empty otherwise; sizes are
+   * HypoPG's own ({@link HypoPgSizes#RAW}, the literature's protocol the benchmarks keep).
+   */
   public static java.util.Optional<HypoPgWhatIf> ifInstalled(SafeExecutor executor) throws SQLException {
+    return ifInstalled(executor, HypoPgSizes.RAW);
+  }
+
+  /** As {@link #ifInstalled(SafeExecutor)}, sizing indexes as {@code sizing} says (the tool's commands: calibrated). */
+  public static java.util.Optional<HypoPgWhatIf> ifInstalled(SafeExecutor executor, HypoPgSizes sizing)
+      throws SQLException {
     boolean installed = !executor.query("SELECT 1 FROM pg_extension WHERE extname = 'hypopg'", rs -> 1).isEmpty();
-    return installed ? java.util.Optional.of(new HypoPgWhatIf(executor)) : java.util.Optional.empty();
+    return installed ? java.util.Optional.of(new HypoPgWhatIf(executor, sizing)) : java.util.Optional.empty();
   }
 
   @Override
@@ -96,7 +110,8 @@ public final class HypoPgWhatIf implements WhatIf {
 
   @Override
   public String method() {
-    return "HypoPG hypothetical indexes (nothing built), planner cost of EXPLAIN";
+    return "HypoPG hypothetical indexes (nothing built), planner cost of EXPLAIN" + (sizeEstimator == null
+        ? "" : "; B-tree sizes from the table's statistics with deduplication");
   }
 
   /**
@@ -147,7 +162,22 @@ public final class HypoPgWhatIf implements WhatIf {
     live.put(index, (Long) row[0]);
     names.put((String) row[1], index);
     names.put("<" + row[0] + ">", index);
-    sizes.putIfAbsent(index, (Long) row[2]);
+    if (!sizes.containsKey(index)) {
+      sizes.put(index, sized(index, (Long) row[2]));
+    }
+  }
+
+  /** The size charged for {@code index}: HypoPG's {@code hypoPgBytes}, or the calibrated estimate where it applies. */
+  private long sized(IndexCandidate index, long hypoPgBytes) {
+    if (sizeEstimator == null) {
+      return hypoPgBytes;
+    }
+    try {
+      return sizeEstimator.bytes(index).orElse(hypoPgBytes);
+    } catch (SQLException e) {
+      // Statistics this role may not read: HypoPG's estimate is still an estimate.
+      return hypoPgBytes;
+    }
   }
 
   private void drop(IndexCandidate index) throws SQLException {

@@ -51,7 +51,7 @@ public final class IndexAdvisorAnalyzer implements Analyzer<PgTarget> {
       whatIf = new SandboxWhatIf(new SandboxExecutor(executor.connection(), SafeExecutor.DEFAULT_STATEMENT_TIMEOUT,
           SafeExecutor.DEFAULT_LOCK_TIMEOUT));
     } else {
-      Optional<HypoPgWhatIf> hypoPg = HypoPgWhatIf.ifInstalled(executor);
+      Optional<HypoPgWhatIf> hypoPg = HypoPgWhatIf.ifInstalled(executor, HypoPgSizes.CALIBRATED);
       if (hypoPg.isEmpty()) {
         results.skip(name(), "the index advisor needs a what-if: install HypoPG in this database (CREATE EXTENSION "
             + "hypopg) or name it a sandbox (--sandbox) to let it build candidates in rolled-back transactions");
