@@ -30,7 +30,8 @@ final class ServerLogOptions {
 
   @Option(names = "--no-server-log",
       description = "Do not read the server's log through SQL (by default diagnose reads the recent part of the "
-          + "current log file when the role may: superuser, or pg_monitor plus EXECUTE on pg_read_binary_file).")
+          + "current log file when the role may: superuser, or pg_monitor plus EXECUTE on pg_read_binary_file; its "
+          + "findings join the report and its 50 heaviest statement shapes the index advisor's workload).")
   boolean disabled;
 
   @Option(names = "--server-log-max-mb", paramLabel = "MB", defaultValue = "16",
