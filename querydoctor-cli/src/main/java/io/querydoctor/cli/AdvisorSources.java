@@ -5,8 +5,11 @@ import io.querydoctor.core.capture.CaptureFileReader;
 import io.querydoctor.core.capture.FingerprintSummary;
 import io.querydoctor.core.capture.WorkloadAggregate;
 import io.querydoctor.core.digest.DigestPeriod;
+import io.querydoctor.core.digest.DigestSort;
+import io.querydoctor.core.digest.ShapeDigest;
 import io.querydoctor.core.sql.SqlDialect;
 import io.querydoctor.core.sql.SqlFingerprinter;
+import io.querydoctor.core.sql.StatementKind;
 import io.querydoctor.postgres.advisor.WorkloadMerge;
 import io.querydoctor.postgres.advisor.WorkloadStatement;
 import io.querydoctor.postgres.log.LogWorkload;
@@ -49,7 +52,10 @@ final class AdvisorSources {
     return fromLog(log, Integer.MAX_VALUE);
   }
 
-  /** The {@code max} shapes of a log's digest with the most total time, or none without a log. */
+  /**
+   * The {@code max} shapes of a log's digest with the most total time, or none without a log; only reads and
+   * writes (DDL, SET and transaction control cannot use an index, and would crowd the head of a server's log).
+   */
   static List<WorkloadStatement> fromLog(LogWorkload log, int max) {
     if (log == null) {
       return List.of();
@@ -57,7 +63,10 @@ final class AdvisorSources {
     var digest = log.digest();
     double hours = DigestPeriod.hours(digest);
     List<WorkloadStatement> statements = new ArrayList<>();
-    for (var shape : digest.top(max, io.querydoctor.core.digest.DigestSort.TOTAL).shapes()) {
+    List<ShapeDigest> shapes = digest.shapes().stream()
+        .filter(shape -> !StatementKind.OTHER.name().equals(shape.kind()))
+        .sorted(DigestSort.TOTAL.order()).limit(max).toList();
+    for (var shape : shapes) {
       double rows = shape.rowsSent() == null || shape.calls() == 0 ? 1 : (double) shape.rowsSent() / shape.calls();
       statements.add(new WorkloadStatement(shape.example(), shape.calls() / hours, shape.meanMillis(), rows));
     }

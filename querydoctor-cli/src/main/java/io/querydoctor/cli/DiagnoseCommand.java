@@ -136,8 +136,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     var loggedTexts = logWorkload == null ? java.util.Map.<String, String>of() : logWorkload.literalTexts();
     // Statements the advisor may not see in pg_stat_statements: those of the logs (given, or the server's own)
-    // and of the capture files, whatever the symptom.
-    // The server's log is capped as pg_stat_statements is (its head carries the cost); a log given is used whole.
+    // and of the capture files, whatever the symptom. The server's log is capped as pg_stat_statements is (its
+    // head carries the cost); a log given is used whole.
     var advisorWorkload = AdvisorSources.of(logWorkload, logs.files.isEmpty() ? IndexAdvisor.DEFAULT_TOP
         : Integer.MAX_VALUE, captureFiles, SqlDialect.POSTGRESQL);
     var analyzers = symptom == null
