@@ -75,7 +75,7 @@ final class IndexGrowth {
       if (named == null || !named.contains(leading)) {
         continue;
       }
-      for (String column : searchable(query, index.table())) {
+      for (String column : named) {
         if (!keyColumns.contains(column)) {
           List<SortKey> keys = new ArrayList<>(index.keys());
           keys.add(SortKey.ascending(column));
