@@ -2,6 +2,7 @@ package io.querydoctor.core.advisor;
 
 import io.querydoctor.core.advisor.IndexAdvice.SkippedQuery;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -81,10 +82,12 @@ public final class IndexSelection {
       SetPruning pruning = new SetPruning(pricing);
       List<IndexCandidate> chosen = null;
       Map<IndexCandidate, CandidateEvaluation> latest = null;
+      Map<IndexCandidate, CandidateEvaluation> anyRun = new HashMap<>();
       for (GreedyRun.Strategy strategy : STRATEGIES) {
         GreedyRun run = new GreedyRun(pricing, growth, pool, budget, strategy, Set.of());
         List<IndexCandidate> picked = run.from(List.of());
         pruning.prune(picked);
+        anyRun.putAll(run.latest());
         if (Boolean.getBoolean("querydoctor.advisor.trace")) {
           System.err.println("advisor: " + strategy + " " + Math.round(pricing.workloadCost(picked)) + " " + picked);
         }
@@ -107,8 +110,10 @@ public final class IndexSelection {
       if (Boolean.getBoolean("querydoctor.advisor.trace")) {
         System.err.println("advisor: swaps " + Math.round(pricing.workloadCost(chosen)) + " " + chosen);
       }
+      // A candidate the winning run did not plan (the plain-key run skips the rules' shapes) keeps another's reason.
+      anyRun.putAll(latest);
       Map<IndexCandidate, String> weak = new ReportingBar(costs, settings, planned).hold(chosen);
-      return new SelectionAdvice(pricing, whatIf.method()).advice(List.copyOf(pool), chosen, latest, weak, skipped,
+      return new SelectionAdvice(pricing, whatIf.method()).advice(List.copyOf(pool), chosen, anyRun, weak, skipped,
           budget);
     } finally {
       whatIf.release();
