@@ -80,46 +80,62 @@ public final class IndexSelection {
       addNew(pool, growth.singles(), pricing);
       long budget = budget(List.copyOf(pool), tableStats);
       SetPruning pruning = new SetPruning(pricing);
-      List<IndexCandidate> chosen = null;
-      Map<IndexCandidate, CandidateEvaluation> latest = null;
-      Map<IndexCandidate, CandidateEvaluation> anyRun = new HashMap<>();
-      for (GreedyRun.Strategy strategy : STRATEGIES) {
-        GreedyRun run = new GreedyRun(pricing, growth, pool, budget, strategy, Set.of());
-        List<IndexCandidate> picked = run.from(List.of());
-        pruning.prune(picked);
-        anyRun.putAll(run.latest());
-        if (Boolean.getBoolean("querydoctor.advisor.trace")) {
-          System.err.println("advisor: " + strategy + " " + Math.round(pricing.workloadCost(picked)) + " " + picked);
-        }
-        if (chosen == null || pricing.workloadCost(picked) < pricing.workloadCost(chosen) - 1e-6) {
-          chosen = picked;
-          latest = run.latest();
-        }
-      }
-      SwapSearch.Refill refill = (start, excluded) -> {
-        List<IndexCandidate> best = null;
-        for (GreedyRun.Strategy strategy : STRATEGIES.subList(0, 2)) {
-          List<IndexCandidate> filled = new GreedyRun(pricing, growth, pool, budget, strategy, excluded).from(start);
-          if (best == null || pricing.workloadCost(filled) < pricing.workloadCost(best)) {
-            best = filled;
-          }
-        }
-        return best;
-      };
+      Map<IndexCandidate, CandidateEvaluation> evaluations = new HashMap<>();
+      List<IndexCandidate> chosen = bestGreedy(pricing, growth, pool, budget, pruning, evaluations);
+      trace("before the swaps " + costs.effort());
+      SwapSearch.Refill refill = (start, excluded) -> refill(pricing, growth, pool, budget, start, excluded);
       chosen = new SwapSearch(pricing, pruning, refill).improve(chosen, pool, budget);
-      if (Boolean.getBoolean("querydoctor.advisor.trace")) {
-        System.err.println("advisor: swaps " + Math.round(pricing.workloadCost(chosen)) + " " + chosen);
-      }
-      // A candidate the winning run did not plan (the plain-key run skips the rules' shapes) keeps another's reason.
-      anyRun.putAll(latest);
+      trace("swaps " + Math.round(pricing.workloadCost(chosen)) + " " + chosen);
       Map<IndexCandidate, String> weak = new ReportingBar(costs, settings, planned).hold(chosen);
-      return new SelectionAdvice(pricing, whatIf.method()).advice(List.copyOf(pool), chosen, anyRun, weak, skipped,
-          budget);
+      return new SelectionAdvice(pricing, whatIf.method()).advice(List.copyOf(pool), chosen, evaluations, weak,
+          skipped, budget);
     } finally {
       whatIf.release();
-      if (Boolean.getBoolean("querydoctor.advisor.trace")) {
-        System.err.println("advisor: " + costs.effort());
+      trace(costs.effort());
+    }
+  }
+
+  /**
+   * Runs each of {@link #STRATEGIES} from nothing, prunes each result and returns the one whose workload costs
+   * least. {@code evaluations} receives every candidate's last evaluation, the winning run's where it has one (a
+   * candidate the winning run did not plan — the plain-key run skips the rules' shapes — keeps another run's).
+   */
+  private List<IndexCandidate> bestGreedy(CandidatePricing pricing, IndexGrowth growth, Set<IndexCandidate> pool,
+      long budget, SetPruning pruning, Map<IndexCandidate, CandidateEvaluation> evaluations) throws WhatIfException {
+    List<IndexCandidate> chosen = null;
+    Map<IndexCandidate, CandidateEvaluation> winning = Map.of();
+    for (GreedyRun.Strategy strategy : STRATEGIES) {
+      GreedyRun run = new GreedyRun(pricing, growth, pool, budget, strategy, Set.of());
+      List<IndexCandidate> picked = run.from(List.of());
+      pruning.prune(picked);
+      evaluations.putAll(run.latest());
+      trace(strategy + " " + Math.round(pricing.workloadCost(picked)) + " " + picked);
+      if (chosen == null || pricing.workloadCost(picked) < pricing.workloadCost(chosen) - 1e-6) {
+        chosen = picked;
+        winning = run.latest();
       }
+    }
+    evaluations.putAll(winning);
+    return chosen;
+  }
+
+  /** The swap search's refill: greedy by benefit per byte and by benefit from {@code start}; the cheaper. */
+  private static List<IndexCandidate> refill(CandidatePricing pricing, IndexGrowth growth, Set<IndexCandidate> pool,
+      long budget, List<IndexCandidate> start, Set<IndexCandidate> excluded) throws WhatIfException {
+    List<IndexCandidate> best = null;
+    for (GreedyRun.Strategy strategy : STRATEGIES.subList(0, 2)) {
+      List<IndexCandidate> filled = new GreedyRun(pricing, growth, pool, budget, strategy, excluded).from(start);
+      if (best == null || pricing.workloadCost(filled) < pricing.workloadCost(best)) {
+        best = filled;
+      }
+    }
+    return best;
+  }
+
+  /** With {@code -Dquerydoctor.advisor.trace=true}, what the search did, on stderr (the benchmark reads it). */
+  private static void trace(String line) {
+    if (Boolean.getBoolean("querydoctor.advisor.trace")) {
+      System.err.println("advisor: " + line);
     }
   }
 
