@@ -95,7 +95,9 @@ public final class IndexAdvisor {
     Map<String, Double> meanMillis = new HashMap<>();
     Map<String, WorkloadQuery> byFingerprint = new LinkedHashMap<>();
     for (WorkloadStatement statement : statements) {
-      ParsedQuery parsed = onTables(parser.parse(statement.sql()), catalog, qualified, tableSizes);
+      // Candidates from the values a sample shows constant (a partial index's filter), as a literal text gives.
+      ParsedQuery parsed = onTables(parser.parse(samples.constantsOf(statement.sql())), catalog, qualified,
+          tableSizes);
       String fingerprint = fingerprinter.fingerprint(statement.sql()).id();
       if (parsed.isWrite()) {
         writesPerHour.merge(parsed.writtenTable(), statement.callsPerHour() * Math.max(statement.rowsPerCall(), 1),
