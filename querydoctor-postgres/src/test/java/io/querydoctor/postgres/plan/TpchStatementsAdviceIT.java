@@ -45,7 +45,11 @@ import org.junit.jupiter.api.Test;
  */
 class TpchStatementsAdviceIT {
 
-  private static final double SCALE_FACTOR = 0.01;
+  /** With HypoPG, nothing is built: SF 0.01 (lineitem 60 000 rows) advises in about 10 s. */
+  private static final double SCALE_FACTOR_HYPOPG = Double.parseDouble(System.getProperty("tpch.hypopgSf", "0.01"));
+
+  /** The sandbox builds every candidate configuration it plans: a smaller database keeps that under a minute. */
+  private static final double SCALE_FACTOR_SANDBOX = Double.parseDouble(System.getProperty("tpch.sandboxSf", "0.003"));
 
   @Test
   void postgres15WithHypoPg() throws Exception {
@@ -55,11 +59,11 @@ class TpchStatementsAdviceIT {
         "shared_preload_libraries=pg_stat_statements", "logging_collector=on", "log_directory=log",
         "log_destination=csvlog"));
         Connection c = DriverManager.getConnection(server.jdbcUrl())) {
-      load(c);
+      load(c, SCALE_FACTOR_HYPOPG);
       try (Statement s = c.createStatement()) {
         s.execute("CREATE EXTENSION hypopg");
       }
-      AdvisorResult generic = compare(c, 15, executor -> HypoPgWhatIf.ifInstalled(executor).orElseThrow(), true);
+      AdvisorResult generic = compare(c, 15, SCALE_FACTOR_HYPOPG, executor -> HypoPgWhatIf.ifInstalled(executor).orElseThrow(), true);
       assertThat(generic.planning().values()).as("without samples every statement is a generic plan")
           .containsOnly(SampledWhatIf.GENERIC);
     }
@@ -70,9 +74,9 @@ class TpchStatementsAdviceIT {
     EmbeddedServer server = PostgresMajors.server(17).orElseThrow();
     String database = server.createUniqueDatabase("tpch_statements");
     try (Connection c = server.connect(database)) {
-      load(c);
+      load(c, SCALE_FACTOR_SANDBOX);
       SandboxExecutor sandbox = new SandboxExecutor(c, Duration.ofMinutes(5), Duration.ofSeconds(2));
-      compare(c, 17, executor -> new SandboxWhatIf(sandbox), false);
+      compare(c, 17, SCALE_FACTOR_SANDBOX, executor -> new SandboxWhatIf(sandbox), false);
     }
   }
 
@@ -81,12 +85,12 @@ class TpchStatementsAdviceIT {
   }
 
   /** The no-index schema and data, statistics from every row, pg_stat_statements emptied. */
-  private static void load(Connection c) throws Exception {
+  private static void load(Connection c, double scaleFactor) throws Exception {
     try (Statement s = c.createStatement()) {
       for (String statement : TpchBenchmarkFiles.schema()) {
         s.execute(statement);
       }
-      TpchDatabase.copyAll(c, SCALE_FACTOR);
+      TpchDatabase.copyAll(c, scaleFactor);
       s.execute("SET default_statistics_target = 2500");
       s.execute("ANALYZE");
       s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
@@ -98,7 +102,8 @@ class TpchStatementsAdviceIT {
    * Runs the queries, advises from pg_stat_statements with the server log's samples and from the literal texts,
    * and checks both chose the same; with {@code generic}, also advises from generic plans alone and returns that.
    */
-  private static AdvisorResult compare(Connection c, int major, WhatIfs whatIfs, boolean withGeneric)
+  private static AdvisorResult compare(Connection c, int major, double scaleFactor, WhatIfs whatIfs,
+      boolean withGeneric)
       throws Exception {
     List<WorkloadStatement> literal = new ArrayList<>();
     try (Statement s = c.createStatement()) {
@@ -121,7 +126,7 @@ class TpchStatementsAdviceIT {
     double statementsSeconds = (System.nanoTime() - start) / 1e9;
     AdvisorResult fromFile = advisor().advise(executor, whatIfs.of(executor), literal, false);
     AdvisorResult generic = withGeneric ? advisor().advise(executor, whatIfs.of(executor), List.of(), true) : null;
-    record(major, fromStatements, fromFile, generic, statementsSeconds);
+    record(major, scaleFactor, fromStatements, fromFile, generic, statementsSeconds);
 
     assertThat(fromStatements.statements()).as("the 19 queries read from pg_stat_statements").isEqualTo(19);
     assertThat(fromStatements.planning()).isNotEmpty().allSatisfy((fingerprint, how) ->
@@ -150,10 +155,10 @@ class TpchStatementsAdviceIT {
     return result.advice().chosen().stream().map(chosen -> chosen.index().definition()).toList();
   }
 
-  private static void record(int major, AdvisorResult statements, AdvisorResult file, AdvisorResult generic,
+  private static void record(int major, double scaleFactor, AdvisorResult statements, AdvisorResult file, AdvisorResult generic,
       double seconds) throws Exception {
     StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-        "%n## PostgreSQL %d, TPC-H SF %s, 19 queries, default budget (%s)%n%n", major, SCALE_FACTOR,
+        "%n## PostgreSQL %d, TPC-H SF %s, 19 queries, default budget (%s)%n%n", major, scaleFactor,
         statements.advice().method()));
     text.append(column("pg_stat_statements + server log samples", statements))
         .append(String.format(Locale.ROOT, "  (advisor %.1f s)%n", seconds))
