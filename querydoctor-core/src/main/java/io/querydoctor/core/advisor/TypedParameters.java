@@ -27,6 +27,19 @@ public final class TypedParameters {
 
   /** {@code sql} with its typed-literal parameters as casts; {@code sql} itself when it has none. */
   public static String rewrite(String sql) {
+    return rewrite(sql, false);
+  }
+
+  /**
+   * As {@link #rewrite}, for PostgreSQL to {@code PREPARE} for a generic plan: there the field of
+   * {@code extract($4 from x)} stays a parameter, {@code date_part(CAST($4 AS text), x)}, because a {@code $n}
+   * that no longer appears leaves its type undetermined and the statement unpreparable.
+   */
+  public static String plannable(String sql) {
+    return rewrite(sql, true);
+  }
+
+  private static String rewrite(String sql, boolean keepFields) {
     if (sql.indexOf('$') < 0) {
       return sql;
     }
@@ -52,9 +65,16 @@ public final class TypedParameters {
         int from = field < 0 ? -1 : nextCode(lexemes, field + 1);
         if (field >= 0 && lexemes.get(field).kind() == Kind.PARAMETER && from >= 0
             && wordAt(sql, lexemes, from).equals("from")) {
-          out.append(sql, copied, lexemes.get(field).start()).append("epoch");
-          copied = lexemes.get(field).end();
-          i = field;
+          if (keepFields) {
+            out.append(sql, copied, lexeme.start()).append("date_part(CAST(").append(lexemes.get(field).text(sql))
+                .append(" AS text),");
+            copied = lexemes.get(from).end();
+            i = from;
+          } else {
+            out.append(sql, copied, lexemes.get(field).start()).append("epoch");
+            copied = lexemes.get(field).end();
+            i = field;
+          }
         }
       }
     }

@@ -36,7 +36,7 @@ public final class SampledWhatIf implements WhatIf {
         continue;
       }
       var sample = samples.of(text);
-      planned.put(text, sample.map(ParameterSamples.Sample::sql).orElse(TypedParameters.rewrite(text)));
+      planned.put(text, sample.map(ParameterSamples.Sample::sql).orElse(TypedParameters.plannable(text)));
       how.put(text, sample.map(s -> "planned with literal values from " + s.source()).orElse(GENERIC));
     }
   }
