@@ -73,7 +73,8 @@ final class ServerLogOptions {
       ServerLogLocator.ServerLog log = new ServerLogLocator(executor, maxMegabytes << 20).fetch(folder);
       try {
         progress.step("reading sample values from the server log " + log.describe());
-        LoggedSamples.read(log.copy(), log.format(), log.prefix(), samples, "the server log");
+        LoggedSamples.read(log.copy(), log.format(), log.prefix(),
+            new TimeWindow(Instant.now().minus(Duration.ofHours(hours)), null), samples, "the server log");
       } finally {
         Files.deleteIfExists(log.copy());
         Files.deleteIfExists(folder);

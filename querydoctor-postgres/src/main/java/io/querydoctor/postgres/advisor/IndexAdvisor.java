@@ -124,7 +124,7 @@ public final class IndexAdvisor {
     Map<String, String> planning = new LinkedHashMap<>();
     for (WorkloadQuery query : workload) {
       String how = planner.planning().get(query.sql());
-      if (how != null) {
+      if (how != null && !query.parsed().isSkipped() && !query.parsed().accesses().isEmpty()) {
         planning.put(query.fingerprint(), how);
       }
     }

@@ -5,6 +5,7 @@ import io.querydoctor.core.digest.LogFormat;
 import io.querydoctor.core.digest.LogInput;
 import io.querydoctor.core.digest.LogReader;
 import io.querydoctor.core.digest.ParseProblems;
+import io.querydoctor.core.digest.TimeWindow;
 import io.querydoctor.postgres.advisor.ParameterSamples;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,13 +25,14 @@ public final class LoggedSamples {
   private LoggedSamples() {}
 
   /**
-   * Offers every statement of {@code file} to {@code samples}, labelled {@code source}.
+   * Offers every statement of {@code file} logged within {@code window} to {@code samples}, labelled
+   * {@code source}.
    *
    * @param format the log's format (not a pg_stat_statements export, which holds no values)
    * @param prefix the stderr {@code log_line_prefix}, or {@code null} to detect it
    */
-  public static void read(Path file, LogFormat format, String prefix, ParameterSamples samples, String source)
-      throws IOException {
+  public static void read(Path file, LogFormat format, String prefix, TimeWindow window, ParameterSamples samples,
+      String source) throws IOException {
     LogReader reader = switch (format) {
       case PG_CSV -> new PgCsvLogReader();
       case PG_JSON -> new PgJsonLogReader();
@@ -42,7 +44,8 @@ public final class LoggedSamples {
     }
     try (InputStream raw = Files.newInputStream(file);
         LineReader lines = new LineReader(LogInput.decompressed(raw), new ParseProblems())) {
-      reader.read(lines).forEach(statement -> samples.offer(statement.sql(), source));
+      reader.read(lines).filter(statement -> window.contains(statement.timestamp()))
+          .forEach(statement -> samples.offer(statement.sql(), source));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -3,6 +3,7 @@ package io.querydoctor.postgres.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.querydoctor.core.advisor.WhatIf;
+import io.querydoctor.core.digest.TimeWindow;
 import io.querydoctor.demo.junit.PostgresMajors;
 import io.querydoctor.demo.server.EmbeddedServer;
 import io.querydoctor.postgres.advisor.AdvisorResult;
@@ -145,7 +146,7 @@ class TpchStatementsAdviceIT {
     Path folder = Files.createTempDirectory("qd-server-log-");
     ServerLogLocator.ServerLog log = new ServerLogLocator(executor, ServerLogLocator.DEFAULT_MAX_BYTES).fetch(folder);
     ParameterSamples samples = ParameterSamples.none();
-    LoggedSamples.read(log.copy(), log.format(), log.prefix(), samples, "the server log");
+    LoggedSamples.read(log.copy(), log.format(), log.prefix(), TimeWindow.ALL, samples, "the server log");
     Files.delete(log.copy());
     Files.delete(folder);
     return samples;
