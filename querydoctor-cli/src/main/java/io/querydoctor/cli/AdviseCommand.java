@@ -44,7 +44,11 @@ import picocli.CommandLine.Spec;
           + "rejected candidates with why. See docs/advisor.md.",
       "The what-if uses HypoPG's hypothetical indexes when the extension is installed (nothing is built), or, on "
           + "a database you declare a sandbox (--sandbox), builds candidates inside transactions that are rolled "
-          + "back. Outside a sandbox nothing is ever built or applied."
+          + "back. Outside a sandbox nothing is ever built or applied.",
+      "pg_stat_statements keeps its statements with $n for every constant. Each is planned with the literal values "
+          + "of one of its executions in the server's log when the role may read it (as diagnose reads it; "
+          + "--no-server-log turns that off), else as a generic plan, whose estimates for $n use the planner's "
+          + "default selectivities and can favour other indexes; the report says which, per statement."
     })
 final class AdviseCommand implements Callable<Integer> {
 

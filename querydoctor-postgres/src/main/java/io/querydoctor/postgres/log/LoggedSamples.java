@@ -16,7 +16,8 @@ import java.nio.file.Path;
 /**
  * The statements of a PostgreSQL log with their literal values, as samples for the advisor's planning
  * ({@link ParameterSamples}): the texts {@code log_min_duration_statement}, {@code log_statement} or auto_explain
- * wrote. The digest keeps only normalized texts; this reads the same records again for the values. Malformed
+ * wrote (auto_explain's query texts too, without the time window: a plan is kept per shape, not per time). The
+ * digest keeps only normalized texts; this reads the same records again for the values. Malformed
  * lines are passed over (the digest counts them); a prepared statement's line ({@code $1}, values in a
  * {@code DETAIL}) is no sample.
  */
@@ -33,10 +34,12 @@ public final class LoggedSamples {
    */
   public static void read(Path file, LogFormat format, String prefix, TimeWindow window, ParameterSamples samples,
       String source) throws IOException {
+    // auto_explain's entries are plans, not statements: their query texts come from the plans kept.
+    LoggedPlans plans = new LoggedPlans();
     LogReader reader = switch (format) {
-      case PG_CSV -> new PgCsvLogReader();
-      case PG_JSON -> new PgJsonLogReader();
-      case PG_STDERR -> new PgStderrLogReader(prefix(file, prefix));
+      case PG_CSV -> new PgCsvLogReader(plans);
+      case PG_JSON -> new PgJsonLogReader(plans);
+      case PG_STDERR -> new PgStderrLogReader(prefix(file, prefix), plans);
       case PGSS_CSV, MYSQL_SLOW -> null;
     };
     if (reader == null) {
@@ -49,6 +52,7 @@ public final class LoggedSamples {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    plans.literalTexts().values().forEach(text -> samples.offer(text, source));
   }
 
   private static LogLinePrefix prefix(Path file, String given) throws IOException {
