@@ -25,8 +25,9 @@ import java.util.Set;
  *
  * <p>pg_stat_statements replaces every constant, also those written into the SQL ({@code status = 'active'}),
  * which a partial index may rely on. So the samples of one fingerprint are compared value by value: a value that
- * was the same in every sample is a constant, as in a literal text ({@link #constantsOf}); one that differed is a
- * parameter. One sample is taken as written, as a literal text would be.
+ * was the same in at least two samples and in every one is a constant, as in a literal text ({@link #constantsOf});
+ * one that differed, or was seen once, is a parameter. One sighting proves nothing constant, and a value seen once
+ * (an e-mail address) must not end up in a partial index's DDL.
  *
  * <p>Bounded: the first sample of each fingerprint is kept, at most {@link #MAX} fingerprints.
  */
@@ -46,6 +47,7 @@ public final class ParameterSamples {
     final Sample sample;
     final List<Lexeme> literals;
     final BitSet varying = new BitSet();
+    int count = 1;
 
     Seen(Sample sample, List<Lexeme> literals) {
       this.sample = sample;
@@ -82,6 +84,7 @@ public final class ParameterSamples {
       }
       return;
     }
+    seen.count++;
     if (literals.size() != seen.literals.size()) {
       // An IN list of another length: positions no longer line up, so no value is known to be constant.
       seen.varying.set(0, seen.literals.size());
@@ -101,11 +104,12 @@ public final class ParameterSamples {
 
   /**
    * {@code sql}'s sample with the values that varied between samples as {@code $n} parameters and the others as
-   * they were: the text whose constant filters may become partial indexes. {@code sql} itself without a sample.
+   * they were: the text whose constant filters may become partial indexes. {@code sql} itself without at least
+   * two samples.
    */
   public String constantsOf(String sql) {
     Seen seen = byFingerprint.get(key(sql, PostgresLexer.lex(sql)));
-    if (seen == null) {
+    if (seen == null || seen.count < 2) {
       return sql;
     }
     String text = seen.sample.sql();

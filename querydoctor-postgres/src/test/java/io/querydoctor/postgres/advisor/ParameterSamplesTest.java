@@ -46,7 +46,9 @@ class ParameterSamplesTest {
   void valuesThatVariedBecomeParametersAgain() {
     String normalized = "SELECT * FROM orders WHERE o_orderstatus = $1 AND o_custkey = $2";
     samples.offer("SELECT * FROM orders WHERE o_orderstatus = 'F' AND o_custkey = 7", "the server log");
-    assertThat(samples.constantsOf(normalized)).as("one sample is taken as written")
+    assertThat(samples.constantsOf(normalized)).as("one sighting proves nothing constant").isEqualTo(normalized);
+    samples.offer("SELECT * FROM orders WHERE o_orderstatus = 'F' AND o_custkey = 7", "the server log");
+    assertThat(samples.constantsOf(normalized)).as("two alike: every value a constant")
         .isEqualTo("SELECT * FROM orders WHERE o_orderstatus = 'F' AND o_custkey = 7");
     samples.offer("SELECT * FROM orders WHERE o_orderstatus = 'F' AND o_custkey = 12", "the server log");
     assertThat(samples.constantsOf(normalized))

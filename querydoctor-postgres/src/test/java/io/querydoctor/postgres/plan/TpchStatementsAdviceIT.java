@@ -111,13 +111,18 @@ class TpchStatementsAdviceIT {
     List<WorkloadStatement> literal = new ArrayList<>();
     try (Statement s = c.createStatement()) {
       // As an application's queries are logged: every statement with its values (log_min_duration_statement).
+      // Twice, as a workload repeats: a value seen alike in two executions is a constant (a partial index's filter).
       s.execute("SET log_min_duration_statement = 0");
-      for (String query : TpchBenchmarkFiles.queries()) {
-        try (ResultSet rs = s.executeQuery(query)) {
-          while (rs.next()) {
-            rs.getObject(1);
+      for (int run = 0; run < 2; run++) {
+        for (String query : TpchBenchmarkFiles.queries()) {
+          try (ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) {
+              rs.getObject(1);
+            }
           }
         }
+      }
+      for (String query : TpchBenchmarkFiles.queries()) {
         literal.add(new WorkloadStatement(query, 1, 0, 1));
       }
       s.execute("RESET log_min_duration_statement");
