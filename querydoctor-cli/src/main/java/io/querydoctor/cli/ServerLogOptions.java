@@ -51,8 +51,11 @@ final class ServerLogOptions {
     }
   }
 
-  /** The server log's workload and what could not be read, in one. */
-  record Read(LogWorkload workload, List<SkippedCheck> skipped) {}
+  /**
+   * The server log's workload, its statements' literal values (for the index advisor to plan pg_stat_statements'
+   * {@code $n} texts with), and what could not be read, in one.
+   */
+  record Read(LogWorkload workload, ParameterSamples samples, List<SkippedCheck> skipped) {}
 
   /** Samples of the statements' literal values from the server's log, and what could not be read. */
   record Samples(ParameterSamples samples, List<SkippedCheck> skipped) {}
@@ -102,12 +105,14 @@ final class ServerLogOptions {
       TimeWindow window = new TimeWindow(Instant.now().minus(Duration.ofHours(hours)), null);
       LogWorkload workload = LogWorkload.read(new LogFileDigester(log.format(), log.prefix(),
           DigestBuilder.DEFAULT_MAX_SHAPES, progress).within(window), List.of(log.copy()));
-      return new Read(workload, List.of());
+      ParameterSamples samples = ParameterSamples.none();
+      LoggedSamples.read(log.copy(), log.format(), log.prefix(), window, samples, "the server log");
+      return new Read(workload, samples, List.of());
     } catch (ServerLogLocator.Unavailable e) {
-      return new Read(null, List.of(new SkippedCheck(CHECK, e.getMessage())));
+      return new Read(null, ParameterSamples.none(), List.of(new SkippedCheck(CHECK, e.getMessage())));
     } catch (SQLException | IOException | IllegalArgumentException e) {
-      return new Read(null, List.of(new SkippedCheck(CHECK, "the server log could not be read: "
-          + ConnectionErrors.firstLine(String.valueOf(e.getMessage())) + "; pass it with --log FILE")));
+      return new Read(null, ParameterSamples.none(), List.of(new SkippedCheck(CHECK, "the server log could not be "
+          + "read: " + ConnectionErrors.firstLine(String.valueOf(e.getMessage())) + "; pass it with --log FILE")));
     }
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * when the role may read it, and says so; with {@code --no-server-log} (or no readable log) it plans generic
  * plans and names each such statement. The statement's {@code date $1 … interval $2 day} text was a syntax error
  * to PostgreSQL's PREPARE, so the statement was skipped. PostgreSQL 17 (its server logs with the logging
- * collector, {@link PostgresMajors#LOGGING}), sandbox what-if.
+ * collector, {@link PostgresMajors#LOGGING}), sandbox what-if. {@code diagnose} reads the same log for its advisor.
  */
 class AdviseSampleValuesIT {
 
@@ -67,8 +67,30 @@ class AdviseSampleValuesIT {
         assertThat(f.get("fix").get("sql").asText()).contains("shipped_on"));
   }
 
+  /** diagnose reads the same server log: its index advisor plans with the same samples. */
+  @Test
+  void diagnoseAdvisesWithTheSameSamples() throws Exception {
+    assertThat(advisorSkips(run("diagnose"))).noneSatisfy(reason -> assertThat(reason).contains("generic plans"));
+    assertThat(advisorSkips(run("diagnose", "--no-server-log"))).anySatisfy(reason ->
+        assertThat(reason).contains("1 of 1 workload statements with parameters were planned as generic plans"));
+  }
+
+  private static java.util.List<String> advisorSkips(JsonNode report) {
+    java.util.List<String> reasons = new java.util.ArrayList<>();
+    report.get("skipped").forEach(skipped -> {
+      if (skipped.get("check").asText().equals("index-advisor")) {
+        reasons.add(skipped.get("reason").asText());
+      }
+    });
+    return reasons;
+  }
+
   private static JsonNode advise(String... more) throws Exception {
-    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("advise", "--url",
+    return run("advise", more);
+  }
+
+  private static JsonNode run(String command, String... more) throws Exception {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command, "--url",
         server.jdbcUrl(DATABASE), "--user", EmbeddedServer.SUPERUSER, "--sandbox", "--format", "json", "-q"));
     args.addAll(java.util.List.of(more));
     CliRun run = CliRun.of(args.toArray(String[]::new));

@@ -73,11 +73,23 @@ public final class PgAnalyzers {
   public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat,
       boolean sandbox, AnalyzeBudget analyze, Map<String, String> loggedTexts,
       List<io.querydoctor.postgres.advisor.WorkloadStatement> workload) {
+    return all(thresholds, exactBloat, sandbox, analyze, loggedTexts, workload,
+        io.querydoctor.postgres.advisor.ParameterSamples.none());
+  }
+
+  /**
+   * As above, the index advisor planning pg_stat_statements' {@code $n} texts with {@code samples}' literal values
+   * (from the server's log) where they hold some.
+   */
+  public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat,
+      boolean sandbox, AnalyzeBudget analyze, Map<String, String> loggedTexts,
+      List<io.querydoctor.postgres.advisor.WorkloadStatement> workload,
+      io.querydoctor.postgres.advisor.ParameterSamples samples) {
     List<Analyzer<? super PgTarget>> analyzers = new ArrayList<>();
     analyzers.add(new HealthAnalyzer(thresholds, exactBloat));
     analyzers.add(new TopQueryPlansAnalyzer(io.querydoctor.core.plan.PlanAnalyzer.withDefaults(),
         TopQueryPlansAnalyzer.DEFAULT_TOP, analyze, loggedTexts, new HypoPgProposals()));
-    analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), sandbox, workload));
+    analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), sandbox, workload, samples));
     return analyzers;
   }
 
