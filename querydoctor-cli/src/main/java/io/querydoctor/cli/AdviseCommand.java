@@ -13,6 +13,8 @@ import io.querydoctor.postgres.advisor.AdvisorResult;
 import io.querydoctor.postgres.advisor.HypoPgSizes;
 import io.querydoctor.postgres.advisor.HypoPgWhatIf;
 import io.querydoctor.postgres.advisor.IndexAdvisor;
+import io.querydoctor.postgres.advisor.ParameterSamples;
+import io.querydoctor.postgres.advisor.SampledWhatIf;
 import io.querydoctor.postgres.advisor.SandboxWhatIf;
 import io.querydoctor.postgres.advisor.WorkloadFile;
 import io.querydoctor.postgres.advisor.WorkloadStatement;
@@ -43,7 +45,11 @@ import picocli.CommandLine.Spec;
           + "rejected candidates with why. See docs/advisor.md.",
       "The what-if uses HypoPG's hypothetical indexes when the extension is installed (nothing is built), or, on "
           + "a database you declare a sandbox (--sandbox), builds candidates inside transactions that are rolled "
-          + "back. Outside a sandbox nothing is ever built or applied."
+          + "back. Outside a sandbox nothing is ever built or applied.",
+      "pg_stat_statements keeps its statements with $n for every constant. Each is planned with the literal values "
+          + "of one of its executions in the server's log when the role may read it (as diagnose reads it; "
+          + "--no-server-log turns that off), else as a generic plan, whose estimates for $n use the planner's "
+          + "default selectivities and can favour other indexes; the report says which, per statement."
     })
 final class AdviseCommand implements Callable<Integer> {
 
@@ -85,6 +91,9 @@ final class AdviseCommand implements Callable<Integer> {
   @Mixin
   private LogOptions logs;
 
+  @Mixin
+  private ServerLogOptions serverLog;
+
   @Option(names = "--capture", paramLabel = "FILE",
       description = "Advise for the statements of a capture file written by the JDBC layer "
           + "(-Dquerydoctor.captureFile=FILE) instead of pg_stat_statements, each shape weighted by its calls. "
@@ -93,6 +102,7 @@ final class AdviseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    serverLog.check();
     List<WorkloadStatement> given = new ArrayList<>(workload == null ? List.of() : readWorkload());
     given.addAll(AdvisorSources.of(logs.read(io.querydoctor.core.diagnosis.ProgressListener.NONE), Integer.MAX_VALUE,
         captureFiles, connection.isPostgres() ? io.querydoctor.core.sql.SqlDialect.POSTGRESQL
@@ -122,19 +132,32 @@ final class AdviseCommand implements Callable<Integer> {
               + "needs a what-if to prove candidates with the planner: install HypoPG in this database (CREATE "
               + "EXTENSION hypopg), or run it against a copy declared with --sandbox (indexes are built there in "
               + "transactions that are rolled back)"));
+      ServerLogOptions.Samples samples = ownWorkload()
+          ? new ServerLogOptions.Samples(ParameterSamples.none(), List.of()) : serverLog.samples(executor, progress);
       progress.step("designing indexes for " + (ownWorkload() ? given.size() + " statements given"
           : "the workload in pg_stat_statements"));
-      AdvisorResult result = advise(executor, whatIf, given);
+      AdvisorResult result = advise(executor, whatIf, given, samples.samples());
       long millis = (System.nanoTime() - start) / 1_000_000;
       List<SkippedCheck> skipped = new ArrayList<>();
       result.advice().skipped().stream().filter(s -> !s.reason().startsWith("already cheap"))
           .forEach(s -> skipped.add(new SkippedCheck("index-advisor",
               "statement " + s.fingerprint() + ": " + s.reason())));
+      result.planning().forEach((fingerprint, how) -> {
+        if (how.equals(SampledWhatIf.GENERIC)) {
+          skipped.add(new SkippedCheck("index-advisor", "statement " + fingerprint + ": " + how));
+        }
+      });
+      if (result.generic() > 0) {
+        skipped.addAll(samples.skipped());
+      }
+      AdviceSection advice = AdviceSection.of(result.advice());
+      advice = new AdviceSection(advice.budgetBytes(), advice.newBytes(), advice.freedBytes(), advice.costBefore(),
+          advice.costAfter(), advice.method() + planningSummary(result), advice.rejected());
       Report report = new Report(Report.SCHEMA_VERSION, VersionProvider.tool(), Instant.now(), target, millis,
-          result.findings(), skipped).withAdvice(AdviceSection.of(result.advice()));
+          result.findings(), skipped).withAdvice(advice);
       int exit = output.write(report, out, DiagnoseCommand.DEFAULT_FAIL_ON);
       if (apply && !result.ddl().isEmpty()) {
-        applyAndRemeasure(out, progress, sandboxExecutor, whatIf, result);
+        applyAndRemeasure(out, progress, sandboxExecutor, whatIf, result, samples.samples());
       }
       out.flush();
       return exit;
@@ -161,11 +184,30 @@ final class AdviseCommand implements Callable<Integer> {
     }
   }
 
-  private AdvisorResult advise(SafeExecutor executor, WhatIf whatIf, List<WorkloadStatement> given)
-      throws SQLException {
+  /**
+   * "; 19 statements with parameters: 12 planned with literal values from the server log, 7 as generic plans (no
+   * sample values)", or nothing when no statement has parameters.
+   */
+  static String planningSummary(AdvisorResult result) {
+    if (result.planning().isEmpty()) {
+      return "";
+    }
+    long generic = result.generic();
+    java.util.Map<String, Long> sampled = new java.util.TreeMap<>();
+    result.planning().values().stream().filter(how -> !how.equals(SampledWhatIf.GENERIC))
+        .forEach(how -> sampled.merge(how, 1L, Long::sum));
+    List<String> parts = new ArrayList<>();
+    sampled.forEach((how, count) -> parts.add(count + " " + how));
+    parts.add(generic + " as generic plans (no sample values: their parameters are estimated with the planner's "
+        + "default selectivities)");
+    return "; " + result.planning().size() + " statements with parameters: " + String.join(", ", parts);
+  }
+
+  private AdvisorResult advise(SafeExecutor executor, WhatIf whatIf, List<WorkloadStatement> given,
+      ParameterSamples samples) throws SQLException {
     try {
       return new IndexAdvisor(AdvisorSettings.defaults().withBudgetBytes(budgetBytes), top)
-          .advise(executor, whatIf, given, !ownWorkload());
+          .advise(executor, whatIf, given, !ownWorkload(), samples);
     } catch (WhatIfException e) {
       throw new UserError("the what-if failed: " + e.getMessage(), e);
     } catch (SQLException e) {
@@ -174,7 +216,7 @@ final class AdviseCommand implements Callable<Integer> {
   }
 
   private static void applyAndRemeasure(PrintWriter out, ConsoleProgress progress, SandboxExecutor sandbox,
-      WhatIf whatIf, AdvisorResult result) throws Exception {
+      WhatIf whatIf, AdvisorResult result, ParameterSamples samples) throws Exception {
     progress.step("applying " + result.ddl().size() + " statements on the sandbox");
     try {
       sandbox.apply(result.ddl());
@@ -185,7 +227,8 @@ final class AdviseCommand implements Callable<Integer> {
     result.ddl().forEach(sql -> out.println("  " + sql));
     for (ChosenIndex chosen : result.advice().chosen()) {
       for (QueryEffect effect : chosen.effects()) {
-        double now = whatIf.plan(List.of(effect.query().sql()), Set.of()).get(0).cost();
+        String sql = effect.query().sql();
+        double now = new SampledWhatIf(whatIf, List.of(sql), samples).plan(List.of(sql), Set.of()).get(0).cost();
         out.printf(Locale.ROOT, "  query %s: planner cost %.0f before, %.0f now%n", effect.query().fingerprint(),
             effect.costBefore(), now);
       }

@@ -129,9 +129,11 @@ final class DiagnoseCommand implements Callable<Integer> {
     progress.step("connecting to " + target);
     // The server's own log first: its statements' literal values plan the top statements as well.
     List<io.querydoctor.core.report.SkippedCheck> logSkipped = List.of();
+    var samples = io.querydoctor.postgres.advisor.ParameterSamples.none();
     if (logWorkload == null && !serverLog.disabled) {
       ServerLogOptions.Read read = serverLog.read(connection.connect(), progress);
       logWorkload = read.workload();
+      samples = read.samples();
       logSkipped = read.skipped();
     }
     var loggedTexts = logWorkload == null ? java.util.Map.<String, String>of() : logWorkload.literalTexts();
@@ -142,9 +144,9 @@ final class DiagnoseCommand implements Callable<Integer> {
         : Integer.MAX_VALUE, captureFiles, SqlDialect.POSTGRESQL);
     var analyzers = symptom == null
         ? PgAnalyzers.all(thresholds.thresholds(), thresholds.exactBloat, sandbox, budget, loggedTexts,
-            advisorWorkload)
+            advisorWorkload, samples)
         : PgAnalyzers.forSymptom(symptom, thresholds.thresholds(), thresholds.exactBloat, query, sandbox, budget,
-            loggedTexts, advisorWorkload);
+            loggedTexts, advisorWorkload, samples);
     if (symptom != null) {
       progress.step("symptom " + symptom.label() + ": " + symptom.description());
     }

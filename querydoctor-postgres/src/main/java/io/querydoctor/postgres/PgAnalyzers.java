@@ -73,11 +73,23 @@ public final class PgAnalyzers {
   public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat,
       boolean sandbox, AnalyzeBudget analyze, Map<String, String> loggedTexts,
       List<io.querydoctor.postgres.advisor.WorkloadStatement> workload) {
+    return all(thresholds, exactBloat, sandbox, analyze, loggedTexts, workload,
+        io.querydoctor.postgres.advisor.ParameterSamples.none());
+  }
+
+  /**
+   * As above, the index advisor planning pg_stat_statements' {@code $n} texts with {@code samples}' literal values
+   * (from the server's log) where they hold some.
+   */
+  public static List<Analyzer<? super PgTarget>> all(HealthThresholds thresholds, boolean exactBloat,
+      boolean sandbox, AnalyzeBudget analyze, Map<String, String> loggedTexts,
+      List<io.querydoctor.postgres.advisor.WorkloadStatement> workload,
+      io.querydoctor.postgres.advisor.ParameterSamples samples) {
     List<Analyzer<? super PgTarget>> analyzers = new ArrayList<>();
     analyzers.add(new HealthAnalyzer(thresholds, exactBloat));
     analyzers.add(new TopQueryPlansAnalyzer(io.querydoctor.core.plan.PlanAnalyzer.withDefaults(),
         TopQueryPlansAnalyzer.DEFAULT_TOP, analyze, loggedTexts, new HypoPgProposals()));
-    analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), sandbox, workload));
+    analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), sandbox, workload, samples));
     return analyzers;
   }
 
@@ -93,16 +105,19 @@ public final class PgAnalyzers {
   /** As above; the plans of the top statements also run within {@code budget} ({@code --analyze}), or not (null). */
   public static List<Analyzer<? super PgTarget>> forSymptom(Symptom symptom, HealthThresholds thresholds,
       boolean exactBloat, String query, boolean analyze, AnalyzeBudget budget) {
-    return forSymptom(symptom, thresholds, exactBloat, query, analyze, budget, Map.of(), List.of());
+    return forSymptom(symptom, thresholds, exactBloat, query, analyze, budget, Map.of(), List.of(),
+        io.querydoctor.postgres.advisor.ParameterSamples.none());
   }
 
   /**
    * As above, with what the diagnosis' logs and capture files add, as {@link #all} takes them: the logged texts
-   * with their literal values (plans of the top statements) and the statements the index advisor is also given.
+   * with their literal values (plans of the top statements), the statements the index advisor is also given, and
+   * the sample values it plans pg_stat_statements' {@code $n} texts with.
    */
   public static List<Analyzer<? super PgTarget>> forSymptom(Symptom symptom, HealthThresholds thresholds,
       boolean exactBloat, String query, boolean analyze, AnalyzeBudget budget, Map<String, String> loggedTexts,
-      List<io.querydoctor.postgres.advisor.WorkloadStatement> workload) {
+      List<io.querydoctor.postgres.advisor.WorkloadStatement> workload,
+      io.querydoctor.postgres.advisor.ParameterSamples samples) {
     List<HealthCheck<?>> checks = HealthChecks.all(thresholds, exactBloat).stream()
         .filter(check -> SYMPTOM_CHECKS.get(symptom).stream().anyMatch(prefix -> check.name().startsWith(prefix)))
         .toList();
@@ -117,7 +132,7 @@ public final class PgAnalyzers {
           TopQueryPlansAnalyzer.DEFAULT_TOP, budget, loggedTexts, new HypoPgProposals()));
     }
     if (symptom != Symptom.INTERMITTENT) {
-      analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), analyze, workload));
+      analyzers.add(new IndexAdvisorAnalyzer(IndexAdvisor.withDefaults(), analyze, workload, samples));
     }
     return analyzers;
   }

@@ -13,9 +13,10 @@ import java.util.Set;
  * cast it means ({@code CAST($1 AS date)}, the interval's unit dropped: only its column matters here), and an
  * {@code extract($4 from x)} whose field became a parameter gets a field back ({@code epoch}). The advisor reads
  * columns and predicates, never values, so nothing it needs is lost. Text in literals and comments is left alone
- * (the lexer is PostgreSQL's own rules).
+ * (the lexer is PostgreSQL's own rules). The result is also what PostgreSQL can {@code PREPARE} for a generic plan
+ * (the normalized text itself is a syntax error there): the engine's what-if plans it when no sample values exist.
  */
-final class TypedParameters {
+public final class TypedParameters {
 
   private static final Set<String> TYPES = Set.of("date", "time", "timestamp", "timestamptz", "interval",
       "decimal", "numeric", "integer", "int", "bigint", "smallint", "real", "float", "text", "varchar", "boolean",
@@ -24,7 +25,21 @@ final class TypedParameters {
 
   private TypedParameters() {}
 
-  static String rewrite(String sql) {
+  /** {@code sql} with its typed-literal parameters as casts; {@code sql} itself when it has none. */
+  public static String rewrite(String sql) {
+    return rewrite(sql, false);
+  }
+
+  /**
+   * As {@link #rewrite}, for PostgreSQL to {@code PREPARE} for a generic plan: there the field of
+   * {@code extract($4 from x)} stays a parameter, {@code date_part(CAST($4 AS text), x)}, because a {@code $n}
+   * that no longer appears leaves its type undetermined and the statement unpreparable.
+   */
+  public static String plannable(String sql) {
+    return rewrite(sql, true);
+  }
+
+  private static String rewrite(String sql, boolean keepFields) {
     if (sql.indexOf('$') < 0) {
       return sql;
     }
@@ -50,9 +65,16 @@ final class TypedParameters {
         int from = field < 0 ? -1 : nextCode(lexemes, field + 1);
         if (field >= 0 && lexemes.get(field).kind() == Kind.PARAMETER && from >= 0
             && wordAt(sql, lexemes, from).equals("from")) {
-          out.append(sql, copied, lexemes.get(field).start()).append("epoch");
-          copied = lexemes.get(field).end();
-          i = field;
+          if (keepFields) {
+            out.append(sql, copied, lexeme.start()).append("date_part(CAST(").append(lexemes.get(field).text(sql))
+                .append(" AS text),");
+            copied = lexemes.get(from).end();
+            i = from;
+          } else {
+            out.append(sql, copied, lexemes.get(field).start()).append("epoch");
+            copied = lexemes.get(field).end();
+            i = field;
+          }
         }
       }
     }

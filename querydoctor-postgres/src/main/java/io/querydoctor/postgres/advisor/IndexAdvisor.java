@@ -66,6 +66,16 @@ public final class IndexAdvisor {
    */
   public AdvisorResult advise(SafeExecutor executor, WhatIf whatIf, List<WorkloadStatement> extra,
       boolean withStatements) throws SQLException, WhatIfException {
+    return advise(executor, whatIf, extra, withStatements, ParameterSamples.none());
+  }
+
+  /**
+   * As {@link #advise(SafeExecutor, WhatIf, List, boolean)}, planning each statement with parameters with its
+   * sample's literal values where {@code samples} holds one, as a generic plan otherwise; the result says which
+   * ({@link AdvisorResult#planning()}).
+   */
+  public AdvisorResult advise(SafeExecutor executor, WhatIf whatIf, List<WorkloadStatement> extra,
+      boolean withStatements, ParameterSamples samples) throws SQLException, WhatIfException {
     List<WorkloadStatement> statements = new ArrayList<>(extra);
     try {
       if (withStatements) {
@@ -85,7 +95,9 @@ public final class IndexAdvisor {
     Map<String, Double> meanMillis = new HashMap<>();
     Map<String, WorkloadQuery> byFingerprint = new LinkedHashMap<>();
     for (WorkloadStatement statement : statements) {
-      ParsedQuery parsed = onTables(parser.parse(statement.sql()), catalog, qualified, tableSizes);
+      // Candidates from the values a sample shows constant (a partial index's filter), as a literal text gives.
+      ParsedQuery parsed = onTables(parser.parse(samples.constantsOf(statement.sql())), catalog, qualified,
+          tableSizes);
       String fingerprint = fingerprinter.fingerprint(statement.sql()).id();
       if (parsed.isWrite()) {
         writesPerHour.merge(parsed.writtenTable(), statement.callsPerHour() * Math.max(statement.rowsPerCall(), 1),
@@ -103,12 +115,20 @@ public final class IndexAdvisor {
       existing.addAll(catalog.indexes(table));
       stats.put(table, new TableStats(table, tableSizes.get(table), writesPerHour.getOrDefault(table, 0.0)));
     }
-    IndexAdvice advice = new IndexSelection(whatIf, settings).select(workload, CandidateGenerator.withDefaults(),
+    SampledWhatIf planner = new SampledWhatIf(whatIf, workload.stream().map(WorkloadQuery::sql).toList(), samples);
+    IndexAdvice advice = new IndexSelection(planner, settings).select(workload, CandidateGenerator.withDefaults(),
         existing, stats);
     MissingIndexFindings findings = new MissingIndexFindings(qualified, meanMillis, settings.minCostReduction());
     List<String> ddl = new ArrayList<>();
     advice.chosen().forEach(c -> ddl.addAll(List.of(findings.ddl(c).split("\n"))));
-    return new AdvisorResult(advice, findings.findings(advice), ddl, statements.size());
+    Map<String, String> planning = new LinkedHashMap<>();
+    for (WorkloadQuery query : workload) {
+      String how = planner.planning().get(query.sql());
+      if (how != null && !query.parsed().isSkipped() && !query.parsed().accesses().isEmpty()) {
+        planning.put(query.fingerprint(), how);
+      }
+    }
+    return new AdvisorResult(advice, findings.findings(advice), ddl, statements.size(), planning);
   }
 
   /** The statement with only the accesses to real tables kept (not views, not unknown names). */

@@ -21,6 +21,7 @@ public final class IndexAdvisorAnalyzer implements Analyzer<PgTarget> {
   private final IndexAdvisor advisor;
   private final boolean sandboxDeclared;
   private final List<WorkloadStatement> given;
+  private final ParameterSamples samples;
 
   public IndexAdvisorAnalyzer(IndexAdvisor advisor, boolean sandboxDeclared) {
     this(advisor, sandboxDeclared, List.of());
@@ -33,9 +34,16 @@ public final class IndexAdvisorAnalyzer implements Analyzer<PgTarget> {
    *     with pg_stat_statements' (joined by fingerprint, see {@link WorkloadMerge})
    */
   public IndexAdvisorAnalyzer(IndexAdvisor advisor, boolean sandboxDeclared, List<WorkloadStatement> given) {
+    this(advisor, sandboxDeclared, given, ParameterSamples.none());
+  }
+
+  /** @param samples literal values (the server's log) to plan pg_stat_statements' {@code $n} texts with */
+  public IndexAdvisorAnalyzer(IndexAdvisor advisor, boolean sandboxDeclared, List<WorkloadStatement> given,
+      ParameterSamples samples) {
     this.advisor = advisor;
     this.sandboxDeclared = sandboxDeclared;
     this.given = List.copyOf(given);
+    this.samples = samples;
   }
 
   @Override
@@ -59,8 +67,13 @@ public final class IndexAdvisorAnalyzer implements Analyzer<PgTarget> {
       }
       whatIf = hypoPg.get();
     }
-    AdvisorResult result = advisor.advise(executor, whatIf, given);
+    AdvisorResult result = advisor.advise(executor, whatIf, given, true, samples);
     results.addAll(result.findings());
+    if (result.generic() > 0) {
+      results.skip(name(), result.generic() + " of " + result.planning().size() + " workload statements with "
+          + "parameters were planned as generic plans (no sample values in the server log: their parameters are "
+          + "estimated with the planner's default selectivities)");
+    }
     List<SkippedQuery> skipped = result.advice().skipped().stream()
         .filter(s -> !s.reason().startsWith("already cheap")).toList();
     if (!skipped.isEmpty()) {

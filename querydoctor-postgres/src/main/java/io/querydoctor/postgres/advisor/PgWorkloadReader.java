@@ -6,7 +6,10 @@ import java.util.List;
 
 /**
  * The workload as pg_stat_statements saw it in the current database: the top statement shapes by total
- * execution time, reads and writes, with calls and rows per hour since its statistics were reset.
+ * execution time, reads and writes, with calls and rows per hour since its statistics were reset. The tool's
+ * own statements (those {@code SafeExecutor} marks with its leading comment, and the generic planner's look-up of
+ * its prepared statement) are not the application's workload: they showed up as statements of the workload once a
+ * server's log had been read through SQL.
  */
 final class PgWorkloadReader {
 
@@ -17,6 +20,7 @@ final class PgWorkloadReader {
       WHERE s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
         AND s.toplevel AND s.query ~* '^\\s*(select|with|update|delete|insert)\\M'
         AND s.query !~* '\\m(pg_catalog|information_schema|pg_stat\\w*|pg_class|pg_index|pg_namespace)\\M'
+        AND s.query !~* '\\mpg_prepared_statements\\M' AND s.query !~ '^\\s*/\\* querydoctor \\*/'
       ORDER BY s.total_exec_time DESC
       LIMIT ?
       """;
@@ -32,6 +36,7 @@ final class PgWorkloadReader {
       WHERE s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
         AND s.query ~* '^\\s*(select|with|update|delete|insert)\\M'
         AND s.query !~* '\\m(pg_catalog|information_schema|pg_stat\\w*|pg_class|pg_index|pg_namespace)\\M'
+        AND s.query !~* '\\mpg_prepared_statements\\M' AND s.query !~ '^\\s*/\\* querydoctor \\*/'
       ORDER BY s.total_exec_time DESC
       LIMIT ?
       """;
