@@ -9,8 +9,10 @@ import java.util.Set;
  * Extend's moves (Schlosser et al., ICDE 2019): start from single-column indexes and grow a chosen index one
  * attribute at a time, so that wide indexes are only built where each added column pays for its bytes. The
  * single columns are those the workload filters, joins, groups or sorts on; a chosen index may be extended by
- * such a column of a query that also names the index's leading column (only such a query can use the wider
- * index; Extend also tries select-list columns, for index-only scans, which the covering rule proposes here). With no width limit, growth stops at {@link #MAX_GROWN_KEYS} keys.
+ * such a column, or any other its predicates mention, of a query that also names the index's leading column
+ * (only such a query can use the wider index; Extend also tries select-list columns, for index-only scans, which
+ * the covering rule proposes here as {@code INCLUDE}). With no width limit, growth stops at {@link
+ * #MAX_GROWN_KEYS} keys.
  */
 final class IndexGrowth {
 
@@ -37,6 +39,24 @@ final class IndexGrowth {
       access.orderBy().forEach(k -> columns.add(k.expression()));
     }
     columns.removeIf(c -> !c.matches("[a-z_][a-z0-9_$]*"));
+    return columns;
+  }
+
+  /**
+   * The columns a grown index may take from {@code query} on {@code table}: those it looks up, ranges over, groups
+   * or sorts by, and every other column its predicates mention (a column under an {@code OR}, as q19's
+   * {@code l_shipmode}, is no lookup but an index on it still filters); not the columns only its select list
+   * names, which the covering rule adds as {@code INCLUDE}.
+   */
+  private static Set<String> growable(WorkloadQuery query, String table) {
+    Set<String> columns = searchable(query, table);
+    for (TableAccess access : query.parsed().accessesTo(table)) {
+      for (String column : access.referenced()) {
+        if (!access.selected().contains(column) && column.matches("[a-z_][a-z0-9_$]*")) {
+          columns.add(column);
+        }
+      }
+    }
     return columns;
   }
 
@@ -75,7 +95,7 @@ final class IndexGrowth {
       if (named == null || !named.contains(leading)) {
         continue;
       }
-      for (String column : searchable(query, index.table())) {
+      for (String column : growable(query, index.table())) {
         if (!keyColumns.contains(column)) {
           List<SortKey> keys = new ArrayList<>(index.keys());
           keys.add(SortKey.ascending(column));

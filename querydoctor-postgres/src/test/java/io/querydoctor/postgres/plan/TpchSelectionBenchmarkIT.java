@@ -129,19 +129,19 @@ class TpchSelectionBenchmarkIT {
           double extendSeconds = (System.nanoTime() - start) / 1e9;
           IndexListEvaluator.Score extendScore = evaluator.score(extend);
           // Extend runs at width 2 only (the literature's setting): its columns stay empty at other widths.
-          out.append(String.format(Locale.ROOT, "| %d MB | %.3f | %d | %s | %.1f s | %s | %s | %s | %s | %s | %s |%n",
+          out.append(String.format(Locale.ROOT, "| %d MB | %.4f | %d | %s | %.1f s | %s | %s | %s | %s | %s | %s |%n",
               Math.round(mb * scale), relative, score.indexes(), IndexListEvaluator.megabytes(score.bytes()), seconds,
-              width != 2 ? "" : String.format(Locale.ROOT, "%.3f", extendScore.cost() / none),
+              width != 2 ? "" : String.format(Locale.ROOT, "%.4f", extendScore.cost() / none),
               width != 2 ? "" : extendScore.indexes(),
               width != 2 ? "" : IndexListEvaluator.megabytes(extendScore.bytes()),
               width != 2 ? "" : String.format(Locale.ROOT, "%.1f s", extendSeconds),
               published == null ? "" : String.format(Locale.ROOT, "%.3f", published[0]),
               published == null ? "" : String.format(Locale.ROOT, "%.3f", published[1])));
-          lists.append(String.format(Locale.ROOT, "%n# width %d, %d MB: %.3f%n", width, Math.round(mb * scale),
+          lists.append(String.format(Locale.ROOT, "%n# width %d, %d MB: %.4f%n", width, Math.round(mb * scale),
               relative));
           chosen.forEach(d -> lists.append(d).append('\n'));
           if (width == 2) {
-            lists.append(String.format(Locale.ROOT, "# Extend (same inputs): %.3f%n", extendScore.cost() / none));
+            lists.append(String.format(Locale.ROOT, "# Extend (same inputs): %.4f%n", extendScore.cost() / none));
             extend.forEach(d -> lists.append(d).append('\n'));
           }
           assertThat(score.bytes()).as("within the budget").isLessThanOrEqualTo(budget);
