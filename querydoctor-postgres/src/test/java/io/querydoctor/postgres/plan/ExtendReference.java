@@ -44,6 +44,8 @@ final class ExtendReference {
   private final Map<Index, Long> live = new LinkedHashMap<>();
   private final int maxWidth;
   private final long budget;
+  private long deadline = Long.MAX_VALUE;
+  private boolean stopped;
 
   ExtendReference(Connection connection, List<String> queries, int maxWidth, long budgetBytes) throws SQLException {
     this.connection = connection;
@@ -67,6 +69,20 @@ final class ExtendReference {
       }
       queryColumns.add(columns);
     }
+  }
+
+  /**
+   * Stops the search once {@code limit} has passed (checked before each candidate is costed) and keeps the
+   * indexes chosen so far; {@link #stopped()} then says so. Without it, the search runs to its end.
+   */
+  ExtendReference withTimeLimit(java.time.Duration limit) {
+    deadline = System.nanoTime() + limit.toNanos();
+    return this;
+  }
+
+  /** Whether the last {@link #select()} hit the time limit. */
+  boolean stopped() {
+    return stopped;
   }
 
   List<Index> select() throws SQLException {
@@ -93,6 +109,10 @@ final class ExtendReference {
       for (String attribute : attributes) {
         Index single = new Index(tableOf.get(attribute), List.of(attribute));
         if (!combination.contains(single) && used + size(single) <= budget) {
+          if (System.nanoTime() > deadline) {
+            stopped = true;
+            return combination;
+          }
           List<Index> next = new ArrayList<>(combination);
           next.add(single);
           double c = cost(next);
@@ -124,6 +144,10 @@ final class ExtendReference {
           next.add(grown);
           if (next.stream().mapToLong(this::size).sum() > budget) {
             continue;
+          }
+          if (System.nanoTime() > deadline) {
+            stopped = true;
+            return combination;
           }
           double c = cost(next);
           double ratio = (currentCost - c) / (size(grown) - size(index));

@@ -27,8 +27,21 @@ final class IndexListEvaluator {
   private static final Pattern CREATE = Pattern.compile(
       "(?is)^\\s*create\\s+(?:unique\\s+)?index\\s+(?:concurrently\\s+)?(?:if\\s+not\\s+exists\\s+)?(?:\\S+\\s+)?on\\s+(.*?);?\\s*$");
 
-  /** The cost of the workload with a set of indexes, and what the set takes. */
-  record Score(double cost, long bytes, int indexes) {}
+  /** The cost of the workload with a set of indexes (in all, and each query's), and what the set takes. */
+  record Score(double cost, long bytes, int indexes, List<Double> queryCosts) {
+
+    /**
+     * Each query's cost here divided by its cost in {@code baseline}, averaged: every query counts the same, where
+     * {@link #cost()} lets the few most expensive plans decide (TPC-DS's correlated subqueries without indexes).
+     */
+    double meanQueryRatio(Score baseline) {
+      double sum = 0;
+      for (int q = 0; q < queryCosts.size(); q++) {
+        sum += queryCosts.get(q) / baseline.queryCosts().get(q);
+      }
+      return sum / queryCosts.size();
+    }
+  }
 
   private final Connection connection;
   private final List<String> queries;
@@ -71,14 +84,16 @@ final class IndexListEvaluator {
         }
       }
       double cost = 0;
+      List<Double> queryCosts = new ArrayList<>();
       for (String query : queries) {
         try (ResultSet rs = s.executeQuery("EXPLAIN (FORMAT JSON) " + query)) {
           rs.next();
-          cost += JSON.readTree(rs.getString(1)).get(0).get("Plan").get("Total Cost").asDouble();
+          queryCosts.add(JSON.readTree(rs.getString(1)).get(0).get("Plan").get("Total Cost").asDouble());
+          cost += queryCosts.get(queryCosts.size() - 1);
         }
       }
       s.execute("SELECT hypopg_reset()");
-      return new Score(cost, bytes, definitions.size());
+      return new Score(cost, bytes, definitions.size(), List.copyOf(queryCosts));
     }
   }
 

@@ -5,7 +5,6 @@ import io.trino.tpch.TpchEntity;
 import io.trino.tpch.TpchTable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /** A small TPC-H database (trino's generator) and the 22 query texts, for plan tests. */
 final class TpchDatabase {
@@ -22,6 +22,8 @@ final class TpchDatabase {
       "region", "r_regionkey", "nation", "n_nationkey", "part", "p_partkey", "supplier", "s_suppkey",
       "partsupp", "ps_partkey, ps_suppkey", "customer", "c_custkey", "orders", "o_orderkey",
       "lineitem", "l_orderkey, l_linenumber");
+
+  private static final int CHUNK = 4 << 20;
 
   private TpchDatabase() {}
 
@@ -65,15 +67,33 @@ final class TpchDatabase {
     }
   }
 
+  /** Streams the rows to COPY in chunks of about 4 MB, so SF 1's 6 M lineitem rows never sit in memory at once. */
   private static <E extends TpchEntity> void copy(Connection connection, TpchTable<E> table, double scaleFactor)
-      throws SQLException, IOException {
-    StringBuilder data = new StringBuilder();
-    for (E row : table.createGenerator(scaleFactor, 1, 1)) {
-      String line = row.toLine();
-      data.append(line.endsWith("|") ? line.substring(0, line.length() - 1) : line).append('\n');
+      throws SQLException {
+    CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+        "COPY " + table.getTableName() + " FROM STDIN WITH (DELIMITER '|')");
+    try {
+      StringBuilder chunk = new StringBuilder(CHUNK + 1024);
+      for (E row : table.createGenerator(scaleFactor, 1, 1)) {
+        String line = row.toLine();
+        chunk.append(line, 0, line.endsWith("|") ? line.length() - 1 : line.length()).append('\n');
+        if (chunk.length() >= CHUNK) {
+          write(copy, chunk);
+        }
+      }
+      write(copy, chunk);
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
     }
-    connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-        "COPY " + table.getTableName() + " FROM STDIN WITH (DELIMITER '|')", new StringReader(data.toString()));
+  }
+
+  private static void write(CopyIn copy, StringBuilder chunk) throws SQLException {
+    byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+    copy.writeToCopy(bytes, 0, bytes.length);
+    chunk.setLength(0);
   }
 
   /**
