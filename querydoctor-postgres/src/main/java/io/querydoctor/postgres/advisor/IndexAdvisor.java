@@ -96,7 +96,7 @@ public final class IndexAdvisor {
     Map<String, WorkloadQuery> byFingerprint = new LinkedHashMap<>();
     for (WorkloadStatement statement : statements) {
       // Candidates from the values a sample shows constant (a partial index's filter), as a literal text gives.
-      ParsedQuery parsed = onTables(parser.parse(samples.constantsOf(statement.sql())), catalog, qualified,
+      ParsedQuery parsed = onTables(parser.parse(samples.constantsOf(statement.sql())), catalog, parser, qualified,
           tableSizes);
       String fingerprint = fingerprinter.fingerprint(statement.sql()).id();
       if (parsed.isWrite()) {
@@ -131,21 +131,42 @@ public final class IndexAdvisor {
     return new AdvisorResult(advice, findings.findings(advice), ddl, statements.size(), planning);
   }
 
-  /** The statement with only the accesses to real tables kept (not views, not unknown names). */
-  private static ParsedQuery onTables(ParsedQuery parsed, PgAdvisorCatalog catalog, Map<String, String> qualified,
-      Map<String, Long> sizes) throws SQLException {
+  /**
+   * The statement with only the accesses to real tables kept (not unknown names); a view's own accesses stand in
+   * for it (its definition from the catalog, parsed alike), since the planner plans a plain view's query inside
+   * the statement and indexes on its tables serve it: without them an index that helps a statement through a view
+   * would be priced as useless for it.
+   */
+  private static ParsedQuery onTables(ParsedQuery parsed, PgAdvisorCatalog catalog, QueryParser parser,
+      Map<String, String> qualified, Map<String, Long> sizes) throws SQLException {
     if (parsed.isSkipped()) {
       return parsed;
     }
     List<TableAccess> kept = new ArrayList<>();
-    for (TableAccess access : parsed.accesses()) {
-      if (resolve(access.table(), catalog, qualified, sizes)) {
-        kept.add(access);
-      }
-    }
+    addAccesses(parsed.accesses(), catalog, parser, qualified, sizes, kept, 0);
     String written = parsed.writtenTable() != null && resolve(parsed.writtenTable(), catalog, qualified, sizes)
         ? parsed.writtenTable() : null;
     return new ParsedQuery(kept, written, null);
+  }
+
+  /** Views nested deeper than this are not followed (a view over a view over a view is already rare). */
+  private static final int MAX_VIEW_DEPTH = 3;
+
+  private static void addAccesses(List<TableAccess> accesses, PgAdvisorCatalog catalog, QueryParser parser,
+      Map<String, String> qualified, Map<String, Long> sizes, List<TableAccess> kept, int depth) throws SQLException {
+    for (TableAccess access : accesses) {
+      if (resolve(access.table(), catalog, qualified, sizes)) {
+        kept.add(access);
+      } else if (depth < MAX_VIEW_DEPTH) {
+        Optional<String> view = catalog.viewDefinition(access.table());
+        if (view.isPresent()) {
+          ParsedQuery inner = parser.parse(view.get());
+          if (!inner.isSkipped()) {
+            addAccesses(inner.accesses(), catalog, parser, qualified, sizes, kept, depth + 1);
+          }
+        }
+      }
+    }
   }
 
   private static boolean resolve(String table, PgAdvisorCatalog catalog, Map<String, String> qualified,

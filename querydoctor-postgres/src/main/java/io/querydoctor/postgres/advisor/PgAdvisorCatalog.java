@@ -44,6 +44,10 @@ final class PgAdvisorCatalog {
       WHERE i.indrelid = to_regclass(?)
       """;
 
+  private static final String VIEW = """
+      SELECT pg_get_viewdef(c.oid) FROM pg_class c WHERE c.oid = to_regclass(?) AND c.relkind = 'v'
+      """;
+
   /** A table the workload names, resolved. */
   record Table(String qualifiedName, long sizeBytes) {}
 
@@ -64,6 +68,12 @@ final class PgAdvisorCatalog {
   Optional<Table> table(String name) throws SQLException {
     List<Table> found = executor.query(TABLE, rs -> new Table(rs.getString(1), rs.getLong(2)), name);
     return found.stream().findFirst();
+  }
+
+  /** The SELECT a plain view stands for, or empty when {@code name} is not a view. */
+  Optional<String> viewDefinition(String name) throws SQLException {
+    return executor.query(VIEW, rs -> rs.getString(1), name).stream().findFirst()
+        .map(sql -> sql.strip().replaceAll(";$", ""));
   }
 
   List<ExistingIndex> indexes(String table) throws SQLException {
