@@ -13,6 +13,7 @@ import io.querydoctor.postgres.advisor.AdvisorResult;
 import io.querydoctor.postgres.advisor.HypoPgSizes;
 import io.querydoctor.postgres.advisor.HypoPgWhatIf;
 import io.querydoctor.postgres.advisor.IndexAdvisor;
+import io.querydoctor.postgres.advisor.IndexSizeEstimator;
 import io.querydoctor.postgres.advisor.ParameterSamples;
 import io.querydoctor.postgres.advisor.SampledWhatIf;
 import io.querydoctor.postgres.advisor.SandboxWhatIf;
@@ -127,7 +128,7 @@ final class AdviseCommand implements Callable<Integer> {
       SafeExecutor executor = new SafeExecutor(jdbc);
       SandboxExecutor sandboxExecutor = sandbox ? new SandboxExecutor(jdbc,
           SafeExecutor.DEFAULT_STATEMENT_TIMEOUT.multipliedBy(10), SafeExecutor.DEFAULT_LOCK_TIMEOUT) : null;
-      WhatIf whatIf = sandbox ? new SandboxWhatIf(sandboxExecutor)
+      WhatIf whatIf = sandbox ? new SandboxWhatIf(sandboxExecutor, new IndexSizeEstimator(executor))
           : HypoPgWhatIf.ifInstalled(executor, HypoPgSizes.CALIBRATED).orElseThrow(() -> new UserError("advise "
               + "needs a what-if to prove candidates with the planner: install HypoPG in this database (CREATE "
               + "EXTENSION hypopg), or run it against a copy declared with --sandbox (indexes are built there in "

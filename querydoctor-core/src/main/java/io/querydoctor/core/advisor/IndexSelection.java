@@ -83,8 +83,10 @@ public final class IndexSelection {
       Map<IndexCandidate, CandidateEvaluation> evaluations = new HashMap<>();
       List<IndexCandidate> chosen = bestGreedy(pricing, growth, pool, budget, pruning, evaluations);
       trace("before the swaps " + costs.effort());
-      SwapSearch.Refill refill = (start, excluded) -> refill(pricing, growth, pool, budget, start, excluded);
-      chosen = new SwapSearch(pricing, pruning, refill).improve(chosen, pool, budget);
+      if (!whatIf.buildsIndexes()) {
+        SwapSearch.Refill refill = (start, excluded) -> refill(pricing, growth, pool, budget, start, excluded);
+        chosen = new SwapSearch(pricing, pruning, refill).improve(chosen, pool, budget);
+      }
       trace("swaps " + Math.round(pricing.workloadCost(chosen)) + " " + chosen);
       Map<IndexCandidate, String> weak = new ReportingBar(costs, settings, planned).hold(chosen);
       return new SelectionAdvice(pricing, whatIf.method()).advice(List.copyOf(pool), chosen, evaluations, weak,
@@ -104,7 +106,8 @@ public final class IndexSelection {
       long budget, SetPruning pruning, Map<IndexCandidate, CandidateEvaluation> evaluations) throws WhatIfException {
     List<IndexCandidate> chosen = null;
     Map<IndexCandidate, CandidateEvaluation> winning = Map.of();
-    for (GreedyRun.Strategy strategy : STRATEGIES) {
+    // Building indexes for real makes every extra run cost seconds: a sandbox gets the first three (see WhatIf).
+    for (GreedyRun.Strategy strategy : whatIf.buildsIndexes() ? STRATEGIES.subList(0, 3) : STRATEGIES) {
       GreedyRun run = new GreedyRun(pricing, growth, pool, budget, strategy, Set.of());
       List<IndexCandidate> picked = run.from(List.of());
       pruning.prune(picked);

@@ -32,6 +32,15 @@ public interface WhatIf {
   /** Drops whatever was kept between calls; the selection calls it when it is done, also on failure. */
   default void release() {}
 
+  /**
+   * Whether every call builds its indexes for real (a sandbox: a second or more a call where HypoPG takes
+   * milliseconds). The selection then leaves out its refinements that mostly re-plan what the greedy runs already
+   * planned (the plain-key run and the swap search), so that advice on a sandbox stays a matter of seconds.
+   */
+  default boolean buildsIndexes() {
+    return false;
+  }
+
   /** How costs are obtained, for the report: "HypoPG hypothetical indexes", "built in a sandbox, rolled back". */
   String method();
 }

@@ -86,7 +86,8 @@ final class IndexSuggestions implements AutoCloseable {
       return Optional.empty();
     }
     return Optional.of(new SandboxWhatIf(new SandboxExecutor(executor.connection(),
-        SafeExecutor.DEFAULT_STATEMENT_TIMEOUT, SafeExecutor.DEFAULT_LOCK_TIMEOUT)));
+        SafeExecutor.DEFAULT_STATEMENT_TIMEOUT, SafeExecutor.DEFAULT_LOCK_TIMEOUT),
+        new io.querydoctor.postgres.advisor.IndexSizeEstimator(executor)));
   }
 
   /** One row per chosen index, best first, with its own CREATE statement from the advice's DDL. */

@@ -161,6 +161,11 @@ public final class BuiltIndexWhatIf implements WhatIf {
   }
 
   @Override
+  public boolean buildsIndexes() {
+    return true;
+  }
+
+  @Override
   public String method() {
     return "built on the declared sandbox with ALTER TABLE … ADD INDEX, optimizer cost of EXPLAIN FORMAT=JSON, "
         + "dropped again";

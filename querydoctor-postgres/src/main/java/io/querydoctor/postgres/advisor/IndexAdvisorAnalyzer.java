@@ -57,7 +57,7 @@ public final class IndexAdvisorAnalyzer implements Analyzer<PgTarget> {
     WhatIf whatIf;
     if (sandboxDeclared) {
       whatIf = new SandboxWhatIf(new SandboxExecutor(executor.connection(), SafeExecutor.DEFAULT_STATEMENT_TIMEOUT,
-          SafeExecutor.DEFAULT_LOCK_TIMEOUT));
+          SafeExecutor.DEFAULT_LOCK_TIMEOUT), new IndexSizeEstimator(executor));
     } else {
       Optional<HypoPgWhatIf> hypoPg = HypoPgWhatIf.ifInstalled(executor, HypoPgSizes.CALIBRATED);
       if (hypoPg.isEmpty()) {

@@ -61,6 +61,11 @@ public final class SampledWhatIf implements WhatIf {
   }
 
   @Override
+  public boolean buildsIndexes() {
+    return delegate.buildsIndexes();
+  }
+
+  @Override
   public String method() {
     return delegate.method();
   }

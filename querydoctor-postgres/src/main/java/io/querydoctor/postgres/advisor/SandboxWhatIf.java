@@ -36,11 +36,24 @@ public final class SandboxWhatIf implements WhatIf {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SandboxExecutor sandbox;
+  /** Sizes before a build, from the statistics; null: build to measure. */
+  private final IndexSizeEstimator estimator;
   private final Map<IndexCandidate, Long> sizes = new HashMap<>();
   private int built;
 
+  /** Measures a size by building the index (exact, a build per candidate). */
   public SandboxWhatIf(SandboxExecutor sandbox) {
+    this(sandbox, null);
+  }
+
+  /**
+   * Takes the size of an index it has not built from {@code estimator} (within 10 % of real builds,
+   * docs/performance.md): the selection sizes every candidate before planning any, and a build for each on a
+   * real table is minutes where the estimate is milliseconds.
+   */
+  public SandboxWhatIf(SandboxExecutor sandbox, IndexSizeEstimator estimator) {
     this.sandbox = sandbox;
+    this.estimator = estimator;
   }
 
   @Override
@@ -61,10 +74,22 @@ public final class SandboxWhatIf implements WhatIf {
 
   @Override
   public long sizeBytes(IndexCandidate index) throws WhatIfException {
+    if (!sizes.containsKey(index) && estimator != null) {
+      try {
+        estimator.bytes(index).ifPresent(bytes -> sizes.put(index, bytes));
+      } catch (SQLException e) {
+        // No statistics to estimate from: measured by building, below.
+      }
+    }
     if (!sizes.containsKey(index)) {
       plan(List.of(), Set.of(index));
     }
     return sizes.get(index);
+  }
+
+  @Override
+  public boolean buildsIndexes() {
+    return true;
   }
 
   @Override
