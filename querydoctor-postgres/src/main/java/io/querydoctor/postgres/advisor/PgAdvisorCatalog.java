@@ -52,6 +52,7 @@ final class PgAdvisorCatalog {
   record Table(String qualifiedName, long sizeBytes) {}
 
   private final SafeExecutor executor;
+  private final Map<String, Optional<String>> views = new HashMap<>();
 
   PgAdvisorCatalog(SafeExecutor executor) {
     this.executor = executor;
@@ -70,10 +71,18 @@ final class PgAdvisorCatalog {
     return found.stream().findFirst();
   }
 
-  /** The SELECT a plain view stands for, or empty when {@code name} is not a view. */
+  /**
+   * The SELECT a plain view stands for, or empty when {@code name} is not a view; read once per name (every
+   * statement of the workload that reads it asks again).
+   */
   Optional<String> viewDefinition(String name) throws SQLException {
-    return executor.query(VIEW, rs -> rs.getString(1), name).stream().findFirst()
-        .map(sql -> sql.strip().replaceAll(";$", ""));
+    Optional<String> known = views.get(name);
+    if (known == null) {
+      known = executor.query(VIEW, rs -> rs.getString(1), name).stream().findFirst()
+          .map(sql -> sql.strip().replaceAll(";$", ""));
+      views.put(name, known);
+    }
+    return known;
   }
 
   List<ExistingIndex> indexes(String table) throws SQLException {
